@@ -1,0 +1,81 @@
+import type {
+  ArticleDoc,
+  EntityDoc,
+  EntityType,
+  LocalizedText,
+  MentionTuple,
+} from '../model/documents';
+import { words } from '../text/words';
+import type { ArticleFile, EventFile, OrganizationFile, PersonFile, PlaceFile } from './data-format';
+import { findMentions, type AliasIndex } from './find-mentions';
+
+/** `{en: "..", hi: ".."}` as a list, the default language first. */
+function localized(byLanguage: Record<string, string>, first: string): LocalizedText[] {
+  return Object.entries(byLanguage)
+    .map(([language, value]) => ({ language, value }))
+    .sort((a, b) => Number(b.language === first) - Number(a.language === first));
+}
+
+type AnyEntityFile = PersonFile | EventFile | PlaceFile | OrganizationFile;
+
+export function toEntityDoc(type: EntityType, file: AnyEntityFile, typeOf: (slug: string) => EntityType): EntityDoc {
+  const base = {
+    slug: file.slug,
+    defaultLanguage: file.defaultLanguage,
+    names: localized(file.names, file.defaultLanguage),
+    aliases: file.aliases,
+    descriptions: localized(file.description, file.defaultLanguage),
+    ...(file.wikidataId ? { wikidataId: file.wikidataId } : {}),
+  };
+  switch (type) {
+    case 'Person':
+      return { type, ...base };
+    case 'Event': {
+      const e = file as EventFile;
+      return {
+        type, ...base,
+        startDate: e.startDate, endDate: e.endDate, datePrecision: e.datePrecision, status: e.status,
+        location: e.location,
+        participants: e.participants.map((slug) => ({ type: typeOf(slug), slug })),
+      };
+    }
+    case 'Place': {
+      const p = file as PlaceFile;
+      return { type, ...base, kind: p.kind, country: p.country, latitude: p.latitude, longitude: p.longitude };
+    }
+    case 'Organization':
+      return { type, ...base, country: (file as OrganizationFile).country };
+  }
+}
+
+/**
+ * The stored article: the file's fields, its mentions found by alias, and its links to
+ * entities (mentioned ones in order of first mention, then the curated `events` and `about`).
+ */
+export function toArticleDoc(file: ArticleFile, aliases: AliasIndex, typeOf: (slug: string) => EntityType): ArticleDoc {
+  const mentions: MentionTuple[] = file.paragraphs.flatMap((text, p) =>
+    findMentions(text, aliases).map((m): MentionTuple => [p, m.start, m.end, m.slug]),
+  );
+  const linked = [...new Set([...mentions.map((m) => m[3]), ...file.events, ...file.about])];
+  const ofType = (type: EntityType) => linked.filter((slug) => typeOf(slug) === type);
+  return {
+    type: 'Article',
+    slug: file.slug,
+    headline: file.headline,
+    language: file.language,
+    dateline: file.dateline,
+    datelinePlace: file.datelinePlace,
+    datePublished: file.datePublished,
+    datePublishedPrecision: file.datePublishedPrecision,
+    datePublishedInferred: file.datePublishedInferred,
+    dateNote: file.dateNote,
+    source: file.source,
+    wordCount: file.paragraphs.reduce((n, text) => n + words(text, file.language).length, 0),
+    people: ofType('Person'),
+    events: ofType('Event'),
+    places: ofType('Place'),
+    organizations: ofType('Organization'),
+    paragraphs: file.paragraphs,
+    mentions,
+  };
+}

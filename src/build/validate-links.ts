@@ -1,0 +1,81 @@
+import type { EntityType } from '../model/documents';
+import { aliasKey } from './find-mentions';
+import type { Problem } from './problems';
+import type { DataSet } from './read-data-set';
+
+interface Located {
+  type: EntityType;
+  file: string;
+  index: number;
+  kind?: string;
+}
+
+/** Where each entity of the data set was defined, by slug. */
+export function entityIndex(dataSet: DataSet): Map<string, Located> {
+  const index = new Map<string, Located>();
+  const add = (type: EntityType, file: string, items: Array<{ slug: string; kind?: string }>) =>
+    items.forEach((item, i) => {
+      if (!index.has(item.slug)) index.set(item.slug, { type, file, index: i, kind: item.kind });
+    });
+  add('Person', 'entities/people.json', dataSet.people);
+  add('Event', 'entities/events.json', dataSet.events);
+  add('Place', 'entities/places.json', dataSet.places);
+  add('Organization', 'entities/organizations.json', dataSet.organizations);
+  return index;
+}
+
+/**
+ * Checks what no single file can: slugs unique across the knowledge base, every reference
+ * pointing at an entity of the right kind, and no alias naming two entities (mentions must
+ * link to exactly one).
+ */
+export function validateLinks(dataSet: DataSet): Problem[] {
+  const problems: Problem[] = [];
+  const index = entityIndex(dataSet);
+  const check = (file: string, path: string, target: string | undefined, want?: EntityType, kind?: string) => {
+    if (target === undefined) return;
+    const found = index.get(target);
+    if (!found) problems.push({ file, path, message: `names "${target}", which is no entity in data/entities` });
+    else if (want && found.type !== want) problems.push({ file, path, message: `names "${target}", a ${found.type}, not a ${want}` });
+    else if (kind && found.kind !== kind) problems.push({ file, path, message: `names "${target}", a ${found.kind}, not a ${kind}` });
+  };
+
+  const aliasOwner = new Map<string, string>();
+  const groups = [
+    ['entities/people.json', dataSet.people],
+    ['entities/events.json', dataSet.events],
+    ['entities/places.json', dataSet.places],
+    ['entities/organizations.json', dataSet.organizations],
+  ] as const;
+  for (const [file, items] of groups) {
+    items.forEach((item, i) => {
+      const first = index.get(item.slug)!;
+      if (first.file !== file || first.index !== i) {
+        problems.push({ file, path: `/${i}/slug`, message: `"${item.slug}" is already the slug of an entity in ${first.file} (/${first.index})` });
+      }
+      for (const name of [...Object.values(item.names), ...item.aliases.map((a) => a.value)]) {
+        const key = aliasKey(name);
+        const owner = aliasOwner.get(key);
+        if (owner && owner !== item.slug) {
+          problems.push({ file, path: `/${i}/aliases`, message: `"${name}" also names "${owner}": a mention could not tell them apart` });
+        }
+        aliasOwner.set(key, owner ?? item.slug);
+      }
+    });
+  }
+  dataSet.events.forEach((e, i) => {
+    check('entities/events.json', `/${i}/location`, e.location, 'Place');
+    e.participants.forEach((p, j) => check('entities/events.json', `/${i}/participants/${j}`, p));
+  });
+  dataSet.places.forEach((p, i) => check('entities/places.json', `/${i}/country`, p.country, 'Place', 'COUNTRY'));
+  dataSet.organizations.forEach((o, i) =>
+    check('entities/organizations.json', `/${i}/country`, o.country, 'Place', 'COUNTRY'),
+  );
+  for (const a of dataSet.articles) {
+    const file = `articles/${a.slug}.json`;
+    check(file, '/datelinePlace', a.datelinePlace, 'Place');
+    a.events.forEach((e, j) => check(file, `/events/${j}`, e, 'Event'));
+    a.about.forEach((e, j) => check(file, `/about/${j}`, e));
+  }
+  return problems;
+}

@@ -1,0 +1,18 @@
+import type { NewsReader } from '../store/news-reader';
+import type { KvStore } from '../store/kv-store';
+
+/** What the HTTP adapter hands to yoga for each request. */
+export interface ServerContext {
+  store: KvStore;
+  production: boolean;
+  /** Work to finish after the response is sent (cache writes). */
+  waitUntil: (promise: Promise<unknown>) => void;
+}
+
+/** What the context factory adds for the resolvers. */
+export interface UserContext {
+  reader: NewsReader;
+}
+
+/** What every resolver sees. */
+export type GraphContext = ServerContext & UserContext;

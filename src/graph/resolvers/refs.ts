@@ -1,0 +1,40 @@
+import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType } from '../../model/documents';
+import { dataUnavailable } from '../../errors';
+import type { GraphContext } from '../context';
+
+/**
+ * Resolvers pass entities on as refs ({type, slug}) and load a document only in the field
+ * that needs it: then every document that one level of the query needs is asked for in the
+ * same pass, and the store fetches them in one round trip.
+ */
+export type EntityParent = EntityRef | EntityDoc;
+export type ArticleParent = ArticleCard | ArticleDoc;
+
+export const ref = (type: EntityType, slug: string): EntityRef => ({ type, slug });
+
+export async function entityDoc<T extends EntityDoc>(parent: EntityParent, ctx: GraphContext): Promise<T> {
+  if ('names' in parent) return parent as T;
+  const doc = await ctx.reader.entity(parent.slug);
+  if (!doc || doc.type !== parent.type) {
+    throw dataUnavailable(`${parent.type} ${parent.slug} is referenced but missing from the data.`);
+  }
+  return doc as T;
+}
+
+/** The article with its body, reading it when the parent is a list card. */
+export async function fullArticle(parent: ArticleParent, ctx: GraphContext): Promise<ArticleDoc> {
+  if ('paragraphs' in parent) return parent;
+  const doc = await ctx.reader.article(parent.slug);
+  if (!doc) throw dataUnavailable(`Article ${parent.slug} is listed but missing from the data.`);
+  return doc;
+}
+
+/** The kind of each entity an article links to, for mentions (which store slugs only). */
+export function entityTypes(card: ArticleCard): Map<string, EntityType> {
+  const types = new Map<string, EntityType>();
+  for (const slug of card.people) types.set(slug, 'Person');
+  for (const slug of card.events) types.set(slug, 'Event');
+  for (const slug of card.places) types.set(slug, 'Place');
+  for (const slug of card.organizations) types.set(slug, 'Organization');
+  return types;
+}

@@ -1,0 +1,4 @@
+import { createWorker } from './worker';
+
+/** The worker's entry point (wrangler.toml `main`). */
+export default createWorker();

@@ -1,0 +1,125 @@
+/**
+ * The documents the build step writes to KV and the worker reads back.
+ * They are the data files after validation, with every cross-reference resolved and the
+ * derived data (mentions, word counts, relation lists) computed once, at build time.
+ */
+
+export type EntityType = 'Person' | 'Event' | 'Place' | 'Organization';
+export type NodeType = 'Article' | EntityType;
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+export type EventStatus = 'SCHEDULED' | 'OCCURRED' | 'ONGOING' | 'FAILED' | 'CANCELLED';
+export type PlaceKind = 'COUNTRY' | 'CITY' | 'FACILITY' | 'REGION';
+
+/** A text in one language; `language` is a BCP 47 tag. */
+export interface LocalizedText {
+  language: string;
+  value: string;
+}
+
+/** A typed pointer to an entity, for relations whose target kind varies. */
+export interface EntityRef {
+  type: EntityType;
+  slug: string;
+}
+
+/** What every entity has. Slugs are unique across all entity kinds. */
+interface EntityBase {
+  slug: string;
+  defaultLanguage: string;
+  names: LocalizedText[];
+  aliases: LocalizedText[];
+  descriptions: LocalizedText[];
+  wikidataId?: string;
+}
+
+export interface PersonDoc extends EntityBase {
+  type: 'Person';
+}
+
+export interface EventDoc extends EntityBase {
+  type: 'Event';
+  startDate: string;
+  endDate?: string;
+  datePrecision: DatePrecision;
+  status: EventStatus;
+  /** Slug of a Place. */
+  location?: string;
+  participants: EntityRef[];
+}
+
+export interface PlaceDoc extends EntityBase {
+  type: 'Place';
+  kind: PlaceKind;
+  /** Slug of the Place (a country) it lies in. */
+  country?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface OrganizationDoc extends EntityBase {
+  type: 'Organization';
+  country?: string;
+}
+
+export type EntityDoc = PersonDoc | EventDoc | PlaceDoc | OrganizationDoc;
+
+/**
+ * Everything about an article except its body: small enough to embed in list pages, so a
+ * page of articles with their people costs no read per article.
+ */
+export interface ArticleCard {
+  type: 'Article';
+  slug: string;
+  headline: string;
+  language: string;
+  dateline?: string;
+  datelinePlace?: string;
+  datePublished: string;
+  datePublishedPrecision: DatePrecision;
+  datePublishedInferred: boolean;
+  dateNote?: string;
+  source?: string;
+  wordCount: number;
+  /** Entity slugs by kind, in order of first mention (then curated order). */
+  people: string[];
+  events: string[];
+  places: string[];
+  organizations: string[];
+}
+
+/** A mention as stored: paragraph index, UTF-16 start and end, entity slug. */
+export type MentionTuple = [paragraph: number, start: number, end: number, entity: string];
+
+export interface ArticleDoc extends ArticleCard {
+  paragraphs: string[];
+  mentions: MentionTuple[];
+}
+
+/** Any document a list page can hold: article cards, or whole entity documents. */
+export type ListItem = ArticleCard | EntityDoc;
+
+/**
+ * One chunk of an ordered list (all articles newest first, a person's events by date, ...).
+ * `sortKeys` of a list's head let a date range find its offsets without reading every chunk.
+ */
+export interface ListChunk<T extends ListItem = ListItem> {
+  total: number;
+  items: T[];
+}
+
+/** The head of a list: its size, and the sort key (a date) of each chunk's first item. */
+export interface ListHead {
+  total: number;
+  chunkSize: number;
+  firstKeys: string[];
+  /** 'desc' when the list runs from the largest key down (articles: newest first). */
+  order: 'asc' | 'desc';
+}
+
+/** The value of the pointer key: which data version readers see. */
+export interface VersionPointer {
+  version: string;
+  builtAt: string;
+  articleCount: number;
+  entityCount: number;
+}

@@ -1,0 +1,52 @@
+import type { NodeType } from './documents';
+
+/**
+ * Global object IDs (Relay Global Object Identification spec): base64url of `Type:slug`.
+ * Opaque to clients, stable across data versions because slugs are.
+ */
+
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>([
+  'Article',
+  'Person',
+  'Event',
+  'Place',
+  'Organization',
+]);
+
+export interface GlobalId {
+  type: NodeType;
+  slug: string;
+}
+
+export function toGlobalId(type: NodeType, slug: string): string {
+  return base64UrlEncode(`${type}:${slug}`);
+}
+
+/** Returns null for anything that is not an ID this API issued. */
+export function fromGlobalId(id: string): GlobalId | null {
+  if (id.length === 0 || id.length > 256 || !/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const decoded = base64UrlDecode(id);
+  if (decoded === null) return null;
+  const colon = decoded.indexOf(':');
+  const type = decoded.slice(0, colon);
+  const slug = decoded.slice(colon + 1);
+  if (colon < 1 || !NODE_TYPES.has(type) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
+  return { type: type as NodeType, slug };
+}
+
+export function base64UrlEncode(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function base64UrlDecode(encoded: string): string | null {
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,146 @@
+import type { VersionPointer } from '../model/documents';
+import { POINTER_KEY } from '../model/keys';
+import { dataUnavailable } from '../errors';
+import { BatchLoader } from './batch-loader';
+import { LruCache } from './lru-cache';
+
+/**
+ * The one module that reads Workers KV. Data keys are immutable under their data version, so
+ * an isolate may keep what it read for as long as the version is current: a warm isolate
+ * answers a repeated request with no KV read. Only the pointer key changes; it is read again
+ * at most once per `versionCheckMs`.
+ */
+
+/** KV bulk get takes at most 100 keys (Cloudflare KV docs, "Get multiple keys"). */
+export const KV_MAX_KEYS_PER_GET = 100;
+const ISOLATE_CACHE_BYTES = 32 * 1024 * 1024;
+const NOT_FOUND = Symbol('not found');
+
+type Cached = unknown;
+
+/** What outlives a request: one per isolate. */
+export class IsolateState {
+  pointer?: { value: VersionPointer; checkedAt: number };
+  pointerRead?: Promise<VersionPointer>;
+  readonly documents = new LruCache<Cached>(ISOLATE_CACHE_BYTES);
+}
+
+/** Per-request counts, reported in the `x-kv-stats` header and asserted by the tests. */
+export interface KvStats {
+  versionReads: number;
+  roundTrips: number;
+  operations: number;
+  keys: number;
+  bytes: number;
+  cacheHits: number;
+}
+
+export class KvStore {
+  private readonly loader: BatchLoader<Cached>;
+  private versionReads = 0;
+  private keys = 0;
+  private bytes = 0;
+  private cacheHits = 0;
+
+  constructor(
+    private readonly kv: KVNamespace,
+    private readonly isolate: IsolateState,
+    private readonly versionCheckMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.loader = new BatchLoader((keys) => this.fetch(keys), KV_MAX_KEYS_PER_GET);
+  }
+
+  /** The current data version; DATA_UNAVAILABLE when nothing has been published. */
+  async pointer(): Promise<VersionPointer> {
+    const cached = this.isolate.pointer;
+    if (cached && this.now() - cached.checkedAt < this.versionCheckMs) return cached.value;
+    this.isolate.pointerRead ??= this.readPointer().finally(() => {
+      this.isolate.pointerRead = undefined;
+    });
+    return this.isolate.pointerRead;
+  }
+
+  private async readPointer(): Promise<VersionPointer> {
+    this.versionReads += 1;
+    const text = await this.kv.get(POINTER_KEY, 'text');
+    if (text === null) throw dataUnavailable('No data has been published yet.');
+    const value = parseJson(POINTER_KEY, text);
+    if (value instanceof Error || typeof (value as VersionPointer)?.version !== 'string') {
+      throw dataUnavailable('The data-version pointer is unreadable.');
+    }
+    const pointer = value as VersionPointer;
+    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.documents.clear();
+    this.isolate.pointer = { value: pointer, checkedAt: this.now() };
+    return pointer;
+  }
+
+  /** A document by key, or null when the version has no such key. */
+  async get<T>(key: string): Promise<T | null> {
+    const cached = this.isolate.documents.get(key);
+    if (cached !== undefined) {
+      this.cacheHits += 1;
+      return cached === NOT_FOUND ? null : (cached as T);
+    }
+    const value = await this.loader.load(key);
+    return value === NOT_FOUND ? null : (value as T);
+  }
+
+  stats(): KvStats {
+    return {
+      versionReads: this.versionReads,
+      roundTrips: this.loader.waves,
+      operations: this.loader.operations,
+      keys: this.keys,
+      bytes: this.bytes,
+      cacheHits: this.cacheHits,
+    };
+  }
+
+  private async fetch(keys: string[]): Promise<Map<string, Cached | Error>> {
+    this.keys += keys.length;
+    let texts: Map<string, string | null>;
+    try {
+      texts = await this.kv.get(keys, 'text');
+    } catch {
+      throw dataUnavailable('Reading the data store failed; try again.');
+    }
+    const values = new Map<string, Cached | Error>();
+    for (const key of keys) {
+      const text = texts.get(key) ?? null;
+      if (text === null) {
+        values.set(key, NOT_FOUND);
+        this.isolate.documents.set(key, NOT_FOUND, key.length);
+        continue;
+      }
+      this.bytes += utf8Length(text);
+      const value = parseJson(key, text);
+      values.set(key, value);
+      if (!(value instanceof Error)) this.isolate.documents.set(key, value, text.length * 2);
+    }
+    return values;
+  }
+}
+
+function parseJson(key: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return dataUnavailable(`Stored value ${key} is not valid JSON.`);
+  }
+}
+
+/** UTF-8 length without allocating a copy (for the bytes-read count). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,40 @@
+import type { ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
+import { articleKey, entityKey, listChunkKey, listHeadKey } from '../model/keys';
+import type { KvStore } from './kv-store';
+
+/**
+ * Typed reads of the news graph at the current data version. Every read goes through the
+ * store's batching, so reads issued by sibling resolvers share a round trip.
+ */
+export class NewsReader {
+  private versionPromise?: Promise<VersionPointer>;
+
+  constructor(readonly store: KvStore) {}
+
+  /** Read once per request, so one request never mixes two data versions. */
+  pointer(): Promise<VersionPointer> {
+    this.versionPromise ??= this.store.pointer();
+    return this.versionPromise;
+  }
+
+  private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
+    const { version } = await this.pointer();
+    return this.store.get<T>(keyOf(version));
+  }
+
+  article(slug: string): Promise<ArticleDoc | null> {
+    return this.read((v) => articleKey(v, slug));
+  }
+
+  entity(slug: string): Promise<EntityDoc | null> {
+    return this.read((v) => entityKey(v, slug));
+  }
+
+  listHead(list: string): Promise<ListHead | null> {
+    return this.read((v) => listHeadKey(v, list));
+  }
+
+  listChunk(list: string, chunk: number): Promise<ListChunk | null> {
+    return this.read((v) => listChunkKey(v, list, chunk));
+  }
+}
