@@ -16,7 +16,11 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // Rate limiting off: every test request comes from one client; tests that check it
+        // pass RATE_LIMIT = "on" themselves.
+        plugins: [
+          cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { RATE_LIMIT: 'off' } } }),
+        ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
     ],

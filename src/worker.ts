@@ -17,6 +17,7 @@ export function createWorker(isolate = new IsolateState()) {
         store,
         production,
         waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
+        rateLimit: rateLimitOf(env),
       });
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));
       return response;
@@ -34,4 +35,10 @@ export function formatKvStats(stats: KvStats): string {
     `bytes=${stats.bytes}`,
     `cache-hits=${stats.cacheHits}`,
   ].join(', ');
+}
+
+/** The rate limit of wrangler.toml, unless RATE_LIMIT is "off" or the binding is absent. */
+function rateLimitOf(env: Env) {
+  if (env.RATE_LIMIT === 'off' || !env.RATE_LIMITER) return undefined;
+  return { limiter: env.RATE_LIMITER, retryAfterSeconds: Number(env.RATE_LIMIT_PERIOD_SECONDS) || 60 };
 }

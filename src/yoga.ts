@@ -1,6 +1,11 @@
 import { createYoga } from 'graphql-yoga';
 import type { ServerContext, UserContext } from './graph/context';
 import { schema } from './graph/schema';
+import { LIMITS } from './limits';
+import { useCostLimit } from './plugins/use-cost-limit';
+import { useErrorCodes } from './plugins/use-error-codes';
+import { useQueryLimits } from './plugins/use-query-limits';
+import { useRateLimit } from './plugins/use-rate-limit';
 import { NewsReader } from './store/news-reader';
 
 /**
@@ -15,5 +20,10 @@ export function createNewsYoga(options: { production: boolean }) {
     // Production hides unexpected errors' messages; the codes of expected ones stay.
     maskedErrors: { isDev: !options.production },
     context: ({ store }): UserContext => ({ reader: new NewsReader(store) }),
+    // Limits of src/limits.ts: body size (413), no batching, no file uploads (read-only API).
+    maxRequestBodySize: LIMITS.maxBodyBytes,
+    batching: false,
+    multipart: false,
+    plugins: [useRateLimit(), useQueryLimits(options), useCostLimit(), useErrorCodes()],
   });
 }

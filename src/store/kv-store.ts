@@ -1,6 +1,6 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
-import { dataUnavailable } from '../errors';
+import { dataUnavailable, noDataVersion } from '../errors';
 import { BatchLoader } from './batch-loader';
 import { LruCache } from './lru-cache';
 
@@ -13,6 +13,8 @@ import { LruCache } from './lru-cache';
 
 /** KV bulk get takes at most 100 keys (Cloudflare KV docs, "Get multiple keys"). */
 export const KV_MAX_KEYS_PER_GET = 100;
+/** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
+export const KV_MAX_KEY_BYTES = 512;
 const ISOLATE_CACHE_BYTES = 32 * 1024 * 1024;
 const NOT_FOUND = Symbol('not found');
 
@@ -51,7 +53,7 @@ export class KvStore {
     this.loader = new BatchLoader((keys) => this.fetch(keys), KV_MAX_KEYS_PER_GET);
   }
 
-  /** The current data version; DATA_UNAVAILABLE when nothing has been published. */
+  /** The current data version; without one the request answers 503 (see `noDataVersion`). */
   async pointer(): Promise<VersionPointer> {
     const cached = this.isolate.pointer;
     if (cached && this.now() - cached.checkedAt < this.versionCheckMs) return cached.value;
@@ -63,11 +65,16 @@ export class KvStore {
 
   private async readPointer(): Promise<VersionPointer> {
     this.versionReads += 1;
-    const text = await this.kv.get(POINTER_KEY, 'text');
-    if (text === null) throw dataUnavailable('No data has been published yet.');
+    let text: string | null;
+    try {
+      text = await this.kv.get(POINTER_KEY, 'text');
+    } catch {
+      throw noDataVersion('Reading the data-version pointer failed; retry later.');
+    }
+    if (text === null) throw noDataVersion('No data version has been published yet; retry later.');
     const value = parseJson(POINTER_KEY, text);
     if (value instanceof Error || typeof (value as VersionPointer)?.version !== 'string') {
-      throw dataUnavailable('The data-version pointer is unreadable.');
+      throw noDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
     if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.documents.clear();
@@ -77,6 +84,9 @@ export class KvStore {
 
   /** A document by key, or null when the version has no such key. */
   async get<T>(key: string): Promise<T | null> {
+    // Asking KV for an over-long key fails the whole bulk get, and with it every other key
+    // of the batch: a 60 KB slug from a client must be "not found", not an outage.
+    if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
     const cached = this.isolate.documents.get(key);
     if (cached !== undefined) {
       this.cacheHits += 1;
