@@ -22,7 +22,7 @@ export async function send(
   const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, ...bindings }, ctx);
   await waitOnExecutionContext(ctx);
   const text = await response.text();
-  let json: RawResponse['json'] = null;
+  let json: RawResponse['json'];
   try {
     json = JSON.parse(text);
   } catch {
