@@ -57,6 +57,12 @@ const cases: Case[] = [
     status: 200,
     check: (r) => expect(r.json?.data).toEqual({ article: null }),
   },
+  {
+    name: 'form-urlencoded body',
+    request: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' },
+    status: 200,
+    check: (r) => expect(r.json?.data).toEqual({ __typename: 'Query' }),
+  },
   { name: 'method PUT', request: { method: 'PUT', body: '{}' }, status: 405, code: 'BAD_REQUEST' },
   { name: 'GET without query', request: { method: 'GET' }, status: 200, code: 'BAD_REQUEST' },
   { name: 'GET with a mutation-free query', request: { method: 'GET', path: '/graphql?query=%7B__typename%7D' }, status: 200 },
