@@ -112,7 +112,7 @@ const cases: Case[] = [
     status: 200,
     code: 'QUERY_TOO_COMPLEX',
     check: (r) => {
-      expect(r.json?.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost', max: 5000 });
+      expect(r.json?.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost', max: 5000, found: 30301 });
       expect(r.json).not.toHaveProperty('data');
     },
   },
