@@ -22,7 +22,7 @@ export function createNewsYoga(options: { production: boolean }) {
     context: ({ store }): UserContext => ({ reader: new NewsReader(store) }),
     // Limits of src/limits.ts: body size (413), no batching, no file uploads (read-only API).
     maxRequestBodySize: LIMITS.maxBodyBytes,
-    batching: false,
+    batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,
     multipart: false,
     plugins: [useRateLimit(), useQueryLimits(options), useCostLimit(), useErrorCodes()],
   });

@@ -9,17 +9,23 @@ import { KnownOperationTypesRule } from '../graph/known-operation-types';
  * Codes are set where the error is born when we know its kind there: a failed parse is
  * GRAPHQL_PARSE_FAILED, a failed validation GRAPHQL_VALIDATION_FAILED (unless a limit rule
  * already said QUERY_TOO_COMPLEX). Whatever still has no code when the result is serialized
- * is classified by its HTTP status: yoga's request-level errors (bad JSON, missing query,
- * wrong method) carry a 4xx and become BAD_REQUEST, 413 becomes PAYLOAD_TOO_LARGE; anything
- * else is INTERNAL_SERVER_ERROR (and yoga has already masked its message in production).
+ * is classified by its HTTP status: a 413 becomes PAYLOAD_TOO_LARGE, another 4xx BAD_REQUEST;
+ * anything else is INTERNAL_SERVER_ERROR (and yoga has already masked its message in
+ * production). A code another plugin set is kept, except yoga's and graphql-tools' own
+ * (RENAMED), which become ours. The contract tests (tests/worker/raw-request.ts) check that
+ * every code that reaches a client is one of src/errors.ts.
  */
 const KNOWN: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 /** yoga's own codes, renamed into ours. */
-const RENAMED: Record<string, ErrorCode> = { REQUEST_ENTITY_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE };
+const RENAMED: Record<string, ErrorCode> = {
+  REQUEST_ENTITY_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
+  // No operation of that name, or several and no name: the request, not the query, is wrong.
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
+};
 
 type ErrorLike = GraphQLError | { message: string; extensions?: Record<string, unknown> };
 
-function withCode(error: ErrorLike, code: ErrorCode): ErrorLike {
+function withCode(error: ErrorLike, code: string): ErrorLike {
   const extensions = { ...error.extensions, code };
   if (!(error instanceof GraphQLError)) return { ...error, extensions };
   return new GraphQLError(error.message, {
@@ -32,17 +38,20 @@ function withCode(error: ErrorLike, code: ErrorCode): ErrorLike {
   });
 }
 
-function classify(error: ErrorLike): ErrorCode {
+function classify(error: ErrorLike): string {
   const code = error.extensions?.code;
-  if (typeof code === 'string' && KNOWN.has(code)) return code as ErrorCode;
-  if (typeof code === 'string' && RENAMED[code]) return RENAMED[code];
+  if (typeof code === 'string') return RENAMED[code] ?? code;
   const status = (error.extensions?.http as { status?: number } | undefined)?.status;
   if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
   if (status !== undefined && status >= 400 && status < 500) return ErrorCode.BAD_REQUEST;
   return ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
-const hasCode = (error: ErrorLike) => KNOWN.has(error.extensions?.code as string);
+/** A code of ours, or another plugin's that needs no renaming. */
+const hasCode = (error: ErrorLike) => {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && (KNOWN.has(code) || !(code in RENAMED));
+};
 const ensureCode = (error: ErrorLike): ErrorLike => (hasCode(error) ? error : withCode(error, classify(error)));
 
 interface ResultLike {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery } from 'graphql';
 import { toGlobalId } from '../../src/model/global-id';
 import { createWorker } from '../../src/worker';
 import { seedKv } from './helpers';
@@ -164,6 +165,12 @@ const cases: Case[] = [
   { name: 'prototype pollution in variables', request: postJson('{"query":"query($s: String!) { article(slug: $s) { slug } }","variables":{"s":"x","__proto__":{"admin":true}}}'), status: 200, check: (r) => expect(r.json?.data).toEqual({ article: null }) },
   { name: 'null byte and control characters in a slug', request: q('query($s: String!) { article(slug: $s) { slug } }', { s: 'a\u0000b\u001f../../current' }), status: 200, check: (r) => expect(r.json?.data).toEqual({ article: null }) },
   { name: 'slug naming another KV key', request: q('query($s: String!) { article(slug: $s) { slug } }', { s: '../current' }), status: 200, check: (r) => expect(r.json?.data).toEqual({ article: null }) },
+  {
+    name: "GraphiQL's introspection query stays within the limits",
+    request: q(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true })),
+    status: 200,
+    check: (r) => expect(r.json?.data).toHaveProperty('__schema.queryType.name', 'Query'),
+  },
   { name: 'unknown path', request: { method: 'GET', path: '/admin' }, status: 404 },
 ];
 
