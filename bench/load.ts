@@ -4,9 +4,11 @@
  * at CONNECTIONS concurrency with autocannon: the app's own operations mixed with hostile
  * requests. Every response is checked: a valid request must answer 200 with data and no
  * error, a hostile one its documented status and code. Reports the mismatches (must be 0),
- * latency percentiles, throughput, and the memory of the workerd process serving the worker.
+ * latency percentiles, throughput, and memory: the isolate's V8 heap (isolate-heap.ts, through
+ * the inspector) and the resident size of the workerd processes (process-memory.ts), before,
+ * after a warm-up, every 2 s during the run, at its end and 10 s later.
  *
- *   tsx bench/load.ts [--amount 20000] [--connections 50] [--port 8789]
+ *   tsx bench/load.ts [--amount 20000] [--connections 50] [--port 8789] [--inspector-port 9231]
  *
  * Exits 1 when any response is wrong. Writes bench/results/load.json.
  */
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARTICLE_PAGE, LATEST_ARTICLES, SEED_SLUG } from '../tests/worker/queries';
+import { isolateHeap } from './isolate-heap';
 import { workerdMemory } from './process-memory';
 
 const { values } = parseArgs({
@@ -24,11 +27,13 @@ const { values } = parseArgs({
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
     port: { type: 'string', default: '8789' },
+    'inspector-port': { type: 'string', default: '9231' },
   },
 });
 const amount = Number(values.amount);
 const connections = Number(values.connections);
 const url = `http://127.0.0.1:${values.port}`;
+const inspectorPort = Number(values['inspector-port']);
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
@@ -97,17 +102,34 @@ if (load.status !== 0) throw new Error('publishing the build to the scratch KV f
 
 const server = spawn(
   bin('wrangler'),
-  ['dev', '--port', values.port!, '--inspector-port', '9231', '--ip', '127.0.0.1', '--persist-to', state, '--var', 'RATE_LIMIT:off', '--log-level', 'error'],
+  ['dev', '--port', values.port!, '--inspector-port', String(inspectorPort), '--ip', '127.0.0.1', '--persist-to', state, '--var', 'RATE_LIMIT:off', '--log-level', 'error'],
   { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 );
 try {
   await waitForServer(Date.now() + 60_000);
-  const before = workerdMemory(server.pid!);
+  const memory = async () => ({ isolateHeap: await isolateHeap(inspectorPort), processes: workerdMemory(server.pid!) });
+  const before = await memory();
   // Warm-up: every kind once per connection, unchecked, so the run measures a warm isolate.
   await autocannon({ url, connections, amount: connections * mix.length, requests: mix.map(toRequest(false)) });
-  const warm = workerdMemory(server.pid!);
+  const warm = await memory();
+  // RSS every 2 s during the run: a plateau means the isolate's memory is bounded (the
+  // document cache is an LRU of 32 MB); a steady climb would be a leak.
+  const timeline: Array<{ second: number; heapUsedMiB: number; rssMiB: number[] }> = [];
+  const started = Date.now();
+  const sampler = setInterval(() => {
+    void memory().then((m) =>
+      timeline.push({
+        second: Math.round((Date.now() - started) / 1000),
+        heapUsedMiB: m.isolateHeap.usedMiB,
+        rssMiB: m.processes.map((p) => p.rssMiB),
+      }),
+    );
+  }, 2000);
   const result = await autocannon({ url, connections, amount, timeout: 30, requests: mix.map(toRequest(true)) });
-  const after = workerdMemory(server.pid!);
+  clearInterval(sampler);
+  const after = await memory();
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const settled = await memory();
 
   const wrongValid = kinds.filter((k) => k.valid).reduce((n, k) => n + tally.get(k.name)!.wrong, 0);
   const wrongHostile = kinds.filter((k) => !k.valid).reduce((n, k) => n + tally.get(k.name)!.wrong, 0);
@@ -123,7 +145,7 @@ try {
     status: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     wrongAnswers: { valid: wrongValid, hostile: wrongHostile },
     byKind: Object.fromEntries(tally),
-    workerdMemory: { before, warm, after },
+    memory: { before, warm, after, settled, timeline },
   };
   console.table(Object.fromEntries([...tally].map(([name, t]) => [name, { sent: t.sent, wrong: t.wrong }])));
   console.log(JSON.stringify(report, null, 2));
