@@ -16,7 +16,14 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // Tests send their own queries, as `npm start` allows; tests/worker/persisted-*.test.ts
+            // check the production setting (persisted operations only) with an env of their own.
+            miniflare: { bindings: { ALLOW_ARBITRARY_QUERIES: 'true' } },
+          }),
+        ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
     ],
