@@ -24,7 +24,8 @@ query Article {
 `;
 
 export function renderOfflineGraphiQL(options?: GraphiQLOptions): string {
-  const settings = JSON.stringify({ defaultQuery: EXAMPLE_QUERY, ...options }).replace(/</g, '\\u003c');
+  // Yoga's GraphiQL opens with `query` (a `?query=` in the page URL wins), not `defaultQuery`.
+  const settings = JSON.stringify({ query: EXAMPLE_QUERY, ...options }).replace(/</g, '\\u003c');
   const title = escapeHtml(options?.title ?? 'Edge news graph');
   return `<!doctype html>
 <html lang="en">
