@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import data from '../../.build/kv-data.json';
 import pointer from '../../.build/kv-pointer.json';
+import type { KvStats } from '../../src/store/kv-store';
 import { createWorker } from '../../src/worker';
 
 /** Writes the real build output into this test file's local KV, pointer last. */
@@ -10,14 +11,7 @@ export async function seedKv(): Promise<void> {
   for (const { key, value } of pointer) await env.NEWS.put(key, value);
 }
 
-export interface KvCounts {
-  versionReads: number;
-  roundTrips: number;
-  operations: number;
-  keys: number;
-  bytes: number;
-  cacheHits: number;
-}
+export type KvCounts = KvStats;
 
 export function parseKvStats(header: string | null): KvCounts {
   const fields = Object.fromEntries(
@@ -37,7 +31,6 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 /** A worker with its own isolate state: the first request it serves is cold. */
 export function freshWorker() {
   const worker = createWorker();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index into results freely
   return async function query<T = Record<string, any>>(
     source: string,
     variables: Record<string, unknown> = {},
