@@ -1,5 +1,5 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type OnParamsEventPayload, type Plugin } from 'graphql-yoga';
 import manifest from '../graph/persisted-operations.gen';
 
 /**
@@ -26,18 +26,29 @@ export function useTrustedDocuments(options: {
     allowArbitraryOperations: options.allowArbitraryOperations,
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
-      notFound: {
-        message: 'PersistedQueryNotFound: no operation of the persisted manifest has this sha256Hash.',
-        extensions: { code: PersistedQueryCode.NOT_FOUND, http: { status: 400 } },
-      },
-      persistedQueryOnly: {
-        message: 'This server runs persisted operations only: send extensions.persistedQuery.sha256Hash without a query.',
-        extensions: { code: PersistedQueryCode.ONLY, http: { status: 400 } },
-      },
-      keyNotFound: {
-        message: 'Send a query, or extensions.persistedQuery {version: 1, sha256Hash} naming a persisted operation.',
-        extensions: { code: PersistedQueryCode.ID_REQUIRED, http: { status: 400 } },
-      },
+      // The exact message APQ clients (Apollo, urql) match on before retrying with the full query.
+      notFound: requestError(PersistedQueryCode.NOT_FOUND, 'PersistedQueryNotFound'),
+      persistedQueryOnly: requestError(
+        PersistedQueryCode.ONLY,
+        'This server runs persisted operations only: send extensions.persistedQuery.sha256Hash without a query.',
+      ),
+      // A malformed request (no query, no hash, a query that is not a string): 400, as yoga does.
+      keyNotFound: requestError(
+        PersistedQueryCode.ID_REQUIRED,
+        'Send a query, or extensions.persistedQuery {version: 1, sha256Hash} naming a persisted operation.',
+        400,
+      ),
     },
   });
+}
+
+/**
+ * A request error (no `data`). GraphQL-over-HTTP: with `application/graphql-response+json` it
+ * MUST be 4xx; with `application/json` the server SHOULD answer 200, which APQ clients expect.
+ */
+function requestError(code: string, message: string, jsonStatus = 200) {
+  return ({ request }: OnParamsEventPayload) => {
+    const status = request.headers.get('accept')?.includes('application/graphql-response+json') ? 400 : jsonStatus;
+    return createGraphQLError(message, { extensions: { code, http: { status } } });
+  };
 }

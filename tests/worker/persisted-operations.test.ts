@@ -66,6 +66,18 @@ describe('persisted operations (trusted documents)', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('answers PersistedQueryNotFound with 200 to application/json clients (the APQ convention)', async () => {
+    const response = await deliveryWorker(PRODUCTION)('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data?: unknown; errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]).toEqual({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+  });
+
   it('refuses a query text when only persisted operations may run', async () => {
     const response = await deliveryWorker(PRODUCTION)('/graphql', {
       method: 'POST',
