@@ -48,9 +48,15 @@ export async function withEdgeCache(
   options: EdgeCacheOptions,
   handle: () => Promise<Response>,
 ): Promise<{ response: Response; status: CacheStatus }> {
-  const version = isCacheableRequest(request) ? await options.version() : null;
-  const key = version === null ? null : edgeCacheKey(request, version);
-  if (key === null) return { response: await handle(), status: 'BYPASS' };
+  if (!isCacheableRequest(request)) return { response: await handle(), status: 'BYPASS' };
+  const version = await options.version();
+  if (version === null) {
+    // Nothing published (or the pointer unreadable): the answer is an error; nobody may keep it.
+    const response = await handle();
+    response.headers.set('cache-control', 'no-store');
+    return { response, status: 'BYPASS' };
+  }
+  const key = edgeCacheKey(request, version)!;
 
   const hit = await options.cache.match(key);
   if (hit) return { response: toClient(request, hit, await hit.text(), options.config), status: 'HIT' };
