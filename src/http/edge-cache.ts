@@ -58,7 +58,8 @@ export async function withEdgeCache(
   }
   const key = edgeCacheKey(request, version)!;
 
-  const hit = await options.cache.match(key);
+  // The cache is an optimisation: if it fails, answer from the resolvers.
+  const hit = await options.cache.match(key).catch(() => undefined);
   if (hit) return { response: toClient(request, hit, await hit.text(), options.config), status: 'HIT' };
 
   const produced = await handle();
@@ -71,11 +72,11 @@ export async function withEdgeCache(
   const headers = new Headers({
     'content-type': produced.headers.get('content-type')!,
     etag: `"${await sha256Hex(body)}"`,
-    'x-data-version': version!,
+    'x-data-version': version,
     'cache-control': `public, max-age=${options.config.edgeCacheTtl}`,
   });
   const stored = new Response(body, { status: 200, headers });
-  options.waitUntil(options.cache.put(key, stored));
+  options.waitUntil(options.cache.put(key, stored).catch(() => undefined));
   return { response: toClient(request, new Response(body, { status: 200, headers }), body, options.config), status: 'MISS' };
 }
 

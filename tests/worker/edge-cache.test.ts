@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pointer from '../../.build/kv-pointer.json';
-import { ifNoneMatch } from '../../src/http/edge-cache';
+import { readDeliveryConfig } from '../../src/http/delivery-config';
+import { ifNoneMatch, withEdgeCache } from '../../src/http/edge-cache';
 import { deliveryWorker, persistedGetUrl, SEED_HEADLINE, SEED_SLUG } from './delivery-helpers';
 import { seedKv } from './helpers';
 
@@ -132,6 +133,26 @@ describe('HTTP caching of reads', () => {
     expect(plain.headers.get('content-type')).toContain('application/json');
     expect(spec.headers.get('content-type')).toContain('application/graphql-response+json');
     expect(spec.headers.get('vary')).toContain('Accept');
+  });
+});
+
+describe('a failing edge cache', () => {
+  it('answers from the resolvers when the Cache API throws', async () => {
+    const broken = {
+      match: () => Promise.reject(new Error('cache down')),
+      put: () => Promise.reject(new Error('cache down')),
+    } as unknown as Cache;
+    const pending: Array<Promise<unknown>> = [];
+    const request = new Request(`http://localhost${persistedGetUrl('LatestArticles', { first: 1 })}`);
+    const { response, status } = await withEdgeCache(
+      request,
+      { config: readDeliveryConfig({}), version: async () => VERSION, cache: broken, waitUntil: (p) => pending.push(p) },
+      async () => Response.json({ data: { ok: true } }),
+    );
+    await Promise.all(pending); // the failed write is swallowed, not an unhandled rejection
+    expect(status).toBe('MISS');
+    expect(await response.json()).toEqual({ data: { ok: true } });
+    expect(pending).toHaveLength(1);
   });
 });
 
