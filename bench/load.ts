@@ -1,8 +1,9 @@
 /**
  * A bounded load run on loopback: starts `wrangler dev` (production mode, rate limiting off,
- * its own KV under a scratch directory holding the current build), then sends AMOUNT requests
- * at CONNECTIONS concurrency with autocannon: the app's own operations mixed with hostile
- * requests. Every response is checked: a valid request must answer 200 with data and no
+ * query texts allowed so that hostile queries reach the limits rather than stopping at the
+ * persisted-operations gate, its own KV under a scratch directory holding the current build),
+ * then sends AMOUNT requests at CONNECTIONS concurrency with autocannon: the app's own
+ * operations mixed with hostile requests. Every response is checked: a valid request must answer 200 with data and no
  * error, a hostile one its documented status and code. Reports the mismatches (must be 0),
  * latency percentiles, throughput, and memory: the isolate's V8 heap (isolate-heap.ts, through
  * the inspector) and the resident size of the workerd processes (process-memory.ts), before,
@@ -96,13 +97,12 @@ async function waitForServer(deadline: number): Promise<void> {
 
 if (!existsSync('.build/kv-data.json')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
 const state = mkdtempSync(join(tmpdir(), 'load-kv-'));
-// wrangler dev --persist-to DIR keeps its KV under DIR/v3; getPlatformProxy takes that path.
-const load = spawnSync(bin('tsx'), ['scripts/load-kv.ts', '--persist-to', join(state, 'v3')], { stdio: 'inherit', env });
+const load = spawnSync(bin('tsx'), ['scripts/load-kv.ts', '--persist-to', state], { stdio: 'inherit', env });
 if (load.status !== 0) throw new Error('publishing the build to the scratch KV failed');
 
 const server = spawn(
   bin('wrangler'),
-  ['dev', '--port', values.port!, '--inspector-port', String(inspectorPort), '--ip', '127.0.0.1', '--persist-to', state, '--var', 'RATE_LIMIT:off', '--log-level', 'error'],
+  ['dev', '--port', values.port!, '--inspector-port', String(inspectorPort), '--ip', '127.0.0.1', '--persist-to', state, '--var', 'RATE_LIMIT:off', '--var', 'ALLOW_ARBITRARY_QUERIES:true', '--log-level', 'error'],
   { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 );
 try {

@@ -20,7 +20,8 @@ export async function openKv(options: { remote: boolean; persistTo?: string }): 
   if (options.remote) return { writer: wranglerRemoteWriter(), close: async () => {} };
   const proxy = await getPlatformProxy<{ NEWS: KvNamespaceLike }>({
     configPath: 'wrangler.toml',
-    persist: options.persistTo ? { path: options.persistTo } : true,
+    // `wrangler dev --persist-to DIR` keeps its KV under DIR/v3; getPlatformProxy takes that path.
+    persist: options.persistTo ? { path: join(options.persistTo, 'v3') } : true,
   });
   return { writer: fromKvNamespace(proxy.env.NEWS), close: () => proxy.dispose() };
 }

@@ -27,6 +27,12 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** Anything unexpected; its message is hidden in production. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** Persisted operations (src/plugins/use-trusted-documents.ts raises them): no such hash. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** A query text was sent where only persisted operations run. */
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
+  /** Neither a query nor a persisted-operation hash. */
+  PERSISTED_QUERY_ID_REQUIRED: 'PERSISTED_QUERY_ID_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors';
 import { LIMITS } from '../../src/limits';
+import { PersistedQueryCode } from '../../src/plugins/use-trusted-documents';
 
 /** The README's "Limits and errors" section states what src/limits.ts and src/errors.ts hold. */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -17,7 +18,12 @@ describe('README, "Limits and errors"', () => {
   });
 
   it('lists every error code, and only those', () => {
-    const codes = [...section.matchAll(/^- `([A-Z_]+)`/gm)].map((m) => m[1]);
+    // Rows read: - `CODE`: ... or - `CODE`, `CODE`: ...
+    const codes = [...section.matchAll(/^- ((?:`[A-Z_]+`(?:, )?)+):/gm)].flatMap((m) => [...m[1]!.matchAll(/`([A-Z_]+)`/g)].map((c) => c[1]));
     expect(codes.sort()).toEqual(Object.values(ErrorCode).sort());
+  });
+
+  it("includes the persisted-operation plugin's codes", () => {
+    expect(Object.values(ErrorCode)).toEqual(expect.arrayContaining(Object.values(PersistedQueryCode)));
   });
 });

@@ -1,4 +1,4 @@
-/** Vite's `?raw` imports: a file's text (tests read wrangler.toml's limits with it). */
+/** Vite's `?raw` imports: a file's text as a string (served vs written SDL; wrangler.toml's limits). */
 declare module '*?raw' {
   const text: string;
   export default text;
