@@ -15,6 +15,8 @@ interface Case {
   request: RequestInit & { path?: string };
   status: number;
   code?: string;
+  /** Bindings over the test env (the production setting of persisted operations only, say). */
+  bindings?: Partial<Env>;
   /** Extra checks of the answer. */
   check?: (response: RawResponse) => void;
 }
@@ -32,7 +34,7 @@ const cases: Case[] = [
   { name: 'JSON null', request: postJson('null'), status: 400, code: 'BAD_REQUEST' },
   { name: 'JSON number', request: postJson('42'), status: 400, code: 'BAD_REQUEST' },
   { name: 'empty body', request: postJson(''), status: 400, code: 'BAD_REQUEST' },
-  { name: 'no query', request: postJson({ variables: {} }), status: 200, code: 'BAD_REQUEST' },
+  { name: 'no query', request: postJson({ variables: {} }), status: 400, code: 'PERSISTED_QUERY_ID_REQUIRED' },
   { name: 'query is a number', request: postJson({ query: 1 }), status: 400, code: 'BAD_REQUEST' },
   { name: 'variables is a string', request: postJson({ query: '{ __typename }', variables: 'x' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'unknown body field', request: postJson({ query: '{ __typename }', foo: 1 }), status: 400, code: 'BAD_REQUEST' },
@@ -65,7 +67,7 @@ const cases: Case[] = [
     check: (r) => expect(r.json?.data).toEqual({ __typename: 'Query' }),
   },
   { name: 'method PUT', request: { method: 'PUT', body: '{}' }, status: 405, code: 'BAD_REQUEST' },
-  { name: 'GET without query', request: { method: 'GET' }, status: 200, code: 'BAD_REQUEST' },
+  { name: 'GET without query', request: { method: 'GET' }, status: 400, code: 'PERSISTED_QUERY_ID_REQUIRED' },
   { name: 'GET with a mutation-free query', request: { method: 'GET', path: '/graphql?query=%7B__typename%7D' }, status: 200 },
   { name: 'body over 64 KiB', request: q(`{ __typename }#${'x'.repeat(70_000)}`), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: '1 MB string argument', request: q('query($s: String!) { article(slug: $s) { slug } }', { s: 'x'.repeat(1_000_000) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
@@ -172,6 +174,19 @@ const cases: Case[] = [
     status: 200,
     check: (r) => expect(r.json?.data).toHaveProperty('__schema.queryType.name', 'Query'),
   },
+  {
+    name: 'unknown persisted-operation hash',
+    request: postJson({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }),
+    status: 200,
+    code: 'PERSISTED_QUERY_NOT_FOUND',
+  },
+  {
+    name: 'query text where only persisted operations run (production setting)',
+    request: q('{ __typename }'),
+    bindings: { ALLOW_ARBITRARY_QUERIES: 'false' },
+    status: 200,
+    code: 'PERSISTED_QUERY_ONLY',
+  },
   { name: 'unknown path', request: { method: 'GET', path: '/admin' }, status: 404 },
 ];
 
@@ -179,8 +194,9 @@ describe('hostile requests', () => {
   const worker = createWorker();
   beforeAll(seedKv);
 
-  it.each(cases)('$name', async ({ request, status, code, check, name }) => {
-    const response = await send(worker, request);
+  it.each(cases)('$name', async ({ request, status, code, check, name, bindings }) => {
+    // The delivery settings are read once per worker: other bindings need a worker of their own.
+    const response = await send(bindings ? createWorker() : worker, request, bindings);
     if (status !== 404) expect(contractViolations(response), name).toEqual([]);
     expect(response.status).toBe(status);
     if (code) expect(response.json?.errors?.map((e) => e.extensions?.code)).toContain(code);

@@ -33,11 +33,13 @@ describe('GET and POST (GraphQL-over-HTTP)', () => {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query: 'mutation { __typename }' }),
     });
-    // graphql-js refuses it at execution (no mutation root), so `data` is null: 2xx per the spec.
-    expect(viaPost.status).toBe(200);
-    const body = (await viaPost.json()) as { data?: unknown; errors: Array<{ message: string }> };
-    expect(body.data).toBeNull();
+    // Refused at validation (src/graph/known-operation-types.ts, the GraphQL spec's "Operation
+    // Type Existence"), so no `data`: 400 for application/graphql-response+json per the spec.
+    expect(viaPost.status).toBe(400);
+    const body = (await viaPost.json()) as { data?: unknown; errors: Array<{ message: string; extensions?: { code?: string } }> };
+    expect(body).not.toHaveProperty('data');
     expect(body.errors[0]!.message).toMatch(/mutation/i);
+    expect(body.errors[0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
 

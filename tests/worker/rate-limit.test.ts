@@ -18,7 +18,7 @@ describe('rate limit', () => {
     expect(env.RATE_LIMIT_PERIOD_SECONDS).toBe(PERIOD);
   });
 
-  it(`lets one client make ${LIMIT} requests a period, then answers 429 with Retry-After`, async () => {
+  it(`lets one client make ${LIMIT} requests a period, then answers 429 with Retry-After`, { timeout: 60_000 }, async () => {
     const worker = createWorker();
     const on = { RATE_LIMIT: 'on' };
     const statuses: number[] = [];
