@@ -23,7 +23,6 @@ type Cached = unknown;
 /** What outlives a request: one per isolate. */
 export class IsolateState {
   pointer?: { value: VersionPointer; checkedAt: number };
-  pointerRead?: Promise<VersionPointer>;
   readonly documents = new LruCache<Cached>(ISOLATE_CACHE_BYTES);
 }
 
@@ -39,6 +38,7 @@ export interface KvStats {
 
 export class KvStore {
   private readonly loader: BatchLoader<Cached>;
+  private pointerRead?: Promise<VersionPointer>;
   private versionReads = 0;
   private keys = 0;
   private bytes = 0;
@@ -57,10 +57,12 @@ export class KvStore {
   async pointer(): Promise<VersionPointer> {
     const cached = this.isolate.pointer;
     if (cached && this.now() - cached.checkedAt < this.versionCheckMs) return cached.value;
-    this.isolate.pointerRead ??= this.readPointer().finally(() => {
-      this.isolate.pointerRead = undefined;
-    });
-    return this.isolate.pointerRead;
+    // One read per request, never shared with other requests: workerd cancels a request that
+    // waits on a promise only another request's I/O can settle ("The Workers runtime canceled
+    // this request because it detected that your Worker's code had hung"); the load run
+    // (bench/load.ts) hit exactly that when concurrent requests shared one pointer read.
+    this.pointerRead ??= this.readPointer();
+    return this.pointerRead;
   }
 
   private async readPointer(): Promise<VersionPointer> {
