@@ -40,3 +40,21 @@ export const lists = {
   eventsWith: (entity: EntityRef) => `events@${entity.type}:${entity.slug}`,
   people: 'people',
 } as const;
+
+/**
+ * Search (src/search/, built by src/build/search-index.ts), under the same version:
+ *
+ *   v:<ver>:s:p:<shard>            -> PostingShard: postings of the terms whose hash falls here
+ *   v:<ver>:s:d:<chunk>            -> string[]: article slugs by document number, 100 a chunk
+ *   v:<ver>:s:t                    -> SearchDates: first document number of each publication day
+ *   v:<ver>:s:g:<bucket>           -> SuggestBucket: entity name words starting with <bucket>
+ *
+ * The shard count is fixed, so a reader computes a term's key without reading anything first;
+ * shards that hold no term are not written (a read of one finds nothing, at no cost in bytes).
+ */
+export const SEARCH_SHARDS = 4096;
+export const SEARCH_DOCS_CHUNK = 100;
+export const searchShardKey = (version: string, shard: number): string => `v:${version}:s:p:${shard}`;
+export const searchDocsKey = (version: string, chunk: number): string => `v:${version}:s:d:${chunk}`;
+export const searchDatesKey = (version: string): string => `v:${version}:s:t`;
+export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;

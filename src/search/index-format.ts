@@ -1,0 +1,67 @@
+import { SEARCH_SHARDS } from '../model/keys';
+
+/**
+ * The stored search index, shared by the build step (which writes it) and the worker (which
+ * reads it). Documents are numbered newest first (the order of the `articles` list), so a
+ * lower number is a newer article: ties in score fall to the newer one, and a date range is a
+ * range of numbers.
+ *
+ * A posting list is one flat array [gap, impact, gap, impact, ...]: document numbers as gaps
+ * from the previous one (small numbers, short JSON), and the term's BM25F impact in that
+ * document times IMPACT_SCALE, rounded (0 for filter terms, which only select).
+ */
+export type PostingList = number[];
+
+/** term -> postings, for every term whose hash falls in the shard. */
+export type PostingShard = Record<string, PostingList>;
+
+/** [date YYYY-MM-DD, first document number published that day], newest day first. */
+export type SearchDates = Array<[string, number]>;
+
+/** [folded word, entity slug, entity type, article count], sorted by word. */
+export type SuggestEntry = [word: string, slug: string, type: string, articles: number];
+export type SuggestBucket = SuggestEntry[];
+
+export const IMPACT_SCALE = 100;
+
+/** Prefixes that keep term spaces apart: cross-script keys, filters, word pairs. */
+export const keyTerm = (key: string): string => `~${key}`;
+export const filterTerm = (kind: string, value: string): string => `@${kind}:${value}`;
+export const pairTerm = (a: string, b: string): string => `${a} ${b}`;
+
+/** The suggest bucket of a folded word or key: its first character (`~` and a letter for keys). */
+export const bucketOf = (word: string): string => (word.startsWith('~') ? word.slice(0, 2) : word.slice(0, 1));
+
+/** FNV-1a, 32 bits, over UTF-16 code units: cheap, stable, and the same in Node and workerd. */
+export function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export const shardOf = (term: string): number => termHash(term) % SEARCH_SHARDS;
+
+/** Decodes a posting list into document number -> impact. */
+export function decodePostings(list: PostingList | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!list) return out;
+  let doc = 0;
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    doc += list[i]!;
+    out.set(doc, list[i + 1]! / IMPACT_SCALE);
+  }
+  return out;
+}
+
+export function encodePostings(entries: Array<[doc: number, impact: number]>): PostingList {
+  const out: PostingList = [];
+  let previous = 0;
+  for (const [doc, impact] of [...entries].sort((a, b) => a[0] - b[0])) {
+    out.push(doc - previous, impact);
+    previous = doc;
+  }
+  return out;
+}
