@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import data from '../../.build/kv-data.json';
 import pointer from '../../.build/kv-pointer.json';
+import type { KvStats } from '../../src/store/kv-store';
 import { createWorker } from '../../src/worker';
 
 /** Writes the real build output into this test file's local KV, pointer last. */
@@ -10,14 +11,7 @@ export async function seedKv(): Promise<void> {
   for (const { key, value } of pointer) await env.NEWS.put(key, value);
 }
 
-export interface KvCounts {
-  versionReads: number;
-  roundTrips: number;
-  operations: number;
-  keys: number;
-  bytes: number;
-  cacheHits: number;
-}
+export type KvCounts = KvStats;
 
 export function parseKvStats(header: string | null): KvCounts {
   const fields = Object.fromEntries(
