@@ -1,5 +1,5 @@
 import type { ArticleCard, ArticleDoc, EntityDoc } from '../model/documents';
-import { SEARCH_DOCS_CHUNK, searchDatesKey, searchDocsKey, searchShardKey, suggestKey } from '../model/keys';
+import { SEARCH_DOCS_CHUNK, searchDatesKey, searchShardCount, searchDocsKey, searchShardKey, suggestKey } from '../model/keys';
 import {
   encodePostings,
   filterTerm,
@@ -24,7 +24,7 @@ import { buildSuggestBuckets } from './suggest-index';
  * its field's length norm and times the field's weight, summed, then saturated with k1.
  * The impact depends only on the article and the field averages, so it is computed here and
  * stored in the posting; a query multiplies it by the term's idf, which it derives from the
- * posting's length. Postings are grouped into SEARCH_SHARDS shards by term hash.
+ * posting's length. Postings are grouped into shards by term hash (keys.ts searchShardCount).
  */
 
 export interface SearchIndex {
@@ -119,8 +119,9 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
   });
 
   const shards = new Map<number, PostingShard>();
+  const shardCount = searchShardCount(cards.length);
   const put = (term: string, list: Array<[number, number]>) => {
-    const shard = shardOf(term);
+    const shard = shardOf(term, shardCount);
     const value = shards.get(shard) ?? {};
     value[term] = encodePostings(list);
     shards.set(shard, value);

@@ -1,4 +1,3 @@
-import { SEARCH_SHARDS } from '../model/keys';
 
 /**
  * The stored search index, shared by the build step (which writes it) and the worker (which
@@ -42,7 +41,8 @@ export function termHash(term: string): number {
   return h >>> 0;
 }
 
-export const shardOf = (term: string): number => termHash(term) % SEARCH_SHARDS;
+/** The shard of a term among `shards` (a power of two: keys.ts searchShardCount). */
+export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
 
 /** Decodes a posting list into document number -> impact. */
 export function decodePostings(list: PostingList | undefined): Map<number, number> {

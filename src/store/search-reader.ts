@@ -1,4 +1,4 @@
-import { searchDatesKey, searchDocsKey, searchShardKey, suggestKey, SEARCH_DOCS_CHUNK } from '../model/keys';
+import { searchDatesKey, searchDocsKey, searchShardCount, searchShardKey, suggestKey, SEARCH_DOCS_CHUNK } from '../model/keys';
 import type { PostingShard, SearchDates, SuggestBucket } from '../search/index-format';
 import { shardOf } from '../search/index-format';
 import type { NewsReader } from './news-reader';
@@ -20,7 +20,9 @@ export class SearchReader {
    * round trip. A term in no shard has no postings.
    */
   async postings(terms: string[], withDates: boolean): Promise<{ postings: PostingShard; dates: SearchDates | null }> {
-    const shards = [...new Set(terms.map(shardOf))];
+    const { articleCount } = await this.reader.pointer();
+    const count = searchShardCount(articleCount);
+    const shards = [...new Set(terms.map((t) => shardOf(t, count)))];
     const values = await this.keys<PostingShard | SearchDates>((v) => [
       ...shards.map((s) => searchShardKey(v, s)),
       ...(withDates ? [searchDatesKey(v)] : []),

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
 import { buildDataSet } from '../../../src/build/build-data-set';
-import type { SourceFile } from '../../../src/build/read-data-set';
+import { readSourceFiles } from '../../../src/build/read-source-files';
 import { decodePostings, type PostingShard } from '../../../src/search/index-format';
 import { parseQuery } from '../../../src/search/parse-query';
 import { queryTerms, rank } from '../../../src/search/rank';
@@ -12,14 +10,8 @@ import { queryTerms, rank } from '../../../src/search/rank';
  * parse and rank the worker runs, with postings taken from the built shards instead of KV.
  * For relevance tests only; reads through KV are tested in tests/worker/search.test.ts.
  */
-function files(dir: string, under: string): SourceFile[] {
-  return readdirSync(join(dir, under), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ path: relative(dir, join(dir, under, f)).split('\\').join('/'), text: readFileSync(join(dir, under, f), 'utf8') }));
-}
-
 export async function buildFixtureSearch() {
-  const sources = [...files('data', 'entities'), ...files('data', 'articles'), ...files('tests/fixtures/search-corpus', 'articles')];
+  const sources = [...readSourceFiles('data'), ...readSourceFiles('tests/fixtures/search-corpus', 'articles')];
   const result = await buildDataSet(sources, {
     builtAt: '2026-01-01T00:00:00Z',
     hash: async (t) => createHash('sha256').update(t).digest('hex'),
