@@ -4,8 +4,11 @@
  *   npm run bench:search [-- --sizes 1000,10000,100000 --warm 20]
  *
  * For each size it builds the real data plus N generated articles (bench/corpus.ts) with the
- * real build step, writes every entry to Miniflare's local KV (wrangler's getPlatformProxy,
- * persisted under .wrangler/bench-search/), then starts the worker itself in workerd on that
+ * real build step, writes to Miniflare's local KV (wrangler's getPlatformProxy, persisted
+ * under .wrangler/bench-search/) every key of the search index, the pointer, and the articles
+ * the benchmark's queries return (found in-process with the same ranking code; a search reads
+ * no other key, and local KV takes ~10 ms a put, so loading all 100,000 articles and their
+ * lists would take longer than everything else), then starts the worker itself in workerd on that
  * KV (wrangler's unstable_dev, as `wrangler dev` runs it) and queries it over HTTP. Per query
  * it reports the cold request (a freshly started worker that has served only a request for the
  * data version: every search key read from KV) with the
@@ -19,6 +22,8 @@ import { parseArgs } from 'node:util';
 import { getPlatformProxy, unstable_dev, type Unstable_DevWorker } from 'wrangler';
 import { buildDataSet } from '../src/build/build-data-set';
 import { readSourceFiles } from '../src/build/read-source-files';
+import { inMemorySearch } from '../src/build/search-in-memory';
+import { articleKey } from '../src/model/keys';
 import { generateCorpus } from './corpus';
 
 const { values } = parseArgs({
@@ -37,7 +42,8 @@ const QUERIES = [
   'सरकार -चुनाव',
   'trade OR व्यापार',
 ];
-const SEARCH = `query($q: String!) { search(query: $q, first: 10) {
+const FIRST = 10;
+const SEARCH = `query($q: String!) { search(query: $q, first: ${FIRST}) {
   totalCount edges { score node { slug headline } highlights { paragraph start end } } } }`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -79,7 +85,10 @@ for (const n of sizes) {
   });
   if (!built.ok) throw new Error(JSON.stringify(built.problems.slice(0, 5)));
   const buildMs = performance.now() - t;
-  const { entries, pointer } = built.data;
+  const { entries, pointer, version, summary } = built.data;
+  const inMemory = inMemorySearch(entries, summary.articles);
+  const returned = new Set(QUERIES.flatMap((q) => inMemory.search(q).slice(0, FIRST).map((slug) => articleKey(version, slug))));
+  const toLoad = entries.filter((e) => e.key.includes(':s:') || returned.has(e.key));
   const searchBytes = entries
     .filter((e) => e.key.includes(':s:'))
     .reduce((s, e) => s + Buffer.byteLength(JSON.stringify(e.value)), 0);
@@ -90,14 +99,14 @@ for (const n of sizes) {
     persist: { path: `${PERSIST}/v3` },
   });
   t = performance.now();
-  for (let i = 0; i < entries.length; i += 500) {
-    await Promise.all(entries.slice(i, i + 500).map((e) => proxy.env.NEWS.put(e.key, JSON.stringify(e.value))));
+  for (let i = 0; i < toLoad.length; i += 200) {
+    await Promise.all(toLoad.slice(i, i + 200).map((e) => proxy.env.NEWS.put(e.key, JSON.stringify(e.value))));
   }
   await proxy.env.NEWS.put(pointer.key, JSON.stringify(pointer.value));
   const loadMs = performance.now() - t;
   console.log(
     `${n} generated articles: build ${(buildMs / 1000).toFixed(1)} s, ${entries.length} keys ` +
-      `(search index ${(searchBytes / 1e6).toFixed(1)} MB), KV load ${(loadMs / 1000).toFixed(1)} s`,
+      `(search index ${(searchBytes / 1e6).toFixed(1)} MB), ${toLoad.length} loaded in ${(loadMs / 1000).toFixed(1)} s`,
   );
 
   await proxy.dispose();
