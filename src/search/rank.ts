@@ -23,7 +23,9 @@ export type PostingLookup = (term: string) => Map<number, number>;
 function termScores(lookup: PostingLookup, documents: number, term: string, weight = 1): Map<number, number> {
   const postings = lookup(term);
   const w = weight * idf(documents, postings.size);
-  return new Map([...postings].map(([doc, impact]) => [doc, w * impact]));
+  const scores = new Map<number, number>();
+  for (const [doc, impact] of postings) scores.set(doc, w * impact);
+  return scores;
 }
 
 function addInto(into: Map<number, number>, more: Map<number, number>, only?: Map<number, number>): void {

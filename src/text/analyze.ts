@@ -58,6 +58,24 @@ export function termOf(word: string): string {
   return isEnglishStopword(lower) ? '' : englishFold(lower);
 }
 
+/**
+ * Words repeat (Zipf's law), and their analysis is pure, so it is memoised per word; the memo
+ * is dropped when it grows past MEMO_LIMIT entries, which bounds its memory in a long-lived
+ * isolate or a large build.
+ */
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, { term: string; key: string }>();
+
+function analyzeWord(word: string): { term: string; key: string } {
+  let hit = memo.get(word);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    hit = { term: termOf(word), key: nameKey(word) };
+    memo.set(word, hit);
+  }
+  return hit;
+}
+
 export function analyze(text: string): Token[] {
-  return words(text).map((w) => ({ term: termOf(w.text), key: nameKey(w.text), start: w.start, end: w.end }));
+  return words(text).map((w) => ({ ...analyzeWord(w.text), start: w.start, end: w.end }));
 }
