@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import data from '../../.build/kv-data.json';
+import pointerEntries from '../../.build/kv-pointer.json';
+import { articleKey, searchDocsKey, searchShardKey } from '../../src/model/keys';
 import { freshWorker, seedKv } from './helpers';
+
+const pointer = JSON.parse(pointerEntries[0]!.value) as { version: string };
 
 /**
  * Search and suggest over the real build output (the seed article and the knowledge base),
@@ -130,7 +135,11 @@ describe('KV reads', () => {
     expect(kv.versionReads).toBe(1);
     expect(kv.roundTrips).toBe(3);
     expect(kv.operations).toBe(3);
-    expect(kv.bytes).toBeGreaterThan(0);
+    // One article: one posting shard holds every term; then one slug chunk and the article.
+    const read = [searchShardKey(pointer.version, 0), searchDocsKey(pointer.version, 0), articleKey(pointer.version, SEED)];
+    expect(kv.keys).toBe(read.length);
+    const stored = new Map(data.map((e) => [e.key, e.value]));
+    expect(kv.bytes).toBe(read.reduce((n, key) => n + new TextEncoder().encode(stored.get(key)!).length, 0));
   });
 
   it('a warm isolate answers the same search from its cache', async () => {
