@@ -1,10 +1,10 @@
 import type { ArticleCard, ArticleDoc, EntityDoc } from '../model/documents';
 import { SEARCH_DOCS_CHUNK, searchDatesKey, searchShardCount, searchDocsKey, searchShardKey, suggestKey } from '../model/keys';
 import {
-  encodePostings,
   filterTerm,
   IMPACT_SCALE,
   shardOf,
+  type PostingList,
   type PostingShard,
   type SearchDates,
   type SuggestBucket,
@@ -35,8 +35,9 @@ export interface SearchIndex {
 }
 
 interface DocTerms {
-  /** term id -> per-field frequency [headline, body, entity] */
-  tf: Map<number, [number, number, number]>;
+  /** Term ids, and per id three frequencies: headline, body, entity names. */
+  ids: Int32Array;
+  tf: Uint16Array;
   lengths: [number, number, number];
 }
 
@@ -71,6 +72,8 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
     return id;
   };
 
+  // Per article, its term ids and per-field frequencies in typed arrays: at 100,000 articles a
+  // Map per article would cost gigabytes.
   const docs: DocTerms[] = cards.map((card) => {
     const doc = bySlug.get(card.slug)!;
     const links = [...card.people, ...card.events, ...card.places, ...card.organizations];
@@ -80,54 +83,59 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
       // Each linked entity counts once per distinct term, however many aliases repeat it.
       links.map(entityTerms).reduce(mergeFieldTerms, fieldTerms([], true)),
     ];
-    const tf = new Map<number, [number, number, number]>();
+    const rows = new Map<number, number>();
+    const ids: number[] = [];
+    const tf: number[] = [];
     fields.forEach((field, f) => {
       for (const [term, count] of field.counts) {
         const id = idOf(term);
-        const row = tf.get(id) ?? [0, 0, 0];
-        row[f as 0 | 1 | 2] += count;
-        tf.set(id, row);
+        let row = rows.get(id);
+        if (row === undefined) {
+          row = ids.length;
+          rows.set(id, row);
+          ids.push(id);
+          tf.push(0, 0, 0);
+        }
+        tf[row * 3 + f] = tf[row * 3 + f]! + count;
       }
     });
-    return { tf, lengths: [fields[0]!.length, fields[1]!.length, fields[2]!.length] };
+    return { ids: Int32Array.from(ids), tf: Uint16Array.from(tf), lengths: [fields[0]!.length, fields[1]!.length, fields[2]!.length] };
   });
 
+  // Postings are built in document order, so each list is written gap-encoded as it grows.
   const n = Math.max(1, docs.length);
   const avg = [0, 1, 2].map((f) => Math.max(1, docs.reduce((s, d) => s + d.lengths[f]!, 0) / n));
-  const postings: Array<Array<[number, number]>> = terms.map(() => []);
+  const lists = new Map<string, { last: number; list: PostingList }>();
+  const append = (term: string, docId: number, impact: number) => {
+    let entry = lists.get(term);
+    if (!entry) lists.set(term, (entry = { last: 0, list: [] }));
+    entry.list.push(docId - entry.last, impact);
+    entry.last = docId;
+  };
   docs.forEach((doc, docId) => {
     const norms = [0, 1, 2].map((f) => 1 - BM25_B + (BM25_B * doc.lengths[f]!) / avg[f]!);
-    for (const [id, row] of doc.tf) {
-      const pseudo = row.reduce((s, tf, f) => s + (FIELD_WEIGHTS[FIELDS[f]!] * tf) / norms[f]!, 0);
+    doc.ids.forEach((id, row) => {
+      let pseudo = 0;
+      for (let f = 0; f < 3; f++) pseudo += (FIELD_WEIGHTS[FIELDS[f]!] * doc.tf[row * 3 + f]!) / norms[f]!;
       const impact = (pseudo * (BM25_K1 + 1)) / (BM25_K1 + pseudo);
-      postings[id]!.push([docId, Math.max(1, Math.round(impact * IMPACT_SCALE))]);
-    }
-  });
-
-  // Filter terms select without scoring: language and every linked entity.
-  const filters = new Map<string, Array<[number, number]>>();
-  const addFilter = (term: string, docId: number) => {
-    const list = filters.get(term) ?? [];
-    list.push([docId, 0]);
-    filters.set(term, list);
-  };
-  cards.forEach((card, docId) => {
-    addFilter(filterTerm('lang', card.language), docId);
+      append(terms[id]!, docId, Math.max(1, Math.round(impact * IMPACT_SCALE)));
+    });
+    // Filter terms select without scoring: language and every linked entity.
+    const card = cards[docId]!;
+    append(filterTerm('lang', card.language), docId, 0);
     for (const [type, slugs] of [['Person', card.people], ['Event', card.events], ['Place', card.places], ['Organization', card.organizations]] as const) {
-      for (const slug of slugs) addFilter(filterTerm(type, slug), docId);
+      for (const slug of slugs) append(filterTerm(type, slug), docId, 0);
     }
   });
 
   const shards = new Map<number, PostingShard>();
   const shardCount = searchShardCount(cards.length);
-  const put = (term: string, list: Array<[number, number]>) => {
+  for (const [term, { list }] of lists) {
     const shard = shardOf(term, shardCount);
     const value = shards.get(shard) ?? {};
-    value[term] = encodePostings(list);
+    value[term] = list;
     shards.set(shard, value);
-  };
-  terms.forEach((term, id) => put(term, postings[id]!));
-  for (const [term, list] of filters) put(term, list);
+  }
 
   const dates: SearchDates = [];
   cards.forEach((card, docId) => {

@@ -55,13 +55,3 @@ export function decodePostings(list: PostingList | undefined): Map<number, numbe
   }
   return out;
 }
-
-export function encodePostings(entries: Array<[doc: number, impact: number]>): PostingList {
-  const out: PostingList = [];
-  let previous = 0;
-  for (const [doc, impact] of [...entries].sort((a, b) => a[0] - b[0])) {
-    out.push(doc - previous, impact);
-    previous = doc;
-  }
-  return out;
-}
