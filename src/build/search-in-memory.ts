@@ -1,5 +1,5 @@
 import { searchShardCount, SEARCH_DOCS_CHUNK } from '../model/keys';
-import { decodePostings, type PostingShard } from '../search/index-format';
+import type { PostingShard } from '../search/index-format';
 import { parseQuery } from '../search/parse-query';
 import { queryTerms, rank } from '../search/rank';
 import type { KvEntry } from './kv-entry';
@@ -28,7 +28,7 @@ export function inMemorySearch(entries: KvEntry[], documents: number) {
     search(q: string): string[] {
       const query = parseQuery(q);
       const needed = new Set(queryTerms(query));
-      const lookup = (t: string) => (needed.has(t) ? decodePostings(postings[t]) : new Map<number, number>());
+      const lookup = (t: string) => (needed.has(t) ? postings[t] : undefined);
       return rank(query, lookup, documents).map((r) => slugs[r.doc]!);
     },
   };

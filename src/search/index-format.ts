@@ -43,15 +43,3 @@ export function termHash(term: string): number {
 
 /** The shard of a term among `shards` (a power of two: keys.ts searchShardCount). */
 export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
-
-/** Decodes a posting list into document number -> impact. */
-export function decodePostings(list: PostingList | undefined): Map<number, number> {
-  const out = new Map<number, number>();
-  if (!list) return out;
-  let doc = 0;
-  for (let i = 0; i + 1 < list.length; i += 2) {
-    doc += list[i]!;
-    out.set(doc, list[i + 1]! / IMPACT_SCALE);
-  }
-  return out;
-}

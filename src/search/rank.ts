@@ -1,4 +1,4 @@
-import { keyTerm, pairTerm } from './index-format';
+import { IMPACT_SCALE, keyTerm, pairTerm, type PostingList } from './index-format';
 import type { Alternative, ParsedQuery } from './parse-query';
 import { CROSS_SCRIPT_WEIGHT, idf, PAIR_BOOST } from './ranking-params';
 
@@ -10,6 +10,10 @@ import { CROSS_SCRIPT_WEIGHT, idf, PAIR_BOOST } from './ranking-params';
  *   bonus    PAIR_BOOST * pair score for plain query words that stand side by side in the text
  * Then exclusions and filters remove documents, and ties fall to the lower document number,
  * which is the newer article (index-format.ts).
+ *
+ * Scores accumulate in dense arrays indexed by document number ("term-at-a-time" evaluation
+ * with accumulators, Turtle & Flood 1995): one pass over each posting list, no per-document
+ * objects, so a query that matches most of 100,000 articles stays a few linear scans.
  */
 
 export interface Ranked {
@@ -17,32 +21,47 @@ export interface Ranked {
   score: number;
 }
 
-/** term -> postings of the terms the query needs; a missing term matches nothing. */
-export type PostingLookup = (term: string) => Map<number, number>;
+/** term -> its stored posting list; undefined when no document has the term. */
+export type PostingLookup = (term: string) => PostingList | undefined;
 
-function termScores(lookup: PostingLookup, documents: number, term: string, weight = 1): Map<number, number> {
-  const postings = lookup(term);
-  const w = weight * idf(documents, postings.size);
-  const scores = new Map<number, number>();
-  for (const [doc, impact] of postings) scores.set(doc, w * impact);
-  return scores;
+/** Calls `fn(doc, impact)` for each posting of a gap-encoded list. */
+export function forEachPosting(list: PostingList | undefined, fn: (doc: number, impact: number) => void): void {
+  if (!list) return;
+  let doc = 0;
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    doc += list[i]!;
+    fn(doc, list[i + 1]! / IMPACT_SCALE);
+  }
 }
 
-function addInto(into: Map<number, number>, more: Map<number, number>, only?: Map<number, number>): void {
-  for (const [doc, s] of more) if (!only || only.has(doc)) into.set(doc, (into.get(doc) ?? 0) + s);
+/** The documents of a posting list, as a membership array over `documents`. */
+export function docSet(list: PostingList | undefined, documents: number): Uint8Array {
+  const set = new Uint8Array(documents);
+  forEachPosting(list, (doc) => (set[doc] = 1));
+  return set;
 }
 
-function alternativeScores(alt: Alternative, lookup: PostingLookup, documents: number): Map<number, number> {
+function addTerm(into: Float64Array, list: PostingList | undefined, documents: number, weight = 1, count?: Uint8Array): void {
+  if (!list) return;
+  const w = weight * idf(documents, list.length / 2);
+  forEachPosting(list, (doc, impact) => {
+    into[doc] = into[doc]! + w * impact;
+    if (count) count[doc] = count[doc]! + 1;
+  });
+}
+
+function alternativeScores(alt: Alternative, lookup: PostingLookup, documents: number): Float64Array {
+  const scores = new Float64Array(documents);
   if (alt.kind === 'word') {
-    const scores = termScores(lookup, documents, alt.term);
-    if (alt.key) addInto(scores, termScores(lookup, documents, keyTerm(alt.key), CROSS_SCRIPT_WEIGHT));
+    addTerm(scores, lookup(alt.term), documents);
+    if (alt.key) addTerm(scores, lookup(keyTerm(alt.key)), documents, CROSS_SCRIPT_WEIGHT);
     return scores;
   }
-  const pairs = alt.terms.slice(1).map((t, i) => termScores(lookup, documents, pairTerm(alt.terms[i]!, t), PAIR_BOOST));
-  const [first, ...rest] = pairs;
-  const scores = new Map([...first!].filter(([doc]) => rest.every((p) => p.has(doc))));
-  for (const pair of rest) addInto(scores, pair, scores);
-  for (const term of alt.terms) addInto(scores, termScores(lookup, documents, term), scores);
+  const pairs = new Uint8Array(documents);
+  alt.terms.slice(1).forEach((t, i) => addTerm(scores, lookup(pairTerm(alt.terms[i]!, t)), documents, PAIR_BOOST, pairs));
+  for (const term of alt.terms) addTerm(scores, lookup(term), documents);
+  const needed = alt.terms.length - 1;
+  for (let doc = 0; doc < documents; doc++) if (pairs[doc] !== needed) scores[doc] = 0;
   return scores;
 }
 
@@ -69,29 +88,32 @@ export function rank(
   documents: number,
   accept: (doc: number) => boolean = () => true,
 ): Ranked[] {
-  let total: Map<number, number> | null = null;
+  if (query.required.length === 0) return [];
+  const total = new Float64Array(documents);
+  const matched = new Uint8Array(documents);
   for (const group of query.required) {
-    const best = new Map<number, number>();
+    const best = new Float64Array(documents);
     for (const alt of group) {
-      for (const [doc, s] of alternativeScores(alt, lookup, documents)) best.set(doc, Math.max(best.get(doc) ?? 0, s));
+      const scores = alternativeScores(alt, lookup, documents);
+      for (let doc = 0; doc < documents; doc++) if (scores[doc]! > best[doc]!) best[doc] = scores[doc]!;
     }
-    if (total === null) total = best;
-    else {
-      const next = new Map<number, number>();
-      for (const [doc, s] of total) if (best.has(doc)) next.set(doc, s + best.get(doc)!);
-      total = next;
+    for (let doc = 0; doc < documents; doc++) {
+      if (best[doc]! > 0) {
+        total[doc] = total[doc]! + best[doc]!;
+        matched[doc] = matched[doc]! + 1;
+      }
     }
   }
-  if (total === null) return [];
-  for (const pair of query.pairs) addInto(total, termScores(lookup, documents, pair, PAIR_BOOST), total);
-  const excluded = new Set(
-    query.excluded.flatMap((alt) =>
-      [...(alt.kind === 'word' ? lookup(alt.term) : alternativeScores(alt, lookup, documents)).keys()],
-    ),
-  );
-  return [...total]
-    .filter(([doc]) => !excluded.has(doc) && accept(doc))
-    .map(([doc, score]) => ({ doc, score: Math.round(score * 1e6) / 1e6 }))
-    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  for (const pair of query.pairs) addTerm(total, lookup(pair), documents, PAIR_BOOST);
+  const excluded = new Uint8Array(documents);
+  for (const alt of query.excluded) {
+    if (alt.kind === 'word') forEachPosting(lookup(alt.term), (doc) => (excluded[doc] = 1));
+    else alternativeScores(alt, lookup, documents).forEach((s, doc) => s > 0 && (excluded[doc] = 1));
+  }
+  const groups = query.required.length;
+  const out: Ranked[] = [];
+  for (let doc = 0; doc < documents; doc++) {
+    if (matched[doc] === groups && !excluded[doc] && accept(doc)) out.push({ doc, score: Math.round(total[doc]! * 1e6) / 1e6 });
+  }
+  return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
-

@@ -3,9 +3,9 @@ import { encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-r
 import { dataUnavailable } from '../../errors';
 import { docRange } from '../../search/date-range';
 import { highlights, type Highlight } from '../../search/highlights';
-import { decodePostings, filterTerm } from '../../search/index-format';
+import { filterTerm } from '../../search/index-format';
 import { parseQuery } from '../../search/parse-query';
-import { queryTerms, rank } from '../../search/rank';
+import { docSet, queryTerms, rank } from '../../search/rank';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../search/suggest-match';
 import { SearchReader } from '../../store/search-reader';
 import type { GraphContext } from '../context';
@@ -60,14 +60,9 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const filters = filterTerms(f);
   const terms = query.required.length > 0 ? queryTerms(query) : [];
   const { postings, dates } = await reader.postings([...terms, ...filters], from !== undefined || to !== undefined);
-  const decoded = new Map<string, Map<number, number>>();
-  const lookup = (term: string) => {
-    let p = decoded.get(term);
-    if (!p) decoded.set(term, (p = decodePostings(postings[term])));
-    return p;
-  };
   const [lo, hi] = dates ? docRange(dates, articleCount, from, to) : [0, articleCount];
-  const ranked = rank(query, lookup, articleCount, (doc) => doc >= lo && doc < hi && filters.every((t) => lookup(t).has(doc)));
+  const sets = filters.map((t) => docSet(postings[t], articleCount));
+  const ranked = rank(query, (t) => postings[t], articleCount, (doc) => doc >= lo && doc < hi && sets.every((s) => s[doc] === 1));
   const range = pageRange(ranked.length, page);
   const shown = ranked.slice(range.start, range.end);
   const slugs = await reader.slugs(shown.map((r) => r.doc));
