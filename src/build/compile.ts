@@ -2,6 +2,7 @@ import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionP
 import { articleKey, entityKey, lists, POINTER_KEY } from '../model/keys';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
+import { buildSearchIndex, searchEntries } from './search-index';
 import type { KvEntry } from './kv-entry';
 import type { DataSet } from './read-data-set';
 import { toArticleDoc, toEntityDoc } from './to-documents';
@@ -66,6 +67,8 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     .filter((e) => e.type === 'Person')
     .sort((a, b) => a.names[0]!.value.localeCompare(b.names[0]!.value, 'en'));
 
+  const search = buildSearchIndex(cards, articles, entityFiles);
+
   const build = (version: string): KvEntry[] => [
     ...articles.map((a) => ({ key: articleKey(version, a.slug), value: a })),
     ...entityFiles.map((e) => ({ key: entityKey(version, e.slug), value: e })),
@@ -81,6 +84,7 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
       buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, 'asc'),
     ),
     ...buildList(version, lists.people, people as EntityDoc[], 'asc'),
+    ...searchEntries(version, search),
   ];
 
   // Hash the content under a placeholder version, then write it under the real one.

@@ -4,12 +4,13 @@ import type { GraphContext } from './context';
 import { Article } from './resolvers/article';
 import { Event, Organization, Person, Place, resolveType } from './resolvers/entity';
 import { Query } from './resolvers/query';
+import { SearchQuery } from './resolvers/search';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 export const schema = createSchema<GraphContext>({
   typeDefs,
   resolvers: {
-    Query,
+    Query: { ...Query, ...SearchQuery },
     Article,
     Person,
     Event,

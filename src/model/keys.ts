@@ -42,3 +42,29 @@ export const lists = {
   eventsWith: (entity: EntityRef) => `events@${entity.type}:${entity.slug}`,
   people: 'people',
 } as const;
+
+/**
+ * Search (src/search/, built by src/build/search-index.ts), under the same version:
+ *
+ *   v:<ver>:s:p:<shard>            -> PostingShard: postings of the terms whose hash falls here
+ *   v:<ver>:s:d:<chunk>            -> string[]: article slugs by document number, 100 a chunk
+ *   v:<ver>:s:t                    -> SearchDates: first document number of each publication day
+ *   v:<ver>:s:g:<bucket>           -> SuggestBucket: entity name words starting with <bucket>
+ *
+ * The shard count follows from the version's article count, which the pointer every request
+ * reads first already holds: a reader computes a term's key without reading anything more.
+ * About SEARCH_ARTICLES_PER_SHARD articles' postings share a shard, so a shard read brings
+ * little beyond the term asked for at any corpus size. Empty shards are not written.
+ */
+export const SEARCH_ARTICLES_PER_SHARD = 2;
+export const SEARCH_MAX_SHARDS = 32768;
+export function searchShardCount(articleCount: number): number {
+  let shards = 1;
+  while (shards * SEARCH_ARTICLES_PER_SHARD < articleCount && shards < SEARCH_MAX_SHARDS) shards *= 2;
+  return shards;
+}
+export const SEARCH_DOCS_CHUNK = 100;
+export const searchShardKey = (version: string, shard: number): string => `v:${version}:s:p:${shard}`;
+export const searchDocsKey = (version: string, chunk: number): string => `v:${version}:s:d:${chunk}`;
+export const searchDatesKey = (version: string): string => `v:${version}:s:t`;
+export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;

@@ -10,7 +10,7 @@ import { ref } from './refs';
 const MAX_NODES = 100;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-function checkDate(value: string | null | undefined, argument: string): string | undefined {
+export function checkDate(value: string | null | undefined, argument: string): string | undefined {
   if (value == null) return undefined;
   if (!DATE.test(value)) throw badUserInput(`\`${argument}\` must be a date as YYYY-MM-DD; it was "${value}".`, argument);
   return value;

@@ -1,0 +1,149 @@
+/**
+ * Search benchmark: latency and KV bytes read per query at several corpus sizes.
+ *
+ *   npm run bench:search [-- --sizes 1000,10000,100000 --warm 20]
+ *
+ * For each size it builds the real data plus N generated articles (bench/corpus.ts) with the
+ * real build step, writes to Miniflare's local KV (wrangler's getPlatformProxy, persisted
+ * under .wrangler/bench-search/) every key of the search index, the pointer, and the articles
+ * the benchmark's queries return (found in-process with the same ranking code; a search reads
+ * no other key, and local KV takes ~10 ms a put, so loading all 100,000 articles and their
+ * lists would take longer than everything else), then starts the worker itself in workerd on that
+ * KV (wrangler's unstable_dev, as `wrangler dev` runs it) and queries it over HTTP. Per query
+ * it reports the cold request (a freshly started worker that has served only a request for the
+ * data version: every search key read from KV) with the
+ * bytes, keys and round trips of its `x-kv-stats` header, and the median of `--warm` repeats
+ * on the warm isolate. Local KV answers in microseconds, so latency here is mostly the
+ * worker's own work (parse, rank, highlight, GraphQL); on Workers add KV's round trips.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { getPlatformProxy, unstable_dev, type Unstable_DevWorker } from 'wrangler';
+import { buildDataSet } from '../src/build/build-data-set';
+import { readSourceFiles } from '../src/build/read-source-files';
+import { inMemorySearch } from '../src/build/search-in-memory';
+import { articleKey } from '../src/model/keys';
+import { generateCorpus } from './corpus';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000,100000' }, warm: { type: 'string', default: '20' } },
+});
+const sizes = values.sizes!.split(',').map(Number);
+const warmRuns = Number(values.warm);
+
+const QUERIES = [
+  'पुतिन',
+  'putin',
+  'दौरे',
+  'kim jong un',
+  '"उत्तर कोरिया"',
+  'उपग्रह प्रक्षेपण',
+  'सरकार -चुनाव',
+  'trade OR व्यापार',
+];
+const FIRST = 10;
+const SEARCH = `query($q: String!) { search(query: $q, first: ${FIRST}) {
+  totalCount edges { score node { slug headline } highlights { paragraph start end } } } }`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const PERSIST = '.wrangler/bench-search';
+
+function startWorker(): Promise<Unstable_DevWorker> {
+  return unstable_dev('src/index.ts', {
+    config: 'wrangler.toml',
+    persistTo: PERSIST,
+    vars: { VERSION_CHECK_SECONDS: '3600' },
+    logLevel: 'error',
+    experimental: { disableExperimentalWarning: true },
+  });
+}
+
+async function timedQuery(worker: Unstable_DevWorker, q: string) {
+  const start = performance.now();
+  const response = await worker.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: SEARCH, variables: { q } }),
+  });
+  const body = (await response.json()) as { data?: { search: { totalCount: number } }; errors?: unknown };
+  const ms = performance.now() - start;
+  if (body.errors) throw new Error(`${q}: ${JSON.stringify(body.errors)}`);
+  const stats = Object.fromEntries(
+    (response.headers.get('x-kv-stats') ?? '').split(', ').map((p: string) => [p.split('=')[0], Number(p.split('=')[1])]),
+  );
+  return { ms, total: body.data!.search.totalCount, bytes: stats.bytes!, keys: stats.keys!, roundTrips: stats['round-trips']! };
+}
+
+const rows: Array<Record<string, string | number>> = [];
+for (const n of sizes) {
+  const files = [...readSourceFiles('data'), ...generateCorpus(n)];
+  let t = performance.now();
+  const built = await buildDataSet(files, {
+    builtAt: new Date().toISOString(),
+    hash: async (text) => createHash('sha256').update(text).digest('hex'),
+  });
+  if (!built.ok) throw new Error(JSON.stringify(built.problems.slice(0, 5)));
+  const buildMs = performance.now() - t;
+  const { entries, pointer, version, summary } = built.data;
+  const inMemory = inMemorySearch(entries, summary.articles);
+  const returned = new Set(QUERIES.flatMap((q) => inMemory.search(q).slice(0, FIRST).map((slug) => articleKey(version, slug))));
+  const toLoad = entries.filter((e) => e.key.includes(':s:') || returned.has(e.key));
+  const searchBytes = entries
+    .filter((e) => e.key.includes(':s:'))
+    .reduce((s, e) => s + Buffer.byteLength(JSON.stringify(e.value)), 0);
+
+  rmSync(PERSIST, { recursive: true, force: true });
+  const proxy = await getPlatformProxy<{ NEWS: { put(key: string, value: string): Promise<void> } }>({
+    configPath: 'wrangler.toml',
+    persist: { path: `${PERSIST}/v3` },
+  });
+  t = performance.now();
+  for (let i = 0; i < toLoad.length; i += 200) {
+    await Promise.all(toLoad.slice(i, i + 200).map((e) => proxy.env.NEWS.put(e.key, JSON.stringify(e.value))));
+  }
+  await proxy.env.NEWS.put(pointer.key, JSON.stringify(pointer.value));
+  const loadMs = performance.now() - t;
+  console.log(
+    `${n} generated articles: build ${(buildMs / 1000).toFixed(1)} s, ${entries.length} keys ` +
+      `(search index ${(searchBytes / 1e6).toFixed(1)} MB), ${toLoad.length} loaded in ${(loadMs / 1000).toFixed(1)} s`,
+  );
+
+  await proxy.dispose();
+
+  for (const q of QUERIES) {
+    const worker = await startWorker();
+    // Warm the isolate (module, schema, pointer) without touching the search index, so the
+    // cold query's time and bytes are those of its own index reads.
+    await worker.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ dataVersion { id } }' }),
+    });
+    const cold = await timedQuery(worker, q);
+    const warm: number[] = [];
+    for (let i = 0; i < warmRuns; i++) warm.push((await timedQuery(worker, q)).ms);
+    await worker.stop();
+    rows.push({
+      articles: n,
+      query: q,
+      matches: cold.total,
+      'cold ms': Number(cold.ms.toFixed(1)),
+      'warm ms (median)': Number(median(warm).toFixed(2)),
+      'KV bytes': cold.bytes,
+      'KV keys': cold.keys,
+      'round trips': cold.roundTrips,
+    });
+    console.log(JSON.stringify(rows.at(-1)));
+  }
+}
+
+const header = Object.keys(rows[0]!);
+const table = [
+  `| ${header.join(' | ')} |`,
+  `|${header.map(() => '---').join('|')}|`,
+  ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`),
+].join('\n');
+console.log(`\n${table}`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(`bench/results/search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify(rows, null, 2));

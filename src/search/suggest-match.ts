@@ -1,0 +1,74 @@
+import { badUserInput } from '../errors';
+import { fold } from '../text/analyze';
+import { nameKey } from '../text/name-key';
+import { words } from '../text/words';
+import { bucketOf, keyTerm, type SuggestBucket } from './index-format';
+
+/**
+ * Type-ahead over entity names: each word of the prefix must begin a word of one of the
+ * entity's names or aliases, natively (folded: किम, kim) or by cross-script key (kim -> ~km
+ * finds किम). Entities matched natively by every word come first, then those in more articles,
+ * then by kind: people before organizations, places and events (whose names often contain a
+ * person's: "Putin-Kim summit"), then by slug.
+ */
+const KIND_ORDER: Record<string, number> = { Person: 0, Organization: 1, Place: 2, Event: 3 };
+export const MAX_PREFIX_LENGTH = 64;
+export const DEFAULT_SUGGESTIONS = 10;
+export const MAX_SUGGESTIONS = 50;
+
+export interface PrefixWord {
+  folded: string;
+  /** `~key`, or '' when the word has too few consonants to key on. */
+  key: string;
+}
+
+export function parsePrefix(prefix: string, first: number | null | undefined): { words: PrefixWord[]; first: number } {
+  if (prefix.trim() === '') throw badUserInput('`prefix` is empty; type at least one letter.', 'prefix');
+  if (prefix.length > MAX_PREFIX_LENGTH) {
+    throw badUserInput(`\`prefix\` is ${prefix.length} characters long; at most ${MAX_PREFIX_LENGTH} are allowed.`, 'prefix');
+  }
+  if (first != null && (first < 0 || first > MAX_SUGGESTIONS)) {
+    throw badUserInput(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}; it was ${first}.`, 'first');
+  }
+  const ws = words(prefix).map((w) => {
+    const key = nameKey(w.text);
+    return { folded: fold(w.text), key: key ? keyTerm(key) : '' };
+  });
+  return { words: ws, first: first ?? DEFAULT_SUGGESTIONS };
+}
+
+/** The buckets the prefix's words fall in: all read at once. */
+export const prefixBuckets = (ws: PrefixWord[]): string[] => [
+  ...new Set(ws.flatMap((w) => [bucketOf(w.folded), ...(w.key ? [bucketOf(w.key)] : [])])),
+];
+
+export interface Suggestion {
+  type: string;
+  slug: string;
+}
+
+export function matchSuggestions(ws: PrefixWord[], buckets: Map<string, SuggestBucket>, first: number): Suggestion[] {
+  const found = new Map<string, { type: string; native: number; matched: number; articles: number }>();
+  ws.forEach((w) => {
+    const seen = new Map<string, boolean>();
+    const scan = (word: string, native: boolean) => {
+      for (const [entry, slug, type, articles] of buckets.get(bucketOf(word)) ?? []) {
+        if (!entry.startsWith(word)) continue;
+        seen.set(slug, seen.get(slug) || native);
+        if (!found.has(slug)) found.set(slug, { type, native: 0, matched: 0, articles });
+      }
+    };
+    scan(w.folded, true);
+    if (w.key) scan(w.key, false);
+    for (const [slug, native] of seen) {
+      const f = found.get(slug)!;
+      f.matched += 1;
+      f.native += native ? 1 : 0;
+    }
+  });
+  return [...found]
+    .filter(([, f]) => f.matched === ws.length)
+    .sort(([a, x], [b, y]) => y.native - x.native || y.articles - x.articles || (KIND_ORDER[x.type] ?? 4) - (KIND_ORDER[y.type] ?? 4) || (a < b ? -1 : 1))
+    .slice(0, first)
+    .map(([slug, f]) => ({ type: f.type, slug }));
+}
