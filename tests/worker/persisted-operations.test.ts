@@ -12,7 +12,7 @@ beforeAll(seedKv);
 describe('persisted operations (trusted documents)', () => {
   it('the manifest holds the app operations, each id the sha256 of its body', async () => {
     expect(manifest.operations.map((op) => op.name)).toEqual(
-      expect.arrayContaining(['ArticlePage', 'EventPage', 'LatestArticles', 'PersonPage']),
+      expect.arrayContaining(['ArticlePage', 'EventPage', 'LatestArticles', 'PersonPage', 'Search', 'TypeAhead']),
     );
     for (const op of manifest.operations) {
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(op.body));
@@ -53,6 +53,19 @@ describe('persisted operations (trusted documents)', () => {
     const body = (await response.json()) as { data: Record<string, unknown>; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data[field]).not.toBeNull();
+  });
+
+  it('finds the seed article by Search and Kim Jong Un by TypeAhead, by hash over GET', async () => {
+    const send = deliveryWorker(PRODUCTION);
+    const search = (await (await send(persistedGetUrl('Search', { query: 'putin' }))).json()) as {
+      data: { search: { edges: Array<{ node: { slug: string }; highlights: unknown[] }> } };
+    };
+    expect(search.data.search.edges[0]!.node.slug).toBe(SEED_SLUG);
+    expect(search.data.search.edges[0]!.highlights.length).toBeGreaterThan(0);
+    const typeAhead = (await (await send(persistedGetUrl('TypeAhead', { prefix: 'किम' }))).json()) as {
+      data: { suggest: Array<{ __typename: string; slug: string }> };
+    };
+    expect(typeAhead.data.suggest[0]).toMatchObject({ __typename: 'Person', slug: 'kim-jong-un' });
   });
 
   it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND', async () => {
