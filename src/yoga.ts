@@ -1,6 +1,7 @@
 import { createYoga } from 'graphql-yoga';
 import type { ServerContext, UserContext } from './graph/context';
 import { schema } from './graph/schema';
+import { useResponseMemo } from './plugins/use-response-memo';
 import { NewsReader } from './store/news-reader';
 
 /**
@@ -15,5 +16,6 @@ export function createNewsYoga(options: { production: boolean }) {
     // Production hides unexpected errors' messages; the codes of expected ones stay.
     maskedErrors: { isDev: !options.production },
     context: ({ store }): UserContext => ({ reader: new NewsReader(store) }),
+    plugins: [useResponseMemo()],
   });
 }

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: the worker against the floor, in one workerd, at several corpus sizes.
+ *
+ *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10]
+ *
+ * For each size: builds the seed data plus a generated corpus (bench/corpus.ts) with the real
+ * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
+ * measures, with autocannon at a fixed concurrency: the production worker cold (fresh isolate
+ * state every request) and warm, and the floor: the operation's own response bytes served
+ * without GraphQL, read from KV on every request and from memory. Also reports KV round trips
+ * and bytes per operation (x-kv-stats), the production bundle's gzip size and start-up time.
+ * Prints tables and the budgets met or missed; writes the figures to bench/results/.
+ */
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { run } from './child';
+import { bodyOf, load, probe, type LoadSettings } from './measure';
+import { OPERATIONS, type Operation } from './operations';
+import { budgetLines, growthTable, sizeTable, type BenchResults, type OperationFigures, type SizeFigures } from './report';
+import { bundleBenchWorker, startRuntime } from './runtime';
+import { staticFigures } from './static-figures';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const sizes = values.sizes!.split(',').map(Number);
+const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function measureOperation(url: string, op: Operation): Promise<OperationFigures> {
+  let cold;
+  try {
+    cold = await probe(`${url}/__cold/graphql`, op);
+  } catch (error) {
+    // graphql-js: Cannot query field "search" on type "Query". (quotes escaped in the JSON)
+    const missing = /Cannot query field \\?"(\w+)\\?" on type \\?"Query/.exec(String(error))?.[1];
+    if (op.needs && missing === op.needs) {
+      return { name: op.name, skipped: `no Query.${op.needs} in the schema` };
+    }
+    throw error;
+  }
+  await probe(`${url}/graphql`, op);
+  const warm = await probe(`${url}/graphql`, op);
+  // The floor serves this very response: same bytes, same headers' kind, no GraphQL.
+  const floorKey = `__floor:${op.name}`;
+  await fetch(`${url}/__bench/put`, { method: 'POST', body: JSON.stringify([{ key: floorKey, value: warm.body }]) });
+  const post = { method: 'POST' as const, body: bodyOf(op) };
+  const figures: OperationFigures = {
+    name: op.name,
+    responseBytes: Buffer.byteLength(warm.body),
+    kvCold: cold.kv,
+    kvWarm: warm.kv,
+    cold: await load(`${url}/__cold/graphql`, settings, post),
+    warm: await load(`${url}/graphql`, settings, post),
+    warmExecuted: await load(`${url}/graphql`, settings, { method: 'POST', bodyFor: (i) => bodyOf(op, i) }),
+    floorKv: await load(`${url}/__floor/kv?key=${encodeURIComponent(floorKey)}`, settings),
+    floorMemory: await load(`${url}/__floor/memory?key=${encodeURIComponent(floorKey)}`, settings),
+  };
+  log(`  ${op.name}: warm p50 ${figures.warm!.p50} ms, KV floor p50 ${figures.floorKv!.p50} ms`);
+  return figures;
+}
+
+async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
+  const runtime = await startRuntime(bundle);
+  try {
+    log(`${articles} articles: building and loading KV`);
+    const { stdout } = await run('node', ['--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
+    const corpus = JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<SizeFigures, 'operations'>;
+    log(`  built in ${(corpus.buildMs / 1000).toFixed(1)} s, loaded ${corpus.keys} keys in ${(corpus.loadMs / 1000).toFixed(1)} s`);
+    const operations: OperationFigures[] = [];
+    for (const op of OPERATIONS) operations.push(await measureOperation(runtime.url, op));
+    return { ...corpus, operations };
+  } finally {
+    await runtime.stop();
+  }
+}
+
+const startedAt = new Date().toISOString();
+log('bundle size and start-up');
+const statics = await staticFigures();
+const bundle = await bundleBenchWorker();
+const results: BenchResults = {
+  startedAt,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: loadavg(),
+  },
+  settings: { connections: settings.connections, seconds: settings.seconds },
+  static: statics,
+  sizes: [],
+};
+for (const articles of sizes) results.sizes.push(await measureSize(bundle, articles));
+results.machine.loadAverage = loadavg();
+
+const report = [
+  `## npm run bench (${startedAt})`,
+  `${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${results.machine.node}, ` +
+    `load average ${results.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
+    `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+  `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
+  ...results.sizes.map(sizeTable),
+  ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
+  `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
+].join('\n\n');
+console.log(report);
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/bench-${startedAt.replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify(results, null, 2));
+writeFileSync('bench/results/latest.md', `${report}\n`);
+log(`figures written to ${file} and bench/results/latest.md`);

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { run } from './child';
+
+/**
+ * The bench's workerd: Miniflare's Node API (the runtime and KV simulator `wrangler dev` and
+ * the tests use), loading the bench bundle that wrangler built. Chosen over `wrangler dev`
+ * (or its `unstable_startWorker`) because there every request also crosses a proxy in Node,
+ * which adds the same constant to the floor and to every operation and so hides the ratio
+ * the bench is for. Pinned to the Miniflare wrangler itself uses: the Miniflare 5 beta that
+ * the vitest plugin hoists wrote to local KV 2.5x slower (3.5 vs 1.5 ms a key), which
+ * matters at 111,000 keys.
+ */
+export const OUT_DIR = 'bench/.out';
+
+/** Bundles bench/worker/floor-worker.ts with wrangler's own bundler and wrangler.toml (minified). */
+export async function bundleBenchWorker(): Promise<string> {
+  const outdir = join(OUT_DIR, 'worker');
+  await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir]);
+  return join(outdir, 'floor-worker.js');
+}
+
+const tomlValue = (name: string): string =>
+  new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(readFileSync('wrangler.toml', 'utf8'))![1]!;
+
+/**
+ * Starts workerd with an empty KV namespace. Its state lives in a fresh directory under
+ * /dev/shm where there is one (tmpfs: local KV writes a SQLite row and a blob file per key),
+ * deleted when the runtime stops.
+ */
+export async function startRuntime(bundle: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
+  const persist = mkdtempSync(join(base, 'edge-news-bench-'));
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: bundle,
+    compatibilityDate: tomlValue('compatibility_date'),
+    kvNamespaces: ['NEWS'],
+    kvPersist: process.env.BENCH_PERSIST ? persist : undefined,
+    bindings: { ENVIRONMENT: 'production', VERSION_CHECK_SECONDS: tomlValue('VERSION_CHECK_SECONDS') },
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const url = (await mf.ready).toString().replace(/\/$/, '');
+  return {
+    url,
+    stop: async () => {
+      await mf.dispose();
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
+}
