@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the worker against the floor, in one workerd, at several corpus sizes.
  *
- *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10]
+ *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh]
  *
  * For each size: builds the seed data plus a generated corpus (bench/corpus.ts) with the real
  * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
@@ -12,13 +12,14 @@
  * Prints tables and the budgets met or missed; writes the figures to bench/results/.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { run } from './child';
 import { bodyOf, load, probe, type LoadSettings } from './measure';
 import { OPERATIONS, type Operation } from './operations';
 import { budgetLines, growthTable, sizeTable, type BenchResults, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
+import { findState, saveState, stateKey, type SavedState } from './kv-state';
 import { staticFigures } from './static-figures';
 
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
+    fresh: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
@@ -65,16 +67,40 @@ async function measureOperation(url: string, op: Operation): Promise<OperationFi
   return figures;
 }
 
-async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
+type CorpusFigures = Omit<SizeFigures, 'operations'>;
+
+/** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
+async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
+  const key = stateKey(articles);
+  const saved = values.fresh ? null : findState<CorpusFigures>(key);
+  if (saved) {
+    log(`${articles} articles: KV state ${key} loaded by an earlier run (figures of its build)`);
+    return saved;
+  }
+  log(`${articles} articles: building and loading KV`);
   const runtime = await startRuntime(bundle);
+  let figures: CorpusFigures;
   try {
-    log(`${articles} articles: building and loading KV`);
     const { stdout } = await run('node', ['--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
-    const corpus = JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<SizeFigures, 'operations'>;
-    log(`  built in ${(corpus.buildMs / 1000).toFixed(1)} s, loaded ${corpus.keys} keys in ${(corpus.loadMs / 1000).toFixed(1)} s`);
+    figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
+    log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
+  } finally {
+    await runtime.stop({ keep: true });
+  }
+  try {
+    return saveState(key, runtime.kvDir, figures);
+  } finally {
+    rmSync(runtime.kvDir, { recursive: true, force: true });
+  }
+}
+
+async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
+  const state = await loadedState(bundle, articles);
+  const runtime = await startRuntime(bundle, state.kvDir);
+  try {
     const operations: OperationFigures[] = [];
     for (const op of OPERATIONS) operations.push(await measureOperation(runtime.url, op));
-    return { ...corpus, operations };
+    return { ...state.figures, operations };
   } finally {
     await runtime.stop();
   }

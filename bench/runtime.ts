@@ -26,19 +26,22 @@ const tomlValue = (name: string): string =>
   new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(readFileSync('wrangler.toml', 'utf8'))![1]!;
 
 /**
- * Starts workerd with an empty KV namespace. Its state lives in a fresh directory under
- * /dev/shm where there is one (tmpfs: local KV writes a SQLite row and a blob file per key),
- * deleted when the runtime stops.
+ * Starts workerd with the KV namespace kept in `kvDir`, or when none is given in a fresh
+ * directory under /dev/shm where there is one (tmpfs: local KV writes a SQLite row and a
+ * blob file per key), deleted when the runtime stops unless `keep` says otherwise.
  */
-export async function startRuntime(bundle: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startRuntime(
+  bundle: string,
+  kvDir?: string,
+): Promise<{ url: string; kvDir: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
   const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
-  const persist = mkdtempSync(join(base, 'edge-news-bench-'));
+  const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
   const mf = new Miniflare({
     modules: true,
     scriptPath: bundle,
     compatibilityDate: tomlValue('compatibility_date'),
     kvNamespaces: ['NEWS'],
-    kvPersist: process.env.BENCH_PERSIST ? persist : undefined,
+    kvPersist: persist,
     bindings: { ENVIRONMENT: 'production', VERSION_CHECK_SECONDS: tomlValue('VERSION_CHECK_SECONDS') },
     host: '127.0.0.1',
     port: 0,
@@ -46,9 +49,10 @@ export async function startRuntime(bundle: string): Promise<{ url: string; stop:
   const url = (await mf.ready).toString().replace(/\/$/, '');
   return {
     url,
-    stop: async () => {
+    kvDir: persist,
+    stop: async ({ keep = kvDir !== undefined } = {}) => {
       await mf.dispose();
-      rmSync(persist, { recursive: true, force: true });
+      if (!keep) rmSync(persist, { recursive: true, force: true });
     },
   };
 }
