@@ -12,8 +12,9 @@ export interface LoadFigures {
   p50: number;
   p99: number;
   requests: number;
-  /** Non-2xx answers and socket errors: a run with any is not a valid measurement. */
+  /** Non-2xx answers, socket errors and timeouts (each also counted in `failureKinds`). */
   failures: number;
+  failureKinds: { non2xx: number; errors: number; timeouts: number };
 }
 
 export interface LoadSettings {
@@ -43,6 +44,7 @@ export async function load(
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+    failureKinds: { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
   };
 }
 
