@@ -48,6 +48,29 @@ export async function load(
   };
 }
 
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Figures of several slices of one measurement: median latencies, mean rps, summed counts. */
+export function combine(slices: LoadFigures[]): LoadFigures {
+  const sum = (pick: (f: LoadFigures) => number) => slices.reduce((n, f) => n + pick(f), 0);
+  return {
+    rps: sum((f) => f.rps) / slices.length,
+    p50: median(slices.map((f) => f.p50)),
+    p99: median(slices.map((f) => f.p99)),
+    requests: sum((f) => f.requests),
+    failures: sum((f) => f.failures),
+    failureKinds: {
+      non2xx: sum((f) => f.failureKinds.non2xx),
+      errors: sum((f) => f.failureKinds.errors),
+      timeouts: sum((f) => f.failureKinds.timeouts),
+    },
+  };
+}
+
 /**
  * The request body of an operation. With a nonce, the variables also hold one the operation
  * does not declare (graphql-js ignores it) with a new value each request, so that no two

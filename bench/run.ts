@@ -15,7 +15,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { run } from './child';
-import { bodyOf, load, probe, type LoadSettings } from './measure';
+import { bodyOf, combine, load, probe, type LoadFigures, type LoadSettings } from './measure';
 import { OPERATIONS, type Operation } from './operations';
 import { budgetLines, growthTable, sizeTable, type BenchResults, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes!.split(',').map(Number);
 const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
+const slice: LoadSettings = { ...settings, seconds: 1 };
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function measureOperation(url: string, op: Operation): Promise<OperationFigures> {
@@ -52,16 +53,29 @@ async function measureOperation(url: string, op: Operation): Promise<OperationFi
   const floorKey = `__floor:${op.name}`;
   await fetch(`${url}/__bench/put`, { method: 'POST', body: JSON.stringify([{ key: floorKey, value: warm.body }]) });
   const post = { method: 'POST' as const, body: bodyOf(op) };
+  const targets = {
+    cold: () => load(`${url}/__cold/graphql`, slice, post),
+    warm: () => load(`${url}/graphql`, slice, post),
+    warmExecuted: () => load(`${url}/graphql`, slice, { method: 'POST', bodyFor: (i) => bodyOf(op, i) }),
+    floorKv: () => load(`${url}/__floor/kv?key=${encodeURIComponent(floorKey)}`, slice),
+    floorMemory: () => load(`${url}/__floor/memory?key=${encodeURIComponent(floorKey)}`, slice),
+  };
+  // Interleaved: each figure is measured in `seconds` one-second slices taken in turn with
+  // the others, so a burst of other load on the machine hits the worker and its floor alike.
+  const slices: Record<keyof typeof targets, LoadFigures[]> = { cold: [], warm: [], warmExecuted: [], floorKv: [], floorMemory: [] };
+  for (let round = 0; round < settings.seconds; round++) {
+    for (const name of Object.keys(targets) as Array<keyof typeof targets>) slices[name].push(await targets[name]());
+  }
   const figures: OperationFigures = {
     name: op.name,
     responseBytes: Buffer.byteLength(warm.body),
     kvCold: cold.kv,
     kvWarm: warm.kv,
-    cold: await load(`${url}/__cold/graphql`, settings, post),
-    warm: await load(`${url}/graphql`, settings, post),
-    warmExecuted: await load(`${url}/graphql`, settings, { method: 'POST', bodyFor: (i) => bodyOf(op, i) }),
-    floorKv: await load(`${url}/__floor/kv?key=${encodeURIComponent(floorKey)}`, settings),
-    floorMemory: await load(`${url}/__floor/memory?key=${encodeURIComponent(floorKey)}`, settings),
+    cold: combine(slices.cold),
+    warm: combine(slices.warm),
+    warmExecuted: combine(slices.warmExecuted),
+    floorKv: combine(slices.floorKv),
+    floorMemory: combine(slices.floorMemory),
   };
   log(`  ${op.name}: warm p50 ${figures.warm!.p50} ms, KV floor p50 ${figures.floorKv!.p50} ms`);
   return figures;
