@@ -41,7 +41,7 @@ export function segmentedWords(text: string, locale = 'hi'): Word[] {
  * "U.S" and "1,000"). Anything else takes the segmenter. words.test.ts checks both paths
  * agree on random text from this alphabet.
  */
-const PLAIN_ALPHABET = /^[\t\n\r\x20-\x5e\x60-\x7e\u0900-\u096f\u0972-\u097f\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
+const PLAIN_ALPHABET = /^[\u0900-\u096f\u0972-\u097f\t\n\r\x20-\x5e\x60-\x7e\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
 const JOINER = /[\p{L}\p{M}\p{N}][.,'\u2019:;][\p{L}\p{M}\p{N}]/u;
 const STRAY_MARK = /(?:^|[^\p{L}\p{M}\p{N}])\p{M}/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
