@@ -16,7 +16,16 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // Tests send their own queries, as `npm start` allows; tests/worker/persisted-*.test.ts
+        // check the production setting (persisted operations only) with an env of their own.
+        // Rate limiting off: every test request comes from one client; tests/worker/rate-limit.test.ts
+        // passes RATE_LIMIT = "on" itself.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' } },
+          }),
+        ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
     ],

@@ -1,5 +1,22 @@
-/** The part of autocannon's API the bench uses (the package ships no types). */
+/** The part of autocannon's API bench/load.ts and bench/run.ts use (the package ships no types). */
 declare module 'autocannon' {
+  interface Histogram {
+    average: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    max: number;
+  }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    onResponse?: (status: number, body: string) => void;
+    setupRequest?: (request: Request) => Request;
+  }
   interface Options {
     url: string;
     method?: string;
@@ -7,20 +24,22 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     connections?: number;
     duration?: number;
-    requests?: Array<{ setupRequest?: (request: { body?: string }) => { body?: string } }>;
-  }
-  interface Histogram {
-    average: number;
-    total: number;
-    p50: number;
-    p99: number;
+    amount?: number;
+    requests?: Request[];
+    timeout?: number;
   }
   interface Result {
-    requests: Histogram;
+    requests: Histogram & { total: number; sent: number };
     latency: Histogram;
-    non2xx: number;
+    throughput: Histogram;
     errors: number;
     timeouts: number;
+    non2xx: number;
+    duration: number;
+    '2xx': number;
+    '4xx': number;
+    '5xx': number;
   }
-  export default function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
 }

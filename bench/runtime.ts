@@ -22,8 +22,19 @@ export async function bundleBenchWorker(): Promise<string> {
   return join(outdir, 'floor-worker.js');
 }
 
-const tomlValue = (name: string): string =>
-  new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(readFileSync('wrangler.toml', 'utf8'))![1]!;
+const toml = () => readFileSync('wrangler.toml', 'utf8');
+const tomlValue = (name: string): string => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml())![1]!;
+
+/**
+ * The [vars] of wrangler.toml, as production has them, except two the bench must change:
+ * arbitrary queries are allowed (the bench sends the operations' text, not persisted ids)
+ * and the rate limit is off (the bench sends thousands of requests a second from one client).
+ */
+function benchVars(): Record<string, string> {
+  const section = /^\[vars\]\n([\s\S]*?)(?=^\[)/m.exec(toml())?.[1] ?? '';
+  const vars = Object.fromEntries([...section.matchAll(/^(\w+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1]!, m[2]!]));
+  return { ...vars, ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' };
+}
 
 /**
  * Starts workerd with the KV namespace kept in `kvDir`, or when none is given in a fresh
@@ -42,7 +53,7 @@ export async function startRuntime(
     compatibilityDate: tomlValue('compatibility_date'),
     kvNamespaces: ['NEWS'],
     kvPersist: persist,
-    bindings: { ENVIRONMENT: 'production', VERSION_CHECK_SECONDS: tomlValue('VERSION_CHECK_SECONDS') },
+    bindings: benchVars(),
     host: '127.0.0.1',
     port: 0,
   });

@@ -1,3 +1,6 @@
+import { isPreflight, preflightResponse, withCors } from './http/cors';
+import { readDeliveryConfig, type DeliveryConfig } from './http/delivery-config';
+import { withEdgeCache } from './http/edge-cache';
 import { IsolateState, KvStore, type KvStats } from './store/kv-store';
 import { createNewsYoga } from './yoga';
 
@@ -8,20 +11,46 @@ import { createNewsYoga } from './yoga';
  */
 export function createWorker(isolate = new IsolateState()) {
   let yoga: ReturnType<typeof createNewsYoga> | undefined;
+  let config: DeliveryConfig | undefined;
   return {
     async fetch(request, env, ctx) {
       const production = env.ENVIRONMENT !== 'development';
-      yoga ??= createNewsYoga({ production });
+      try {
+        config ??= readDeliveryConfig(env);
+      } catch (error) {
+        return configurationError(error as Error);
+      }
+      if (isPreflight(request)) return preflightResponse(request, config.corsOrigins);
+      yoga ??= createNewsYoga({ production, allowArbitraryOperations: config.allowArbitraryOperations });
       const store = new KvStore(env.NEWS, isolate, Number(env.VERSION_CHECK_SECONDS) * 1000);
-      const response = await yoga.fetch(request, {
-        store,
-        production,
-        waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
-      });
+      const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
+      // The cache key needs the data version; when nothing is published yoga answers the error.
+      const version = () => store.pointer().then((p) => p.version, () => null);
+      const { response, status } = await withEdgeCache(
+        request,
+        { config, version, cache: edgeCache(), waitUntil },
+        // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
+        async () => yoga!.fetch(request, { store, production, waitUntil, rateLimit: rateLimitOf(env) }),
+      );
+      response.headers.set('x-cache', status);
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));
-      return response;
+      return withCors(request, response, config.corsOrigins);
     },
   } satisfies ExportedHandler<Env>;
+}
+
+/**
+ * The Workers Cache API's default cache. @whatwg-node/fetch pulls lib.dom into the types,
+ * whose `CacheStorage` lacks Cloudflare's `default`; the runtime has it.
+ */
+function edgeCache(): Cache {
+  return (caches as unknown as { default: Cache }).default;
+}
+
+/** A malformed wrangler.toml var: say which, as a GraphQL error, rather than crash. */
+function configurationError(error: Error): Response {
+  const body = { errors: [{ message: error.message, extensions: { code: 'CONFIGURATION_ERROR' } }] };
+  return Response.json(body, { status: 500, headers: { 'cache-control': 'no-store' } });
 }
 
 /** `x-kv-stats: version-reads=1, round-trips=2, operations=2, keys=15, bytes=9120, cache-hits=0` */
@@ -34,4 +63,10 @@ export function formatKvStats(stats: KvStats): string {
     `bytes=${stats.bytes}`,
     `cache-hits=${stats.cacheHits}`,
   ].join(', ');
+}
+
+/** The rate limit of wrangler.toml, unless RATE_LIMIT is "off" or the binding is absent. */
+function rateLimitOf(env: Env) {
+  if (env.RATE_LIMIT === 'off' || !env.RATE_LIMITER) return undefined;
+  return { limiter: env.RATE_LIMITER, retryAfterSeconds: Number(env.RATE_LIMIT_PERIOD_SECONDS) || 60 };
 }

@@ -1,21 +1,48 @@
 import { createYoga } from 'graphql-yoga';
 import type { ServerContext, UserContext } from './graph/context';
 import { schema } from './graph/schema';
+import { LIMITS } from './limits';
+import { useCostLimit } from './plugins/use-cost-limit';
+import { useErrorCodes } from './plugins/use-error-codes';
+import { useQueryLimits } from './plugins/use-query-limits';
+import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
+import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
+import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { NewsReader } from './store/news-reader';
 
 /**
  * The GraphQL server, independent of the Workers runtime: the adapter (index.ts) builds a
  * KvStore per request and passes it in the server context.
  */
-export function createNewsYoga(options: { production: boolean }) {
+export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean }) {
+  const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
   return createYoga<ServerContext, UserContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // Production hides unexpected errors' messages; the codes of expected ones stay.
     maskedErrors: { isDev: !options.production },
+    // CORS is the adapter's (src/http/cors.ts): it must also cover edge-cache hits.
+    cors: false,
+    // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.
+    graphiql: allowArbitraryOperations,
+    renderGraphiQL: renderOfflineGraphiQL,
     context: ({ store }): UserContext => ({ reader: new NewsReader(store) }),
-    plugins: [useResponseMemo()],
+    // Limits of src/limits.ts: body size (413), no batching, no file uploads (read-only API).
+    maxRequestBodySize: LIMITS.maxBodyBytes,
+    batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,
+    multipart: false,
+    // Rate limit first (before any parsing); persisted operations before the query limits,
+    // so a persisted id is priced as the operation it stands for.
+    plugins: [
+      useRateLimit(),
+      useTrustedDocuments({ allowArbitraryOperations }),
+      useQueryLimits(options),
+      useCostLimit(),
+      useErrorCodes(),
+      // Last: a repeated request is answered only once every check above has passed.
+      useResponseMemo(),
+    ],
   });
 }

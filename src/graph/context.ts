@@ -1,5 +1,6 @@
 import type { NewsReader } from '../store/news-reader';
 import type { KvStore } from '../store/kv-store';
+import type { RateLimitSettings } from '../plugins/use-rate-limit';
 
 /** What the HTTP adapter hands to yoga for each request. */
 export interface ServerContext {
@@ -7,6 +8,8 @@ export interface ServerContext {
   production: boolean;
   /** Work to finish after the response is sent (cache writes). */
   waitUntil: (promise: Promise<unknown>) => void;
+  /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
+  rateLimit?: RateLimitSettings;
 }
 
 /** What the context factory adds for the resolvers. */

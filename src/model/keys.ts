@@ -5,6 +5,7 @@ import type { EntityRef } from './documents';
  * written beside the old one and readers move to it when the one pointer key changes.
  *
  *   current                        -> VersionPointer (written last)
+ *   history                        -> the complete versions kept in KV (src/build/publish.ts)
  *   v:<ver>:a:<slug>               -> ArticleDoc
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
  *   v:<ver>:h:<list>               -> ListHead
@@ -14,6 +15,7 @@ import type { EntityRef } from './documents';
  */
 
 export const POINTER_KEY = 'current';
+export const HISTORY_KEY = 'history';
 
 /** Items per list chunk: a page (at most 100 items) spans at most two chunks. */
 export const LIST_CHUNK_SIZE = 100;

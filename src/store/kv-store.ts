@@ -1,6 +1,6 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
-import { dataUnavailable } from '../errors';
+import { dataUnavailable, noDataVersion } from '../errors';
 import { utf8Length } from '../text/utf8-length';
 import type { KvStats } from './kv-stats-header';
 
@@ -17,6 +17,8 @@ import { LruCache } from './lru-cache';
 
 /** KV bulk get takes at most 100 keys (Cloudflare KV docs, "Get multiple keys"). */
 export const KV_MAX_KEYS_PER_GET = 100;
+/** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
+export const KV_MAX_KEY_BYTES = 512;
 const ISOLATE_CACHE_BYTES = 32 * 1024 * 1024;
 const NOT_FOUND = Symbol('not found');
 
@@ -25,12 +27,12 @@ type Cached = unknown;
 /** What outlives a request: one per isolate. */
 export class IsolateState {
   pointer?: { value: VersionPointer; checkedAt: number };
-  pointerRead?: Promise<VersionPointer>;
   readonly documents = new LruCache<Cached>(ISOLATE_CACHE_BYTES);
 }
 
 export class KvStore {
   private readonly loader: BatchLoader<Cached>;
+  private pointerRead?: Promise<VersionPointer>;
   private versionReads = 0;
   private keys = 0;
   private bytes = 0;
@@ -45,23 +47,30 @@ export class KvStore {
     this.loader = new BatchLoader((keys) => this.fetch(keys), KV_MAX_KEYS_PER_GET);
   }
 
-  /** The current data version; DATA_UNAVAILABLE when nothing has been published. */
+  /** The current data version; without one the request answers 503 (see `noDataVersion`). */
   async pointer(): Promise<VersionPointer> {
     const cached = this.isolate.pointer;
     if (cached && this.now() - cached.checkedAt < this.versionCheckMs) return cached.value;
-    this.isolate.pointerRead ??= this.readPointer().finally(() => {
-      this.isolate.pointerRead = undefined;
-    });
-    return this.isolate.pointerRead;
+    // One read per request, never shared with other requests: workerd cancels a request that
+    // waits on a promise only another request's I/O can settle ("The Workers runtime canceled
+    // this request because it detected that your Worker's code had hung"); the load run
+    // (bench/load.ts) hit exactly that when concurrent requests shared one pointer read.
+    this.pointerRead ??= this.readPointer();
+    return this.pointerRead;
   }
 
   private async readPointer(): Promise<VersionPointer> {
     this.versionReads += 1;
-    const text = await this.kv.get(POINTER_KEY, 'text');
-    if (text === null) throw dataUnavailable('No data has been published yet.');
+    let text: string | null;
+    try {
+      text = await this.kv.get(POINTER_KEY, 'text');
+    } catch {
+      throw noDataVersion('Reading the data-version pointer failed; retry later.');
+    }
+    if (text === null) throw noDataVersion('No data version has been published yet; retry later.');
     const value = parseJson(POINTER_KEY, text);
     if (value instanceof Error || typeof (value as VersionPointer)?.version !== 'string') {
-      throw dataUnavailable('The data-version pointer is unreadable.');
+      throw noDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
     if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.documents.clear();
@@ -71,6 +80,9 @@ export class KvStore {
 
   /** A document by key, or null when the version has no such key. */
   async get<T>(key: string): Promise<T | null> {
+    // Asking KV for an over-long key fails the whole bulk get, and with it every other key
+    // of the batch: a 60 KB slug from a client must be "not found", not an outage.
+    if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
     const cached = this.isolate.documents.get(key);
     if (cached !== undefined) {
       this.cacheHits += 1;

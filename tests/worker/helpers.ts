@@ -5,6 +5,8 @@ import pointer from '../../.build/kv-pointer.json';
 import { parseKvStats, type KvStats } from '../../src/store/kv-stats-header';
 import { createWorker } from '../../src/worker';
 
+export { parseKvStats };
+
 /** Writes the real build output into this test file's local KV, pointer last. */
 export async function seedKv(): Promise<void> {
   for (const { key, value } of data) await env.NEWS.put(key, value);

@@ -1,0 +1,119 @@
+import type { DeliveryConfig } from './delivery-config';
+
+/**
+ * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients.
+ *
+ * Only GET requests are cached: the GraphQL-over-HTTP spec makes GET the cacheable way to send
+ * a query (mutations are refused over GET), and persisted operations make those URLs short.
+ * The cache key holds the data version (the KV pointer), so publishing a data set moves every
+ * key at once: no purge, and an old answer is never served for the new version. Only complete
+ * successes are stored: a response with `errors` (an error or a partial result) never is.
+ *
+ * Validators follow RFC 9110: a strong ETag from the body's SHA-256, and If-None-Match
+ * (section 13.1.2, weak comparison, `*` and lists) answered with 304 Not Modified.
+ */
+
+export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS';
+
+export interface EdgeCacheOptions {
+  config: DeliveryConfig;
+  /** The data version every answer is read from (the KV pointer); null when nothing is published. */
+  version: () => Promise<string | null>;
+  cache: Cache;
+  waitUntil: (promise: Promise<unknown>) => void;
+}
+
+/** The cache key: the request's URL with sorted parameters, the data version and the Accept header. */
+export function edgeCacheKey(request: Request, version: string): Request | null {
+  if (!isCacheableRequest(request)) return null;
+  const url = new URL(request.url);
+  const key = new URL(url.pathname, url.origin);
+  const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  key.searchParams.set('data-version', version);
+  key.searchParams.set('accept', request.headers.get('accept') ?? '');
+  for (const [name, value] of params) key.searchParams.append(`p.${name}`, value);
+  return new Request(key.toString(), { method: 'GET' });
+}
+
+/** A GET carrying an operation (the GraphiQL page is a GET without one). */
+function isCacheableRequest(request: Request): boolean {
+  if (request.method !== 'GET') return false;
+  const params = new URL(request.url).searchParams;
+  return params.has('query') || params.has('extensions');
+}
+
+/** Serves a read from the edge cache, or produces it with `handle` and stores it when complete. */
+export async function withEdgeCache(
+  request: Request,
+  options: EdgeCacheOptions,
+  handle: () => Promise<Response>,
+): Promise<{ response: Response; status: CacheStatus }> {
+  if (!isCacheableRequest(request)) return { response: await handle(), status: 'BYPASS' };
+  const version = await options.version();
+  if (version === null) {
+    // Nothing published (or the pointer unreadable): the answer is an error; nobody may keep it.
+    const response = await handle();
+    response.headers.set('cache-control', 'no-store');
+    return { response, status: 'BYPASS' };
+  }
+  const key = edgeCacheKey(request, version)!;
+
+  // The cache is an optimisation: if it fails, answer from the resolvers.
+  const hit = await options.cache.match(key).catch(() => undefined);
+  if (hit) return { response: toClient(request, hit, await hit.text(), options.config), status: 'HIT' };
+
+  const produced = await handle();
+  const body = await produced.text();
+  if (!isCompleteSuccess(produced, body)) {
+    const response = new Response(body, produced);
+    response.headers.set('cache-control', 'no-store');
+    return { response, status: 'MISS' };
+  }
+  const headers = new Headers({
+    'content-type': produced.headers.get('content-type')!,
+    etag: `"${await sha256Hex(body)}"`,
+    'x-data-version': version,
+    'cache-control': `public, max-age=${options.config.edgeCacheTtl}`,
+  });
+  const stored = new Response(body, { status: 200, headers });
+  options.waitUntil(options.cache.put(key, stored).catch(() => undefined));
+  return { response: toClient(request, new Response(body, { status: 200, headers }), body, options.config), status: 'MISS' };
+}
+
+/** A stored answer as the client gets it: its own Cache-Control, and 304 when its ETag matches. */
+function toClient(request: Request, stored: Response, body: string, config: DeliveryConfig): Response {
+  const headers = new Headers(stored.headers);
+  headers.set('cache-control', `public, max-age=${config.maxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`);
+  // The body's media type follows the Accept header (GraphQL-over-HTTP content negotiation).
+  headers.set('vary', 'Accept');
+  const etag = headers.get('etag');
+  if (etag && ifNoneMatch(request.headers.get('if-none-match'), etag)) {
+    headers.delete('content-type');
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
+
+/** 200, JSON, `data` present and no `errors`: partial results and errors are never stored. */
+function isCompleteSuccess(response: Response, body: string): boolean {
+  if (response.status !== 200 || !/json/.test(response.headers.get('content-type') ?? '')) return false;
+  try {
+    const result = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return result.data != null && result.errors === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** RFC 9110 13.1.2: true when the header names `etag` (weak comparison) or is `*`. */
+export function ifNoneMatch(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,33 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './model/page-range';
+
+/**
+ * Every limit a request is held to, in one place. The README's "Limits and errors" table
+ * lists the same values (tests/node/readme-limits.test.ts compares them).
+ *
+ * The values follow graphql-armor's defaults where those fit this schema, and Contentful's
+ * published practice of one complexity budget per query with list fields weighted by their
+ * page size. The deepest useful query of this schema (article -> people -> articles -> nodes
+ * -> people -> name) has depth 6, so 10 leaves room without allowing recursion bombs.
+ */
+export const LIMITS = {
+  /** Field nesting; fragments do not count as a level (graphql-armor max-depth, flattened). */
+  maxDepth: 10,
+  /** Query cost (src/graph/query-cost.ts): 1 a field, times the page size under lists. */
+  maxCost: 5000,
+  /** Aliased fields per operation (graphql-armor max-aliases). */
+  maxAliases: 30,
+  /** Lexical tokens per document (graphql-armor max-tokens; enforced while parsing). */
+  maxTokens: 2000,
+  /** Directives per operation (graphql-armor max-directives). */
+  maxDirectives: 20,
+  /** Request body, in bytes; larger bodies answer 413. */
+  maxBodyBytes: 64 * 1024,
+  /** Operations per HTTP request: batching is refused. */
+  maxBatch: 1,
+  /** Items a page holds when `first`/`last` are not given. */
+  defaultPageSize: DEFAULT_PAGE_SIZE,
+  /** Largest `first`/`last`, and largest `ids` list of `nodes`. */
+  maxPageSize: MAX_PAGE_SIZE,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;

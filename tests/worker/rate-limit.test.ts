@@ -1,0 +1,37 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import wranglerToml from '../../wrangler.toml?raw';
+import { createWorker } from '../../src/worker';
+import { contractViolations, postJson, send } from './raw-request';
+
+/**
+ * The Workers Rate Limiting binding of wrangler.toml, run by Miniflare: a client over its
+ * limit gets 429 with Retry-After and code RATE_LIMITED, other clients are unaffected, and
+ * RATE_LIMIT = "off" switches it off. (The vitest config sets "off"; these tests set "on".)
+ */
+const LIMIT = Number(/simple = \{ limit = (\d+), period = (\d+) \}/.exec(wranglerToml)![1]);
+const PERIOD = /simple = \{ limit = \d+, period = (\d+) \}/.exec(wranglerToml)![1];
+const query = () => postJson({ query: '{ __typename }' }, { 'cf-connecting-ip': '203.0.113.7' });
+
+describe('rate limit', () => {
+  it('wrangler.toml period and RATE_LIMIT_PERIOD_SECONDS agree', () => {
+    expect(env.RATE_LIMIT_PERIOD_SECONDS).toBe(PERIOD);
+  });
+
+  it(`lets one client make ${LIMIT} requests a period, then answers 429 with Retry-After`, { timeout: 60_000 }, async () => {
+    const worker = createWorker();
+    const on = { RATE_LIMIT: 'on' };
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT; i++) statuses.push((await send(worker, query(), on)).status);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    const refused = await send(worker, query(), on);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(PERIOD);
+    expect(contractViolations(refused)).toEqual([]);
+    expect(refused.json?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+
+    const other = postJson({ query: '{ __typename }' }, { 'cf-connecting-ip': '198.51.100.1' });
+    expect((await send(worker, other, on)).status).toBe(200);
+    expect((await send(worker, query(), { RATE_LIMIT: 'off' })).status).toBe(200);
+  });
+});
