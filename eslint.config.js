@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.build/', '.wrangler/', 'worker-configuration.d.ts', '**/*.gen.ts', 'public/'] },
+  { ignores: ['node_modules/', 'dist/', '.build/', '.wrangler/', 'worker-configuration.d.ts', '**/*.gen.ts', 'public/', 'bench/.out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,8 @@
-/** The part of autocannon's API bench/load.ts uses (the package ships no types). */
+/** The part of autocannon's API bench/load.ts and bench/run.ts use (the package ships no types). */
 declare module 'autocannon' {
   interface Histogram {
     average: number;
+    total: number;
     p50: number;
     p90: number;
     p97_5: number;
@@ -14,10 +15,15 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     onResponse?: (status: number, body: string) => void;
+    setupRequest?: (request: Request) => Request;
   }
   interface Options {
     url: string;
+    method?: string;
+    body?: string;
+    headers?: Record<string, string>;
     connections?: number;
+    duration?: number;
     amount?: number;
     requests?: Request[];
     timeout?: number;

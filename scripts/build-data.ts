@@ -8,12 +8,13 @@
  * them all, writes nothing, and exits 1.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataSet } from '../src/build/build-data-set';
 import { formatProblem } from '../src/build/problems';
-import type { SourceFile } from '../src/build/read-data-set';
+import { readSourceFiles } from '../src/build/source-files';
+import { writeBulkJson } from '../src/build/write-bulk-json';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: '.build' } },
@@ -21,18 +22,7 @@ const { values } = parseArgs({
 const dataDir = values.data!;
 const outDir = values.out!;
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listFiles(path);
-    return entry.name.startsWith('.') || entry.name.endsWith('.md') ? [] : [path];
-  });
-}
-
-const files: SourceFile[] = listFiles(dataDir).map((path) => ({
-  path: relative(dataDir, path).split('\\').join('/'),
-  text: readFileSync(path, 'utf8'),
-}));
+const files = readSourceFiles(dataDir);
 const result = await buildDataSet(files, {
   builtAt: new Date().toISOString(),
   hash: async (text) => createHash('sha256').update(text).digest('hex'),
@@ -44,18 +34,10 @@ if (!result.ok) {
   process.exit(1);
 }
 
-/** Write to a temporary name, then rename: a reader never sees half a file. */
-function writeJson(name: string, entries: Array<{ key: string; value: unknown }>): void {
-  const path = join(outDir, name);
-  const bulk = entries.map((e) => ({ key: e.key, value: JSON.stringify(e.value) }));
-  writeFileSync(`${path}.tmp`, JSON.stringify(bulk));
-  renameSync(`${path}.tmp`, path);
-}
-
 const { version, entries, pointer, summary } = result.data;
 mkdirSync(outDir, { recursive: true });
-writeJson('kv-data.json', entries);
-writeJson('kv-pointer.json', [pointer]);
+writeBulkJson(join(outDir, 'kv-data.json'), entries);
+writeBulkJson(join(outDir, 'kv-pointer.json'), [pointer]);
 console.log(
   `data version ${version}: ${summary.articles} article(s), ${summary.entities} entities, ` +
     `${summary.mentions} mentions, ${summary.keys} keys, ${summary.bytes} bytes -> ${outDir}/kv-data.json`,

@@ -6,6 +6,7 @@ import { useCostLimit } from './plugins/use-cost-limit';
 import { useErrorCodes } from './plugins/use-error-codes';
 import { useQueryLimits } from './plugins/use-query-limits';
 import { useRateLimit } from './plugins/use-rate-limit';
+import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { NewsReader } from './store/news-reader';
@@ -40,6 +41,8 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useQueryLimits(options),
       useCostLimit(),
       useErrorCodes(),
+      // Last: a repeated request is answered only once every check above has passed.
+      useResponseMemo(),
     ],
   });
 }

@@ -1,5 +1,6 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../model/documents';
-import { articleKey, entityKey, lists, POINTER_KEY } from '../model/keys';
+import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../model/keys';
+import { utf8Length } from '../text/utf8-length';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
 import { buildSearchIndex, searchEntries } from './search-index';
@@ -87,11 +88,20 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     ...searchEntries(version, search),
   ];
 
-  // Hash the content under a placeholder version, then write it under the real one.
-  const draft = build('*').map((e) => `${e.key}\t${JSON.stringify(e.value)}`).sort().join('\n');
-  const version = (await hash(draft)).slice(0, 12);
-  const entries = build(version);
-  const bytes = entries.reduce((n, e) => n + new TextEncoder().encode(JSON.stringify(e.value)).length, 0);
+  // Build once under a placeholder version, hash the content entry by entry (a single string
+  // of it would pass V8's string limit at 100,000 articles), then move the keys to the real
+  // version: the keys differ only in their version prefix.
+  const draft = build('*');
+  const lines: string[] = [];
+  let bytes = 0;
+  for (const e of draft) {
+    const json = JSON.stringify(e.value);
+    bytes += utf8Length(json);
+    lines.push(`${e.key}\t${await hash(json)}`);
+  }
+  const version = (await hash(lines.sort().join('\n'))).slice(0, 12);
+  const placeholder = versionPrefix('*');
+  const entries = draft.map((e) => ({ key: versionPrefix(version) + e.key.slice(placeholder.length), value: e.value }));
   return {
     version,
     entries,
@@ -108,3 +118,4 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     },
   };
 }
+

@@ -62,8 +62,8 @@ function matchesAt(text: string, ws: Word[], i: number, alias: Alias): boolean {
   );
 }
 
-export function findMentions(text: string, index: AliasIndex): Mention[] {
-  const ws = words(text);
+/** `ws` are the words of `text`, passed in when the caller has segmented it already. */
+export function findMentions(text: string, index: AliasIndex, ws: Word[] = words(text)): Mention[] {
   const found: Mention[] = [];
   for (let i = 0; i < ws.length; ) {
     const alias = index.get(wordKey(ws[i]!.text))?.find((a) => matchesAt(text, ws, i, a));

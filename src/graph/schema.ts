@@ -1,22 +1,18 @@
-import { createSchema } from 'graphql-yoga';
 import typeDefs from './type-defs.gen';
-import type { GraphContext } from './context';
+import { executableSchema } from './attach-resolvers';
 import { Article } from './resolvers/article';
 import { Event, Organization, Person, Place, resolveType } from './resolvers/entity';
 import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
-export const schema = createSchema<GraphContext>({
-  typeDefs,
-  resolvers: {
-    Query: { ...Query, ...SearchQuery },
-    Article,
-    Person,
-    Event,
-    Place,
-    Organization,
-    Node: { __resolveType: resolveType },
-    Entity: { __resolveType: resolveType },
-  },
+export const schema = executableSchema(typeDefs, {
+  Query: { ...Query, ...SearchQuery },
+  Article,
+  Person,
+  Event,
+  Place,
+  Organization,
+  Node: { __resolveType: resolveType },
+  Entity: { __resolveType: resolveType },
 });

@@ -1,6 +1,10 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
 import { dataUnavailable, noDataVersion } from '../errors';
+import { utf8Length } from '../text/utf8-length';
+import type { KvStats } from './kv-stats-header';
+
+export type { KvStats } from './kv-stats-header';
 import { BatchLoader } from './batch-loader';
 import { LruCache } from './lru-cache';
 
@@ -24,16 +28,6 @@ type Cached = unknown;
 export class IsolateState {
   pointer?: { value: VersionPointer; checkedAt: number };
   readonly documents = new LruCache<Cached>(ISOLATE_CACHE_BYTES);
-}
-
-/** Per-request counts, reported in the `x-kv-stats` header and asserted by the tests. */
-export interface KvStats {
-  versionReads: number;
-  roundTrips: number;
-  operations: number;
-  keys: number;
-  bytes: number;
-  cacheHits: number;
 }
 
 export class KvStore {
@@ -142,17 +136,3 @@ function parseJson(key: string, text: string): unknown {
   }
 }
 
-/** UTF-8 length without allocating a copy (for the bytes-read count). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}

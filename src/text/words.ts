@@ -21,9 +21,37 @@ function segmenter(locale: string): Intl.Segmenter {
 }
 
 export function words(text: string, locale = 'hi'): Word[] {
+  return isPlain(text) ? plainWords(text) : segmentedWords(text, locale);
+}
+
+/** The words as Intl.Segmenter finds them: correct for any text, but slow (ICU, per segment). */
+export function segmentedWords(text: string, locale = 'hi'): Word[] {
   const out: Word[] = [];
   for (const s of segmenter(locale).segment(text)) {
     if (s.isWordLike) out.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
   }
+  return out;
+}
+
+/*
+ * A fast path, about ten times faster, for text where UAX #29 reduces to "a word is a run of
+ * letters, marks and digits": ASCII and the Devanagari block only (no ZWJ/ZWNJ, no `_`,
+ * which joins words as ExtendNumLet), no mark after a non-letter (WB4 would attach it to a
+ * space), and no `. , ' ’ : ;` between two word characters (MidLetter/MidNum/MidNumLet join
+ * "U.S" and "1,000"). Anything else takes the segmenter. words.test.ts checks both paths
+ * agree on random text from this alphabet.
+ */
+const PLAIN_ALPHABET = /^[\u0900-\u096f\u0972-\u097f\t\n\r\x20-\x5e\x60-\x7e\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
+const JOINER = /[\p{L}\p{M}\p{N}][.,'\u2019:;][\p{L}\p{M}\p{N}]/u;
+const STRAY_MARK = /(?:^|[^\p{L}\p{M}\p{N}])\p{M}/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+export function isPlain(text: string): boolean {
+  return PLAIN_ALPHABET.test(text) && !JOINER.test(text) && !STRAY_MARK.test(text);
+}
+
+function plainWords(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }

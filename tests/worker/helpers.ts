@@ -2,8 +2,10 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import data from '../../.build/kv-data.json';
 import pointer from '../../.build/kv-pointer.json';
-import type { KvStats } from '../../src/store/kv-store';
+import { parseKvStats, type KvStats } from '../../src/store/kv-stats-header';
 import { createWorker } from '../../src/worker';
+
+export { parseKvStats };
 
 /** Writes the real build output into this test file's local KV, pointer last. */
 export async function seedKv(): Promise<void> {
@@ -12,16 +14,6 @@ export async function seedKv(): Promise<void> {
 }
 
 export type KvCounts = KvStats;
-
-export function parseKvStats(header: string | null): KvCounts {
-  const fields = Object.fromEntries(
-    (header ?? '').split(', ').map((part) => {
-      const [name, value] = part.split('=');
-      return [name!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), Number(value)];
-    }),
-  );
-  return fields as unknown as KvCounts;
-}
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T;

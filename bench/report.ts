@@ -1,0 +1,147 @@
+import type { KvStats } from '../src/store/kv-stats-header';
+import type { LoadFigures } from './measure';
+import type { StaticFigures } from './static-figures';
+
+/** What one bench run found; written as JSON to bench/results/ and printed as tables. */
+export interface OperationFigures {
+  name: string;
+  /** Why it was not measured (e.g. its Query field is not in the schema yet). */
+  skipped?: string;
+  responseBytes?: number;
+  kvCold?: KvStats;
+  kvWarm?: KvStats;
+  cold?: LoadFigures;
+  warm?: LoadFigures;
+  /** Warm isolate, but every request distinct, so executed (no response-memo hit). */
+  warmExecuted?: LoadFigures;
+  floorKv?: LoadFigures;
+  floorMemory?: LoadFigures;
+}
+
+export interface SizeFigures {
+  articles: number;
+  keys: number;
+  bytes: number;
+  version: string;
+  buildMs: number;
+  buildMaxRssMb: number;
+  loadMs: number;
+  operations: OperationFigures[];
+}
+
+export interface BenchResults {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  settings: { connections: number; seconds: number };
+  static: StaticFigures;
+  sizes: SizeFigures[];
+}
+
+/** The budgets of issue 6. */
+export const BUDGETS = {
+  warmOverKvFloor: 1.5,
+  roundTripsCold: 2,
+  roundTripsWarm: 0,
+  bundleGzipKiB: 150,
+  startupMs: 60,
+  p50LargestOverSmallest: 1.3,
+};
+
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const kib = (n: number) => `${(n / 1024).toFixed(1)}K`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const latency = (l: LoadFigures) => `${f1(l.p50)} / ${f1(l.p99)} (${int(l.rps)})`;
+
+export function sizeTable(size: SizeFigures): string {
+  const title =
+    `### ${int(size.articles)} articles: ${int(size.keys)} keys, ${f1(size.bytes / 2 ** 20)} MiB; ` +
+    `build ${f1(size.buildMs / 1000)} s, peak RSS ${int(size.buildMaxRssMb)} MB; KV load ${f1(size.loadMs / 1000)} s`;
+  const measured = size.operations.filter((op) => !op.skipped) as Array<Required<OperationFigures>>;
+  const rows = measured.map((op) => [
+    op.name,
+    kib(op.responseBytes),
+    latency(op.cold),
+    latency(op.warm),
+    latency(op.warmExecuted),
+    latency(op.floorKv),
+    latency(op.floorMemory),
+    `${f2(op.warm.p50 / op.floorKv.p50)}x`,
+    `${f2(op.warmExecuted.p50 / op.floorKv.p50)}x`,
+    `${op.kvCold.roundTrips} / ${op.kvWarm.roundTrips}`,
+    `${op.kvCold.keys} / ${op.kvWarm.keys}`,
+    `${kib(op.kvCold.bytes)} / ${kib(op.kvWarm.bytes)}`,
+    String([op.cold, op.warm, op.warmExecuted, op.floorKv, op.floorMemory].reduce((n, l) => n + l.failures, 0)),
+  ]);
+  const skipped = size.operations.filter((op) => op.skipped).map((op) => `${op.name} not measured: ${op.skipped}.`);
+  return [
+    title,
+    table(
+      ['operation', 'response', 'cold p50 / p99 (rps)', 'warm', 'warm, executed', 'KV floor', 'memory floor',
+        'warm / KV floor', 'executed / KV floor', 'KV trips cold / warm', 'KV keys cold / warm', 'KV bytes cold / warm', 'errors'],
+      rows,
+    ),
+    ...skipped,
+  ].join('\n\n');
+}
+
+/** How each operation's figures grow from the smallest corpus to each larger one. */
+export function growthTable(sizes: SizeFigures[]): string {
+  const names = sizes[0]!.operations.filter((o) => !o.skipped).map((o) => o.name);
+  const rows = names.flatMap((name) => {
+    const ops = sizes.map((s) => s.operations.find((o) => o.name === name)!);
+    const base = ops[0]!;
+    const cell = (pick: (o: OperationFigures) => number) =>
+      ops.map((o, i) => (i === 0 ? f2(pick(o)) : `${f2(pick(o))} (${f2(pick(o) / pick(base))}x)`)).join(' -> ');
+    return [
+      [name, 'warm p50 ms', cell((o) => o.warm!.p50)],
+      [name, 'warm, executed p50 ms', cell((o) => o.warmExecuted!.p50)],
+      [name, 'cold p50 ms', cell((o) => o.cold!.p50)],
+      [name, 'KV bytes cold', ops.map((o) => kib(o.kvCold!.bytes)).join(' -> ')],
+    ];
+  });
+  const header = ['operation', 'figure', sizes.map((s) => int(s.articles)).join(' -> ')];
+  return `### Growth with corpus size\n\n${table(header, rows)}`;
+}
+
+/** Every budget, met or missed, with the figure that decides it. */
+export function budgetLines(results: BenchResults): string[] {
+  const lines: string[] = [];
+  const verdict = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
+  const { bundleGzipKiB, startupMs } = results.static;
+  lines.push(`${verdict(bundleGzipKiB <= BUDGETS.bundleGzipKiB)} bundle ${bundleGzipKiB} KiB gzip (budget ${BUDGETS.bundleGzipKiB})`);
+  lines.push(`${verdict(startupMs <= BUDGETS.startupMs)} start-up ${f1(startupMs)} ms (budget ${BUDGETS.startupMs}; runs ${results.static.startupRunsMs.map(f1).join(', ')})`);
+  for (const size of results.sizes) {
+    for (const op of size.operations.filter((o) => !o.skipped)) {
+      const at = `${op.name} @ ${int(size.articles)}`;
+      const ratio = op.warm!.p50 / op.floorKv!.p50;
+      lines.push(`${verdict(ratio <= BUDGETS.warmOverKvFloor)} ${at}: warm p50 ${f2(ratio)}x the KV floor (budget ${BUDGETS.warmOverKvFloor}x)`);
+      const trips = op.kvCold!.roundTrips <= BUDGETS.roundTripsCold && op.kvWarm!.roundTrips <= BUDGETS.roundTripsWarm;
+      lines.push(`${verdict(trips)} ${at}: KV round trips ${op.kvCold!.roundTrips} cold, ${op.kvWarm!.roundTrips} warm (budget ${BUDGETS.roundTripsCold} / ${BUDGETS.roundTripsWarm})`);
+    }
+  }
+  const [small, large] = [results.sizes[0]!, results.sizes.at(-1)!];
+  if (results.sizes.length > 1) {
+    for (const op of large.operations.filter((o) => !o.skipped)) {
+      const base = small.operations.find((o) => o.name === op.name)!;
+      for (const mode of ['warm', 'cold'] as const) {
+        const growth = op[mode]!.p50 / base[mode]!.p50;
+        // The same growth measured against the KV floor of the same size, which takes out
+        // drift of the machine itself (other load, the runtime) between the two sizes.
+        const floorGrowth = growth / (op.floorKv!.p50 / base.floorKv!.p50);
+        lines.push(
+          `${verdict(growth <= BUDGETS.p50LargestOverSmallest)} ${op.name}: ${mode} p50 at ${int(large.articles)} is ${f2(growth)}x ` +
+            `that at ${int(small.articles)} (budget ${BUDGETS.p50LargestOverSmallest}x; ${f2(floorGrowth)}x relative to the KV floor)`,
+        );
+      }
+    }
+  }
+  return lines;
+}

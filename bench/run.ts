@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: the worker against the floor, in one workerd, at several corpus sizes.
+ *
+ *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh]
+ *
+ * For each size: builds the seed data plus a generated corpus (bench/corpus.ts) with the real
+ * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
+ * measures, with autocannon at a fixed concurrency: the production worker cold (fresh isolate
+ * state every request) and warm, and the floor: the operation's own response bytes served
+ * without GraphQL, read from KV on every request and from memory. Also reports KV round trips
+ * and bytes per operation (x-kv-stats), the production bundle's gzip size and start-up time.
+ * Prints tables and the budgets met or missed; writes the figures to bench/results/.
+ */
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { run } from './child';
+import { bodyOf, combine, load, probe, type LoadFigures, type LoadSettings } from './measure';
+import { OPERATIONS, type Operation } from './operations';
+import { budgetLines, growthTable, sizeTable, type BenchResults, type OperationFigures, type SizeFigures } from './report';
+import { bundleBenchWorker, startRuntime } from './runtime';
+import { findState, saveState, stateKey, type SavedState } from './kv-state';
+import { staticFigures } from './static-figures';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes!.split(',').map(Number);
+const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
+const slice: LoadSettings = { ...settings, seconds: 1 };
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function measureOperation(url: string, op: Operation): Promise<OperationFigures> {
+  const cold = await probe(`${url}/__cold/graphql`, op);
+  await probe(`${url}/graphql`, op);
+  const warm = await probe(`${url}/graphql`, op);
+  // The floor serves this very response: same bytes, same headers' kind, no GraphQL.
+  const floorKey = `__floor:${op.name}`;
+  await fetch(`${url}/__bench/put`, { method: 'POST', body: JSON.stringify([{ key: floorKey, value: warm.body }]) });
+  const post = { method: 'POST' as const, body: bodyOf(op) };
+  const targets = {
+    cold: () => load(`${url}/__cold/graphql`, slice, post),
+    warm: () => load(`${url}/graphql`, slice, post),
+    warmExecuted: () => load(`${url}/graphql`, slice, { method: 'POST', bodyFor: (i) => bodyOf(op, i) }),
+    floorKv: () => load(`${url}/__floor/kv?key=${encodeURIComponent(floorKey)}`, slice),
+    floorMemory: () => load(`${url}/__floor/memory?key=${encodeURIComponent(floorKey)}`, slice),
+  };
+  // Interleaved: each figure is measured in `seconds` one-second slices taken in turn with
+  // the others, so a burst of other load on the machine hits the worker and its floor alike.
+  const slices: Record<keyof typeof targets, LoadFigures[]> = { cold: [], warm: [], warmExecuted: [], floorKv: [], floorMemory: [] };
+  for (let round = 0; round < settings.seconds; round++) {
+    for (const name of Object.keys(targets) as Array<keyof typeof targets>) slices[name].push(await targets[name]());
+  }
+  const figures: OperationFigures = {
+    name: op.name,
+    responseBytes: Buffer.byteLength(warm.body),
+    kvCold: cold.kv,
+    kvWarm: warm.kv,
+    cold: combine(slices.cold),
+    warm: combine(slices.warm),
+    warmExecuted: combine(slices.warmExecuted),
+    floorKv: combine(slices.floorKv),
+    floorMemory: combine(slices.floorMemory),
+  };
+  log(`  ${op.name}: warm p50 ${figures.warm!.p50} ms, KV floor p50 ${figures.floorKv!.p50} ms`);
+  return figures;
+}
+
+type CorpusFigures = Omit<SizeFigures, 'operations'>;
+
+/** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
+async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
+  const key = stateKey(articles);
+  const saved = values.fresh ? null : findState<CorpusFigures>(key);
+  if (saved) {
+    log(`${articles} articles: KV state ${key} loaded by an earlier run (figures of its build)`);
+    return saved;
+  }
+  log(`${articles} articles: building and loading KV`);
+  const runtime = await startRuntime(bundle);
+  let figures: CorpusFigures;
+  try {
+    const { stdout } = await run('node', ['--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
+    figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
+    log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
+  } finally {
+    await runtime.stop({ keep: true });
+  }
+  try {
+    return saveState(key, runtime.kvDir, figures);
+  } finally {
+    rmSync(runtime.kvDir, { recursive: true, force: true });
+  }
+}
+
+async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
+  const state = await loadedState(bundle, articles);
+  const runtime = await startRuntime(bundle, state.kvDir);
+  try {
+    const operations: OperationFigures[] = [];
+    for (const op of OPERATIONS) operations.push(await measureOperation(runtime.url, op));
+    return { ...state.figures, operations };
+  } finally {
+    await runtime.stop();
+  }
+}
+
+const startedAt = new Date().toISOString();
+log('bundle size and start-up');
+const statics = await staticFigures();
+const bundle = await bundleBenchWorker();
+const results: BenchResults = {
+  startedAt,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: loadavg(),
+  },
+  settings: { connections: settings.connections, seconds: settings.seconds },
+  static: statics,
+  sizes: [],
+};
+for (const articles of sizes) results.sizes.push(await measureSize(bundle, articles));
+results.machine.loadAverage = loadavg();
+
+const report = [
+  `## npm run bench (${startedAt})`,
+  `${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${results.machine.node}, ` +
+    `load average ${results.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
+    `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+  `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
+  ...results.sizes.map(sizeTable),
+  ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
+  `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
+].join('\n\n');
+console.log(report);
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/bench-${startedAt.replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify(results, null, 2));
+writeFileSync('bench/results/latest.md', `${report}\n`);
+log(`figures written to ${file} and bench/results/latest.md`);

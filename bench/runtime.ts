@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { run } from './child';
+
+/**
+ * The bench's workerd: Miniflare's Node API (the runtime and KV simulator `wrangler dev` and
+ * the tests use), loading the bench bundle that wrangler built. Chosen over `wrangler dev`
+ * (or its `unstable_startWorker`) because there every request also crosses a proxy in Node,
+ * which adds the same constant to the floor and to every operation and so hides the ratio
+ * the bench is for. Pinned to the Miniflare wrangler itself uses: the Miniflare 5 beta that
+ * the vitest plugin hoists wrote to local KV 2.5x slower (3.5 vs 1.5 ms a key), which
+ * matters at 111,000 keys.
+ */
+export const OUT_DIR = 'bench/.out';
+
+/** Bundles bench/worker/floor-worker.ts with wrangler's own bundler and wrangler.toml (minified). */
+export async function bundleBenchWorker(): Promise<string> {
+  const outdir = join(OUT_DIR, 'worker');
+  await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir]);
+  return join(outdir, 'floor-worker.js');
+}
+
+const toml = () => readFileSync('wrangler.toml', 'utf8');
+const tomlValue = (name: string): string => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml())![1]!;
+
+/**
+ * The [vars] of wrangler.toml, as production has them, except two the bench must change:
+ * arbitrary queries are allowed (the bench sends the operations' text, not persisted ids)
+ * and the rate limit is off (the bench sends thousands of requests a second from one client).
+ */
+function benchVars(): Record<string, string> {
+  const section = /^\[vars\]\n([\s\S]*?)(?=^\[)/m.exec(toml())?.[1] ?? '';
+  const vars = Object.fromEntries([...section.matchAll(/^(\w+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1]!, m[2]!]));
+  return { ...vars, ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' };
+}
+
+/**
+ * Starts workerd with the KV namespace kept in `kvDir`, or when none is given in a fresh
+ * directory under /dev/shm where there is one (tmpfs: local KV writes a SQLite row and a
+ * blob file per key), deleted when the runtime stops unless `keep` says otherwise.
+ */
+export async function startRuntime(
+  bundle: string,
+  kvDir?: string,
+): Promise<{ url: string; kvDir: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
+  const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
+  const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: bundle,
+    compatibilityDate: tomlValue('compatibility_date'),
+    kvNamespaces: ['NEWS'],
+    kvPersist: persist,
+    bindings: benchVars(),
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const url = (await mf.ready).toString().replace(/\/$/, '');
+  return {
+    url,
+    kvDir: persist,
+    stop: async ({ keep = kvDir !== undefined } = {}) => {
+      await mf.dispose();
+      if (!keep) rmSync(persist, { recursive: true, force: true });
+    },
+  };
+}

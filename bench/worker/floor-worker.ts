@@ -1,0 +1,48 @@
+/**
+ * The worker as the benchmark runs it: the production worker (createWorker, unchanged) plus
+ * routes that exist only in this bench-only entry module, never in src/index.ts:
+ *
+ *   POST /graphql           the production worker, one isolate state for the whole run (warm)
+ *   POST /__cold/graphql    the production worker with fresh isolate state for every request:
+ *                           empty document cache, pointer unread, new yoga instance (cold)
+ *   GET  /__floor/kv?key=K  the floor: the stored bytes of K, one KV read, no GraphQL
+ *   GET  /__floor/memory?key=K   the same bytes from module memory, no KV read
+ *   POST /__bench/put       writes a batch of [{key, value}] to KV (loading the corpus)
+ */
+import { createWorker } from '../../src/worker';
+
+const warm = createWorker();
+const memory = new Map<string, string>();
+const json = { 'content-type': 'application/graphql-response+json; charset=utf-8' };
+
+async function floor(url: URL, env: Env, fromMemory: boolean): Promise<Response> {
+  const key = url.searchParams.get('key') ?? '';
+  let body = fromMemory ? memory.get(key) : undefined;
+  if (body === undefined) {
+    body = (await env.NEWS.get(key, 'text')) ?? undefined;
+    if (body === undefined) return new Response('no such floor key', { status: 404 });
+    if (fromMemory) memory.set(key, body);
+  }
+  return new Response(body, { headers: json });
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    switch (url.pathname) {
+      case '/__cold/graphql':
+        return createWorker().fetch(new Request(new URL('/graphql', url), request) as typeof request, env, ctx);
+      case '/__floor/kv':
+        return floor(url, env, false);
+      case '/__floor/memory':
+        return floor(url, env, true);
+      case '/__bench/put': {
+        const entries = (await request.json()) as Array<{ key: string; value: string }>;
+        await Promise.all(entries.map((e) => env.NEWS.put(e.key, e.value)));
+        return new Response(String(entries.length));
+      }
+      default:
+        return warm.fetch(request, env, ctx);
+    }
+  },
+} satisfies ExportedHandler<Env>;
