@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { run } from './child';
 import { OUT_DIR } from './runtime';
 
@@ -40,6 +40,7 @@ export function busyMs(profile: CpuProfile): number {
 }
 
 export async function startupTime(runs = 3): Promise<{ startupMs: number; startupRunsMs: number[] }> {
+  mkdirSync(OUT_DIR, { recursive: true });
   const outfile = `${OUT_DIR}/worker-startup.cpuprofile`;
   const times: number[] = [];
   for (let i = 0; times.length < runs && i < 2 * runs; i++) {
