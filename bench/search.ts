@@ -21,7 +21,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy, unstable_dev, type Unstable_DevWorker } from 'wrangler';
 import { buildDataSet } from '../src/build/build-data-set';
-import { readSourceFiles } from '../src/build/read-source-files';
+import { readSourceFiles } from '../src/build/source-files';
 import { inMemorySearch } from '../src/build/search-in-memory';
 import { articleKey } from '../src/model/keys';
 import { generateCorpus } from './corpus';

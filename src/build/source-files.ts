@@ -2,9 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { SourceFile } from './read-data-set';
 
-/** Every data file under `dir` (not dotfiles, not READMEs), with its path relative to `dir`. */
-export function readSourceFiles(dir: string): SourceFile[] {
-  return listFiles(dir).map((path) => ({
+/**
+ * Every data file under `dir`, or under its subfolder `under` (not dotfiles, not READMEs), with
+ * its path relative to `dir`. For the build CLI, benchmarks and tests that build from disk.
+ */
+export function readSourceFiles(dir: string, under = ''): SourceFile[] {
+  return listFiles(join(dir, under)).map((path) => ({
     path: relative(dir, path).split('\\').join('/'),
     text: readFileSync(path, 'utf8'),
   }));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { buildDataSet } from '../../../src/build/build-data-set';
-import { readSourceFiles } from '../../../src/build/read-source-files';
+import { readSourceFiles } from '../../../src/build/source-files';
 import { inMemorySearch } from '../../../src/build/search-in-memory';
 
 /** The real data plus the search fixture corpus, built by the real build step. */
