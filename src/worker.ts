@@ -1,7 +1,8 @@
 import { isPreflight, preflightResponse, withCors } from './http/cors';
 import { readDeliveryConfig, type DeliveryConfig } from './http/delivery-config';
 import { withEdgeCache } from './http/edge-cache';
-import { IsolateState, KvStore, type KvStats } from './store/kv-store';
+import { IsolateState, KvStore } from './store/kv-store';
+import { formatKvStats } from './store/kv-stats-header';
 import { createNewsYoga } from './yoga';
 
 /**
@@ -51,18 +52,6 @@ function edgeCache(): Cache {
 function configurationError(error: Error): Response {
   const body = { errors: [{ message: error.message, extensions: { code: 'CONFIGURATION_ERROR' } }] };
   return Response.json(body, { status: 500, headers: { 'cache-control': 'no-store' } });
-}
-
-/** `x-kv-stats: version-reads=1, round-trips=2, operations=2, keys=15, bytes=9120, cache-hits=0` */
-export function formatKvStats(stats: KvStats): string {
-  return [
-    `version-reads=${stats.versionReads}`,
-    `round-trips=${stats.roundTrips}`,
-    `operations=${stats.operations}`,
-    `keys=${stats.keys}`,
-    `bytes=${stats.bytes}`,
-    `cache-hits=${stats.cacheHits}`,
-  ].join(', ');
 }
 
 /** The rate limit of wrangler.toml, unless RATE_LIMIT is "off" or the binding is absent. */

@@ -13,6 +13,19 @@ export interface KvStats {
   cacheHits: number;
 }
 
+/** The header's value, as the worker writes it. */
+export function formatKvStats(stats: KvStats): string {
+  return [
+    `version-reads=${stats.versionReads}`,
+    `round-trips=${stats.roundTrips}`,
+    `operations=${stats.operations}`,
+    `keys=${stats.keys}`,
+    `bytes=${stats.bytes}`,
+    `cache-hits=${stats.cacheHits}`,
+  ].join(', ');
+}
+
+/** The counts back from the header, for the tests and the benchmark. */
 export function parseKvStats(header: string | null): KvStats {
   const fields: Record<string, number> = {};
   for (const part of (header ?? '').split(', ')) {
