@@ -5,17 +5,15 @@ import type { StaticFigures } from './static-figures';
 /** What one bench run found; written as JSON to bench/results/ and printed as tables. */
 export interface OperationFigures {
   name: string;
-  /** Why it was not measured (e.g. its Query field is not in the schema yet). */
-  skipped?: string;
-  responseBytes?: number;
-  kvCold?: KvStats;
-  kvWarm?: KvStats;
-  cold?: LoadFigures;
-  warm?: LoadFigures;
+  responseBytes: number;
+  kvCold: KvStats;
+  kvWarm: KvStats;
+  cold: LoadFigures;
+  warm: LoadFigures;
   /** Warm isolate, but every request distinct, so executed (no response-memo hit). */
-  warmExecuted?: LoadFigures;
-  floorKv?: LoadFigures;
-  floorMemory?: LoadFigures;
+  warmExecuted: LoadFigures;
+  floorKv: LoadFigures;
+  floorMemory: LoadFigures;
 }
 
 export interface SizeFigures {
@@ -64,8 +62,7 @@ export function sizeTable(size: SizeFigures): string {
   const title =
     `### ${int(size.articles)} articles: ${int(size.keys)} keys, ${f1(size.bytes / 2 ** 20)} MiB; ` +
     `build ${f1(size.buildMs / 1000)} s, peak RSS ${int(size.buildMaxRssMb)} MB; KV load ${f1(size.loadMs / 1000)} s`;
-  const measured = size.operations.filter((op) => !op.skipped) as Array<Required<OperationFigures>>;
-  const rows = measured.map((op) => [
+  const rows = size.operations.map((op) => [
     op.name,
     kib(op.responseBytes),
     latency(op.cold),
@@ -80,7 +77,6 @@ export function sizeTable(size: SizeFigures): string {
     `${kib(op.kvCold.bytes)} / ${kib(op.kvWarm.bytes)}`,
     String([op.cold, op.warm, op.warmExecuted, op.floorKv, op.floorMemory].reduce((n, l) => n + l.failures, 0)),
   ]);
-  const skipped = size.operations.filter((op) => op.skipped).map((op) => `${op.name} not measured: ${op.skipped}.`);
   return [
     title,
     table(
@@ -88,13 +84,12 @@ export function sizeTable(size: SizeFigures): string {
         'warm / KV floor', 'executed / KV floor', 'KV trips cold / warm', 'KV keys cold / warm', 'KV bytes cold / warm', 'errors'],
       rows,
     ),
-    ...skipped,
   ].join('\n\n');
 }
 
 /** How each operation's figures grow from the smallest corpus to each larger one. */
 export function growthTable(sizes: SizeFigures[]): string {
-  const names = sizes[0]!.operations.filter((o) => !o.skipped).map((o) => o.name);
+  const names = sizes[0]!.operations.map((o) => o.name);
   const rows = names.flatMap((name) => {
     const ops = sizes.map((s) => s.operations.find((o) => o.name === name)!);
     const base = ops[0]!;
@@ -119,7 +114,7 @@ export function budgetLines(results: BenchResults): string[] {
   lines.push(`${verdict(bundleGzipKiB <= BUDGETS.bundleGzipKiB)} bundle ${bundleGzipKiB} KiB gzip (budget ${BUDGETS.bundleGzipKiB})`);
   lines.push(`${verdict(startupMs <= BUDGETS.startupMs)} start-up ${f1(startupMs)} ms (budget ${BUDGETS.startupMs}; runs ${results.static.startupRunsMs.map(f1).join(', ')})`);
   for (const size of results.sizes) {
-    for (const op of size.operations.filter((o) => !o.skipped)) {
+    for (const op of size.operations) {
       const at = `${op.name} @ ${int(size.articles)}`;
       const ratio = op.warm!.p50 / op.floorKv!.p50;
       lines.push(`${verdict(ratio <= BUDGETS.warmOverKvFloor)} ${at}: warm p50 ${f2(ratio)}x the KV floor (budget ${BUDGETS.warmOverKvFloor}x)`);
@@ -129,7 +124,7 @@ export function budgetLines(results: BenchResults): string[] {
   }
   const [small, large] = [results.sizes[0]!, results.sizes.at(-1)!];
   if (results.sizes.length > 1) {
-    for (const op of large.operations.filter((o) => !o.skipped)) {
+    for (const op of large.operations) {
       const base = small.operations.find((o) => o.name === op.name)!;
       for (const mode of ['warm', 'cold'] as const) {
         if (op[mode]!.requests === 0 || base[mode]!.requests === 0) {

@@ -47,15 +47,19 @@ export class KvStore {
     this.loader = new BatchLoader((keys) => this.fetch(keys), KV_MAX_KEYS_PER_GET);
   }
 
-  /** The current data version; without one the request answers 503 (see `noDataVersion`). */
-  async pointer(): Promise<VersionPointer> {
+  /**
+   * The current data version, fixed for the whole request (the edge cache, the response memo
+   * and every resolver see the same one); without one the request answers 503 (see
+   * `noDataVersion`).
+   */
+  pointer(): Promise<VersionPointer> {
     const cached = this.isolate.pointer;
-    if (cached && this.now() - cached.checkedAt < this.versionCheckMs) return cached.value;
+    const fresh = cached && this.now() - cached.checkedAt < this.versionCheckMs;
     // One read per request, never shared with other requests: workerd cancels a request that
     // waits on a promise only another request's I/O can settle ("The Workers runtime canceled
     // this request because it detected that your Worker's code had hung"); the load run
     // (bench/load.ts) hit exactly that when concurrent requests shared one pointer read.
-    this.pointerRead ??= this.readPointer();
+    this.pointerRead ??= fresh ? Promise.resolve(cached.value) : this.readPointer();
     return this.pointerRead;
   }
 

@@ -7,14 +7,11 @@ import type { KvStore } from './kv-store';
  * store's batching, so reads issued by sibling resolvers share a round trip.
  */
 export class NewsReader {
-  private versionPromise?: Promise<VersionPointer>;
-
   constructor(readonly store: KvStore) {}
 
-  /** Read once per request, so one request never mixes two data versions. */
+  /** The request's data version: the store reads it once per request, so no request mixes two. */
   pointer(): Promise<VersionPointer> {
-    this.versionPromise ??= this.store.pointer();
-    return this.versionPromise;
+    return this.store.pointer();
   }
 
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
