@@ -3,7 +3,7 @@
  * written from templates around the real knowledge base's names so mentions, lists and search
  * postings have a realistic shape. Never placed in data/, so never served by default.
  */
-import type { SourceFile } from '../src/build/read-data-set';
+import type { SourceFile } from '../tools/build/read-data-set';
 
 /** mulberry32: a small, fast, seedable PRNG, so the same N and seed give the same corpus. */
 function random(seed: number): () => number {

@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { buildDataSet } from '../src/build/build-data-set';
-import { readSourceFiles } from '../src/build/source-files';
+import { buildDataSet } from '../tools/build/build-data-set';
+import { readSourceFiles } from '../tools/build/source-files';
 import { generateCorpus } from './corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' } } });

@@ -20,9 +20,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy, unstable_dev, type Unstable_DevWorker } from 'wrangler';
-import { buildDataSet } from '../src/build/build-data-set';
-import { readSourceFiles } from '../src/build/source-files';
-import { inMemorySearch } from '../src/build/search-in-memory';
+import { buildDataSet } from '../tools/build/build-data-set';
+import { readSourceFiles } from '../tools/build/source-files';
+import { inMemorySearch } from '../tools/build/search-in-memory';
 import { articleKey } from '../src/model/keys';
 import { generateCorpus } from './corpus';
 

@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDataSet } from '../src/build/build-data-set';
-import { formatProblem } from '../src/build/problems';
-import { readSourceFiles } from '../src/build/source-files';
-import { writeBulkJson } from '../src/build/write-bulk-json';
+import { buildDataSet } from '../tools/build/build-data-set';
+import { formatProblem } from '../tools/build/problems';
+import { readSourceFiles } from '../tools/build/source-files';
+import { writeBulkJson } from '../tools/build/write-bulk-json';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: '.build' } },

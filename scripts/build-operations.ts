@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { compileOperations } from '../src/build/persisted-operations';
-import { formatProblem } from '../src/build/problems';
+import { compileOperations } from '../tools/build/persisted-operations';
+import { formatProblem } from '../tools/build/problems';
 
 const root = new URL('../', import.meta.url);
 const sdl = readFileSync(new URL('schema/schema.graphql', root), 'utf8');

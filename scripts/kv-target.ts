@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
-import { fromKvNamespace, type KvNamespaceLike, type KvWriter } from '../src/build/kv-writer';
+import { fromKvNamespace, type KvNamespaceLike, type KvWriter } from '../tools/build/kv-writer';
 
 export interface KvTarget {
   writer: KvWriter;

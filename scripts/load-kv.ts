@@ -1,12 +1,12 @@
 /**
- * Publishes the build output to KV (src/build/publish.ts): every key of the new data version,
+ * Publishes the build output to KV (tools/build/publish.ts): every key of the new data version,
  * read back, then the pointer; the two previous versions stay for `npm run kv:rollback`.
  *
  *   tsx scripts/load-kv.ts [--remote] [--out DIR] [--persist-to DIR]   (local KV unless --remote;
  *   --persist-to: the local state directory a `wrangler dev --persist-to DIR` reads)
  */
 import { parseArgs } from 'node:util';
-import { publish } from '../src/build/publish';
+import { publish } from '../tools/build/publish';
 import { openKv, readBuildOutput } from './kv-target';
 
 const { values } = parseArgs({

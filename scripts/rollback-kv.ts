@@ -4,7 +4,7 @@
  *   tsx scripts/rollback-kv.ts [--to VERSION] [--remote] [--persist-to DIR]
  */
 import { parseArgs } from 'node:util';
-import { rollback } from '../src/build/publish';
+import { rollback } from '../tools/build/publish';
 import { openKv } from './kv-target';
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@ import type { EntityRef } from './documents';
  * written beside the old one and readers move to it when the one pointer key changes.
  *
  *   current                        -> VersionPointer (written last)
- *   history                        -> the complete versions kept in KV (src/build/publish.ts)
+ *   history                        -> the complete versions kept in KV (tools/build/publish.ts)
  *   v:<ver>:a:<slug>               -> ArticleDoc
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
  *   v:<ver>:h:<list>               -> ListHead
@@ -44,7 +44,7 @@ export const lists = {
 } as const;
 
 /**
- * Search (src/search/, built by src/build/search-index.ts), under the same version:
+ * Search (src/search/, built by tools/build/search-index.ts), under the same version:
  *
  *   v:<ver>:s:p:<shard>            -> PostingShard: postings of the terms whose hash falls here
  *   v:<ver>:s:d:<chunk>            -> string[]: article slugs by document number, 100 a chunk

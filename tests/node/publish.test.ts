@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fromKvNamespace, type KvNamespaceLike, type KvWriter } from '../../src/build/kv-writer';
-import { KEEP_PREVIOUS, publish, PublishError, rollback, type DataToPublish } from '../../src/build/publish';
+import { fromKvNamespace, type KvNamespaceLike, type KvWriter } from '../../tools/build/kv-writer';
+import { KEEP_PREVIOUS, publish, PublishError, rollback, type DataToPublish } from '../../tools/build/publish';
 import { HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
 
 /**

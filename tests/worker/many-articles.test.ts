@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus';
-import { buildDataSet } from '../../src/build/build-data-set';
-import type { SourceFile } from '../../src/build/read-data-set';
+import { buildDataSet } from '../../tools/build/build-data-set';
+import type { SourceFile } from '../../tools/build/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';

@@ -1,8 +1,8 @@
-import type { ArticleCard, EntityDoc } from '../model/documents';
-import { bucketOf, keyTerm, type SuggestBucket, type SuggestEntry } from '../search/index-format';
-import { fold } from '../text/analyze';
-import { nameKey } from '../text/name-key';
-import { words } from '../text/words';
+import type { ArticleCard, EntityDoc } from '../../src/model/documents';
+import { bucketOf, keyTerm, type SuggestBucket, type SuggestEntry } from '../../src/search/index-format';
+import { fold } from '../../src/text/analyze';
+import { nameKey } from '../../src/text/name-key';
+import { words } from '../../src/text/words';
 
 /**
  * The type-ahead index: every word of every name and alias of every entity, folded

@@ -1,5 +1,5 @@
-import type { VersionPointer } from '../model/documents';
-import { HISTORY_KEY, POINTER_KEY, versionPrefix } from '../model/keys';
+import type { VersionPointer } from '../../src/model/documents';
+import { HISTORY_KEY, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import type { KvPair, KvWriter } from './kv-writer';
 
 /**

@@ -1,6 +1,6 @@
-import type { ListChunk, ListHead, ListItem } from '../model/documents';
-import { LIST_CHUNK_SIZE, listChunkKey, listHeadKey } from '../model/keys';
-import { sortKeyOf } from '../model/sort-key';
+import type { ListChunk, ListHead, ListItem } from '../../src/model/documents';
+import { LIST_CHUNK_SIZE, listChunkKey, listHeadKey } from '../../src/model/keys';
+import { sortKeyOf } from '../../src/model/sort-key';
 import type { KvEntry } from './kv-entry';
 
 /** A list as KV entries: its head, then chunks of LIST_CHUNK_SIZE items in list order. */

@@ -1,4 +1,4 @@
-import { words, type Word } from '../text/words';
+import { words, type Word } from '../../src/text/words';
 
 /**
  * Finds where an article names a known entity, by the entity's names and aliases: whole words

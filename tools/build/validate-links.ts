@@ -1,4 +1,4 @@
-import type { EntityType } from '../model/documents';
+import type { EntityType } from '../../src/model/documents';
 import { aliasKey } from './find-mentions';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';

@@ -1,7 +1,7 @@
-import { searchShardCount, SEARCH_DOCS_CHUNK } from '../model/keys';
-import type { PostingShard } from '../search/index-format';
-import { parseQuery } from '../search/parse-query';
-import { queryTerms, rank } from '../search/rank';
+import { searchShardCount, SEARCH_DOCS_CHUNK } from '../../src/model/keys';
+import type { PostingShard } from '../../src/search/index-format';
+import { parseQuery } from '../../src/search/parse-query';
+import { queryTerms, rank } from '../../src/search/rank';
 import type { KvEntry } from './kv-entry';
 
 /**

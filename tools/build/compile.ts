@@ -1,6 +1,6 @@
-import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../model/documents';
-import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../model/keys';
-import { utf8Length } from '../text/utf8-length';
+import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
+import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
 import { buildSearchIndex, searchEntries } from './search-index';

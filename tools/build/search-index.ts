@@ -1,5 +1,5 @@
-import type { ArticleCard, ArticleDoc, EntityDoc } from '../model/documents';
-import { SEARCH_DOCS_CHUNK, searchDatesKey, searchShardCount, searchDocsKey, searchShardKey, suggestKey } from '../model/keys';
+import type { ArticleCard, ArticleDoc, EntityDoc } from '../../src/model/documents';
+import { SEARCH_DOCS_CHUNK, searchDatesKey, searchShardCount, searchDocsKey, searchShardKey, suggestKey } from '../../src/model/keys';
 import {
   filterTerm,
   IMPACT_SCALE,
@@ -8,9 +8,9 @@ import {
   type PostingShard,
   type SearchDates,
   type SuggestBucket,
-} from '../search/index-format';
-import { BM25_B, BM25_K1, FIELD_WEIGHTS, type Field } from '../search/ranking-params';
-import { fieldTerms, mergeFieldTerms, type FieldTerms } from '../search/field-terms';
+} from '../../src/search/index-format';
+import { BM25_B, BM25_K1, FIELD_WEIGHTS, type Field } from '../../src/search/ranking-params';
+import { fieldTerms, mergeFieldTerms, type FieldTerms } from '../../src/search/field-terms';
 import type { KvEntry } from './kv-entry';
 import { buildSuggestBuckets } from './suggest-index';
 

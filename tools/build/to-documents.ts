@@ -4,8 +4,8 @@ import type {
   EntityType,
   LocalizedText,
   MentionTuple,
-} from '../model/documents';
-import { words } from '../text/words';
+} from '../../src/model/documents';
+import { words } from '../../src/text/words';
 import type { ArticleFile, EventFile, OrganizationFile, PersonFile, PlaceFile } from './data-format';
 import { findMentions, type AliasIndex } from './find-mentions';
 
