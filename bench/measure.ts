@@ -12,9 +12,14 @@ export interface LoadFigures {
   p50: number;
   p99: number;
   requests: number;
-  /** Non-2xx answers, socket errors and timeouts (each also counted in `failureKinds`). */
+  /**
+   * Non-2xx answers, socket errors, timeouts and, when an expected body was given, answers
+   * that differ from it (each also counted in `failureKinds`).
+   */
   failures: number;
-  failureKinds: { non2xx: number; errors: number; timeouts: number };
+  failureKinds: { non2xx: number; errors: number; timeouts: number; mismatches?: number };
+  /** Answers that differ from the expected body in bytes but that `equivalent` accepts. */
+  reordered?: number;
 }
 
 export interface LoadSettings {
@@ -25,12 +30,31 @@ export interface LoadSettings {
 export async function load(
   url: string,
   settings: LoadSettings,
-  request: { method?: 'GET' | 'POST'; body?: string; bodyFor?: (i: number) => string } = {},
+  request: {
+    method?: 'GET' | 'POST';
+    body?: string;
+    bodyFor?: (i: number) => string;
+    expectBody?: string;
+    equivalent?: (body: string) => boolean;
+  } = {},
 ): Promise<LoadFigures> {
   let sent = 0;
+  let mismatches = 0;
+  let reordered = 0;
   const vary = request.bodyFor;
+  const expected = request.expectBody;
+  // Every answer is compared with the expected body when one is given (autocannon's own
+  // expectBody refuses per-request bodies, so the check is done in onResponse).
+  const check =
+    expected === undefined
+      ? undefined
+      : (_status: number, body: string) => {
+          if (body === expected) return;
+          if (request.equivalent?.(body)) reordered++;
+          else mismatches++;
+        };
   const result = await autocannon({
-    requests: vary ? [{ setupRequest: (req) => ({ ...req, body: vary(++sent) }) }] : undefined,
+    requests: vary || check ? [{ ...(vary && { setupRequest: (req) => ({ ...req, body: vary(++sent) }) }), onResponse: check }] : undefined,
     url,
     method: request.method ?? 'GET',
     body: request.body,
@@ -43,8 +67,9 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
-    failures: result.non2xx + result.errors + result.timeouts,
-    failureKinds: { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
+    failures: result.non2xx + result.errors + result.timeouts + mismatches,
+    failureKinds: { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, mismatches },
+    reordered,
   };
 }
 
@@ -67,7 +92,9 @@ export function combine(slices: LoadFigures[]): LoadFigures {
       non2xx: sum((f) => f.failureKinds.non2xx),
       errors: sum((f) => f.failureKinds.errors),
       timeouts: sum((f) => f.failureKinds.timeouts),
+      mismatches: sum((f) => f.failureKinds.mismatches ?? 0),
     },
+    reordered: sum((f) => f.reordered ?? 0),
   };
 }
 

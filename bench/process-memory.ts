@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-function children(): Map<number, number[]> {
+/** Child pids by parent pid, from /proc. */
+export function children(): Map<number, number[]> {
   const byParent = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -1,6 +1,7 @@
 import type { KvStats } from '../src/store/kv-stats-header';
 import type { LoadFigures } from './measure';
 import type { StaticFigures } from './static-figures';
+import type { PeerOperationFigures } from './peer/compare';
 
 /** What one bench run found; written as JSON to bench/results/ and printed as tables. */
 export interface OperationFigures {
@@ -25,6 +26,8 @@ export interface SizeFigures {
   buildMaxRssMb: number;
   loadMs: number;
   operations: OperationFigures[];
+  /** The Apollo peer beside the worker (bench/peer/); absent with --skip-peer. */
+  peer?: PeerOperationFigures[];
 }
 
 export interface BenchResults {
@@ -50,7 +53,7 @@ const f2 = (n: number) => n.toFixed(2);
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const kib = (n: number) => `${(n / 1024).toFixed(1)}K`;
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');

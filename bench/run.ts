@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the worker against the floor, in one workerd, at several corpus sizes.
  *
- *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh]
+ *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh --skip-peer]
+ *   (BENCH_PORT_BASE=N: workerd on port N, the Apollo peer on N+1 and N+2; default: free ports)
  *
  * For each size: builds the seed data plus a generated corpus (bench/corpus.ts) with the real
  * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
@@ -9,6 +10,8 @@
  * state every request) and warm, and the floor: the operation's own response bytes served
  * without GraphQL, read from KV on every request and from memory. Also reports KV round trips
  * and bytes per operation (x-kv-stats), the production bundle's gzip size and start-up time.
+ * Then the peer (bench/peer/): Apollo Server 4 on Node over the same documents, with and
+ * without its response cache, against the worker and its floor, CPU per request included.
  * Prints tables and the budgets met or missed; writes the figures to bench/results/.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -21,6 +24,8 @@ import { budgetLines, growthTable, sizeTable, type BenchResults, type OperationF
 import { bundleBenchWorker, startRuntime } from './runtime';
 import { findState, saveState, stateKey, type SavedState } from './kv-state';
 import { staticFigures } from './static-figures';
+import { measurePeerSize } from './peer/measure-size';
+import { peerTables } from './peer/report';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +33,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     fresh: { type: 'boolean', default: false },
+    'skip-peer': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
@@ -104,7 +110,8 @@ async function measureSize(bundle: string, articles: number): Promise<SizeFigure
   try {
     const operations: OperationFigures[] = [];
     for (const op of OPERATIONS) operations.push(await measureOperation(runtime.url, op));
-    return { ...state.figures, operations };
+    const peer = values['skip-peer'] ? undefined : await measurePeerSize(runtime.url, OPERATIONS, settings, log);
+    return { ...state.figures, operations, peer };
   } finally {
     await runtime.stop();
   }
@@ -136,7 +143,7 @@ const report = [
     `load average ${results.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
     `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
   `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
-  ...results.sizes.map(sizeTable),
+  ...results.sizes.flatMap((size) => [sizeTable(size), ...(size.peer ? [peerTables(size.articles, size.peer)] : [])]),
   ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
   `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
 ].join('\n\n');

@@ -15,6 +15,14 @@ import { run } from './child';
  */
 export const OUT_DIR = 'bench/.out';
 
+/**
+ * Ports the bench listens on: workerd on BENCH_PORT_BASE, the Apollo peer on the next two.
+ * Unset (0), each server takes a free port the system picks; set it when several people share
+ * a machine and each has a range of their own.
+ */
+export const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 0);
+export const portAt = (offset: number): number => (PORT_BASE === 0 ? 0 : PORT_BASE + offset);
+
 /** Bundles bench/worker/floor-worker.ts with wrangler's own bundler and wrangler.toml (minified). */
 export async function bundleBenchWorker(): Promise<string> {
   const outdir = join(OUT_DIR, 'worker');
@@ -55,7 +63,7 @@ export async function startRuntime(
     kvPersist: persist,
     bindings: benchVars(),
     host: '127.0.0.1',
-    port: 0,
+    port: portAt(0),
   });
   const url = (await mf.ready).toString().replace(/\/$/, '');
   return {

@@ -8,6 +8,9 @@
  *   GET  /__floor/kv?key=K  the floor: the stored bytes of K, one KV read, no GraphQL
  *   GET  /__floor/memory?key=K   the same bytes from module memory, no KV read
  *   POST /__bench/put       writes a batch of [{key, value}] to KV (loading the corpus)
+ *   GET  /__bench/entries?prefix=P&cursor=C   up to 1,000 keys under P with their stored
+ *                           text, and the cursor of the next page: how the Apollo peer
+ *                           (bench/peer/) reads the very documents the worker serves
  */
 import { createWorker } from '../../src/worker';
 
@@ -26,6 +29,19 @@ async function floor(url: URL, env: Env, fromMemory: boolean): Promise<Response>
   return new Response(body, { headers: json });
 }
 
+/** One page of KV keys with their values; bulk reads of 100 keys, KV's limit per get. */
+async function entries(url: URL, env: Env): Promise<Response> {
+  const page = await env.NEWS.list({ prefix: url.searchParams.get('prefix') ?? '', cursor: url.searchParams.get('cursor') || undefined });
+  const names = page.keys.map((k) => k.name);
+  const values: Array<{ key: string; value: string | null }> = [];
+  for (let i = 0; i < names.length; i += 100) {
+    const batch = names.slice(i, i + 100);
+    const texts = await env.NEWS.get(batch, 'text');
+    for (const key of batch) values.push({ key, value: texts.get(key) ?? null });
+  }
+  return Response.json({ entries: values, cursor: page.list_complete ? null : page.cursor });
+}
+
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
@@ -41,6 +57,8 @@ export default {
         await Promise.all(entries.map((e) => env.NEWS.put(e.key, e.value)));
         return new Response(String(entries.length));
       }
+      case '/__bench/entries':
+        return entries(url, env);
       default:
         return warm.fetch(request, env, ctx);
     }
