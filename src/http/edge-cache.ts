@@ -1,4 +1,4 @@
-import type { DeliveryConfig } from './delivery-config';
+import type { DeliveryConfig } from '../config';
 
 /**
  * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients.
