@@ -1,15 +1,16 @@
 /**
- * Builds the seed data plus N generated articles with the real build step (buildDataSet),
- * then writes every key into the bench worker's local KV, pointer last. Run as a child
- * process so its time and peak memory are the build's own:
+ * Builds the seed data plus N generated articles with the real build step (buildDataSetStreamed,
+ * as `npm run build:data` does), then writes every key into the bench worker's local KV,
+ * pointer last. Run as a child process so its time and peak memory are the build's own:
  *
  *   tsx bench/load-corpus.ts --articles N --url http://127.0.0.1:PORT
  *
- * Prints one JSON line: build time and peak RSS, load time, keys, bytes, version.
+ * Prints one JSON line: build time and peak RSS (at the end of the build, and over the whole
+ * process: the entries are built again as they are loaded), load time, keys, bytes, version.
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { buildDataSet } from '../tools/build/build-data-set';
+import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
 import { readSourceFiles } from '../tools/build/source-files';
 import { generateCorpus } from '../tools/fixtures/corpus';
 
@@ -20,8 +21,8 @@ const BATCH = 200;
 const PARALLEL = 8;
 
 const started = performance.now();
-const files = [...readSourceFiles('data'), ...generateCorpus(articles)];
-const result = await buildDataSet(files, {
+// No name holds the files: once read, their text can be collected.
+const result = await buildDataSetStreamed([...readSourceFiles('data'), ...generateCorpus(articles)], {
   builtAt: '2026-01-01T00:00:00.000Z',
   hash: async (text) => createHash('sha256').update(text).digest('hex'),
 });
@@ -47,17 +48,23 @@ async function put(batch: Array<{ key: string; value: unknown }>): Promise<void>
 
 const loadStarted = performance.now();
 const { entries, pointer, summary, version } = result.data;
-let next = 0;
+const stream = entries[Symbol.iterator]();
+const nextBatch = () => {
+  const batch = [];
+  for (let e = stream.next(); !e.done; e = stream.next()) {
+    batch.push(e.value);
+    if (batch.length === BATCH) break;
+  }
+  return batch;
+};
 await Promise.all(
   Array.from({ length: PARALLEL }, async () => {
-    while (next < entries.length) {
-      const batch = entries.slice(next, next + BATCH);
-      next += BATCH;
-      await put(batch);
-    }
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) await put(batch);
   }),
 );
 await put([pointer]);
+result.data.dispose();
 const loadMs = performance.now() - loadStarted;
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
-console.log(JSON.stringify({ articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, buildMs, buildMaxRssMb, loadMs }));
+console.log(JSON.stringify({ articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, buildMs, buildMaxRssMb, maxRssMb, loadMs }));

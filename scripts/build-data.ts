@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDataSet } from '../tools/build/build-data-set';
+import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
 import { formatProblem } from '../tools/build/problems';
 import { readSourceFiles } from '../tools/build/source-files';
 import { writeBulkJson } from '../tools/build/write-bulk-json';
@@ -22,8 +22,8 @@ const { values } = parseArgs({
 const dataDir = values.data!;
 const outDir = values.out!;
 
-const files = readSourceFiles(dataDir);
-const result = await buildDataSet(files, {
+// Streamed (tools/build/search-spill.ts): the entries are built as kv-data.json is written.
+const result = await buildDataSetStreamed(readSourceFiles(dataDir), {
   builtAt: new Date().toISOString(),
   hash: async (text) => createHash('sha256').update(text).digest('hex'),
 });
@@ -36,7 +36,11 @@ if (!result.ok) {
 
 const { version, entries, pointer, summary } = result.data;
 mkdirSync(outDir, { recursive: true });
-writeBulkJson(join(outDir, 'kv-data.json'), entries);
+try {
+  writeBulkJson(join(outDir, 'kv-data.json'), entries);
+} finally {
+  result.data.dispose();
+}
 writeBulkJson(join(outDir, 'kv-pointer.json'), [pointer]);
 console.log(
   `data version ${version}: ${summary.articles} article(s), ${summary.entities} entities, ` +

@@ -11,11 +11,8 @@ import { toGlobalId } from '../../src/model/global-id';
 import { lists } from '../../src/model/keys';
 import { pickLocalized } from '../../src/model/localized';
 import { encodeCursor, pageRange, parseConnectionArgs, type ConnectionArgs, type PageRange } from '../../src/model/page-range';
-import { docRange } from '../../src/search/date-range';
 import { highlights } from '../../src/search/highlights';
-import { filterTerm } from '../../src/search/index-format';
-import { parseQuery } from '../../src/search/parse-query';
-import { docSet, rank } from '../../src/search/rank';
+import { runSearch, type SearchIndexReads, type SearchRequest } from '../../src/search/run-search';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../src/search/suggest-match';
 import type { PeerDocuments } from './documents';
 
@@ -63,21 +60,22 @@ export function peerResolvers(db: PeerDocuments) {
     return connection(args.orderBy?.direction === 'ASC' ? [...items].reverse() : items, args);
   };
 
-  function search(_: unknown, args: { query: string; first?: number | null; after?: string | null; filter?: Filter | null }) {
-    const query = parseQuery(args.query);
-    const pageArgs = parseConnectionArgs({ first: args.first, after: args.after });
-    const f = args.filter ?? {};
-    const count = db.pointer.articleCount;
-    const filters = [['lang', f.language], ['Person', f.person], ['Event', f.event], ['Place', f.place]]
-      .filter(([, v]) => v != null).map(([kind, v]) => docSet(db.postings[filterTerm(kind!, v!)], count));
-    const [lo, hi] = f.publishedFrom || f.publishedTo ? docRange(db.dates, count, f.publishedFrom ?? undefined, f.publishedTo ?? undefined) : [0, count];
-    const ranked = rank(query, (t) => db.postings[t], count, (doc) => doc >= lo && doc < hi && filters.every((s) => s[doc] === 1));
-    const range = pageRange(ranked.length, pageArgs);
-    const edges = ranked.slice(range.start, range.end).map((r, i) => {
-      const node = db.articles.get(db.searchSlugs[r.doc]!)!;
-      return { cursor: encodeCursor(range.start + i), node, score: r.score, highlights: highlights(node, query) };
+  // The project's own search, start to end (src/search/run-search.ts), over the index in memory.
+  const index: SearchIndexReads = {
+    documents: async () => db.pointer.articleCount,
+    postings: async (terms, withDates) => ({
+      postings: Object.fromEntries(terms.flatMap((t) => (db.postings[t] ? [[t, db.postings[t]]] : []))),
+      dates: withDates ? db.dates : null,
+    }),
+    slugs: async (docs) => docs.map((d) => db.searchSlugs[d] ?? ''),
+  };
+  async function search(_: unknown, args: SearchRequest) {
+    const { query, total, range, hits } = await runSearch(index, args);
+    const edges = hits.map((hit, i) => {
+      const node = db.articles.get(hit.slug)!;
+      return { cursor: encodeCursor(range.start + i), node, score: hit.score, highlights: highlights(node, query) };
     });
-    return page(edges, range, ranked.length);
+    return page(edges, range, total);
   }
 
   const byType = (type: EntityType) => (_: unknown, { slug }: { slug: string }) => (entity(slug)?.type === type ? entity(slug) : null);

@@ -1,18 +1,28 @@
 import { compile, type CompiledData } from './compile';
 import type { Problem } from './problems';
-import { readDataSet, type SourceFile } from './read-data-set';
+import { readDataSet, type DataSet, type SourceFile } from './read-data-set';
 import { validateLinks } from './validate-links';
 
-/**
- * The whole build step, minus the disk: files in, KV entries (or every problem) out.
- * Nothing is produced unless the whole data set is valid.
- */
-export async function buildDataSet(
+export type BuildOptions = { builtAt: string; hash: (text: string) => Promise<string> };
+export type BuildResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
+
+/** Reads and checks the files, then compiles them with `compileWith` if they are all valid. */
+export async function checkedBuild<T>(
   files: SourceFile[],
-  options: { builtAt: string; hash: (text: string) => Promise<string> },
-): Promise<{ ok: true; data: CompiledData } | { ok: false; problems: Problem[] }> {
+  options: BuildOptions,
+  compileWith: (dataSet: DataSet, builtAt: string, hash: BuildOptions['hash']) => Promise<T>,
+): Promise<BuildResult<T>> {
   const { dataSet, problems } = readDataSet(files);
   problems.push(...validateLinks(dataSet));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: await compile(dataSet, options.builtAt, options.hash) };
+  return { ok: true, data: await compileWith(dataSet, options.builtAt, options.hash) };
+}
+
+/**
+ * The whole build step, minus the disk: files in, KV entries (or every problem) out, all in
+ * memory (full builds use build-data-streamed.ts). Nothing is produced unless the whole data
+ * set is valid.
+ */
+export function buildDataSet(files: SourceFile[], options: BuildOptions): Promise<BuildResult<CompiledData>> {
+  return checkedBuild(files, options, compile);
 }

@@ -1,19 +1,19 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
-import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { articleKey, entityKey, lists, POINTER_KEY } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
-import { buildSearchIndex, searchEntries } from './search-index';
+import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
 import type { KvEntry } from './kv-entry';
 import type { DataSet } from './read-data-set';
 import { toArticleDoc, toEntityDoc } from './to-documents';
 import { entityIndex } from './validate-links';
 
-export interface CompiledData {
+export interface CompiledData<E extends Iterable<KvEntry> = KvEntry[]> {
   version: string;
   /** Every key of the version; the pointer is not among them. */
-  entries: KvEntry[];
+  entries: E;
   /** Written last, once every entry is in place. */
   pointer: KvEntry & { value: VersionPointer };
   summary: { articles: number; entities: number; mentions: number; keys: number; bytes: number };
@@ -37,10 +37,36 @@ function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]>
 }
 
 /**
- * Turns a validated data set into the KV entries of one data version. The version is a hash
- * of the content, so building the same data twice yields the same keys.
+ * The entries of a version, built as they are read: `entries` can be read many times, each
+ * time building the lists and reading the search index's spill files afresh, so the whole
+ * version is never in memory at once. `dispose` deletes the spill files.
+ */
+export type StreamedData = CompiledData<Iterable<KvEntry>> & { dispose: () => void };
+
+/**
+ * compileStreamed, all in memory: for data small enough (tests, the seed data), and free of
+ * Node APIs, so it runs in workerd too (tests/worker/many-articles.test.ts).
  */
 export async function compile(dataSet: DataSet, builtAt: string, hash: (text: string) => Promise<string>): Promise<CompiledData> {
+  const streamed = await compileStreamed(dataSet, builtAt, hash, inMemorySearchIndex);
+  try {
+    return { ...streamed, entries: [...streamed.entries] };
+  } finally {
+    streamed.dispose();
+  }
+}
+
+/**
+ * Turns a validated data set into the KV entries of one data version. The version is a hash
+ * of the content, so building the same data twice yields the same keys. For full builds the
+ * search index is built by tools/build/search-spill.ts, in bounded memory.
+ */
+export async function compileStreamed(
+  dataSet: DataSet,
+  builtAt: string,
+  hash: (text: string) => Promise<string>,
+  searchIndex: SearchIndexBuilder,
+): Promise<StreamedData> {
   const index = entityIndex(dataSet);
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
@@ -63,43 +89,43 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     .filter((e) => e.type === 'Person')
     .sort((a, b) => a.names[0]!.value.localeCompare(b.names[0]!.value, 'en'));
 
-  const search = buildSearchIndex(cards, articles, entityFiles);
+  const search = searchIndex(cards, new Map(articles.map((a) => [a.slug, a])), entityFiles);
+  const byLanguage = groupBy(cards, (a) => [a.language]);
 
-  const build = (version: string): KvEntry[] => [
-    ...articles.map((a) => ({ key: articleKey(version, a.slug), value: a })),
-    ...entityFiles.map((e) => ({ key: entityKey(version, e.slug), value: e })),
-    ...buildList(version, lists.articles, cards, 'desc'),
-    ...[...groupBy(cards, (a) => [a.language])].flatMap(([language, items]) =>
-      buildList(version, lists.articlesInLanguage(language), items, 'desc'),
-    ),
-    ...[...articlesAbout].flatMap(([slug, items]) =>
-      buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, 'desc'),
-    ),
-    ...buildList(version, lists.events, events, 'asc'),
-    ...[...eventsWith].flatMap(([slug, items]) =>
-      buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, 'asc'),
-    ),
-    ...buildList(version, lists.people, people as EntityDoc[], 'asc'),
-    ...searchEntries(version, search),
-  ];
+  function* build(version: string): Generator<KvEntry> {
+    for (const a of articles) yield { key: articleKey(version, a.slug), value: a };
+    for (const e of entityFiles) yield { key: entityKey(version, e.slug), value: e };
+    yield* buildList(version, lists.articles, cards, 'desc');
+    for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, 'desc');
+    for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, 'desc');
+    yield* buildList(version, lists.events, events, 'asc');
+    for (const [slug, items] of eventsWith) yield* buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, 'asc');
+    yield* buildList(version, lists.people, people as EntityDoc[], 'asc');
+    yield* search.entries(version);
+  }
 
-  // Build once under a placeholder version, hash the content entry by entry (a single string
-  // of it would pass V8's string limit at 100,000 articles), then move the keys to the real
-  // version: the keys differ only in their version prefix.
-  const draft = build('*');
+  // Build once under a placeholder version and hash the content entry by entry (a single
+  // string of it would pass V8's string limit at 100,000 articles); the entries under the real
+  // version are built again as they are read, and differ only in their version prefix.
   const lines: string[] = [];
   let bytes = 0;
-  for (const e of draft) {
-    const json = JSON.stringify(e.value);
-    bytes += utf8Length(json);
-    lines.push(`${e.key}\t${await hash(json)}`);
+  try {
+    for (const e of build('*')) {
+      const json = JSON.stringify(e.value);
+      bytes += utf8Length(json);
+      lines.push(`${e.key}\t${await hash(json)}`);
+    }
+  } catch (error) {
+    search.dispose();
+    throw error;
   }
   const version = (await hash(lines.sort().join('\n'))).slice(0, 12);
-  const placeholder = versionPrefix('*');
-  const entries = draft.map((e) => ({ key: versionPrefix(version) + e.key.slice(placeholder.length), value: e.value }));
+  const keys = lines.length + 1;
+  lines.length = 0;
   return {
     version,
-    entries,
+    entries: { [Symbol.iterator]: () => build(version) },
+    dispose: search.dispose,
     pointer: {
       key: POINTER_KEY,
       value: { version, builtAt, articleCount: articles.length, entityCount: entityFiles.length },
@@ -108,7 +134,7 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
       articles: articles.length,
       entities: entityFiles.length,
       mentions: articles.reduce((n, a) => n + a.mentions.length, 0),
-      keys: entries.length + 1,
+      keys,
       bytes,
     },
   };

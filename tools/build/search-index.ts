@@ -35,8 +35,8 @@ export interface SearchIndex {
   suggest: Map<string, SuggestBucket>;
 }
 
-interface DocTerms {
-  /** Term ids, and per id three frequencies: headline, body, entity names. */
+/** An article's terms: term ids, and per id three frequencies: headline, body, entity names. */
+export interface DocTerms {
   ids: Int32Array;
   tf: Uint16Array;
   lengths: [number, number, number];
@@ -44,13 +44,30 @@ interface DocTerms {
 
 const FIELDS: Field[] = ['headline', 'body', 'entity'];
 
+/** Term ids in order of first use: the order postings lists are first appended to. */
+export class TermDictionary {
+  private readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
+
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+}
+
 /** Every name and alias of an entity, each term counted once for the entity. */
 function entityTermsCache(entities: EntityDoc[]) {
+  const bySlug = new Map(entities.map((e) => [e.slug, e]));
   const cache = new Map<string, FieldTerms>();
   return (slug: string): FieldTerms => {
     let terms = cache.get(slug);
     if (!terms) {
-      const e = entities.find((x) => x.slug === slug)!;
+      const e = bySlug.get(slug)!;
       terms = fieldTerms([...e.names, ...e.aliases].map((n) => n.value), true, true);
       cache.set(slug, terms);
     }
@@ -58,38 +75,26 @@ function entityTermsCache(entities: EntityDoc[]) {
   };
 }
 
-export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], entities: EntityDoc[]): SearchIndex {
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+/**
+ * Each article's terms in card order (document number order), as typed arrays: at 100,000
+ * articles a Map per article would cost gigabytes. Term ids are given in order of first use.
+ */
+export function* documentTerms(cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[], dict: TermDictionary): Generator<DocTerms> {
   const entityTerms = entityTermsCache(entities);
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const idOf = (term: string) => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = terms.length;
-      terms.push(term);
-      termIds.set(term, id);
-    }
-    return id;
-  };
-
-  // Per article, its term ids and per-field frequencies in typed arrays: at 100,000 articles a
-  // Map per article would cost gigabytes.
-  const docs: DocTerms[] = cards.map((card) => {
-    const doc = bySlug.get(card.slug)!;
-    const links = linkedSlugs(card);
+  for (const card of cards) {
+    const doc = articles.get(card.slug)!;
     const fields = [
       fieldTerms([doc.headline], true),
       fieldTerms(doc.paragraphs, false),
       // Each linked entity counts once per distinct term, however many aliases repeat it.
-      links.map(entityTerms).reduce(mergeFieldTerms, fieldTerms([], true)),
+      linkedSlugs(card).map(entityTerms).reduce(mergeFieldTerms, fieldTerms([], true)),
     ];
     const rows = new Map<number, number>();
     const ids: number[] = [];
     const tf: number[] = [];
     fields.forEach((field, f) => {
       for (const [term, count] of field.counts) {
-        const id = idOf(term);
+        const id = dict.idOf(term);
         let row = rows.get(id);
         if (row === undefined) {
           row = ids.length;
@@ -100,42 +105,41 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
         tf[row * 3 + f] = tf[row * 3 + f]! + count;
       }
     });
-    return { ids: Int32Array.from(ids), tf: Uint16Array.from(tf), lengths: [fields[0]!.length, fields[1]!.length, fields[2]!.length] };
-  });
-
-  // Postings are built in document order, so each list is written gap-encoded as it grows.
-  const n = Math.max(1, docs.length);
-  const avg = [0, 1, 2].map((f) => Math.max(1, docs.reduce((s, d) => s + d.lengths[f]!, 0) / n));
-  const lists = new Map<string, { last: number; list: PostingList }>();
-  const append = (term: string, docId: number, impact: number) => {
-    let entry = lists.get(term);
-    if (!entry) lists.set(term, (entry = { last: 0, list: [] }));
-    entry.list.push(docId - entry.last, impact);
-    entry.last = docId;
-  };
-  docs.forEach((doc, docId) => {
-    const norms = [0, 1, 2].map((f) => 1 - BM25_B + (BM25_B * doc.lengths[f]!) / avg[f]!);
-    doc.ids.forEach((id, row) => {
-      let pseudo = 0;
-      for (let f = 0; f < 3; f++) pseudo += (FIELD_WEIGHTS[FIELDS[f]!] * doc.tf[row * 3 + f]!) / norms[f]!;
-      const impact = (pseudo * (BM25_K1 + 1)) / (BM25_K1 + pseudo);
-      append(terms[id]!, docId, Math.max(1, Math.round(impact * IMPACT_SCALE)));
-    });
-    // Filter terms select without scoring: language and every linked entity.
-    const card = cards[docId]!;
-    append(filterTerm('lang', card.language), docId, 0);
-    for (const kind of ENTITY_KINDS) for (const slug of card[kind.links]) append(filterTerm(kind.type, slug), docId, 0);
-  });
-
-  const shards = new Map<number, PostingShard>();
-  const shardCount = searchShardCount(cards.length);
-  for (const [term, { list }] of lists) {
-    const shard = shardOf(term, shardCount);
-    const value = shards.get(shard) ?? {};
-    value[term] = list;
-    shards.set(shard, value);
+    yield { ids: Int32Array.from(ids), tf: Uint16Array.from(tf), lengths: [fields[0]!.length, fields[1]!.length, fields[2]!.length] };
   }
+}
 
+/** Mean field lengths over the corpus, for BM25's length norm (at least 1). */
+export function averageLengths(totals: number[], documents: number): number[] {
+  const n = Math.max(1, documents);
+  return totals.map((t) => Math.max(1, t / n));
+}
+
+/**
+ * The postings of one article, in the order the index appends them: each term with its BM25F
+ * impact, then the filter terms (impact 0) of its language and every linked entity.
+ */
+export function documentPostings(
+  doc: DocTerms,
+  card: ArticleCard,
+  avg: number[],
+  dict: TermDictionary,
+  emit: (termId: number, impact: number) => void,
+): void {
+  const norms = [0, 1, 2].map((f) => 1 - BM25_B + (BM25_B * doc.lengths[f]!) / avg[f]!);
+  doc.ids.forEach((id, row) => {
+    let pseudo = 0;
+    for (let f = 0; f < 3; f++) pseudo += (FIELD_WEIGHTS[FIELDS[f]!] * doc.tf[row * 3 + f]!) / norms[f]!;
+    const impact = (pseudo * (BM25_K1 + 1)) / (BM25_K1 + pseudo);
+    emit(id, Math.max(1, Math.round(impact * IMPACT_SCALE)));
+  });
+  // Filter terms select without scoring: language and every linked entity.
+  emit(dict.idOf(filterTerm('lang', card.language)), 0);
+  for (const kind of ENTITY_KINDS) for (const slug of card[kind.links]) emit(dict.idOf(filterTerm(kind.type, slug)), 0);
+}
+
+/** The tables beside the postings: slugs by document number, the date table, type-ahead. */
+export function searchTables(cards: ArticleCard[], entities: EntityDoc[]): Omit<SearchIndex, 'shards'> {
   const dates: SearchDates = [];
   cards.forEach((card, docId) => {
     if (dates.at(-1)?.[0] !== card.datePublished) dates.push([card.datePublished, docId]);
@@ -144,15 +148,67 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
   for (let i = 0; i < cards.length; i += SEARCH_DOCS_CHUNK) {
     docChunks.push(cards.slice(i, i + SEARCH_DOCS_CHUNK).map((c) => c.slug));
   }
-  return { shards, docChunks, dates, suggest: buildSuggestBuckets(entities, cards) };
+  return { docChunks, dates, suggest: buildSuggestBuckets(entities, cards) };
 }
+
+/**
+ * The whole index in memory: the reference the streamed builder (search-spill.ts) is tested
+ * against, byte for byte. Postings are built in document order, so each list is written
+ * gap-encoded as it grows.
+ */
+export function buildSearchIndex(cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[]): SearchIndex {
+  const dict = new TermDictionary();
+  const docs = [...documentTerms(cards, articles, entities, dict)];
+  const avg = averageLengths([0, 1, 2].map((f) => docs.reduce((s, d) => s + d.lengths[f]!, 0)), docs.length);
+  const lists = new Map<number, { last: number; list: PostingList }>();
+  docs.forEach((doc, docId) =>
+    documentPostings(doc, cards[docId]!, avg, dict, (termId, impact) => {
+      let entry = lists.get(termId);
+      if (!entry) lists.set(termId, (entry = { last: 0, list: [] }));
+      entry.list.push(docId - entry.last, impact);
+      entry.last = docId;
+    }),
+  );
+  const shards = new Map<number, PostingShard>();
+  const shardCount = searchShardCount(cards.length);
+  for (const [termId, { list }] of lists) {
+    const term = dict.terms[termId]!;
+    const shard = shardOf(term, shardCount);
+    const value = shards.get(shard) ?? {};
+    value[term] = list;
+    shards.set(shard, value);
+  }
+  return { shards, ...searchTables(cards, entities) };
+}
+
+/** A built index, whichever builder built it. */
+export interface BuiltSearchIndex {
+  /** The index's entries under `version`, in searchEntries' order; can be read many times. */
+  entries(version: string): Iterable<KvEntry>;
+  /** Frees what the builder holds (spill files). */
+  dispose(): void;
+}
+export type SearchIndexBuilder = (cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[]) => BuiltSearchIndex;
+
+/** buildSearchIndex as a SearchIndexBuilder: the reference, and fine for small data. */
+export const inMemorySearchIndex: SearchIndexBuilder = (cards, articles, entities) => {
+  const index = buildSearchIndex(cards, articles, entities);
+  return { entries: (version) => searchEntries(version, index), dispose: () => undefined };
+};
 
 /** The index's KV entries under one version (sorted, so the content hash is stable). */
 export function searchEntries(version: string, index: SearchIndex): KvEntry[] {
   return [
     ...[...index.shards].sort((a, b) => a[0] - b[0]).map(([shard, value]) => ({ key: searchShardKey(version, shard), value })),
-    ...index.docChunks.map((slugs, chunk) => ({ key: searchDocsKey(version, chunk), value: slugs })),
-    { key: searchDatesKey(version), value: index.dates },
-    ...[...index.suggest].map(([bucket, value]) => ({ key: suggestKey(version, bucket), value })),
+    ...tableEntries(version, index),
+  ];
+}
+
+/** The entries of the tables beside the postings, in the order they are written. */
+export function tableEntries(version: string, tables: Omit<SearchIndex, 'shards'>): KvEntry[] {
+  return [
+    ...tables.docChunks.map((slugs, chunk) => ({ key: searchDocsKey(version, chunk), value: slugs })),
+    { key: searchDatesKey(version), value: tables.dates },
+    ...[...tables.suggest].map(([bucket, value]) => ({ key: suggestKey(version, bucket), value })),
   ];
 }
