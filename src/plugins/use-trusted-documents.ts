@@ -2,6 +2,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { createGraphQLError, type OnParamsEventPayload, type Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
 import manifest from '../graph/persisted-operations.gen';
+import { sha256Hex } from '../text/sha256-hex';
 
 /**
  * Trusted documents (persisted operations): a request names an operation of the build-time
@@ -17,7 +18,7 @@ export function useTrustedDocuments(options: {
   operations?: Readonly<Record<string, string>>;
 }): Plugin {
   const operations = new Map(Object.entries(options.operations ?? manifest));
-  return usePersistedOperations({
+  const persisted = usePersistedOperations({
     allowArbitraryOperations: options.allowArbitraryOperations,
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
@@ -34,6 +35,28 @@ export function useTrustedDocuments(options: {
         400,
       ),
     },
+  });
+  return {
+    onPluginInit({ addPlugin }) {
+      // First, in every mode: a hash naming other text than the query sent is refused.
+      addPlugin({ onParams: ({ params }) => checkHash(params) });
+      addPlugin(persisted);
+    },
+  };
+}
+
+/**
+ * A request carrying both a query and `extensions.persistedQuery.sha256Hash` must be the
+ * query the hash names (Apollo's automatic persisted queries: the hash is the SHA-256 of the
+ * query text). Otherwise the client and server disagree about what runs: 400, whatever the
+ * Accept header, as Apollo Server answers it ("provided sha does not match query").
+ */
+async function checkHash(params: { query?: unknown; extensions?: Record<string, unknown> }): Promise<void> {
+  const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+  if (typeof hash !== 'string' || typeof params.query !== 'string') return;
+  if ((await sha256Hex(params.query)) === hash.toLowerCase()) return;
+  throw createGraphQLError('The persisted-query hash does not match the query text (sha256 of the query sent).', {
+    extensions: { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, http: { status: 400 } },
   });
 }
 
