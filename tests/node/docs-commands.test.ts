@@ -31,7 +31,7 @@ const RUN_BY: Array<[RegExp, string, string]> = [
   [/^npm run kv:load$/, 'tests/e2e/global-setup.ts', 'scripts/load-kv.ts'],
   [/^npx wrangler deploy$/, 'package.json', 'wrangler deploy --dry-run'],
   [/^curl -O https:\/\/<your-worker>\/schema\.graphql$/, 'tests/browser/graphiql-offline.ts', '/schema.graphql'],
-  [/^curl -G http:\/\/localhost:8787\/graphql .*persistedQuery/, 'tests/worker/persisted-operations.test.ts', "persistedGetUrl('ArticlePage'"],
+  [/^curl -G http:\/\/localhost:8787\/graphql .*persistedQuery/, 'tests/shared/delivery-checks.ts', "persistedGetUrl('ArticlePage'"],
 ];
 /** Commands no unattended run can make, and why. */
 const BY_HAND: Array<[RegExp, string]> = [
