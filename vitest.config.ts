@@ -38,6 +38,9 @@ export default defineConfig({
           // Starting wrangler dev and seeding its KV takes seconds, not milliseconds.
           hookTimeout: 120_000,
           testTimeout: 60_000,
+          // After the node and worker projects (group 0), so three servers do not compete
+          // with them for the CI machine's two cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -4,6 +4,7 @@ import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client/core'
 import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_SLUG } from '../shared/delivery-checks';
+import { exchanges, recordingFetch } from './recording-fetch';
 
 /**
  * The real Apollo Client 3 with its defaults (InMemoryCache with addTypename, the
@@ -16,21 +17,16 @@ const operation = (file: string) => gql(readFileSync(new URL(`../../operations/$
 
 describe.each(inject('servers'))('Apollo Client 3 against wrangler dev ($name)', ({ origin }) => {
   it('runs ArticlePage by hash over GET and caches Article:<id> and Person:<id>', async () => {
-    const requests: Array<{ method: string; status: number; url: string }> = [];
-    const recordingFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      requests.push({ method: init?.method ?? 'GET', status: response.status, url: String(input) });
-      return response;
-    };
+    const { fetch: recorder, requests } = recordingFetch();
     const link = createPersistedQueryLink({
       sha256: (text: string) => createHash('sha256').update(text).digest('hex'),
       useGETForHashedQueries: true,
-    }).concat(new HttpLink({ uri: `${origin}/graphql`, fetch: recordingFetch }));
+    }).concat(new HttpLink({ uri: `${origin}/graphql`, fetch: recorder }));
     const client = new ApolloClient({ link, cache: new InMemoryCache() });
 
     const { data, errors } = await client.query({ query: operation('article-page.graphql'), variables: { slug: SEED_SLUG } });
     expect(errors).toBeUndefined();
-    expect(requests.map(({ method, status }) => ({ method, status }))).toEqual([{ method: 'GET', status: 200 }]);
+    expect(exchanges(requests)).toEqual([{ method: 'GET', status: 200 }]);
     expect(new URL(requests[0]!.url).searchParams.has('query')).toBe(false);
 
     const cache = client.cache.extract() as Record<string, { __typename?: string }>;
