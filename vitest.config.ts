@@ -13,6 +13,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Some tests run the build step as a child process (tests/node/build-data.test.ts):
+          // seconds each on a busy two-core CI machine, over vitest's default of 5.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'tests/node/**/*.test.ts'],
         },
       },
