@@ -2,6 +2,7 @@ import type { KvStats } from '../src/store/kv-stats-header';
 import type { LoadFigures } from './measure';
 import type { StaticFigures } from './static-figures';
 import type { PeerOperationFigures } from './peer/compare';
+import { peerTables } from './peer/report';
 
 /** What one bench run found; written as JSON to bench/results/ and printed as tables. */
 export interface OperationFigures {
@@ -32,7 +33,7 @@ export interface SizeFigures {
 
 export interface BenchResults {
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; freeGiB?: number; node: string; loadAverage: number[] };
   settings: { connections: number; seconds: number };
   static: StaticFigures;
   sizes: SizeFigures[];
@@ -147,4 +148,20 @@ export function budgetLines(results: BenchResults): string[] {
     }
   }
   return lines;
+}
+
+/** The whole report of one run, as `npm run bench` prints it and docs/performance.md shows it. */
+export function runReport(results: BenchResults): string {
+  const { machine, settings, static: statics } = results;
+  const free = machine.freeGiB === undefined ? '' : ` (${machine.freeGiB} free)`;
+  return [
+    `## npm run bench (${results.startedAt})`,
+    `${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB} GiB${free}, Node ${machine.node}, ` +
+      `load average ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
+      `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+    `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
+    ...results.sizes.flatMap((size) => [sizeTable(size), ...(size.peer ? [peerTables(size.articles, size.peer)] : [])]),
+    ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
+    `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
+  ].join('\n\n');
 }
