@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReport, type BenchResults } from './report';
+import { buildsTable, scaleSection, type BuildFigures } from './scale-model';
 
 /**
  * The figures of docs/performance.md, rendered from what the benchmarks wrote to
@@ -18,6 +19,9 @@ export function figuresSection(dir: string): string {
   const parts: string[] = [];
   const bench = newest(dir, 'bench-');
   parts.push(bench ? runReport(read<BenchResults>(join(dir, bench))) : '## npm run bench\n\nNot run in this clone yet.');
+  const builds = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('build-') && f.endsWith('.json')).sort().map((f) => read<BuildFigures>(join(dir, f))) : [];
+  if (builds.length > 0) parts.push(buildsTable(builds));
+  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds));
   const search = newest(dir, 'search-');
   if (search) {
     const rows = read<Array<Record<string, string | number>>>(join(dir, search));

@@ -30,9 +30,17 @@ if (!result.ok) throw new Error(`the generated corpus is invalid: ${JSON.stringi
 const buildMs = performance.now() - started;
 const buildMaxRssMb = process.resourceUsage().maxRSS / 1024;
 
+/** The largest stored value: Workers KV takes at most 25 MiB a value. */
+const largest = { key: '', bytes: 0 };
+
 /** Posts one batch; retried, because workerd closes a connection now and then under load. */
 async function put(batch: Array<{ key: string; value: unknown }>): Promise<void> {
-  const body = JSON.stringify(batch.map((e) => ({ key: e.key, value: JSON.stringify(e.value) })));
+  const pairs = batch.map((e) => ({ key: e.key, value: JSON.stringify(e.value) }));
+  for (const { key, value } of pairs) {
+    const bytes = Buffer.byteLength(value);
+    if (bytes > largest.bytes) Object.assign(largest, { key, bytes });
+  }
+  const body = JSON.stringify(pairs);
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(`${values.url}/__bench/put`, { method: 'POST', body });
@@ -67,4 +75,7 @@ result.data.dispose();
 const loadMs = performance.now() - loadStarted;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
-console.log(JSON.stringify({ articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, buildMs, buildMaxRssMb, maxRssMb, loadMs }));
+console.log(JSON.stringify({
+  articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, buildMs, buildMaxRssMb, maxRssMb, loadMs,
+  largestValue: { key: largest.key.replace(`v:${version}:`, ''), bytes: largest.bytes },
+}));

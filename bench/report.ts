@@ -25,7 +25,11 @@ export interface SizeFigures {
   version: string;
   buildMs: number;
   buildMaxRssMb: number;
+  /** Peak RSS of the whole build-and-load process (the entries are built again as loaded). */
+  maxRssMb?: number;
   loadMs: number;
+  /** The largest stored value, by key within the version. */
+  largestValue?: { key: string; bytes: number };
   operations: OperationFigures[];
   /** The Apollo peer beside the worker (bench/peer/); absent with --skip-peer. */
   peer?: PeerOperationFigures[];

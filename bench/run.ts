@@ -79,6 +79,14 @@ async function measureOperation(url: string, op: Operation): Promise<OperationFi
 
 type CorpusFigures = Omit<SizeFigures, 'operations'>;
 
+/**
+ * The build's heap limit. Its live heap is about 0.5 GB per 100,000 articles (the articles
+ * themselves; the search index is on disk); left to itself V8 lets the heap grow to several
+ * times the live size before collecting (2.4 GB peak RSS at 100,000), so the limit is about
+ * twice the live size. Past 100,000 articles it is also above V8's default (about 4 GB here).
+ */
+const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 100_000) * 1024);
+
 /** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
 async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
   const key = stateKey(articles);
@@ -91,9 +99,7 @@ async function loadedState(bundle: string, articles: number): Promise<SavedState
   const runtime = await startRuntime(bundle);
   let figures: CorpusFigures;
   try {
-    // Past 100,000 articles the build's heap outgrows V8's default limit (about 4 GB here).
-    const heap = articles > 100_000 ? ['--max-old-space-size=20000'] : [];
-    const { stdout } = await run('node', [...heap, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
+    const { stdout } = await run('node', [`--max-old-space-size=${buildHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
     figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
     log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
   } finally {

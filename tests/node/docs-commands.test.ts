@@ -38,6 +38,7 @@ const BY_HAND: Array<[RegExp, string]> = [
   [/^npx wrangler (login|kv namespace create NEWS)$/, 'needs a Cloudflare account'],
   [/^npm run kv:load -- --remote$/, 'needs a Cloudflare account; tests/e2e runs the same script on local KV'],
   [/^npm run bench( -- .*)?$/, 'minutes long: speed is checked by the benchmark, not by CI'],
+  [/^npm run bench:(peer|build)( -- .*)?$/, 'minutes long: speed and memory are checked by the benchmark, not by CI'],
 ];
 
 describe('commands in the README and docs/', () => {

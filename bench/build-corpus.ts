@@ -1,0 +1,46 @@
+/**
+ * The full build alone, at any size, without loading KV (loading a million keys into local KV
+ * takes far longer than building them): the seed data plus N generated articles through the
+ * streamed build step, every entry built and serialized once as `npm run build:data` does,
+ * hashed instead of written. Prints one JSON line: build and output time, peak RSS, keys,
+ * bytes, the largest value, version and a digest of every key and stored value (to compare two
+ * builders), and writes it to bench/results/build-<articles>-<time>.json.
+ *
+ *   npm run bench:build -- --articles 1000000
+ *
+ * Past 100,000 articles give node a larger heap (NODE_OPTIONS=--max-old-space-size=20000).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
+import { readSourceFiles } from '../tools/build/source-files';
+import { generateCorpus } from '../tools/fixtures/corpus';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const started = performance.now();
+const result = await buildDataSetStreamed([...readSourceFiles('data'), ...generateCorpus(Number(values.articles))], {
+  builtAt: '2026-01-01T00:00:00.000Z',
+  hash: async (text) => sha256(text),
+});
+if (!result.ok) throw new Error(`the generated corpus is invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
+const buildMs = performance.now() - started;
+const buildMaxRssMb = process.resourceUsage().maxRSS / 1024;
+const digest = createHash('sha256');
+const largest = { key: '', bytes: 0 };
+for (const e of result.data.entries) {
+  const value = JSON.stringify(e.value);
+  digest.update(`${e.key}\t${value}\n`);
+  if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key, bytes: Buffer.byteLength(value) });
+}
+digest.update(JSON.stringify(result.data.pointer));
+result.data.dispose();
+const { summary, version } = result.data;
+const figures = JSON.stringify({
+  articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, digest: digest.digest('hex'),
+  buildMs, totalMs: performance.now() - started, buildMaxRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, largestValue: largest,
+});
+console.log(figures);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(`bench/results/build-${summary.articles}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, figures);

@@ -1,0 +1,99 @@
+import type { BenchResults, SizeFigures } from './report';
+
+/**
+ * Internet scale on paper (docs/performance.md, "Internet scale"): reads, writes and storage a
+ * day at 1,000,000 articles, 1,000 publishes a day and 5,000 reads a second, and what they cost
+ * on Workers KV, Workers and the Cache API. Every per-request and per-version figure comes
+ * from the bench's own results (bench/results/); what no single machine can measure (the
+ * share of requests the edge cache answers, the operation mix) is a stated assumption, shown
+ * as scenarios. Nothing here is pasted: `npm run docs:performance` renders it.
+ */
+export const SCENARIO = {
+  articles: 1_000_000,
+  publishesPerDay: 1_000,
+  readsPerSecond: 5_000,
+  keptVersions: 3,
+  /** Assumed share of each app operation in the traffic. */
+  mix: { 'article-page': 0.5, 'latest-articles': 0.2, 'person-page': 0.1, 'event-page': 0.05, search: 0.1, 'type-ahead': 0.05 } as Record<string, number>,
+  /** Shares of requests the edge cache (Cache API) answers: assumed, shown side by side. */
+  edgeHitRatios: [0, 0.5, 0.9],
+};
+
+/** List prices on the Workers Paid plan (USD), before the monthly inclusions; Cache API: no charge. */
+export const PRICES = { kvReadPerM: 0.5, kvWritePerM: 5, kvDeletePerM: 5, kvStoragePerGbMonth: 0.5, requestPerM: 0.3, cpuMsPerM: 0.02 };
+/** Platform limits that bound the design (Workers KV and Workers limits pages). */
+export const LIMITS = { kvValueBytes: 25 * 2 ** 20, kvBulkKeys: 10_000, apiRequestsPer5Min: 1_200, isolateMemoryMb: 128 };
+
+const DAY_S = 86_400;
+const money = (n: number) => `$${n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en')}`;
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const per = (n: number, size: SizeFigures) => (n / size.articles) * SCENARIO.articles;
+
+/** What `npm run bench:build` writes to bench/results/build-*.json. */
+export type BuildFigures = Partial<SizeFigures> & { articles: number; keys: number; bytes: number };
+
+/** The per-version figures at the scenario's size: measured there, else scaled from the largest size measured. */
+function versionAtScale(results: BenchResults, builds: BuildFigures[]) {
+  const measured = [...builds, ...results.sizes].find((s) => s.articles >= SCENARIO.articles);
+  if (measured) return { keys: measured.keys, bytes: measured.bytes, largest: measured.largestValue, how: `measured at ${int(measured.articles)} articles` };
+  const size = results.sizes.at(-1)!;
+  const largest = size.largestValue && { key: size.largestValue.key, bytes: per(size.largestValue.bytes, size) };
+  return { keys: per(size.keys, size), bytes: per(size.bytes, size), largest, how: `scaled linearly from ${int(size.articles)} articles` };
+}
+
+export function scaleSection(results: BenchResults, builds: BuildFigures[] = []): string {
+  const size = results.sizes.at(-1)!;
+  const version = versionAtScale(results, builds);
+  const requests = SCENARIO.readsPerSecond * DAY_S;
+  const ops = size.operations.filter((o) => SCENARIO.mix[o.name] !== undefined);
+  const weighted = (pick: (o: (typeof ops)[number]) => number) => ops.reduce((n, o) => n + SCENARIO.mix[o.name]! * pick(o), 0);
+  const keysCold = weighted((o) => o.kvCold.keys);
+  const keysWarm = weighted((o) => o.kvWarm.keys);
+  const peer = size.peer?.filter((p) => SCENARIO.mix[p.name] !== undefined);
+  const cpu = (target: 'executed' | 'memo') => (peer ? peer.reduce((n, p) => n + SCENARIO.mix[p.name]! * p.targets[target].cpuMsPerRequest, 0) : NaN);
+  const writes = version.keys * SCENARIO.publishesPerDay;
+  const storedGb = (version.bytes * SCENARIO.keptVersions) / 1e9;
+  const bulkRequests = Math.ceil(version.keys / LIMITS.kvBulkKeys) * 2 * SCENARIO.publishesPerDay; // writes, then deletes
+  const apiBudget = (LIMITS.apiRequestsPer5Min * DAY_S) / 300;
+
+  const rows = SCENARIO.edgeHitRatios.map((hit) => {
+    const misses = requests * (1 - hit);
+    const [readsLow, readsHigh] = [misses * keysWarm, misses * keysCold];
+    const cpuMs = misses * cpu('executed') + (requests - misses) * cpu('memo');
+    const day = (readsHigh * PRICES.kvReadPerM + requests * PRICES.requestPerM + (Number.isFinite(cpuMs) ? cpuMs : 0) * PRICES.cpuMsPerM) / 1e6;
+    return [`${Math.round(hit * 100)}%`, `${int(readsLow)} - ${int(readsHigh)}`, money((readsHigh * PRICES.kvReadPerM) / 1e6), int(requests),
+      Number.isFinite(cpuMs) ? int(cpuMs) : 'n/a', money(day), money(day * 30)];
+  });
+  const writeDay = ((writes * PRICES.kvWritePerM + writes * PRICES.kvDeletePerM) / 1e6);
+  const largest = version.largest;
+  const largestLine = largest
+    ? `largest value ${(largest.bytes / 2 ** 20).toFixed(1)} MiB (${largest.key}) of the ${LIMITS.kvValueBytes / 2 ** 20} MiB KV allows: ` +
+      `${(LIMITS.kvValueBytes / largest.bytes).toFixed(1)}x headroom, so about ${int((SCENARIO.articles * LIMITS.kvValueBytes) / largest.bytes)} articles before it breaks`
+    : 'largest value: not in these results (run `npm run bench` again)';
+  return [
+    `### Internet scale: ${int(SCENARIO.articles)} articles, ${int(SCENARIO.publishesPerDay)} publishes a day, ${int(SCENARIO.readsPerSecond)} reads a second`,
+    `Per version (${version.how}): ${int(version.keys)} keys, ${(version.bytes / 1e9).toFixed(2)} GB; ${largestLine}. ` +
+      `Per request at ${int(size.articles)} articles, weighted by the assumed mix (${Object.entries(SCENARIO.mix).map(([k, v]) => `${k} ${v * 100}%`).join(', ')}): ` +
+      `${keysCold.toFixed(1)} KV keys read by a cold isolate, ${keysWarm.toFixed(1)} by a warm one` +
+      (peer ? `; CPU ${cpu('executed').toFixed(2)} ms executed, ${cpu('memo').toFixed(2)} ms from the response memo (workerd on the bench machine).` : '; CPU not measured (run the bench with the peer).'),
+    '| edge cache hits (assumed) | KV reads a day (warm - cold isolates) | KV reads $ a day (cold) | Worker requests a day | CPU ms a day | reads $ a day (KV + Workers) | a month |\n|---|---|---|---|---|---|---|\n' +
+      rows.map((r) => `| ${r.join(' | ')} |`).join('\n'),
+    '| publishing, as built today (a full version per publish) | a day | $ a day | $ a month |\n|---|---|---|---|\n' +
+      `| KV writes (${int(version.keys)} keys per publish) | ${int(writes)} | ${money((writes * PRICES.kvWritePerM) / 1e6)} | ${money((writes * PRICES.kvWritePerM * 30) / 1e6)} |\n` +
+      `| KV deletes (versions past the kept ${SCENARIO.keptVersions}) | ${int(writes)} | ${money((writes * PRICES.kvDeletePerM) / 1e6)} | ${money((writes * PRICES.kvDeletePerM * 30) / 1e6)} |\n` +
+      `| bytes uploaded | ${((version.bytes * SCENARIO.publishesPerDay) / 1e12).toFixed(1)} TB | | |\n` +
+      `| bulk API requests (${LIMITS.kvBulkKeys.toLocaleString('en')} keys each) | ${int(bulkRequests)} (${Math.round((bulkRequests / apiBudget) * 100)}% of the API's ${int(apiBudget)}) | | |\n` +
+      `| KV storage (${SCENARIO.keptVersions} versions kept) | ${storedGb.toFixed(1)} GB | | ${money(storedGb * PRICES.kvStoragePerGbMonth)} |`,
+    `Writes cost ${money(writeDay)} a day against ${money((requests * keysCold * PRICES.kvReadPerM) / 1e6)} for every read served cold: ` +
+      `publishing a whole version per story is where this design breaks first (issue 13 item 1 budgets at most 300 keys a publish: ` +
+      `${int(300 * SCENARIO.publishesPerDay)} writes, ${money((300 * SCENARIO.publishesPerDay * PRICES.kvWritePerM) / 1e6)} a day).`,
+  ].join('\n\n');
+}
+
+/** `npm run bench:build` runs: the full build alone, newest last for each size. */
+export function buildsTable(builds: BuildFigures[]): string {
+  const rows = builds.map((b) => [int(b.articles), ((b.buildMs ?? 0) / 1000).toFixed(1), int(b.buildMaxRssMb ?? 0), int(b.maxRssMb ?? 0), int(b.keys), (b.bytes / 1e9).toFixed(2),
+    b.largestValue ? `${(b.largestValue.bytes / 2 ** 20).toFixed(2)} MiB` : ''].join(' | '));
+  return '## npm run bench:build\n\n| articles | build s | peak RSS at end of build, MB | peak RSS with output, MB | keys | GB | largest value |\n|---|---|---|---|---|---|---|\n' +
+    rows.map((r) => `| ${r} |`).join('\n');
+}
