@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReport, type BenchResults } from './report';
-import { buildsTable, scaleSection, type BuildFigures } from './scale-model';
+import { buildsTable, scaleSection, type BuildFigures } from '../tools/perf/scale-model';
 
 /**
  * The figures of docs/performance.md, rendered from what the benchmarks wrote to

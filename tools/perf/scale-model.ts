@@ -1,4 +1,18 @@
-import type { BenchResults, SizeFigures } from './report';
+/** The part of `npm run bench`'s results (bench/report.ts BenchResults) the model reads. */
+interface SizeFigures {
+  articles: number;
+  keys: number;
+  bytes: number;
+  largestValue?: { key: string; bytes: number };
+  buildMs?: number;
+  buildMaxRssMb?: number;
+  maxRssMb?: number;
+  operations: Array<{ name: string; kvCold: { keys: number }; kvWarm: { keys: number } }>;
+  peer?: Array<{ name: string; targets: Record<'executed' | 'memo', { cpuMsPerRequest: number }> }>;
+}
+export interface BenchResults {
+  sizes: SizeFigures[];
+}
 
 /**
  * Internet scale on paper (docs/performance.md, "Internet scale"): reads, writes and storage a
@@ -6,7 +20,8 @@ import type { BenchResults, SizeFigures } from './report';
  * on Workers KV, Workers and the Cache API. Every per-request and per-version figure comes
  * from the bench's own results (bench/results/); what no single machine can measure (the
  * share of requests the edge cache answers, the operation mix) is a stated assumption, shown
- * as scenarios. Nothing here is pasted: `npm run docs:performance` renders it.
+ * as scenarios. Nothing here is pasted: `npm run docs:performance` renders it
+ * (bench/figures-doc.ts).
  */
 export const SCENARIO = {
   articles: 1_000_000,
