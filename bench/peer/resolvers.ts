@@ -12,7 +12,10 @@ import { lists } from '../../src/model/keys';
 import { pickLocalized } from '../../src/model/localized';
 import { encodeCursor, pageRange, parseConnectionArgs, type ConnectionArgs, type PageRange } from '../../src/model/page-range';
 import { highlights } from '../../src/search/highlights';
-import { runSearch, type SearchIndexReads, type SearchRequest } from '../../src/search/run-search';
+import { runSearch, type SearchIndexReads } from '../../src/search/run-search';
+import { filterTerm } from '../../src/search/index-format';
+import { parseQuery } from '../../src/search/parse-query';
+import { checkDate } from '../../src/model/date-argument';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../src/search/suggest-match';
 import type { PeerDocuments } from './documents';
 
@@ -69,8 +72,18 @@ export function peerResolvers(db: PeerDocuments) {
     }),
     slugs: async (docs) => docs.map((d) => db.searchSlugs[d] ?? ''),
   };
-  async function search(_: unknown, args: SearchRequest) {
-    const { query, total, range, hits } = await runSearch(index, args);
+  async function search(_: unknown, args: { query: string; first?: number | null; after?: string | null; filter?: Filter | null }) {
+    const f = args.filter ?? {};
+    const { query, total, range, hits } = await runSearch(index, {
+      query: parseQuery(args.query),
+      page: parseConnectionArgs({ first: args.first, after: args.after }),
+      filters: [
+        ...(f.language != null ? [filterTerm('lang', f.language)] : []),
+        ...(['Person', 'Event', 'Place'] as const).flatMap((type) => (f[type.toLowerCase()] != null ? [filterTerm(type, f[type.toLowerCase()]!)] : [])),
+      ],
+      from: checkDate(f.publishedFrom, 'filter.publishedFrom'),
+      to: checkDate(f.publishedTo, 'filter.publishedTo'),
+    });
     const edges = hits.map((hit, i) => {
       const node = db.articles.get(hit.slug)!;
       return { cursor: encodeCursor(range.start + i), node, score: hit.score, highlights: highlights(node, query) };
