@@ -20,6 +20,12 @@ describe('internet-scale model', () => {
     expect(text).toContain('about 2,500,000 articles before it breaks');
   });
 
+  it('scales from the largest corpus measured, a build or a bench size', () => {
+    const text = scaleSection(results(1_000, 10), [{ articles: 100_000, keys: 2_000, bytes: 1e6 }]);
+    expect(text).toContain('scaled linearly from 100,000 articles');
+    expect(cell(text, 'KV writes')[2]).toBe((20_000 * SCENARIO.publishesPerDay).toLocaleString('en'));
+  });
+
   it('prefers a build measured at the target size, and prices reads by edge cache misses', () => {
     const text = scaleSection(results(100_000, 1_000), [{ articles: 1_000_001, keys: 3_000_000, bytes: 5e9 }]);
     expect(text).toContain('measured at 1,000,001 articles');

@@ -42,16 +42,17 @@ export const LIMITS = { kvValueBytes: 25 * 2 ** 20, kvBulkKeys: 10_000, apiReque
 const DAY_S = 86_400;
 const money = (n: number) => `$${n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en')}`;
 const int = (n: number) => Math.round(n).toLocaleString('en');
-const per = (n: number, size: SizeFigures) => (n / size.articles) * SCENARIO.articles;
+const per = (n: number, size: { articles: number }) => (n / size.articles) * SCENARIO.articles;
 
 /** What `npm run bench:build` writes to bench/results/build-*.json. */
 export type BuildFigures = Partial<SizeFigures> & { articles: number; keys: number; bytes: number };
 
 /** The per-version figures at the scenario's size: measured there, else scaled from the largest size measured. */
 function versionAtScale(results: BenchResults, builds: BuildFigures[]) {
-  const measured = [...builds, ...results.sizes].find((s) => s.articles >= SCENARIO.articles);
+  const all = [...builds, ...results.sizes];
+  const measured = all.find((s) => s.articles >= SCENARIO.articles);
   if (measured) return { keys: measured.keys, bytes: measured.bytes, largest: measured.largestValue, how: `measured at ${int(measured.articles)} articles` };
-  const size = results.sizes.at(-1)!;
+  const size = all.reduce((a, b) => (b.articles > a.articles ? b : a));
   const largest = size.largestValue && { key: size.largestValue.key, bytes: per(size.largestValue.bytes, size) };
   return { keys: per(size.keys, size), bytes: per(size.bytes, size), largest, how: `scaled linearly from ${int(size.articles)} articles` };
 }
