@@ -32,7 +32,7 @@ const largest = { key: '', bytes: 0 };
 for (const e of result.data.entries) {
   const value = JSON.stringify(e.value);
   digest.update(`${e.key}\t${value}\n`);
-  if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key, bytes: Buffer.byteLength(value) });
+  if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key.replace(`v:${result.data.version}:`, ''), bytes: Buffer.byteLength(value) });
 }
 digest.update(JSON.stringify(result.data.pointer));
 result.data.dispose();

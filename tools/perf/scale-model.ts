@@ -83,7 +83,7 @@ export function scaleSection(results: BenchResults, builds: BuildFigures[] = [])
   const writeDay = ((writes * PRICES.kvWritePerM + writes * PRICES.kvDeletePerM) / 1e6);
   const largest = version.largest;
   const largestLine = largest
-    ? `largest value ${(largest.bytes / 2 ** 20).toFixed(1)} MiB (${largest.key}) of the ${LIMITS.kvValueBytes / 2 ** 20} MiB KV allows: ` +
+    ? `largest value ${(largest.bytes / 2 ** 20).toFixed(1)} MiB (${largest.key.replace(/^v:[^:]+:/, '')}) of the ${LIMITS.kvValueBytes / 2 ** 20} MiB KV allows: ` +
       `${(LIMITS.kvValueBytes / largest.bytes).toFixed(1)}x headroom, so about ${int((SCENARIO.articles * LIMITS.kvValueBytes) / largest.bytes)} articles before it breaks`
     : 'largest value: not in these results (run `npm run bench` again)';
   return [
