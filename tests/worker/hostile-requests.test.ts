@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
 import { toGlobalId } from '../../src/model/global-id';
+import { encodeCursor } from '../../src/model/page-range';
 import { createWorker } from '../../src/worker';
 import { seedKv } from './helpers';
 import { contractViolations, postJson, send, type RawResponse } from './raw-request';
@@ -140,7 +141,8 @@ const cases: Case[] = [
   { name: 'first beyond Int32', request: q('{ articles(first: 99999999999) { totalCount } }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'last: -5 through a variable', request: q('query($n: Int) { people(last: $n) { totalCount } }', { n: -5 }), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'forged cursor', request: q('{ articles(after: "bm90LWEtY3Vyc29y") { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
-  { name: 'cursor of a huge offset', request: q(`{ articles(after: "${btoa('o:999999999').replace(/=+$/, '')}") { totalCount edges { cursor } } }`), status: 200 },
+  { name: 'cursor of a huge offset hint', request: q(`{ articles(after: "${encodeCursor(['9999-12-31', 'zzz'], 999_999_999)}") { totalCount edges { cursor } } }`), status: 200 },
+  { name: 'offset cursor of the old format', request: q(`{ articles(after: "${btoa('o:3').replace(/=+$/, '')}") { totalCount } }`), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'cursor with non-base64 characters', request: q('{ articles(before: "%%%<script>") { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'forged ID', request: q('{ node(id: "QWRtaW46cm9vdA") { id } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'ID of an unknown slug', request: q(`{ node(id: "${toGlobalId('Person', 'nobody')}") { id } }`), status: 200, check: (r) => expect(r.json?.data).toEqual({ node: null }) },

@@ -1,4 +1,5 @@
-import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
+import type { ArticleCard, ArticleDoc, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
+import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
 import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
@@ -19,9 +20,10 @@ export interface CompiledData {
 }
 
 const card = ({ paragraphs: _p, mentions: _m, ...rest }: ArticleDoc): ArticleCard => rest;
-const newestFirst = (a: ArticleCard, b: ArticleCard) =>
-  b.datePublished.localeCompare(a.datePublished) || a.slug.localeCompare(b.slug);
-const byStart = (a: EventDoc, b: EventDoc) => a.startDate.localeCompare(b.startDate) || a.slug.localeCompare(b.slug);
+const NEWEST_FIRST: ListOrder = { order: 'desc' };
+const BY_START: ListOrder = { order: 'asc' };
+const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
+const sortedBy = (order: ListOrder) => (a: ListItem, b: ListItem) => compareInList(order, cursorKeyOf(a), cursorKeyOf(b));
 
 function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -52,8 +54,8 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     entityFiles.map((e) => ({ slug: e.slug, names: [...e.names, ...e.aliases].map((n) => n.value) })),
   );
   const articles = dataSet.articles.map((f) => toArticleDoc(f, aliases, typeOf));
-  const cards = articles.map(card).sort(newestFirst);
-  const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(byStart);
+  const cards = articles.map(card).sort(sortedBy(NEWEST_FIRST));
+  const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(sortedBy(BY_START));
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));
 
   // Entity-keyed lists: articles linking an entity; events it took part in or that were held
@@ -66,25 +68,25 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
   ]);
   const people = entityFiles
     .filter((e) => e.type === 'Person')
-    .sort((a, b) => a.names[0]!.value.localeCompare(b.names[0]!.value, 'en'));
+    .sort(sortedBy(BY_NAME));
 
   const search = buildSearchIndex(cards, articles, entityFiles);
 
   const build = (version: string): KvEntry[] => [
     ...articles.map((a) => ({ key: articleKey(version, a.slug), value: a })),
     ...entityFiles.map((e) => ({ key: entityKey(version, e.slug), value: e })),
-    ...buildList(version, lists.articles, cards, 'desc'),
+    ...buildList(version, lists.articles, cards, NEWEST_FIRST),
     ...[...groupBy(cards, (a) => [a.language])].flatMap(([language, items]) =>
-      buildList(version, lists.articlesInLanguage(language), items, 'desc'),
+      buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST),
     ),
     ...[...articlesAbout].flatMap(([slug, items]) =>
-      buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, 'desc'),
+      buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST),
     ),
-    ...buildList(version, lists.events, events, 'asc'),
+    ...buildList(version, lists.events, events, BY_START),
     ...[...eventsWith].flatMap(([slug, items]) =>
-      buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, 'asc'),
+      buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, BY_START),
     ),
-    ...buildList(version, lists.people, people as EntityDoc[], 'asc'),
+    ...buildList(version, lists.people, people, BY_NAME),
     ...searchEntries(version, search),
   ];
 

@@ -1,6 +1,6 @@
 import type { ArticleDoc } from '../../model/documents';
 import { encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-range';
-import { dataUnavailable } from '../../errors';
+import { badUserInput, dataUnavailable } from '../../errors';
 import { docRange } from '../../search/date-range';
 import { highlights, type Highlight } from '../../search/highlights';
 import { filterTerm } from '../../search/index-format';
@@ -63,14 +63,20 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const [lo, hi] = dates ? docRange(dates, articleCount, from, to) : [0, articleCount];
   const sets = filters.map((t) => docSet(postings[t], articleCount));
   const ranked = rank(query, (t) => postings[t], articleCount, (doc) => doc >= lo && doc < hi && sets.every((s) => s[doc] === 1));
-  const range = pageRange(ranked.length, page);
+  // The cursor names a result by score, then document number (the order `rank` sorts by).
+  const afterKey = page.after && { score: Number(page.after.key[0]), doc: Number(page.after.key[1]) };
+  if (afterKey && !(Number.isFinite(afterKey.score) && Number.isInteger(afterKey.doc))) {
+    throw badUserInput('`after` is not a cursor this API issued.', 'after');
+  }
+  const start = afterKey ? ranked.filter((r) => r.score > afterKey.score || (r.score === afterKey.score && r.doc <= afterKey.doc)).length : undefined;
+  const range = pageRange(ranked.length, { first: page.first, start });
   const shown = ranked.slice(range.start, range.end);
   const slugs = await reader.slugs(shown.map((r) => r.doc));
   const docs = await Promise.all(slugs.map((slug) => ctx.reader.article(slug)));
   const edges: SearchEdge[] = shown.map((r, i) => {
     const node = docs[i];
     if (!node) throw dataUnavailable(`Search result ${slugs[i] || r.doc} is missing from the data.`);
-    return { cursor: encodeCursor(range.start + i), node, score: r.score, highlights: highlights(node, query) };
+    return { cursor: encodeCursor([String(r.score), String(r.doc)], range.start + i), node, score: r.score, highlights: highlights(node, query) };
   });
   return {
     edges,
