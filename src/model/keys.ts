@@ -10,6 +10,7 @@ import type { EntityRef } from './documents';
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
  *   v:<ver>:h:<list>               -> ListHead
  *   v:<ver>:l:<list>:<chunk>       -> ListChunk
+ *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
  *
  * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (data/format).
  */
@@ -23,6 +24,9 @@ export const LIST_CHUNK_SIZE = 100;
 export const articleKey = (version: string, slug: string): string => `v:${version}:a:${slug}`;
 export const entityKey = (version: string, slug: string): string => `v:${version}:e:${slug}`;
 export const listHeadKey = (version: string, list: string): string => `v:${version}:h:${list}`;
+export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
+/** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
+export const RELATED_MAX = 10;
 export const listChunkKey = (version: string, list: string, chunk: number): string =>
   `v:${version}:l:${list}:${chunk}`;
 

@@ -1,5 +1,5 @@
-import type { ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
-import { articleKey, entityKey, listChunkKey, listHeadKey } from '../model/keys';
+import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
+import { articleKey, entityKey, listChunkKey, listHeadKey, relatedKey } from '../model/keys';
 import type { KvStore } from './kv-store';
 
 /**
@@ -25,6 +25,11 @@ export class NewsReader {
 
   entity(slug: string): Promise<EntityDoc | null> {
     return this.read((v) => entityKey(v, slug));
+  }
+
+  /** The article's related stories, best first; null when it has none. */
+  related(slug: string): Promise<ArticleCard[] | null> {
+    return this.read((v) => relatedKey(v, slug));
   }
 
   listHead(list: string): Promise<ListHead | null> {

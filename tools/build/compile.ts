@@ -1,9 +1,10 @@
 import type { ArticleCard, ArticleDoc, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
 import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
-import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { articleKey, entityKey, lists, POINTER_KEY, relatedKey, versionPrefix } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
+import { relatedArticles } from './related';
 import { buildSearchIndex, searchEntries } from './search-index';
 import type { KvEntry } from './kv-entry';
 import type { DataSet } from './read-data-set';
@@ -71,10 +72,12 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     .sort(sortedBy(BY_NAME));
 
   const search = buildSearchIndex(cards, articles, entityFiles);
+  const related = relatedArticles(cards);
 
   const build = (version: string): KvEntry[] => [
     ...articles.map((a) => ({ key: articleKey(version, a.slug), value: a })),
     ...entityFiles.map((e) => ({ key: entityKey(version, e.slug), value: e })),
+    ...[...related].map(([slug, items]) => ({ key: relatedKey(version, slug), value: items })),
     ...buildList(version, lists.articles, cards, NEWEST_FIRST),
     ...[...groupBy(cards, (a) => [a.language])].flatMap(([language, items]) =>
       buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST),

@@ -1,5 +1,7 @@
 import type { ArticleDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
+import { RELATED_MAX } from '../../model/keys';
+import { badUserInput } from '../../errors';
 import type { GraphContext } from '../context';
 import { entityTypes, fullArticle, ref, type ArticleParent } from './refs';
 
@@ -37,6 +39,15 @@ export const Article = {
       text,
       mentions: mentions.filter((m) => m.paragraph === index),
     }));
+  },
+  /** One read of the list the build ranked (tools/build/related.ts); cards, like a list page. */
+  async related(a: ArticleParent, { first }: { first?: number | null }, ctx: GraphContext) {
+    const size = first ?? 5;
+    if (size < 0 || size > RELATED_MAX) {
+      throw badUserInput(`\`first\` must be between 0 and ${RELATED_MAX}; it was ${size}.`, 'first');
+    }
+    if (size === 0) return [];
+    return ((await ctx.reader.related(a.slug)) ?? []).slice(0, size);
   },
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));

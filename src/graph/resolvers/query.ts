@@ -1,4 +1,5 @@
 import type { ArticleCard, EntityType, EventDoc, NodeType } from '../../model/documents';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { fromGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import type { ConnectionArgs } from '../../model/page-range';
@@ -30,6 +31,24 @@ async function nodeById(ctx: GraphContext, id: string, argument: string) {
 
 const bySlug = (type: NodeType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
   loadNode(ctx, type, slug);
+
+/**
+ * An article by slug. When the query asks for its related stories, their key is asked for in
+ * the same round trip as the article: the slug is all the key needs.
+ */
+function article(_: unknown, { slug }: { slug: string }, ctx: GraphContext, info: GraphQLResolveInfo) {
+  if (selects(info.fieldNodes, 'related')) void ctx.reader.related(slug).catch(() => undefined);
+  return loadNode(ctx, 'Article', slug);
+}
+
+/** Whether any of `nodes` selects `field` directly or through inline fragments (@defer ones too). */
+function selects(nodes: readonly { selectionSet?: SelectionSetNode }[], field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT && within(s.selectionSet),
+    );
+  return nodes.some((n) => within(n.selectionSet));
+}
 
 interface ArticleFilter {
   language?: string | null;
@@ -112,7 +131,7 @@ export const Query = {
     if (parsed.some((p) => p === null)) throw badUserInput('`ids` holds an ID this API did not issue.', 'ids');
     return parsed.map((p) => loadNode(ctx, p!.type, p!.slug));
   },
-  article: bySlug('Article'),
+  article,
   person: bySlug('Person'),
   event: bySlug('Event'),
   place: bySlug('Place'),
