@@ -8,7 +8,7 @@ import { useQueryLimits } from './plugins/use-query-limits';
 import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
-import { useTrustedDocuments } from './plugins/use-trusted-documents';
+import { DOCUMENT_ID_PARAMS, useTrustedDocuments } from './plugins/use-trusted-documents';
 import { NewsReader } from './store/news-reader';
 
 /**
@@ -33,6 +33,8 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
     maxRequestBodySize: LIMITS.maxBodyBytes,
     batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,
     multipart: false,
+    // Persisted documents may be named by `documentId` or `doc_id` (src/plugins/use-trusted-documents.ts).
+    extraParamNames: [...DOCUMENT_ID_PARAMS],
     // Rate limit first (before any parsing); persisted operations before the query limits,
     // so a persisted id is priced as the operation it stands for.
     plugins: [

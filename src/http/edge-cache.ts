@@ -39,7 +39,7 @@ export function edgeCacheKey(request: Request, version: string): Request | null 
 function isCacheableRequest(request: Request): boolean {
   if (request.method !== 'GET') return false;
   const params = new URL(request.url).searchParams;
-  return params.has('query') || params.has('extensions');
+  return ['query', 'extensions', 'documentId', 'doc_id'].some((name) => params.has(name));
 }
 
 /** Serves a read from the edge cache, or produces it with `handle` and stores it when complete. */
