@@ -9,7 +9,7 @@ import {
   type PageRange,
   type SortKey,
 } from '../model/page-range';
-import { badUserInput, dataUnavailable } from '../errors';
+import { DataUnavailable, InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { compareInList, cursorKeyOf, sortKeyOf } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
@@ -67,7 +67,7 @@ export async function readConnection<T extends ListItem>(
 
   if (query.where) {
     if (head.total > MAX_SCAN_ITEMS) {
-      throw badUserInput(
+      throw new InvalidArgument(
         `This combination of filters would scan ${head.total} items (at most ${MAX_SCAN_ITEMS}); ` +
           'filter by a single person, event, place or organization, or by date alone.',
         'filter',
@@ -174,7 +174,7 @@ async function readItems(
 
 async function readChunk(reader: NewsReader, list: string, chunk: number) {
   const read = await reader.listChunk(list, chunk);
-  if (!read) throw dataUnavailable(`List ${list} is missing chunk ${chunk}.`);
+  if (!read) throw new DataUnavailable(`List ${list} is missing chunk ${chunk}.`);
   return read;
 }
 

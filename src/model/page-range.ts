@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { InvalidArgument } from './domain-errors';
 import { base64UrlDecode, base64UrlEncode } from './global-id';
 
 /**
@@ -64,7 +64,7 @@ export function decodeCursor(cursor: string, argument: string): Cursor {
     typeof value[1] !== 'string' ||
     typeof value[2] !== 'string'
   ) {
-    throw badUserInput(`\`${argument}\` is not a cursor this API issued.`, argument);
+    throw new InvalidArgument(`\`${argument}\` is not a cursor this API issued.`, argument);
   }
   return { hint: value[0] as number, key: [value[1], value[2]] };
 }
@@ -72,7 +72,7 @@ export function decodeCursor(cursor: string, argument: string): Cursor {
 function checkSize(size: number | null | undefined, argument: string): number | undefined {
   if (size === null || size === undefined) return undefined;
   if (size < 0 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(
+    throw new InvalidArgument(
       `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${size}.`,
       argument,
     );

@@ -17,7 +17,7 @@ beforeAll(async () => {
     .filter((f) => f.path.startsWith('articles/'))
     .map((f) => JSON.parse(f.text) as { slug: string; datePublished: string })
     .sort((a, b) => b.datePublished.localeCompare(a.datePublished) || (a.slug < b.slug ? -1 : 1));
-});
+}, 60_000);
 
 const PAGE = /* GraphQL */ `
   query ($first: Int, $after: String, $last: Int, $before: String, $filter: ArticleFilter, $orderBy: ArticleOrder) {

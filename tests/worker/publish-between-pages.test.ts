@@ -53,7 +53,7 @@ beforeAll(async () => {
   v1 = [...seedFiles(), ...generateCorpus(N)];
   await buildAndPublish(v1, '2026-01-01T00:00:00Z');
   first = await page({ first: 70 });
-});
+}, 60_000);
 
 describe('a publish between two pages', () => {
   it('neither repeats nor skips an article, whether or not the cursor item survived', async () => {
@@ -97,5 +97,5 @@ describe('a publish between two pages', () => {
     expect(back.edges.map((e) => e.node)).toEqual(feed.filter((a) => newestFirst(a, last) < 0).slice(-10));
     const asc = await page({ first: 10, after: first.pageInfo.endCursor, orderBy: { direction: 'ASC' } });
     expect(asc.edges.map((e) => e.node)).toEqual(feed.filter((a) => newestFirst(a, last) < 0).reverse().slice(0, 10));
-  });
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
     // Shares nothing with the seed; one place with nothing else either.
     article('hanoi-traffic', ['hanoi']),
   ]);
-});
+}, 60_000);
 
 const RELATED = /* GraphQL */ `
   query ($slug: String!, $first: Int) { article(slug: $slug) { slug related(first: $first) { slug headline people { slug } } } }

@@ -33,7 +33,7 @@ function relayEnvironment(): Environment {
 
 beforeAll(async () => {
   await buildAndPublish([...seedFiles(), ...generateCorpus(30)]);
-});
+}, 60_000);
 
 describe('a Relay app, persisted ids, production mode', () => {
   it('runs the screen query and pages a @connection through its generated refetch query', async () => {

@@ -1,9 +1,10 @@
 import type { ArticleDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { RELATED_MAX } from '../../model/keys';
-import { badUserInput } from '../../errors';
+import { InvalidArgument } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
-import { entityTypes, fullArticle, ref, type ArticleParent } from './refs';
+import { ENTITY_KINDS, linkedTypes } from '../../model/entity-kinds';
+import { fullArticle, ref, type ArticleParent } from './refs';
 
 interface MentionValue {
   paragraph: number;
@@ -14,7 +15,7 @@ interface MentionValue {
 }
 
 function mentionsOf(doc: ArticleDoc): MentionValue[] {
-  const types = entityTypes(doc);
+  const types = linkedTypes(doc);
   return doc.mentions.map(([paragraph, start, end, slug]) => ({
     paragraph,
     start,
@@ -24,13 +25,17 @@ function mentionsOf(doc: ArticleDoc): MentionValue[] {
   }));
 }
 
+/** people, events, places, organizations: the linked entities of each kind, as refs. */
+function linkResolvers() {
+  return Object.fromEntries(
+    ENTITY_KINDS.map((k) => [k.links, (a: ArticleParent) => a[k.links].map((slug) => ref(k.type, slug))]),
+  ) as Record<(typeof ENTITY_KINDS)[number]['links'], (a: ArticleParent) => ReturnType<typeof ref>[]>;
+}
+
 export const Article = {
   id: (a: ArticleParent) => toGlobalId('Article', a.slug),
   datelinePlace: (a: ArticleParent) => (a.datelinePlace ? ref('Place', a.datelinePlace) : null),
-  people: (a: ArticleParent) => a.people.map((slug) => ref('Person', slug)),
-  events: (a: ArticleParent) => a.events.map((slug) => ref('Event', slug)),
-  places: (a: ArticleParent) => a.places.map((slug) => ref('Place', slug)),
-  organizations: (a: ArticleParent) => a.organizations.map((slug) => ref('Organization', slug)),
+  ...linkResolvers(),
   async paragraphs(a: ArticleParent, _: unknown, ctx: GraphContext) {
     const doc = await fullArticle(a, ctx);
     const mentions = mentionsOf(doc);
@@ -44,7 +49,7 @@ export const Article = {
   async related(a: ArticleParent, { first }: { first?: number | null }, ctx: GraphContext) {
     const size = first ?? 5;
     if (size < 0 || size > RELATED_MAX) {
-      throw badUserInput(`\`first\` must be between 0 and ${RELATED_MAX}; it was ${size}.`, 'first');
+      throw new InvalidArgument(`\`first\` must be between 0 and ${RELATED_MAX}; it was ${size}.`, 'first');
     }
     if (size === 0) return [];
     return ((await ctx.reader.related(a.slug)) ?? []).slice(0, size);

@@ -1,6 +1,6 @@
 import type { ArticleDoc } from '../../model/documents';
 import { encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-range';
-import { badUserInput, dataUnavailable } from '../../errors';
+import { DataUnavailable, InvalidArgument } from '../../model/domain-errors';
 import { docRange } from '../../search/date-range';
 import { highlights, type Highlight } from '../../search/highlights';
 import { filterTerm } from '../../search/index-format';
@@ -66,7 +66,7 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   // The cursor names a result by score, then document number (the order `rank` sorts by).
   const afterKey = page.after && { score: Number(page.after.key[0]), doc: Number(page.after.key[1]) };
   if (afterKey && !(Number.isFinite(afterKey.score) && Number.isInteger(afterKey.doc))) {
-    throw badUserInput('`after` is not a cursor this API issued.', 'after');
+    throw new InvalidArgument('`after` is not a cursor this API issued.', 'after');
   }
   const start = afterKey ? ranked.filter((r) => r.score > afterKey.score || (r.score === afterKey.score && r.doc <= afterKey.doc)).length : undefined;
   const range = pageRange(ranked.length, { first: page.first, start });
@@ -75,7 +75,7 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const docs = await Promise.all(slugs.map((slug) => ctx.reader.article(slug)));
   const edges: SearchEdge[] = shown.map((r, i) => {
     const node = docs[i];
-    if (!node) throw dataUnavailable(`Search result ${slugs[i] || r.doc} is missing from the data.`);
+    if (!node) throw new DataUnavailable(`Search result ${slugs[i] || r.doc} is missing from the data.`);
     return { cursor: encodeCursor([String(r.score), String(r.doc)], range.start + i), node, score: r.score, highlights: highlights(node, query) };
   });
   return {
