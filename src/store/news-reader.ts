@@ -1,5 +1,6 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
-import { articleKey, entityKey, listChunkKey, listHeadKey, relatedKey } from '../model/keys';
+import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, relatedKey } from '../model/keys';
+import type { ChangeChunk } from '../model/changes';
 import type { KvStore } from './kv-store';
 
 /**
@@ -30,6 +31,12 @@ export class NewsReader {
   /** The article's related stories, best first; null when it has none. */
   related(slug: string): Promise<ArticleCard[] | null> {
     return this.read((v) => relatedKey(v, slug));
+  }
+
+  /** A chunk of the changes from `since` to version `to` (stored under `to`); null when not kept. */
+  async changes(to: string, since: string, chunk: number): Promise<ChangeChunk | null> {
+    await this.pointer();
+    return this.store.get<ChangeChunk>(changesKey(to, since, chunk));
   }
 
   listHead(list: string): Promise<ListHead | null> {

@@ -1,7 +1,8 @@
 import type { ArticleCard, ArticleDoc, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
-import { articleKey, entityKey, lists, POINTER_KEY, relatedKey, versionPrefix } from '../../src/model/keys';
+import { articleKey, entityKey, lists, nodeManifestKey, POINTER_KEY, relatedKey, versionPrefix } from '../../src/model/keys';
+import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
@@ -93,15 +94,24 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
   // version: the keys differ only in their version prefix.
   const draft = build('*');
   const lines: string[] = [];
+  const nodes: NodeManifest = {};
+  const nodeKeys = new Set([...articles.map((a) => articleKey('*', a.slug)), ...entityFiles.map((e) => entityKey('*', e.slug))]);
   let bytes = 0;
   for (const e of draft) {
     const json = JSON.stringify(e.value);
     bytes += utf8Length(json);
-    lines.push(`${e.key}\t${await hash(json)}`);
+    const digest = await hash(json);
+    lines.push(`${e.key}\t${digest}`);
+    if (nodeKeys.has(e.key)) {
+      const node = e.value as { type: string; slug: string };
+      nodes[`${node.type}:${node.slug}`] = digest.slice(0, NODE_HASH_LENGTH);
+    }
   }
   const version = (await hash(lines.sort().join('\n'))).slice(0, 12);
   const placeholder = versionPrefix('*');
   const entries = draft.map((e) => ({ key: versionPrefix(version) + e.key.slice(placeholder.length), value: e.value }));
+  // What each node's content hashes to, for the next publish to diff against (delta sync).
+  entries.push({ key: nodeManifestKey(version), value: nodes });
   return {
     version,
     entries,

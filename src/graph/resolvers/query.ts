@@ -18,7 +18,7 @@ export function checkDate(value: string | null | undefined, argument: string): s
   return value;
 }
 
-async function loadNode(ctx: GraphContext, type: NodeType, slug: string) {
+export async function loadNode(ctx: GraphContext, type: NodeType, slug: string) {
   if (type === 'Article') return ctx.reader.article(slug);
   const doc = await ctx.reader.entity(slug);
   return doc?.type === type ? doc : null;
