@@ -6,13 +6,13 @@ import {
   DEFAULT_PAGE_SIZE,
   type Bounds,
   type ConnectionArgs,
-  type PageRange,
   type SortKey,
 } from '../model/page-range';
 import { DataUnavailable, InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { compareInList, cursorKeyOf, sortKeyOf } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
+import { toConnection, type Connection } from './connection';
 
 /**
  * One page of a stored list as a Relay connection. A page is read from the chunks that hold
@@ -37,18 +37,6 @@ export interface ListQuery {
   reverse?: boolean;
 }
 
-export interface Connection<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  nodes: T[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  totalCount: number;
-}
-
 /** Where a key falls in a list: the number of items before it, and whether it is there. */
 interface Position {
   before: number;
@@ -63,7 +51,7 @@ export async function readConnection<T extends ListItem>(
   const parsed = parseConnectionArgs(args);
   if (!query.where && query.from === undefined && query.to === undefined) prefetch(reader, query, parsed);
   const head = await reader.listHead(query.list);
-  if (!head) return toConnection<T>([], [], 0, pageRange(0, parsed));
+  if (!head) return toConnection<T>([], 0, pageRange(0, parsed), cursorsAt([]));
 
   if (query.where) {
     if (head.total > MAX_SCAN_ITEMS) {
@@ -86,7 +74,7 @@ export async function readConnection<T extends ListItem>(
       items.reverse();
       offsets.reverse();
     }
-    return toConnection(items.slice(range.start, range.end) as T[], offsets.slice(range.start, range.end), items.length, range);
+    return toConnection(items.slice(range.start, range.end) as T[], items.length, range, cursorsAt(offsets.slice(range.start, range.end)));
   }
 
   const [[lo, hi], after, before] = await Promise.all([
@@ -105,7 +93,7 @@ export async function readConnection<T extends ListItem>(
     items.reverse();
     offsets.reverse();
   }
-  return toConnection(items as T[], offsets, hi - lo, range);
+  return toConnection(items as T[], hi - lo, range, cursorsAt(offsets));
 }
 
 /**
@@ -221,17 +209,8 @@ async function firstIndex(
   return within === -1 ? Math.min(head.total, (chunk + 1) * head.chunkSize) : chunk * head.chunkSize + within;
 }
 
-function toConnection<T extends ListItem>(items: T[], offsets: number[], total: number, range: PageRange): Connection<T> {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(cursorKeyOf(node), offsets[i]!), node }));
-  return {
-    edges,
-    nodes: items,
-    pageInfo: {
-      hasNextPage: range.hasNextPage,
-      hasPreviousPage: range.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: total,
-  };
-}
+/** Cursors name items by sort key, with the stored offset as a hint. */
+const cursorsAt =
+  (offsets: number[]) =>
+  (node: ListItem, i: number): string =>
+    encodeCursor(cursorKeyOf(node), offsets[i]!);

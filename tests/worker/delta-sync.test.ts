@@ -4,7 +4,7 @@ import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-wee
 import { toGlobalId } from '../../src/model/global-id';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
-import { SEED_SLUG } from './queries';
+import { SEED_SLUG } from '../../tools/fixtures/screens';
 
 /**
  * Delta sync through real publishes (tools/build/publish.ts records each version's changes

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus';
+import { generateCorpus } from '../../tools/fixtures/corpus';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateArticle, generateCorpus } from '../../bench/corpus';
+import { generateArticle, generateCorpus } from '../../tools/fixtures/corpus';
 import type { SourceFile } from '../../tools/build/read-data-set';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';

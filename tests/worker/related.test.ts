@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../tools/build/read-data-set';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
-import { SEED_SLUG } from './queries';
+import { SEED_SLUG } from '../../tools/fixtures/screens';
 
 /**
  * Related stories, by value: the seed article and four written for this test, each linking

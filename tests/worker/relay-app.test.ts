@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Environment, fetchQuery, Network, RecordSource, Store, type RequestParameters, type Variables } from 'relay-runtime';
-import { generateCorpus } from '../../bench/corpus';
+import { generateCorpus } from '../../tools/fixtures/corpus';
 import { toGlobalId } from '../../src/model/global-id';
 import ArticleScreen from '../relay-app/src/__generated__/RelayArticleScreenQuery.graphql';
 import PersonArticlesPagination from '../relay-app/src/__generated__/RelayPersonArticlesPaginationQuery.graphql';

@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { specifiedRules, validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
-import { queryCost } from '../../src/graph/query-cost';
+import { queryCost } from '../../src/query-rules/query-cost';
 import { LIMITS } from '../../src/limits';
 
 /**

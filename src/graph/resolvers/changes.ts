@@ -25,7 +25,7 @@ const VERSION = /^[0-9a-f]{1,64}$/;
 
 async function changes(_: unknown, args: ChangesArgs, ctx: GraphContext) {
   const page = parseConnectionArgs({ first: args.first, after: args.after });
-  const { version: current } = await ctx.reader.pointer();
+  const { version: current } = await ctx.reader.dataVersion();
   if (page.after && page.after.key[1] !== args.since) {
     throw new InvalidArgument('`after` is a cursor of changes since another version.', 'after');
   }
@@ -68,12 +68,20 @@ async function changes(_: unknown, args: ChangesArgs, ctx: GraphContext) {
   };
 }
 
-const toChange = ([type, slug, kind]: ChangeTuple) => ({ id: toGlobalId(type, slug), type, slug, kind });
+/** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
+export interface ChangeParent {
+  id: string;
+  type: NodeType;
+  slug: string;
+  kind: ChangeTuple[2];
+}
+
+const toChange = ([type, slug, kind]: ChangeTuple): ChangeParent => ({ id: toGlobalId(type, slug), type, slug, kind });
 
 export const ChangesQuery = { changes };
 
 export const Change = {
   /** The node in the current version: one batched read per page (a second round trip). */
-  node: (c: { type: NodeType; slug: string; kind: string }, _: unknown, ctx: GraphContext) =>
+  node: (c: ChangeParent, _: unknown, ctx: GraphContext) =>
     c.kind === 'REMOVED' ? null : loadNode(ctx, c.type, c.slug),
 };
