@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { domainErrorOf, toGraphQLError } from './errors';
 import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
@@ -48,6 +49,10 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useTrustedDocuments({ allowArbitraryOperations }),
       useQueryLimits(options),
       useCostLimit(),
+      // @defer/@stream (declared in schema/schema.graphql): incremental delivery over
+      // multipart/mixed or text/event-stream; the limits and the cost above price the whole
+      // document, deferred parts included.
+      useDeferStream(),
       useErrorCodes(),
       // Last: a repeated request is answered only once every check above has passed.
       useResponseMemo(),
