@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { checkOperation, problem, type PersistedOperation } from './persisted-operations';
+import { checkDocument, problem, type PersistedOperation } from './persisted-operations';
 import type { Problem } from './problems';
 
 /**
@@ -72,7 +72,7 @@ export async function compileClientManifests(
         problems.push(problem(file, `${where}id is not the SHA-256 of the body (it is ${digest}); Relay: set persistConfig "algorithm": "SHA256"`));
         continue;
       }
-      const checked = checkOperation(schema, { file, text: entry.body }, where);
+      const checked = checkDocument(schema, { file, text: entry.body }, where);
       if ('problems' in checked) {
         problems.push(...checked.problems);
         continue;

@@ -1,13 +1,16 @@
-import { buildSchema, parse, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, parse, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LIMITS } from '../../src/limits';
 import { validateWithLimits } from './operation-limits';
+import { selectionsWithoutId, withTypename } from './apollo-ready';
 import type { Problem } from './problems';
 
 /**
  * Trusted documents: the app's operations, checked against the schema at build time and
  * identified by the SHA-256 of their printed text (the id Apollo's and urql's persisted-query
  * links send as `extensions.persistedQuery.sha256Hash`). The body is `print()`ed so that
- * formatting and comments in the .graphql file do not change the hash a client computes.
+ * formatting and comments in the .graphql file do not change the hash a client computes, after
+ * `__typename` is added as Apollo Client adds it (apollo-ready.ts): the id is the hash Apollo
+ * sends with its defaults. Every identifiable object must select its `id` (normalized caches).
  */
 
 export interface SourceOperation {
@@ -63,13 +66,13 @@ export async function compileOperations(
 /**
  * One operation (with the fragments it spreads): parsed within the token limit, validated
  * against the schema and the request limits, named, a query. `where` prefixes each problem's
- * message (a client manifest names the operation's entry). The body returned is printed.
+ * message (a client manifest names the operation's entry).
  */
-export function checkOperation(
+export function checkDocument(
   schema: GraphQLSchema,
   source: SourceOperation,
   where = '',
-): { name: string; body: string } | { problems: Problem[] } {
+): { name: string; document: DocumentNode } | { problems: Problem[] } {
   const fail = (message: string, at?: { line: number; column: number }) => ({ problems: [problem(source.file, where + message, at)] });
   let document;
   try {
@@ -86,7 +89,25 @@ export function checkOperation(
   if (operation.operation !== 'query') {
     return fail(`only queries can be persisted; ${operation.name.value} is a ${operation.operation}`);
   }
-  return { name: operation.name.value, body: print(document) };
+  return { name: operation.name.value, document };
+}
+
+/** One of this API's own operations: checked, every object selected with its id, printed as Apollo hashes it. */
+function checkOperation(
+  schema: GraphQLSchema,
+  source: SourceOperation,
+): { name: string; body: string } | { problems: Problem[] } {
+  const checked = checkDocument(schema, source);
+  if ('problems' in checked) return checked;
+  const withoutId = selectionsWithoutId(schema, checked.document);
+  if (withoutId.length > 0) {
+    return {
+      problems: withoutId.map(({ path, ...at }) =>
+        problem(source.file, `${path} selects no id: normalizing clients (Apollo, Relay) cannot store it by id`, at),
+      ),
+    };
+  }
+  return { name: checked.name, body: print(withTypename(checked.document)) };
 }
 
 export function problem(file: string, message: string, at?: { line: number; column: number }): Problem {
