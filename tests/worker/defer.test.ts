@@ -80,6 +80,20 @@ describe('@defer on the article page', () => {
     expect(json.status).toBe(406);
   });
 
+  it('streams a list with @stream: the first items at once, the rest in further parts', async () => {
+    const response = await deliveryWorker({ ALLOW_ARBITRARY_QUERIES: 'true' })('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({ query: `{ article(slug: "${SEED_SLUG}") { paragraphs @stream(initialCount: 1) { index } } }` }),
+    });
+    const parts: Part[] = [];
+    for await (const part of (await meros<Part>(response)) as AsyncIterable<{ body: Part }>) parts.push(part.body);
+    expect(parts[0]!.data!.article.paragraphs).toEqual([{ index: 0 }]);
+    const streamed = parts.slice(1).flatMap((p) => p.incremental ?? []).flatMap((i) => (i as { items?: unknown[] }).items ?? []);
+    expect([{ index: 0 }, ...streamed]).toEqual([0, 1, 2, 3, 4].map((index) => ({ index })));
+    expect(parts.at(-1)!.hasNext).toBe(false);
+  });
+
   it('applies the limits and the cost to deferred fragments', async () => {
     const send = deliveryWorker({ ALLOW_ARBITRARY_QUERIES: 'true' });
     const post = (query: string) =>

@@ -42,9 +42,11 @@ export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]
   for (const [slug, list] of lists) placeIn.set(slug, new Map(list.map((article, at) => [article, at])));
   const idf = (slug: string) => Math.log(1 + cards.length / lists.get(slug)!.length);
 
+  const day = cards.map((c) => days(c.datePublished));
   const related = new Map<string, ArticleCard[]>();
+  const scores = new Map<number, number>();
   cards.forEach((card, i) => {
-    const scores = new Map<number, number>();
+    scores.clear();
     for (const [slug, weight] of new Map(linksOf(card))) {
       const list = lists.get(slug)!;
       const at = placeIn.get(slug)!.get(i)!;
@@ -54,17 +56,17 @@ export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]
       }
     }
     if (scores.size === 0) return;
-    const when = days(card.datePublished);
+    // Scores rounded so that float noise in the order of additions cannot reorder ties.
     const ranked = [...scores]
-      .map(([other, score]) => ({ card: cards[other]!, score: Math.round(score * 1e9) / 1e9 }))
+      .map(([other, score]) => ({ other, score: Math.round(score * 1e9) / 1e9, distance: Math.abs(day[other]! - day[i]!) }))
       .sort(
         (a, b) =>
           b.score - a.score ||
-          Math.abs(days(a.card.datePublished) - when) - Math.abs(days(b.card.datePublished) - when) ||
-          (a.card.datePublished > b.card.datePublished ? -1 : a.card.datePublished < b.card.datePublished ? 1 : 0) ||
-          (a.card.slug < b.card.slug ? -1 : 1),
+          a.distance - b.distance ||
+          // Lists are newest first: a smaller index is the newer article, then the smaller slug.
+          a.other - b.other,
       );
-    related.set(card.slug, ranked.slice(0, RELATED_MAX).map((r) => r.card));
+    related.set(card.slug, ranked.slice(0, RELATED_MAX).map((r) => cards[r.other]!));
   });
   return related;
 }
