@@ -16,6 +16,26 @@ export function checkDate(value: string | null | undefined, argument: string): s
   return value;
 }
 
+/**
+ * Both ends of a date filter, checked: a range whose start is after its end can match nothing
+ * and is always a client's mistake (swapped arguments), so it answers BAD_USER_INPUT naming
+ * both arguments rather than an empty page (docs/input-limits.md, "Requests").
+ */
+export function checkDateRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  names: [string, string],
+): { from?: string; to?: string } {
+  const range = { from: checkDate(from, names[0]), to: checkDate(to, names[1]) };
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
+    throw badUserInput(
+      `\`${names[0]}\` (${range.from}) is after \`${names[1]}\` (${range.to}); swap them.`,
+      names[0],
+    );
+  }
+  return range;
+}
+
 async function loadNode(ctx: GraphContext, type: NodeType, slug: string) {
   if (type === 'Article') return ctx.reader.article(slug);
   const doc = await ctx.reader.entity(slug);
@@ -51,8 +71,7 @@ function articleQuery(filter: ArticleFilter | null | undefined, orderBy: Order):
   const entities: Array<[EntityType, string]> = (
     [['Person', f.person], ['Event', f.event], ['Place', f.place], ['Organization', f.organization]] as const
   ).filter((e): e is [EntityType, string] => e[1] != null);
-  const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-  const to = checkDate(f.publishedTo, 'filter.publishedTo');
+  const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reverse = orderBy?.direction === 'ASC';
   const [base, ...rest] = entities;
   if (!base) {
@@ -86,8 +105,7 @@ interface EventFilter {
 
 function eventQuery(filter: EventFilter | null | undefined, orderBy: Order): ListQuery {
   const f = filter ?? {};
-  const from = checkDate(f.startFrom, 'filter.startFrom');
-  const to = checkDate(f.startTo, 'filter.startTo');
+  const { from, to } = checkDateRange(f.startFrom, f.startTo, ['filter.startFrom', 'filter.startTo']);
   const reverse = orderBy?.direction === 'DESC';
   const list =
     f.person != null ? lists.eventsWith(ref('Person', f.person))

@@ -9,7 +9,7 @@ import { docSet, queryTerms, rank } from '../../search/rank';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../search/suggest-match';
 import { SearchReader } from '../../store/search-reader';
 import type { GraphContext } from '../context';
-import { checkDate } from './query';
+import { checkDateRange } from './query';
 import { ref } from './refs';
 
 interface SearchFilter {
@@ -53,8 +53,7 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const query = parseQuery(args.query);
   const page = parseConnectionArgs({ first: args.first, after: args.after });
   const f = args.filter ?? {};
-  const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-  const to = checkDate(f.publishedTo, 'filter.publishedTo');
+  const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reader = new SearchReader(ctx.reader);
   const { articleCount } = await ctx.reader.pointer();
   const filters = filterTerms(f);
