@@ -3,7 +3,7 @@
  * written from templates around the real knowledge base's names so mentions, lists and search
  * postings have a realistic shape. Never placed in data/, so never served by default.
  */
-import type { SourceFile } from '../tools/build/read-data-set';
+import type { TextSourceFile } from '../tools/build/read-data-set';
 
 /** mulberry32: a small, fast, seedable PRNG, so the same N and seed give the same corpus. */
 function random(seed: number): () => number {
@@ -30,7 +30,7 @@ const EVENTS = ['putin-kim-summit-2019', 'putin-kim-summit-2023', 'putin-visit-t
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2015, 0, 1);
 
-export function generateArticle(i: number, seed = 1): SourceFile {
+export function generateArticle(i: number, seed = 1): TextSourceFile {
   const rand = random(seed * 1_000_003 + i);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const language = rand() < 0.7 ? 'hi' : 'en';
@@ -58,7 +58,7 @@ export function generateArticle(i: number, seed = 1): SourceFile {
   return { path: `articles/${slug}.json`, text: JSON.stringify(article) };
 }
 
-/** N generated articles, one SourceFile each, to add to the real data's files. */
-export function* generateCorpus(n: number, seed = 1): Generator<SourceFile> {
+/** N generated articles, one TextSourceFile each, to add to the real data's files. */
+export function* generateCorpus(n: number, seed = 1): Generator<TextSourceFile> {
   for (let i = 1; i <= n; i++) yield generateArticle(i, seed);
 }

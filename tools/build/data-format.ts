@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from './input-limits';
 
 /**
  * The format of the files under data/: one article per file in data/articles/<slug>.json,
@@ -11,11 +12,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const slug = z
   .string()
-  .max(120)
+  .max(INPUT_LIMITS.slugLength)
   .regex(SLUG, 'must be a slug: lowercase ASCII letters and digits joined by single hyphens');
 
 export const languageTag = z
   .string()
+  .max(INPUT_LIMITS.languageTagLength)
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "hi" or "en"');
 
 export const isoDate = z.string().refine((value) => {
@@ -26,17 +28,20 @@ export const isoDate = z.string().refine((value) => {
 }, 'must be a calendar date as YYYY-MM-DD');
 
 const text = z.string().trim().min(1, 'must not be empty');
+/** A name or an alias: a few words, not a paragraph. */
+const name = text.max(INPUT_LIMITS.nameLength, `must be at most ${INPUT_LIMITS.nameLength} characters (a name, not a paragraph)`);
 const datePrecision = z.enum(['DAY', 'MONTH', 'YEAR']);
 
 /** Names or descriptions by language: { "en": "...", "hi": "..." }. */
 const byLanguage = z.record(languageTag, text);
+const namesByLanguage = z.record(languageTag, name);
 
-const alias = z.strictObject({ language: languageTag, value: text });
+const alias = z.strictObject({ language: languageTag, value: name });
 
 const entityBase = {
   slug,
   defaultLanguage: languageTag,
-  names: byLanguage.refine((names) => Object.keys(names).length > 0, 'needs at least one name'),
+  names: namesByLanguage.refine((names) => Object.keys(names).length > 0, 'needs at least one name'),
   aliases: z.array(alias).default([]),
   description: byLanguage.default({}),
   wikidataId: z.string().regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata item such as Q7747').optional(),
@@ -83,7 +88,7 @@ export const articleFile = z
     $schema: z.string().optional(),
     slug,
     language: languageTag,
-    headline: text,
+    headline: text.max(INPUT_LIMITS.headlineLength, `must be at most ${INPUT_LIMITS.headlineLength} characters`),
     /** The place line the first paragraph opens with, as printed. */
     dateline: text.optional(),
     datelinePlace: slug.optional(),
@@ -118,8 +123,8 @@ export type ArticleFile = z.infer<typeof articleFile>;
 
 /** The entity files, by name under data/entities/, with the type of what they hold. */
 export const entityFiles = {
-  'people.json': { type: 'Person', schema: z.array(personFile) },
-  'events.json': { type: 'Event', schema: z.array(eventFile) },
-  'places.json': { type: 'Place', schema: z.array(placeFile) },
-  'organizations.json': { type: 'Organization', schema: z.array(organizationFile) },
+  'people.json': { type: 'Person', item: personFile, schema: z.array(personFile) },
+  'events.json': { type: 'Event', item: eventFile, schema: z.array(eventFile) },
+  'places.json': { type: 'Place', item: placeFile, schema: z.array(placeFile) },
+  'organizations.json': { type: 'Organization', item: organizationFile, schema: z.array(organizationFile) },
 } as const;

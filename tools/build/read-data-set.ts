@@ -7,13 +7,14 @@ import {
   type PersonFile,
   type PlaceFile,
 } from './data-format';
+import { textProblems } from './check-text';
+import { decodeSource, type RawSourceFile, type TextSourceFile } from './decode-source';
 import { fromZodIssues, type Problem } from './problems';
 
-/** A data file as read from disk: its path relative to the data directory, and its text. */
-export interface SourceFile {
-  path: string;
-  text: string;
-}
+export type { RawSourceFile, TextSourceFile };
+
+/** A data file, as bytes from disk (decoded and checked here) or as text. */
+export type SourceFile = RawSourceFile | TextSourceFile;
 
 export interface DataSet {
   articles: ArticleFile[];
@@ -21,6 +22,13 @@ export interface DataSet {
   events: EventFile[];
   places: PlaceFile[];
   organizations: OrganizationFile[];
+  /**
+   * What a problem already reported keeps out of the data set, so that references to it are
+   * not reported again as dangling (one cause, one report): slugs of entities that failed
+   * their checks, and whether an entity file could not be read at all (then any slug might
+   * have been in it).
+   */
+  excluded: { slugs: Set<string>; unreadableEntityFile: boolean };
 }
 
 const ENTITY_KEYS = {
@@ -30,39 +38,88 @@ const ENTITY_KEYS = {
   'organizations.json': 'organizations',
 } as const;
 
+/** The file's JSON, or undefined with the problems that keep it from being read. */
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
+  const decoded = decodeSource(file);
+  if ('problem' in decoded) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
   try {
-    return JSON.parse(file.text);
+    return JSON.parse(decoded.text);
   } catch (error) {
     problems.push({ file: file.path, path: '/', message: `is not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
 }
 
+/** Problems keyed by the array item they fall in ("/3/names/en" -> 3); -1 for the file. */
+function byItem(problems: Problem[]): Map<number, Problem[]> {
+  const map = new Map<number, Problem[]>();
+  for (const p of problems) {
+    const m = /^\/(\d+)(?:\/|$)/.exec(p.path);
+    const item = m ? Number(m[1]) : -1;
+    map.set(item, [...(map.get(item) ?? []), p]);
+  }
+  return map;
+}
+
 /**
- * Parses and checks the shape of every file; cross-references are checked by validate-links.
- * Reports every problem it finds, not just the first.
+ * An entity file, item by item: a broken entity is reported and left out, the others are
+ * read, so one bad alias does not hide a whole file from the checks that follow.
+ */
+function readEntityFile(file: SourceFile, kind: keyof typeof entityFiles, dataSet: DataSet, problems: Problem[]): void {
+  const json = parseJson(file, problems);
+  if (!Array.isArray(json)) {
+    if (json !== undefined) problems.push({ file: file.path, path: '/', message: 'must be a JSON array of entities' });
+    dataSet.excluded.unreadableEntityFile = true;
+    return;
+  }
+  const textByItem = byItem(textProblems(file.path, json));
+  json.forEach((item: unknown, i) => {
+    const slug = (item as { slug?: unknown } | null)?.slug;
+    const parsed = entityFiles[kind].item.safeParse(item);
+    const found = textByItem.get(i) ?? (parsed.success ? [] : fromZodIssues(file.path, parsed.error.issues, [i]));
+    if (found.length > 0 || !parsed.success) {
+      problems.push(...found);
+      if (typeof slug === 'string') dataSet.excluded.slugs.add(slug);
+      else dataSet.excluded.unreadableEntityFile = true;
+    } else (dataSet[ENTITY_KEYS[kind]] as unknown[]).push(parsed.data);
+  });
+}
+
+function readArticleFile(file: SourceFile, name: string, dataSet: DataSet, problems: Problem[]): void {
+  const json = parseJson(file, problems);
+  if (json === undefined) return;
+  const text = textProblems(file.path, json);
+  if (text.length > 0) {
+    problems.push(...text);
+    return;
+  }
+  const parsed = articleFile.safeParse(json);
+  if (!parsed.success) problems.push(...fromZodIssues(file.path, parsed.error.issues));
+  else if (`${parsed.data.slug}.json` !== name) {
+    problems.push({ file: file.path, path: '/slug', message: `must match the file name (${name})` });
+  } else dataSet.articles.push(parsed.data);
+}
+
+/**
+ * Decodes, parses and checks the shape of every file; cross-references are checked by
+ * validate-links. Reports every problem it finds, not just the first, and not those that
+ * only follow from another (a text problem is reported instead of the shape problems of the
+ * same entity or article).
  */
 export function readDataSet(files: SourceFile[]): { dataSet: DataSet; problems: Problem[] } {
   const problems: Problem[] = [];
-  const dataSet: DataSet = { articles: [], people: [], events: [], places: [], organizations: [] };
+  const dataSet: DataSet = {
+    articles: [], people: [], events: [], places: [], organizations: [],
+    excluded: { slugs: new Set(), unreadableEntityFile: false },
+  };
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = file.path.split('/').pop()!;
-    if (file.path.startsWith('articles/') && name.endsWith('.json')) {
-      const json = parseJson(file, problems);
-      if (json === undefined) continue;
-      const parsed = articleFile.safeParse(json);
-      if (!parsed.success) problems.push(...fromZodIssues(file.path, parsed.error.issues));
-      else if (`${parsed.data.slug}.json` !== name) {
-        problems.push({ file: file.path, path: '/slug', message: `must match the file name (${name})` });
-      } else dataSet.articles.push(parsed.data);
-    } else if (file.path.startsWith('entities/') && name in entityFiles) {
-      const json = parseJson(file, problems);
-      if (json === undefined) continue;
-      const kind = name as keyof typeof entityFiles;
-      const parsed = entityFiles[kind].schema.safeParse(json);
-      if (!parsed.success) problems.push(...fromZodIssues(file.path, parsed.error.issues));
-      else (dataSet[ENTITY_KEYS[kind]] as unknown[]).push(...parsed.data);
+    if (file.path.startsWith('articles/') && name.endsWith('.json')) readArticleFile(file, name, dataSet, problems);
+    else if (file.path.startsWith('entities/') && name in entityFiles) {
+      readEntityFile(file, name as keyof typeof entityFiles, dataSet, problems);
     } else {
       problems.push({
         file: file.path,
