@@ -27,7 +27,12 @@ export const isoDate = z.string().refine((value) => {
   return date.toISOString().slice(0, 10) === value;
 }, 'must be a calendar date as YYYY-MM-DD');
 
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Non-blank text, kept exactly as written: not trimmed, since a paragraph is published
+ * character for character (a transform here silently changed " !" to "!", found by
+ * tests/node/bad-data/fuzz-build.test.ts).
+ */
+const text = z.string().refine((value) => value.trim().length > 0, 'must not be empty');
 /** A name or an alias: a few words, not a paragraph. */
 const name = text.max(INPUT_LIMITS.nameLength, `must be at most ${INPUT_LIMITS.nameLength} characters (a name, not a paragraph)`);
 const datePrecision = z.enum(['DAY', 'MONTH', 'YEAR']);
