@@ -1,12 +1,6 @@
-import {
-  articleFile,
-  entityFiles,
-  type ArticleFile,
-  type EventFile,
-  type OrganizationFile,
-  type PersonFile,
-  type PlaceFile,
-} from './data-format';
+import type { z } from 'zod';
+import { articleFile, entityFiles, type ArticleFile } from './data-format';
+import { ENTITY_KINDS, entityFileName, type EntityLinks } from '../../src/model/entity-kinds';
 import { textProblems } from './check-text';
 import { decodeSource, type RawSourceFile, type TextSourceFile } from './decode-source';
 import { fromZodIssues, type Problem } from './problems';
@@ -16,12 +10,8 @@ export type { RawSourceFile, TextSourceFile };
 /** A data file, as bytes from disk (decoded and checked here) or as text. */
 export type SourceFile = RawSourceFile | TextSourceFile;
 
-export interface DataSet {
-  articles: ArticleFile[];
-  people: PersonFile[];
-  events: EventFile[];
-  places: PlaceFile[];
-  organizations: OrganizationFile[];
+/** Every file's content, checked: articles, and each entity kind's list. */
+export type DataSet = { articles: ArticleFile[] } & { [K in EntityLinks]: z.infer<(typeof entityFiles)[K]> } & {
   /**
    * What a problem already reported keeps out of the data set, so that references to it are
    * not reported again as dangling (one cause, one report): slugs of entities that failed
@@ -29,14 +19,10 @@ export interface DataSet {
    * have been in it).
    */
   excluded: { slugs: Set<string>; unreadableEntityFile: boolean };
-}
+};
 
-const ENTITY_KEYS = {
-  'people.json': 'people',
-  'events.json': 'events',
-  'places.json': 'places',
-  'organizations.json': 'organizations',
-} as const;
+/** The kind a file of data/entities/ holds, by file name: people.json -> people, ... */
+const KIND_OF_FILE = new Map<string, EntityLinks>(ENTITY_KINDS.map((k) => [entityFileName(k), k.links]));
 
 /** The file's JSON, or undefined with the problems that keep it from being read. */
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
@@ -68,7 +54,7 @@ function byItem(problems: Problem[]): Map<number, Problem[]> {
  * An entity file, item by item: a broken entity is reported and left out, the others are
  * read, so one bad alias does not hide a whole file from the checks that follow.
  */
-function readEntityFile(file: SourceFile, kind: keyof typeof entityFiles, dataSet: DataSet, problems: Problem[]): void {
+function readEntityFile(file: SourceFile, kind: EntityLinks, dataSet: DataSet, problems: Problem[]): void {
   const json = parseJson(file, problems);
   if (!Array.isArray(json)) {
     if (json !== undefined) problems.push({ file: file.path, path: '/', message: 'must be a JSON array of entities' });
@@ -78,13 +64,13 @@ function readEntityFile(file: SourceFile, kind: keyof typeof entityFiles, dataSe
   const textByItem = byItem(textProblems(file.path, json));
   json.forEach((item: unknown, i) => {
     const slug = (item as { slug?: unknown } | null)?.slug;
-    const parsed = entityFiles[kind].item.safeParse(item);
+    const parsed = entityFiles[kind].element.safeParse(item);
     const found = textByItem.get(i) ?? (parsed.success ? [] : fromZodIssues(file.path, parsed.error.issues, [i]));
     if (found.length > 0 || !parsed.success) {
       problems.push(...found);
       if (typeof slug === 'string') dataSet.excluded.slugs.add(slug);
       else dataSet.excluded.unreadableEntityFile = true;
-    } else (dataSet[ENTITY_KEYS[kind]] as unknown[]).push(parsed.data);
+    } else (dataSet[kind] as unknown[]).push(parsed.data);
   });
 }
 
@@ -118,8 +104,8 @@ export function readDataSet(files: SourceFile[]): { dataSet: DataSet; problems: 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = file.path.split('/').pop()!;
     if (file.path.startsWith('articles/') && name.endsWith('.json')) readArticleFile(file, name, dataSet, problems);
-    else if (file.path.startsWith('entities/') && name in entityFiles) {
-      readEntityFile(file, name as keyof typeof entityFiles, dataSet, problems);
+    else if (file.path.startsWith('entities/') && KIND_OF_FILE.has(name)) {
+      readEntityFile(file, KIND_OF_FILE.get(name)!, dataSet, problems);
     } else {
       problems.push({
         file: file.path,
