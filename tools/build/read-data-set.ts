@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { articleFile, entityFiles, type ArticleFile } from './data-format';
 import { ENTITY_KINDS, entityFileName, type EntityLinks } from '../../src/model/entity-kinds';
 import { textProblems } from './check-text';
+import { duplicateKeys } from './duplicate-keys';
 import { decodeSource, type RawSourceFile, type TextSourceFile } from './decode-source';
 import { fromZodIssues, type Problem } from './problems';
 
@@ -31,12 +32,19 @@ function parseJson(file: SourceFile, problems: Problem[]): unknown {
     problems.push(decoded.problem);
     return undefined;
   }
+  let json: unknown;
   try {
-    return JSON.parse(decoded.text);
+    json = JSON.parse(decoded.text);
   } catch (error) {
     problems.push({ file: file.path, path: '/', message: `is not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
+  const duplicates = duplicateKeys(decoded.text);
+  for (const d of duplicates) {
+    const message = `has the key "${d.key}" twice (lines ${d.firstLine} and ${d.line}); only one may stay`;
+    problems.push({ file: file.path, path: d.object, message });
+  }
+  return duplicates.length > 0 ? undefined : json;
 }
 
 /** Problems keyed by the array item they fall in ("/3/names/en" -> 3); -1 for the file. */

@@ -109,6 +109,11 @@ export const BAD_INPUTS: BadInput[] = [
     problems: [/^entities\/people\.json: \/0\/aliases\/\d+\/value: must not be empty$/],
   },
   {
+    name: 'a key twice in one object (JSON.parse would keep the last)',
+    files: (seed) => [{ path: SEED, text: JSON.stringify(seed, null, 2).replace('{\n', '{\n  "headline": "पहला",\n') }],
+    problems: [/^articles\/putin-to-visit-north-korea-next-week\.json: \/: has the key "headline" twice \(lines 2 and \d+\); only one may stay$/],
+  },
+  {
     name: 'people.json that is not JSON (no cascade)',
     files: () => [{ path: PEOPLE, text: '[{"slug": "vladimir-putin",' }],
     problems: [/^entities\/people\.json: \/: is not valid JSON: /],
