@@ -1,6 +1,7 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type OnParamsEventPayload, type Plugin } from 'graphql-yoga';
 import manifest from '../graph/persisted-operations.gen';
+import { sha256Hex } from '../text/sha256-hex';
 
 /**
  * Trusted documents (persisted operations): a request names an operation of the build-time
@@ -15,6 +16,7 @@ export const PersistedQueryCode = {
   NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   ONLY: 'PERSISTED_QUERY_ONLY',
   ID_REQUIRED: 'PERSISTED_QUERY_ID_REQUIRED',
+  HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
 } as const;
 
 export function useTrustedDocuments(options: {
@@ -22,7 +24,7 @@ export function useTrustedDocuments(options: {
   operations?: Readonly<Record<string, string>>;
 }): Plugin {
   const operations = new Map(Object.entries(options.operations ?? manifest));
-  return usePersistedOperations({
+  const persisted = usePersistedOperations({
     allowArbitraryOperations: options.allowArbitraryOperations,
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
@@ -39,6 +41,28 @@ export function useTrustedDocuments(options: {
         400,
       ),
     },
+  });
+  return {
+    onPluginInit({ addPlugin }) {
+      // First, in every mode: a hash naming other text than the query sent is refused.
+      addPlugin({ onParams: ({ params }) => checkHash(params) });
+      addPlugin(persisted);
+    },
+  };
+}
+
+/**
+ * A request carrying both a query and `extensions.persistedQuery.sha256Hash` must be the
+ * query the hash names (Apollo's automatic persisted queries: the hash is the SHA-256 of the
+ * query text). Otherwise the client and server disagree about what runs: 400, whatever the
+ * Accept header, as Apollo Server answers it ("provided sha does not match query").
+ */
+async function checkHash(params: { query?: unknown; extensions?: Record<string, unknown> }): Promise<void> {
+  const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+  if (typeof hash !== 'string' || typeof params.query !== 'string') return;
+  if ((await sha256Hex(params.query)) === hash.toLowerCase()) return;
+  throw createGraphQLError('The persisted-query hash does not match the query text (sha256 of the query sent).', {
+    extensions: { code: PersistedQueryCode.HASH_MISMATCH, http: { status: 400 } },
   });
 }
 
