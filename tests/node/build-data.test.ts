@@ -31,7 +31,8 @@ function build(fixture?: string, change?: (dataDir: string) => void): { status: 
   }
 }
 
-describe('scripts/build-data.ts', () => {
+// Each test spawns the CLI (tsx, a build): seconds each, more on a busy machine.
+describe('scripts/build-data.ts', { timeout: 60_000 }, () => {
   it('builds the seed data and prints a summary', () => {
     const r = build();
     expect(r.status).toBe(0);
