@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBuild } from '../tools/build/run-build';
-import { generateArticle } from './corpus';
+import { generateArticle } from '../tools/fixtures/corpus';
 
 export interface PublishLoadOptions {
   url: string;

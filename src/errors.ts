@@ -3,7 +3,7 @@ import { InvalidArgument, NoDataVersion, isDomainError, type DomainError } from 
 
 /**
  * The error codes this API answers with, in `extensions.code`: every error carries one of
- * them (src/plugins/use-error-codes.ts sees to it). Clients may switch on them; the README
+ * them (src/plugins/use-error-codes.ts sees to it). Clients may switch on them; docs/api.md
  * lists them ("Limits and errors").
  */
 export const ErrorCode = {

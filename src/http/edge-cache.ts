@@ -1,5 +1,5 @@
 import { sha256Hex } from '../text/sha256-hex';
-import type { DeliveryConfig } from './delivery-config';
+import type { DeliveryConfig } from '../config';
 import { negotiatedMediaType } from './media-type';
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
-import { KnownOperationTypesRule } from '../graph/known-operation-types';
+import { KnownOperationTypesRule } from '../query-rules/known-operation-types';
 
 /**
  * Gives every error an `extensions.code` from the one list in src/errors.ts.

@@ -1,5 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type OnParamsEventPayload, type Plugin } from 'graphql-yoga';
+import { ErrorCode } from '../errors';
 import manifest from '../graph/persisted-operations.gen';
 import { sha256Hex } from '../text/sha256-hex';
 
@@ -12,13 +13,6 @@ import { sha256Hex } from '../text/sha256-hex';
  *
  * The codes follow Apollo's automatic persisted queries, which clients already understand.
  */
-export const PersistedQueryCode = {
-  NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
-  ONLY: 'PERSISTED_QUERY_ONLY',
-  ID_REQUIRED: 'PERSISTED_QUERY_ID_REQUIRED',
-  HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
-} as const;
-
 export function useTrustedDocuments(options: {
   allowArbitraryOperations: boolean;
   operations?: Readonly<Record<string, string>>;
@@ -29,14 +23,14 @@ export function useTrustedDocuments(options: {
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
       // The exact message APQ clients (Apollo, urql) match on before retrying with the full query.
-      notFound: requestError(PersistedQueryCode.NOT_FOUND, 'PersistedQueryNotFound'),
+      notFound: requestError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, 'PersistedQueryNotFound'),
       persistedQueryOnly: requestError(
-        PersistedQueryCode.ONLY,
+        ErrorCode.PERSISTED_QUERY_ONLY,
         'This server runs persisted operations only: send extensions.persistedQuery.sha256Hash without a query.',
       ),
       // A malformed request (no query, no hash, a query that is not a string): 400, as yoga does.
       keyNotFound: requestError(
-        PersistedQueryCode.ID_REQUIRED,
+        ErrorCode.PERSISTED_QUERY_ID_REQUIRED,
         'Send a query, or extensions.persistedQuery {version: 1, sha256Hash} naming a persisted operation.',
         400,
       ),
@@ -62,7 +56,7 @@ async function checkHash(params: { query?: unknown; extensions?: Record<string, 
   if (typeof hash !== 'string' || typeof params.query !== 'string') return;
   if ((await sha256Hex(params.query)) === hash.toLowerCase()) return;
   throw createGraphQLError('The persisted-query hash does not match the query text (sha256 of the query sent).', {
-    extensions: { code: PersistedQueryCode.HASH_MISMATCH, http: { status: 400 } },
+    extensions: { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, http: { status: 400 } },
   });
 }
 

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pointer from '../../.build/kv-pointer.json';
-import { readDeliveryConfig } from '../../src/http/delivery-config';
+import { readConfig } from '../../src/config';
 import { ifNoneMatch, withEdgeCache } from '../../src/http/edge-cache';
 import { deliveryWorker, persistedGetUrl, SEED_HEADLINE, SEED_SLUG } from './delivery-helpers';
 import { seedKv } from './helpers';
@@ -123,7 +123,7 @@ describe('a failing edge cache', () => {
     const request = new Request(`http://localhost${persistedGetUrl('LatestArticles', { first: 1 })}`);
     const { response, status } = await withEdgeCache(
       request,
-      { config: readDeliveryConfig({}), version: async () => VERSION, cache: broken, waitUntil: (p) => pending.push(p) },
+      { config: readConfig({}), version: async () => VERSION, cache: broken, waitUntil: (p) => pending.push(p) },
       async () => Response.json({ data: { ok: true } }),
     );
     await Promise.all(pending); // the failed write is swallowed, not an unhandled rejection
