@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import { toGlobalId } from '../../src/model/global-id';
 import { freshWorker } from './helpers';

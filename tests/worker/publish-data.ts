@@ -3,7 +3,7 @@ import { buildDataSet } from '../../tools/build/build-data-set';
 import type { CompiledData } from '../../tools/build/compile';
 import { fromKvNamespace } from '../../tools/build/kv-writer';
 import { publish } from '../../tools/build/publish';
-import type { SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';
