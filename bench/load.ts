@@ -11,6 +11,8 @@
  *
  *   tsx bench/load.ts [--amount 20000] [--connections 50] [--port 8789] [--inspector-port 9231]
  *
+ * With BENCH_PORT_BASE set, the ports default to BENCH_PORT_BASE + 2 and + 3 instead.
+ *
  * Exits 1 when any response is wrong. Writes bench/results/load.json.
  */
 import autocannon from 'autocannon';
@@ -22,13 +24,14 @@ import { parseArgs } from 'node:util';
 import { ARTICLE_PAGE, LATEST_ARTICLES, SEED_SLUG } from '../tests/worker/queries';
 import { isolateHeap } from './isolate-heap';
 import { workerdMemory } from './process-memory';
+import { benchPort } from './runtime';
 
 const { values } = parseArgs({
   options: {
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
-    port: { type: 'string', default: '8789' },
-    'inspector-port': { type: 'string', default: '9231' },
+    port: { type: 'string', default: String(benchPort(2, 8789)) },
+    'inspector-port': { type: 'string', default: String(benchPort(3, 9231)) },
   },
 });
 const amount = Number(values.amount);

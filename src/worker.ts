@@ -1,7 +1,9 @@
 import { isPreflight, preflightResponse, withCors } from './http/cors';
 import { readDeliveryConfig, type DeliveryConfig } from './http/delivery-config';
 import { withEdgeCache } from './http/edge-cache';
-import { IsolateState, KvStore } from './store/kv-store';
+import { readCacheBudgets } from './store/cache-budgets';
+import { IsolateState } from './store/isolate-state';
+import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
 import { createNewsYoga } from './yoga';
 
@@ -10,19 +12,22 @@ import { createNewsYoga } from './yoga';
  * lives as long as the isolate, so the schema and the document cache are built once and
  * shared by every request the isolate serves. Tests make a fresh one to start cold.
  */
-export function createWorker(isolate = new IsolateState()) {
+export function createWorker(given?: IsolateState) {
   let yoga: ReturnType<typeof createNewsYoga> | undefined;
   let config: DeliveryConfig | undefined;
-  return {
+  // Made on the first request: its cache budgets are wrangler.toml vars (cache-budgets.ts).
+  let isolate = given;
+  const handler = {
     async fetch(request, env, ctx) {
       const production = env.ENVIRONMENT !== 'development';
       try {
         config ??= readDeliveryConfig(env);
+        isolate ??= new IsolateState(readCacheBudgets(env));
       } catch (error) {
         return configurationError(error as Error);
       }
       if (isPreflight(request)) return preflightResponse(request, config.corsOrigins);
-      yoga ??= createNewsYoga({ production, allowArbitraryOperations: config.allowArbitraryOperations });
+      yoga ??= createNewsYoga({ production, allowArbitraryOperations: config.allowArbitraryOperations, responses: isolate.responses });
       const store = new KvStore(env.NEWS, isolate, Number(env.VERSION_CHECK_SECONDS) * 1000);
       const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
       // The cache key needs the data version; when nothing is published yoga answers the error.
@@ -38,6 +43,8 @@ export function createWorker(isolate = new IsolateState()) {
       return withCors(request, response, config.corsOrigins);
     },
   } satisfies ExportedHandler<Env>;
+  /** The isolate's caches, for the tests and the bench to read their counts. */
+  return Object.assign(handler, { isolate: () => isolate });
 }
 
 /**

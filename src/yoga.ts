@@ -10,12 +10,13 @@ import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import { NewsReader } from './store/news-reader';
+import type { LruCache } from './store/lru-cache';
 
 /**
  * The GraphQL server, independent of the Workers runtime: the adapter (index.ts) builds a
  * KvStore per request and passes it in the server context.
  */
-export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean }) {
+export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: LruCache<string> }) {
   const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
   return createYoga<ServerContext, UserContext>({
     schema,
@@ -42,7 +43,7 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useCostLimit(),
       useErrorCodes(),
       // Last: a repeated request is answered only once every check above has passed.
-      useResponseMemo(),
+      useResponseMemo(options.responses),
     ],
   });
 }

@@ -5,7 +5,7 @@ import { docRange } from '../../search/date-range';
 import { highlights, type Highlight } from '../../search/highlights';
 import { filterTerm } from '../../search/index-format';
 import { parseQuery } from '../../search/parse-query';
-import { docSet, queryTerms, rank } from '../../search/rank';
+import { queryTerms, rankPage } from '../../search/rank';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../search/suggest-match';
 import { SearchReader } from '../../store/search-reader';
 import type { GraphContext } from '../context';
@@ -61,10 +61,15 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const terms = query.required.length > 0 ? queryTerms(query) : [];
   const { postings, dates } = await reader.postings([...terms, ...filters], from !== undefined || to !== undefined);
   const [lo, hi] = dates ? docRange(dates, articleCount, from, to) : [0, articleCount];
-  const sets = filters.map((t) => docSet(postings[t], articleCount));
-  const ranked = rank(query, (t) => postings[t], articleCount, (doc) => doc >= lo && doc < hi && sets.every((s) => s[doc] === 1));
-  const range = pageRange(ranked.length, page);
-  const shown = ranked.slice(range.start, range.end);
+  let range = pageRange(0, page);
+  const ranked = rankPage(
+    query,
+    (t) => postings.get(t),
+    articleCount,
+    { from: lo, to: hi, filters: filters.map((t) => postings.get(t)) },
+    (count) => (range = pageRange(count, page)),
+  );
+  const shown = ranked.hits;
   const slugs = await reader.slugs(shown.map((r) => r.doc));
   const docs = await Promise.all(slugs.map((slug) => ctx.reader.article(slug)));
   const edges: SearchEdge[] = shown.map((r, i) => {
@@ -81,7 +86,7 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: ranked.length,
+    totalCount: ranked.count,
   };
 }
 
