@@ -94,12 +94,6 @@ export class Inspector {
     return toUsage(await this.call<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage'));
   }
 
-  /** A full collection first: `used` is then what is live (for docs/memory.md's breakdown). */
-  async liveHeap(): Promise<HeapUsage> {
-    await this.call('HeapProfiler.collectGarbage');
-    return this.heap();
-  }
-
   /**
    * Reads the heap every `everyMs` until stopped; returns the readings' peaks. A reading that
    * fails (the runtime busy past the timeout) is skipped, not fatal.

@@ -143,8 +143,6 @@ async function measureSize(bundle: string, articles: number): Promise<SizeFigure
       log(`  soak: ${soaked.seconds.toFixed(1)} s, ${soaked.failures} failures, peak heap used ${soaked.peakUsedMiB} MiB, total ${soaked.peakTotalMiB} MiB`);
       await phase('soak');
     }
-    const live = await inspector.liveHeap();
-    heap.push({ phase: 'live (after a full GC)', ...live });
     const peaks = await whole.stop();
     return { ...state.figures, operations, heap, peakTotalMiB: Math.max(peaks.peakTotalMiB, ...heap.map((h) => h.totalMiB)), soak: soaked };
   } finally {

@@ -56,6 +56,8 @@ function benchVars(): Record<string, string> {
 export async function startRuntime(
   bundle: string,
   kvDir?: string,
+  /** Vars over wrangler.toml's (cache budgets, say: `npm run bench -- --var DOCUMENT_CACHE_SIZE=8MiB`). */
+  vars: Record<string, string> = {},
 ): Promise<{ url: string; kvDir: string; inspectorUrl: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
   const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
   const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
@@ -67,7 +69,7 @@ export async function startRuntime(
     compatibilityDate: tomlValue('compatibility_date'),
     kvNamespaces: ['NEWS'],
     kvPersist: persist,
-    bindings: benchVars(),
+    bindings: { ...benchVars(), ...vars },
     host: '127.0.0.1',
     port: ports.http,
     // The runtime's own inspector (no proxy): bench/isolate-heap.ts reads the isolate's heap.

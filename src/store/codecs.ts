@@ -1,5 +1,5 @@
 import { decodePostingShard, type DecodedShard } from '../search/posting-codec';
-import { stringBytes } from './string-bytes';
+import { retainedBytes } from './retained-bytes';
 
 /**
  * How one kind of KV value is kept in the isolate's document cache and handed to readers.
@@ -21,12 +21,21 @@ export interface Codec<T> {
   use(kept: unknown): T;
 }
 
-/** Documents: the raw JSON text is kept and parsed on use (a 10 KB article parses in ~50 µs). */
+/**
+ * Documents: parsed once and kept parsed, counted by the heap they retain (retained-bytes.ts).
+ * Kept parsed, not as text parsed on use, because the documents every page shares (a person's
+ * list of articles, 100 cards of 80 KB) would otherwise be parsed again by every request, and
+ * ten requests in flight promote that garbage faster than the collector returns it: the soak
+ * measured a higher peak heap that way (docs/memory.md). Readers never modify documents.
+ */
 export const jsonCodec: Codec<unknown> = {
   format: 'JSON',
   read: 'text',
-  keep: (text) => ({ kept: text, bytes: stringBytes(text as string) }),
-  use: (kept) => JSON.parse(kept as string) as unknown,
+  keep: (text) => {
+    const value = JSON.parse(text as string) as unknown;
+    return { kept: value, bytes: retainedBytes(value) };
+  },
+  use: (kept) => kept,
 };
 
 /**
