@@ -1,9 +1,10 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: pure logic and the build step run in Node; everything that touches the
- * worker runs inside workerd with Miniflare's local KV, seeded from the real build output.
+ * Three projects: pure logic and the build step run in Node; everything that touches the
+ * worker runs inside workerd with Miniflare's local KV, seeded from the real build output;
+ * and end to end, HTTP against the real `wrangler dev` (tests/e2e/global-setup.ts starts it).
  */
 export default defineConfig({
   test: {
@@ -23,10 +24,30 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' } },
+            miniflare: {
+              bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' },
+              // wrangler.toml's limiter, and a small one (same period) so that the rate-limit
+              // test reaches the limit in a few requests whatever the machine's load: with 600
+              // a window, a slow machine could cross into the next window before the 601st.
+              ratelimits: {
+                RATE_LIMITER: { simple: { limit: 600, period: 60 } },
+                TEST_RATE_LIMITER: { simple: { limit: 12, period: 60 } },
+              },
+            },
           }),
         ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // Starting wrangler dev and seeding its KV takes seconds, not milliseconds.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
       },
     ],
   },

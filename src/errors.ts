@@ -1,12 +1,16 @@
 import { GraphQLError } from 'graphql';
+import { InvalidArgument, NoDataVersion, isDomainError, type DomainError } from './model/domain-errors';
 
 /**
  * The error codes this API answers with, in `extensions.code`: every error carries one of
- * them (src/plugins/use-error-codes.ts sees to it). Clients may switch on them; the README
+ * them (src/plugins/use-error-codes.ts sees to it). Clients may switch on them; docs/api.md
  * lists them ("Limits and errors").
  */
 export const ErrorCode = {
-  /** An argument the client can fix: page size out of range, forged cursor or ID. */
+  /**
+   * An argument or variable the client can fix: page size out of range, forged cursor or ID,
+   * a variable of the wrong type (HTTP 200 with application/json, 400 with graphql-response+json).
+   */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /**
    * Stored data could not be read. A failed document read leaves the rest of the answer
@@ -33,6 +37,8 @@ export const ErrorCode = {
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   /** Neither a query nor a persisted-operation hash. */
   PERSISTED_QUERY_ID_REQUIRED: 'PERSISTED_QUERY_ID_REQUIRED',
+  /** A query sent with a persisted-query hash that is not the SHA-256 of that query (HTTP 400). */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -71,4 +77,33 @@ export function noDataVersion(message: string): GraphQLError {
       http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } },
     },
   });
+}
+
+/**
+ * The one place domain errors (src/model/domain-errors.ts), which model/, search/, store/ and
+ * the resolvers throw, become GraphQL errors: InvalidArgument is BAD_USER_INPUT naming the
+ * argument, DataUnavailable is DATA_UNAVAILABLE, and NoDataVersion the 503 above. `located`
+ * is the error graphql-js wrapped the domain error in, whose place in the query is kept.
+ * src/yoga.ts applies it to every error of a result, before unexpected ones are masked.
+ */
+export function toGraphQLError(error: DomainError, located?: GraphQLError): GraphQLError {
+  const coded =
+    error instanceof InvalidArgument ? badUserInput(error.message, error.argument)
+    : error instanceof NoDataVersion ? noDataVersion(error.message)
+    : dataUnavailable(error.message);
+  if (!located) return coded;
+  return new GraphQLError(coded.message, {
+    nodes: located.nodes,
+    source: located.source,
+    positions: located.positions,
+    path: located.path,
+    extensions: coded.extensions,
+  });
+}
+
+/** The domain error a GraphQL error wraps, if any. */
+export function domainErrorOf(error: unknown): DomainError | undefined {
+  if (isDomainError(error)) return error;
+  if (error instanceof GraphQLError && isDomainError(error.originalError)) return error.originalError;
+  return undefined;
 }

@@ -1,5 +1,7 @@
-import { createYoga } from 'graphql-yoga';
-import type { ServerContext, UserContext } from './graph/context';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError } from 'graphql-yoga';
+import { domainErrorOf, toGraphQLError } from './errors';
+import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
 import { LIMITS } from './limits';
 import { useCostLimit } from './plugins/use-cost-limit';
@@ -9,27 +11,31 @@ import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
-import { NewsReader } from './store/news-reader';
 import type { LruCache } from './store/lru-cache';
 
 /**
- * The GraphQL server, independent of the Workers runtime: the adapter (index.ts) builds a
- * KvStore per request and passes it in the server context.
+ * The GraphQL server, independent of the Workers runtime: the adapter (src/worker.ts) builds
+ * a NewsReader per request and passes it in the server context (src/graph/context.ts).
  */
 export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: LruCache<string> }) {
   const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
-  return createYoga<ServerContext, UserContext>({
+  return createYoga<GraphContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    // Production hides unexpected errors' messages; the codes of expected ones stay.
-    maskedErrors: { isDev: !options.production },
+    // Domain errors get their code (src/errors.ts); production hides unexpected errors' messages.
+    maskedErrors: {
+      isDev: !options.production,
+      maskError(error, message, isDev) {
+        const domain = domainErrorOf(error);
+        return domain ? toGraphQLError(domain, error instanceof GraphQLError ? error : undefined) : maskError(error, message, isDev);
+      },
+    },
     // CORS is the adapter's (src/http/cors.ts): it must also cover edge-cache hits.
     cors: false,
     // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.
     graphiql: allowArbitraryOperations,
     renderGraphiQL: renderOfflineGraphiQL,
-    context: ({ store }): UserContext => ({ reader: new NewsReader(store) }),
     // Limits of src/limits.ts: body size (413), no batching, no file uploads (read-only API).
     maxRequestBodySize: LIMITS.maxBodyBytes,
     batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,

@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { ServerContext } from '../graph/context';
+import type { GraphContext } from '../graph/context';
 import type { LruCache } from '../store/lru-cache';
 import { stringBytes } from '../store/string-bytes';
 
@@ -22,7 +22,7 @@ import { stringBytes } from '../store/string-bytes';
 const MAX_KEY_CHARS = 16 * 1024;
 
 /** `memo`: the isolate's (src/store/isolate-state.ts), bounded by RESPONSE_MEMO_SIZE. */
-export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, unknown>, ServerContext> {
+export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, unknown>, GraphContext> {
   const pending = new WeakMap<Request, string>();
   return {
     async onParams({ params, request, context, setResult }) {
@@ -31,7 +31,7 @@ export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, u
       if (params.query.length + variables.length > MAX_KEY_CHARS) return;
       let version: string;
       try {
-        version = (await context.store.pointer()).version;
+        version = (await context.reader.dataVersion()).version;
       } catch {
         return;
       }

@@ -1,6 +1,6 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
-import { dataUnavailable, noDataVersion } from '../errors';
+import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
 import { utf8Length } from '../text/utf8-length';
 import type { KvStats } from './kv-stats-header';
 
@@ -72,12 +72,12 @@ export class KvStore {
     try {
       text = await this.kv.get(POINTER_KEY, 'text');
     } catch {
-      throw noDataVersion('Reading the data-version pointer failed; retry later.');
+      throw new NoDataVersion('Reading the data-version pointer failed; retry later.');
     }
-    if (text === null) throw noDataVersion('No data version has been published yet; retry later.');
+    if (text === null) throw new NoDataVersion('No data version has been published yet; retry later.');
     const value = parseJson(POINTER_KEY, text);
     if (value instanceof Error || typeof (value as VersionPointer)?.version !== 'string') {
-      throw noDataVersion('The data-version pointer is unreadable; retry later.');
+      throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
     if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetVersion();
@@ -137,7 +137,7 @@ export class KvStore {
       stored = new Map<string, string | Uint8Array | null>(texts);
       byteKeys.forEach((k, i) => stored.set(k, buffers[i] ? new Uint8Array(buffers[i]) : null));
     } catch {
-      throw dataUnavailable('Reading the data store failed; try again.');
+      throw new DataUnavailable('Reading the data store failed; try again.');
     }
     const values = new Map<string, Cached | Error>();
     for (const key of keys) {
@@ -157,7 +157,7 @@ export class KvStore {
         used = codec.use(kept.kept);
       } catch {
         // Not cached: a later request reads it again (and fails again while it is bad).
-        values.set(key, dataUnavailable(`Stored value ${key} is not valid ${codec.format}.`));
+        values.set(key, new DataUnavailable(`Stored value ${key} is not valid ${codec.format}.`));
         continue;
       }
       values.set(key, used);
@@ -172,7 +172,7 @@ function parseJson(key: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return dataUnavailable(`Stored value ${key} is not valid JSON.`);
+    return new DataUnavailable(`Stored value ${key} is not valid JSON.`);
   }
 }
 

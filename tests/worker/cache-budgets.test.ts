@@ -7,8 +7,9 @@ import people from '../../data/entities/people.json';
 import places from '../../data/entities/places.json';
 import { parseKvStats, type KvStats } from '../../src/store/kv-stats-header';
 import { createWorker } from '../../src/worker';
+import articlePage from '../../operations/article-page.graphql?raw';
+import { SEED_SLUG } from '../../tools/fixtures/screens';
 import { seedKv } from './helpers';
-import { ARTICLE_PAGE, SEED_SLUG } from './queries';
 
 /**
  * The isolate's caches under budgets shrunk by the wrangler vars (src/store/cache-budgets.ts):
@@ -28,7 +29,7 @@ const SUGGEST = `query ($p: String!) { suggest(prefix: $p) { __typename ... on N
 
 /** Every entity page, the article page, searches and type-ahead: no two alike. */
 const stream: Array<{ query: string; variables: Record<string, unknown> }> = [
-  { query: ARTICLE_PAGE, variables: { slug: SEED_SLUG } },
+  { query: articlePage, variables: { slug: SEED_SLUG } },
   ...people.map((e) => ({ query: ENTITY('person'), variables: { slug: e.slug } })),
   ...events.map((e) => ({ query: ENTITY('event'), variables: { slug: e.slug } })),
   ...places.map((e) => ({ query: ENTITY('place'), variables: { slug: e.slug } })),
@@ -93,7 +94,7 @@ describe('isolate caches under budgets shrunk by configuration', () => {
 
   it('counts an entry as its value, its key and the bookkeeping, and refuses a value larger than the budget', async () => {
     const tiny = workerWith({ DOCUMENT_CACHE_SIZE: '1KiB', RESPONSE_MEMO_SIZE: '1KiB' });
-    const { status, body } = await tiny.send(ARTICLE_PAGE, { slug: SEED_SLUG });
+    const { status, body } = await tiny.send(articlePage, { slug: SEED_SLUG });
     expect(status).toBe(200);
     expect((body as { errors?: unknown }).errors).toBeUndefined();
     const { documents, responses } = tiny.isolate();

@@ -1,18 +1,20 @@
-import type { ArticleDoc } from '../../model/documents';
+import type { ArticleDoc, EntityRef } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
+import { ENTITY_KINDS, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
 import type { GraphContext } from '../context';
-import { entityTypes, fullArticle, ref, type ArticleParent } from './refs';
+import type { ArticleResolvers } from '../resolver-types.gen';
+import { fullArticle, ref, type ArticleParent } from './refs';
 
 interface MentionValue {
   paragraph: number;
   start: number;
   end: number;
   text: string;
-  entity: ReturnType<typeof ref>;
+  entity: EntityRef;
 }
 
 function mentionsOf(doc: ArticleDoc): MentionValue[] {
-  const types = entityTypes(doc);
+  const types = linkedTypes(doc);
   return doc.mentions.map(([paragraph, start, end, slug]) => ({
     paragraph,
     start,
@@ -22,13 +24,17 @@ function mentionsOf(doc: ArticleDoc): MentionValue[] {
   }));
 }
 
+/** people, events, places, organizations: the linked entities of each kind, as refs. */
+function linkResolvers() {
+  return Object.fromEntries(
+    ENTITY_KINDS.map((k) => [k.links, (a: ArticleParent) => a[k.links].map((slug) => ref(k.type, slug))]),
+  ) as Record<EntityLinks, (a: ArticleParent) => EntityRef[]>;
+}
+
 export const Article = {
   id: (a: ArticleParent) => toGlobalId('Article', a.slug),
   datelinePlace: (a: ArticleParent) => (a.datelinePlace ? ref('Place', a.datelinePlace) : null),
-  people: (a: ArticleParent) => a.people.map((slug) => ref('Person', slug)),
-  events: (a: ArticleParent) => a.events.map((slug) => ref('Event', slug)),
-  places: (a: ArticleParent) => a.places.map((slug) => ref('Place', slug)),
-  organizations: (a: ArticleParent) => a.organizations.map((slug) => ref('Organization', slug)),
+  ...linkResolvers(),
   async paragraphs(a: ArticleParent, _: unknown, ctx: GraphContext) {
     const doc = await fullArticle(a, ctx);
     const mentions = mentionsOf(doc);
@@ -41,4 +47,4 @@ export const Article = {
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));
   },
-};
+} satisfies ArticleResolvers;
