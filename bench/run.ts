@@ -2,7 +2,7 @@
  * `npm run bench`: the worker against the floor, in one workerd, at several corpus sizes.
  *
  *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh]
- *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY]
+ *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY] [--var NAME=VALUE]
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
  * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
@@ -40,11 +40,14 @@ const { values } = parseArgs({
     'soak-min': { type: 'string', default: '100000' },
     only: { type: 'string' },
     'state-key': { type: 'string' },
+    var: { type: 'string', multiple: true, default: [] },
   },
 });
 const soakRequestCount = Number(values.soak);
 const soakMin = Number(values['soak-min']);
 const onlySoak = values.only === 'soak';
+/** `--var NAME=VALUE`: wrangler vars over wrangler.toml's for the measured worker (cache budgets). */
+const vars = Object.fromEntries((values.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
 const sizes = values.sizes!.split(',').map(Number);
 const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
 const slice: LoadSettings = { ...settings, seconds: 1 };
@@ -117,7 +120,7 @@ async function loadedState(bundle: string, articles: number): Promise<SavedState
 
 async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
   const state = await loadedState(bundle, articles);
-  const runtime = await startRuntime(bundle, state.kvDir);
+  const runtime = await startRuntime(bundle, state.kvDir, vars);
   const inspector = await Inspector.connect(runtime.inspectorUrl);
   const heap: HeapPhase[] = [];
   const phase = async (name: string) => {
@@ -177,6 +180,7 @@ const report = [
   `${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${results.machine.node}, ` +
     `load average ${results.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
     `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+  ...(Object.keys(vars).length > 0 ? [`vars over wrangler.toml: ${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' ')}`] : []),
   `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
   ...results.sizes.map((size) => (onlySoak ? heapTable(size) : `${sizeTable(size)}\n\n${heapTable(size)}`)),
   ...(results.sizes.length > 1 && !onlySoak ? [growthTable(results.sizes)] : []),
