@@ -2,10 +2,10 @@ import { decodePostingShard, type DecodedShard } from '../search/posting-codec';
 import { retainedBytes } from './retained-bytes';
 
 /**
- * How one kind of KV value is kept in the isolate's document cache and handed to readers.
- * The cache keeps compact forms, counted by what they retain: parsed JSON objects cost
- * several times their text (an object header and a tagged slot per field, a string per
- * value), and the cache would hold that garbage-heavy graph for the isolate's life.
+ * How one kind of KV value is kept in the isolate's document cache and handed to readers,
+ * and what it is counted as: the bytes it retains, not the length of its JSON (a parsed
+ * object costs several times its text: an object header and a tagged slot per field, a
+ * string per value). docs/memory.md has the measurements behind each choice.
  */
 export interface Codec<T> {
   /** Named in the error when a stored value is malformed: "Stored value K is not valid JSON". */

@@ -8,7 +8,7 @@ import { LruCache } from './lru-cache';
  */
 export class IsolateState {
   pointer?: { value: VersionPointer; checkedAt: number };
-  /** KV values in compact form: raw JSON text, decoded posting shards (src/store/codecs.ts). */
+  /** KV values as readers use them: parsed documents, decoded posting shards (codecs.ts). */
   readonly documents: LruCache<unknown>;
   /** Serialized answers of repeated requests (src/plugins/use-response-memo.ts). */
   readonly responses: LruCache<string>;

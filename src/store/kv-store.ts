@@ -29,8 +29,8 @@ type Cached = unknown;
 export class KvStore {
   private readonly loader: BatchLoader<Cached>;
   /**
-   * What this request has read, in the form readers use: the isolate cache keeps compact
-   * forms (codecs.ts), so each key is parsed or decoded at most once per request.
+   * What this request has read: a key the isolate cache evicts while the request runs is not
+   * read from KV again, and every resolver of the request sees the same value.
    */
   private readonly used = new Map<string, unknown>();
   private readonly codecs = new Map<string, Codec<unknown>>();
