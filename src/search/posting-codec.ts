@@ -99,20 +99,35 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
       space();
       if (text[i] === CLOSE_BRACKET) i += 1;
       else {
+        // The hot loop: the build writes no whitespace, so it is skipped only when present.
+        const data = into?.data;
+        const n = text.length;
         for (;;) {
-          space();
-          const negative = text[i] === MINUS;
-          if (negative) i += 1;
+          let c = text[i]!;
+          if (c <= 32) {
+            space();
+            c = text[i]!;
+          }
+          const negative = c === MINUS;
+          if (negative) c = text[++i]!;
           let value = 0;
           const first = i;
-          for (let c = text[i]!; c >= ZERO && c <= NINE; c = text[++i]!) value = value * 10 + (c - ZERO);
+          while (c >= ZERO && c <= NINE && i < n) {
+            value = value * 10 + (c - ZERO);
+            c = text[++i]!;
+          }
           if (i === first || value > 0x7fffffff) fail('expected an integer');
-          if (into) into.data[numbers] = negative ? -value : value;
+          if (data) data[numbers] = negative ? -value : value;
           numbers += 1;
-          space();
-          const c = text[i++];
+          if (c <= 32) {
+            space();
+            c = text[i]!;
+          }
+          i += 1;
+          if (c === COMMA) continue;
           if (c === CLOSE_BRACKET) break;
-          if (c !== COMMA) fail('expected "," or "]"');
+          i -= 1;
+          fail('expected "," or "]"');
         }
       }
       space();

@@ -13,6 +13,6 @@ export interface CacheBudgets {
 }
 
 export const DEFAULT_CACHE_BUDGETS: CacheBudgets = {
-  documentBytes: 8 * 1024 * 1024,
-  responseBytes: 4 * 1024 * 1024,
+  documentBytes: 6 * 1024 * 1024,
+  responseBytes: 2 * 1024 * 1024,
 };
