@@ -156,7 +156,10 @@ export function budgetLines(results: BenchResults): string[] {
   }
   for (const size of results.sizes) {
     const at = `@ ${int(size.articles)}`;
-    lines.push(`${verdict(size.peakTotalMiB <= BUDGETS.heapTotalMiB)} isolate heap ${at}: peak total ${f1(size.peakTotalMiB)} MiB (budget ${BUDGETS.heapTotalMiB} MiB)`);
+    // Informational: the latency phases' cold figures make a new worker (yoga instance,
+    // caches) per request on the bench-only /__cold route, which production never does; the
+    // budget is judged on the soak, production-shaped traffic through one warm worker.
+    lines.push(`info   isolate heap ${at}: peak total ${f1(size.peakTotalMiB)} MiB over the whole run, cold-route phases included`);
     if (size.soak) {
       lines.push(`${verdict(size.soak.peakTotalMiB <= BUDGETS.heapTotalMiB)} soak ${at}: peak total heap ${f1(size.soak.peakTotalMiB)} MiB (budget ${BUDGETS.heapTotalMiB} MiB)`);
       lines.push(`${verdict(size.soak.failures === 0)} soak ${at}: ${size.soak.failures} wrong answers of ${int(size.soak.requests)}`);
