@@ -40,8 +40,9 @@ export interface HeapPhase extends HeapUsage {
 
 export interface BenchResults {
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
-  settings: { connections: number; seconds: number };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; freeGiB?: number; node: string; loadAverage: number[] };
+  /** `vars`: wrangler vars given with --var; `onlySoak`: --only soak (no latency tables). */
+  settings: { connections: number; seconds: number; vars?: Record<string, string>; onlySoak?: boolean };
   static: StaticFigures;
   sizes: SizeFigures[];
 }
@@ -187,4 +188,23 @@ export function budgetLines(results: BenchResults): string[] {
     }
   }
   return lines;
+}
+
+/** The whole report of one run, as `npm run bench` prints it and docs/performance.md shows it. */
+export function runReport(results: BenchResults): string {
+  const { machine, settings, static: statics } = results;
+  const free = machine.freeGiB === undefined ? '' : ` (${machine.freeGiB} free)`;
+  return [
+    `## npm run bench (${results.startedAt})`,
+    `${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB} GiB${free}, Node ${machine.node}, ` +
+      `load average ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
+      `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+    ...(settings.vars && Object.keys(settings.vars).length > 0
+      ? [`vars over wrangler.toml: ${Object.entries(settings.vars).map(([k, v]) => `${k}=${v}`).join(' ')}`]
+      : []),
+    `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
+    ...results.sizes.map((size) => (settings.onlySoak ? heapTable(size) : `${sizeTable(size)}\n\n${heapTable(size)}`)),
+    ...(results.sizes.length > 1 && !settings.onlySoak ? [growthTable(results.sizes)] : []),
+    `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
+  ].join('\n\n');
 }

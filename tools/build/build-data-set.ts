@@ -14,5 +14,7 @@ export async function buildDataSet(
   const { dataSet, problems } = readDataSet(files);
   problems.push(...validateLinks(dataSet));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: await compile(dataSet, options.builtAt, options.hash) };
+  const compiled = await compile(dataSet, options.builtAt, options.hash);
+  if ('problems' in compiled) return { ok: false, problems: compiled.problems };
+  return { ok: true, data: compiled };
 }
