@@ -16,6 +16,8 @@
  *   tsx bench/load.ts [--amount 20000] [--connections 50] [--port 8789] [--inspector-port 9231]
  *                     [--republish 3] [--readers 8] [--pause 12] [--publish-only]
  *
+ * With BENCH_PORT_BASE set, the ports default to BENCH_PORT_BASE + 2 and + 3 instead.
+ *
  * Exits 1 when any response is wrong. Writes bench/results/load.json.
  */
 import autocannon from 'autocannon';
@@ -28,13 +30,14 @@ import { isolateHeap } from './isolate-heap';
 import { operation } from './operations';
 import { publishUnderLoad } from './publish-under-load';
 import { workerdMemory } from './process-memory';
+import { benchPort } from './runtime';
 
 const { values } = parseArgs({
   options: {
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
-    port: { type: 'string', default: '8789' },
-    'inspector-port': { type: 'string', default: '9231' },
+    port: { type: 'string', default: String(benchPort(2, 8789)) },
+    'inspector-port': { type: 'string', default: String(benchPort(3, 9231)) },
     /** Publishing under load (bench/publish-under-load.ts): publications, readers, pause. */
     republish: { type: 'string', default: '3' },
     readers: { type: 'string', default: '8' },

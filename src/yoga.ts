@@ -13,12 +13,13 @@ import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
 import { DOCUMENT_ID_PARAMS, useTrustedDocuments } from './plugins/use-trusted-documents';
+import type { LruCache } from './store/lru-cache';
 
 /**
  * The GraphQL server, independent of the Workers runtime: the adapter (src/worker.ts) builds
  * a NewsReader per request and passes it in the server context (src/graph/context.ts).
  */
-export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean }) {
+export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: LruCache<string> }) {
   const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
   return createYoga<GraphContext>({
     schema,
@@ -57,7 +58,7 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useDeferStream(),
       useErrorCodes(),
       // Last: a repeated request is answered only once every check above has passed.
-      useResponseMemo(),
+      useResponseMemo(options.responses),
     ],
   });
 }

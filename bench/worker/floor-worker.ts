@@ -8,6 +8,7 @@
  *   GET  /__floor/kv?key=K  the floor: the stored bytes of K, one KV read, no GraphQL
  *   GET  /__floor/memory?key=K   the same bytes from module memory, no KV read
  *   POST /__bench/put       writes a batch of [{key, value}] to KV (loading the corpus)
+ *   GET  /__bench/caches    the warm isolate's cache accounts: entries, bytes, evictions
  */
 import { createWorker } from '../../src/worker';
 
@@ -36,6 +37,10 @@ export default {
         return floor(url, env, false);
       case '/__floor/memory':
         return floor(url, env, true);
+      case '/__bench/caches': {
+        const isolate = warm.isolate();
+        return Response.json(isolate ? { documents: isolate.documents.stats, responses: isolate.responses.stats } : {});
+      }
       case '/__bench/put': {
         const entries = (await request.json()) as Array<{ key: string; value: string }>;
         await Promise.all(entries.map((e) => env.NEWS.put(e.key, e.value)));
