@@ -1,5 +1,7 @@
 import type { KvStats } from '../src/store/kv-stats-header';
+import type { HeapUsage } from './isolate-heap';
 import type { LoadFigures } from './measure';
+import type { SoakFigures } from './soak';
 import type { StaticFigures } from './static-figures';
 import type { PeerOperationFigures } from './peer/compare';
 import { peerTables } from './peer/report';
@@ -33,12 +35,22 @@ export interface SizeFigures {
   operations: OperationFigures[];
   /** The Apollo peer beside the worker (bench/peer/); absent with --skip-peer. */
   peer?: PeerOperationFigures[];
+  /** The isolate's heap after each phase (bench/isolate-heap.ts). */
+  heap: HeapPhase[];
+  /** The highest total heap read during the whole size's run (every 500 ms, and per phase). */
+  peakTotalMiB: number;
+  soak?: SoakFigures;
+}
+
+export interface HeapPhase extends HeapUsage {
+  phase: string;
 }
 
 export interface BenchResults {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; freeGiB?: number; node: string; loadAverage: number[] };
-  settings: { connections: number; seconds: number };
+  /** `vars`: wrangler vars given with --var; `onlySoak`: --only soak (no latency tables). */
+  settings: { connections: number; seconds: number; vars?: Record<string, string>; onlySoak?: boolean };
   static: StaticFigures;
   sizes: SizeFigures[];
 }
@@ -51,6 +63,8 @@ export const BUDGETS = {
   bundleGzipKiB: 150,
   startupMs: 60,
   p50LargestOverSmallest: 1.3,
+  /** Issue 16: the isolate's total V8 heap, 75% of Workers' 128 MB (docs/memory.md). */
+  heapTotalMiB: 96,
 };
 
 const f1 = (n: number) => n.toFixed(1);
@@ -95,6 +109,25 @@ export function sizeTable(size: SizeFigures): string {
   ].join('\n\n');
 }
 
+/** The isolate's heap after each phase, and the soak's figures. */
+export function heapTable(size: SizeFigures): string {
+  const rows = size.heap.map((h) => [h.phase, f1(h.usedMiB), f1(h.totalMiB)]);
+  const s = size.soak;
+  const soakLines = s
+    ? [
+        `Soak: ${int(s.requests)} requests (${Object.entries(s.byKind).map(([k, n]) => `${int(n)} ${k}`).join(', ')}) in ${f1(s.seconds)} s, ` +
+          `${s.failures} failed; heap used ${f1(s.before.usedMiB)} -> ${f1(s.after.usedMiB)} MiB (peak ${f1(s.peakUsedMiB)}), ` +
+          `total ${f1(s.before.totalMiB)} -> ${f1(s.after.totalMiB)} MiB (peak ${f1(s.peakTotalMiB)}), ${s.samples} readings`,
+        `Caches at the end of the soak: ${JSON.stringify(s.caches)}`,
+      ]
+    : [];
+  return [
+    `#### Isolate heap at ${int(size.articles)} articles (MiB; peak total over the run ${f1(size.peakTotalMiB)})`,
+    table(['after phase', 'used', 'total'], rows),
+    ...soakLines,
+  ].join('\n\n');
+}
+
 /** How each operation's figures grow from the smallest corpus to each larger one. */
 export function growthTable(sizes: SizeFigures[]): string {
   const names = sizes[0]!.operations.map((o) => o.name);
@@ -130,6 +163,17 @@ export function budgetLines(results: BenchResults): string[] {
       lines.push(`${verdict(trips)} ${at}: KV round trips ${op.kvCold!.roundTrips} cold, ${op.kvWarm!.roundTrips} warm (budget ${BUDGETS.roundTripsCold} / ${BUDGETS.roundTripsWarm})`);
     }
   }
+  for (const size of results.sizes) {
+    const at = `@ ${int(size.articles)}`;
+    // Informational: the latency phases' cold figures make a new worker (yoga instance,
+    // caches) per request on the bench-only /__cold route, which production never does; the
+    // budget is judged on the soak, production-shaped traffic through one warm worker.
+    lines.push(`info   isolate heap ${at}: peak total ${f1(size.peakTotalMiB)} MiB over the whole run, cold-route phases included`);
+    if (size.soak) {
+      lines.push(`${verdict(size.soak.peakTotalMiB <= BUDGETS.heapTotalMiB)} soak ${at}: peak total heap ${f1(size.soak.peakTotalMiB)} MiB (budget ${BUDGETS.heapTotalMiB} MiB)`);
+      lines.push(`${verdict(size.soak.failures === 0)} soak ${at}: ${size.soak.failures} wrong answers of ${int(size.soak.requests)}`);
+    }
+  }
   const [small, large] = [results.sizes[0]!, results.sizes.at(-1)!];
   if (results.sizes.length > 1) {
     for (const op of large.operations) {
@@ -163,9 +207,12 @@ export function runReport(results: BenchResults): string {
     `${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB} GiB${free}, Node ${machine.node}, ` +
       `load average ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
       `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+    ...(settings.vars && Object.keys(settings.vars).length > 0
+      ? [`vars over wrangler.toml: ${Object.entries(settings.vars).map(([k, v]) => `${k}=${v}`).join(' ')}`]
+      : []),
     `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
-    ...results.sizes.flatMap((size) => [sizeTable(size), ...(size.peer ? [peerTables(size.articles, size.peer)] : [])]),
-    ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
+    ...results.sizes.map((size) => [settings.onlySoak ? heapTable(size) : `${sizeTable(size)}\n\n${heapTable(size)}`, ...(size.peer ? [peerTables(size.articles, size.peer)] : [])].join('\n\n')),
+    ...(results.sizes.length > 1 && !settings.onlySoak ? [growthTable(results.sizes)] : []),
     `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
   ].join('\n\n');
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: the worker against the floor, in one workerd, at several corpus sizes.
  *
  *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh --skip-peer]
+ *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY] [--var NAME=VALUE]
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
- *   (BENCH_PORT_BASE=N: workerd on port N, the Apollo peer on N+1 and N+2; default: free ports)
+ *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
  * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
@@ -11,6 +12,11 @@
  * state every request) and warm, and the floor: the operation's own response bytes served
  * without GraphQL, read from KV on every request and from memory. Also reports KV round trips
  * and bytes per operation (x-kv-stats), the production bundle's gzip size and start-up time.
+ * After each phase it reads the isolate's V8 heap (used and total) through the runtime's
+ * inspector, and at sizes of at least `--soak-min` articles it runs the soak (bench/soak.ts):
+ * `--soak` requests of distinct pages, common-word searches and type-ahead, interleaved, with
+ * the heap read every 250 ms; the peak total heap must stay under 96 MiB (docs/memory.md).
+ * `--only soak` skips the per-operation latency figures.
  * Then the peer (bench/peer/): Apollo Server 4 on Node over the same documents, with and
  * without its response cache, against the worker and its floor, CPU per request included.
  * Prints tables and the budgets met or missed; writes the figures to bench/results/.
@@ -21,9 +27,11 @@ import { parseArgs } from 'node:util';
 import { run } from './child';
 import { bodyOf, combine, load, probe, type LoadFigures, type LoadSettings } from './measure';
 import { OPERATIONS, type Operation } from './operations';
-import { runReport, type BenchResults, type OperationFigures, type SizeFigures } from './report';
+import { runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
 import { findState, saveState, stateKey, type SavedState } from './kv-state';
+import { Inspector } from './isolate-heap';
+import { soak, soakRequests } from './soak';
 import { staticFigures } from './static-figures';
 import { measurePeerSize } from './peer/measure-size';
 
@@ -33,9 +41,19 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     fresh: { type: 'boolean', default: false },
+    soak: { type: 'string', default: '8000' },
+    'soak-min': { type: 'string', default: '100000' },
+    only: { type: 'string' },
+    'state-key': { type: 'string' },
+    var: { type: 'string', multiple: true, default: [] },
     'skip-peer': { type: 'boolean', default: false },
   },
 });
+const soakRequestCount = Number(values.soak);
+const soakMin = Number(values['soak-min']);
+const onlySoak = values.only === 'soak';
+/** `--var NAME=VALUE`: wrangler vars over wrangler.toml's for the measured worker (cache budgets). */
+const vars = Object.fromEntries((values.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
 const sizes = values.sizes!.split(',').map(Number);
 const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
 const slice: LoadSettings = { ...settings, seconds: 1 };
@@ -89,7 +107,9 @@ const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 10
 
 /** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
 async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
-  const key = stateKey(articles);
+  // --state-key: a corpus loaded by an earlier run whose inputs have since changed in ways
+  // that do not change the data (to compare code before and after on the very same KV).
+  const key = values['state-key'] ?? stateKey(articles);
   const saved = values.fresh ? null : findState<CorpusFigures>(key);
   if (saved) {
     log(`${articles} articles: KV state ${key} loaded by an earlier run (figures of its build)`);
@@ -114,13 +134,38 @@ async function loadedState(bundle: string, articles: number): Promise<SavedState
 
 async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
   const state = await loadedState(bundle, articles);
-  const runtime = await startRuntime(bundle, state.kvDir);
+  const runtime = await startRuntime(bundle, state.kvDir, vars);
+  const inspector = await Inspector.connect(runtime.inspectorUrl);
+  const heap: HeapPhase[] = [];
+  const phase = async (name: string) => {
+    const h = await inspector.heap();
+    heap.push({ phase: name, ...h });
+    log(`  heap after ${name}: used ${h.usedMiB} MiB, total ${h.totalMiB} MiB`);
+  };
+  const whole = inspector.track(500);
   try {
+    await phase('start');
     const operations: OperationFigures[] = [];
-    for (const op of OPERATIONS) operations.push(await measureOperation(runtime.url, op));
-    const peer = values['skip-peer'] ? undefined : await measurePeerSize(runtime.url, OPERATIONS, settings, log);
-    return { ...state.figures, operations, peer };
+    if (!onlySoak) {
+      for (const op of OPERATIONS) {
+        operations.push(await measureOperation(runtime.url, op));
+        await phase(op.name);
+      }
+    }
+    let soaked: SizeFigures['soak'];
+    if (soakRequestCount > 0 && articles >= soakMin) {
+      log(`  soak: ${soakRequestCount} requests, ${settings.connections} connections`);
+      // The corpus's generated articles; the seed article is not among the soak's pages.
+      soaked = await soak(runtime.url, inspector, soakRequests(soakRequestCount, articles), settings.connections);
+      log(`  soak: ${soaked.seconds.toFixed(1)} s, ${soaked.failures} failures, peak heap used ${soaked.peakUsedMiB} MiB, total ${soaked.peakTotalMiB} MiB`);
+      await phase('soak');
+    }
+    const peer = values['skip-peer'] || onlySoak ? undefined : await measurePeerSize(runtime.url, OPERATIONS, settings, log);
+    const peaks = await whole.stop();
+    return { ...state.figures, operations, heap, peakTotalMiB: Math.max(peaks.peakTotalMiB, ...heap.map((h) => h.totalMiB)), soak: soaked, peer };
   } finally {
+    await whole.stop();
+    inspector.close();
     await runtime.stop();
   }
 }
@@ -138,7 +183,7 @@ const results: BenchResults = {
     node: process.version,
     loadAverage: loadavg(),
   },
-  settings: { connections: settings.connections, seconds: settings.seconds },
+  settings: { connections: settings.connections, seconds: settings.seconds, vars, onlySoak },
   static: statics,
   sizes: [],
 };

@@ -16,12 +16,16 @@ import { run } from './child';
 export const OUT_DIR = 'bench/.out';
 
 /**
- * Ports the bench listens on: workerd on BENCH_PORT_BASE, the Apollo peer on the next two.
- * Unset (0), each server takes a free port the system picks; set it when several people share
- * a machine and each has a range of their own.
+ * The bench's ports: the runtime's HTTP port and its inspector's, from BENCH_PORT_BASE (so
+ * engineers sharing a machine each keep to their own range), or any free port when unset.
  */
-export const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 0);
-export const portAt = (offset: number): number => (PORT_BASE === 0 ? 0 : PORT_BASE + offset);
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 0);
+/** Port offsets from BENCH_PORT_BASE; the defaults are the ports used before it existed. */
+export const benchPort = (offset: number, fallback: number): number => (PORT_BASE > 0 ? PORT_BASE + offset : fallback);
+export const benchPorts = (): { http: number; inspector: number } => ({ http: benchPort(0, 0), inspector: benchPort(1, 9229) });
+
+/** The worker's name in Miniflare: its inspector target is /core:user:<name>. */
+const WORKER_NAME = 'bench';
 
 /** Bundles bench/worker/floor-worker.ts with wrangler's own bundler and wrangler.toml (minified). */
 export async function bundleBenchWorker(): Promise<string> {
@@ -52,23 +56,30 @@ function benchVars(): Record<string, string> {
 export async function startRuntime(
   bundle: string,
   kvDir?: string,
-): Promise<{ url: string; kvDir: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
+  /** Vars over wrangler.toml's (cache budgets, say: `npm run bench -- --var DOCUMENT_CACHE_SIZE=8MiB`). */
+  vars: Record<string, string> = {},
+): Promise<{ url: string; kvDir: string; inspectorUrl: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
   const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
   const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
+  const ports = benchPorts();
   const mf = new Miniflare({
+    name: WORKER_NAME,
     modules: true,
     scriptPath: bundle,
     compatibilityDate: tomlValue('compatibility_date'),
     kvNamespaces: ['NEWS'],
     kvPersist: persist,
-    bindings: benchVars(),
+    bindings: { ...benchVars(), ...vars },
     host: '127.0.0.1',
-    port: portAt(0),
+    port: ports.http,
+    // The runtime's own inspector (no proxy): bench/isolate-heap.ts reads the isolate's heap.
+    inspectorPort: ports.inspector,
   });
   const url = (await mf.ready).toString().replace(/\/$/, '');
   return {
     url,
     kvDir: persist,
+    inspectorUrl: `ws://localhost:${ports.inspector}/core:user:${WORKER_NAME}`,
     stop: async ({ keep = kvDir !== undefined } = {}) => {
       await mf.dispose();
       if (!keep) rmSync(persist, { recursive: true, force: true });

@@ -25,6 +25,7 @@ import { readSourceFiles } from '../tools/build/source-files';
 import { inMemorySearch } from '../tools/build/search-in-memory';
 import { articleKey } from '../src/model/keys';
 import { generateCorpus } from '../tools/fixtures/corpus';
+import { benchPort } from './runtime';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,10000,100000' }, warm: { type: 'string', default: '20' } },
@@ -54,6 +55,8 @@ function startWorker(): Promise<Unstable_DevWorker> {
     config: 'wrangler.toml',
     persistTo: PERSIST,
     vars: { VERSION_CHECK_SECONDS: '3600' },
+    // wrangler's own choice of ports unless BENCH_PORT_BASE gives a range (+4 HTTP, +5 inspector).
+    ...(process.env.BENCH_PORT_BASE ? { port: benchPort(4, 0), inspectorPort: benchPort(5, 0) } : {}),
     logLevel: 'error',
     experimental: { disableExperimentalWarning: true },
   });

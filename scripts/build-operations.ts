@@ -1,11 +1,15 @@
 /**
- * Persisted operations: validates operations/*.graphql against schema/schema.graphql and writes
- *   - src/graph/persisted-operations.gen.ts (id -> body, bundled into the worker), and
- *   - public/persisted-query-manifest.json (Apollo's manifest format, served to app builds).
+ * Persisted operations: validates operations/*.graphql, and the client manifests apps drop in
+ * operations/clients/*.json (tools/build/client-manifests.ts), against schema/schema.graphql
+ * and the request limits, and writes
+ *   - src/graph/persisted-operations.gen.ts (id -> body of both, bundled into the worker), and
+ *   - public/persisted-query-manifest.json (this API's own operations, Apollo's format).
  * Adding an operation is adding a file. On any problem it lists them all and exits 1.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
+import { compileClientManifests } from '../tools/build/client-manifests';
 import { compileOperations } from '../tools/build/persisted-operations';
 import { formatProblem } from '../tools/build/problems';
 
@@ -14,19 +18,28 @@ const sdl = readFileSync(new URL('schema/schema.graphql', root), 'utf8');
 const files = readdirSync(new URL('operations/', root))
   .filter((name) => name.endsWith('.graphql'))
   .sort();
+const sha256 = async (text: string) => createHash('sha256').update(text).digest('hex');
 const result = await compileOperations(
   sdl,
   files.map((name) => ({ file: `operations/${name}`, text: readFileSync(new URL(`operations/${name}`, root), 'utf8') })),
-  async (text) => createHash('sha256').update(text).digest('hex'),
+  sha256,
 );
-if (!result.ok) {
-  console.error(`operations/ has ${result.problems.length} problem(s) against schema/schema.graphql; nothing was written:`);
-  for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+const clientsDir = new URL('operations/clients/', root);
+const clientFiles = existsSync(clientsDir) ? readdirSync(clientsDir).filter((name) => name.endsWith('.json')).sort() : [];
+const clients = await compileClientManifests(
+  buildSchema(sdl),
+  clientFiles.map((name) => ({ file: `operations/clients/${name}`, text: readFileSync(new URL(name, clientsDir), 'utf8') })),
+  sha256,
+);
+const problems = [...(result.ok ? [] : result.problems), ...clients.problems];
+if (!result.ok || problems.length > 0) {
+  console.error(`operations/ has ${problems.length} problem(s) against schema/schema.graphql and its limits; nothing was written:`);
+  for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
   process.exit(1);
 }
 
 const { operations } = result.manifest;
-const byId = Object.fromEntries(operations.map((op) => [op.id, op.body]));
+const byId = { ...Object.fromEntries(clients.operations), ...Object.fromEntries(operations.map((op) => [op.id, op.body])) };
 const banner = '// Generated from operations/*.graphql by scripts/build-operations.ts. Do not edit.\n';
 writeIfChanged(
   new URL('src/graph/persisted-operations.gen.ts', root),
@@ -35,6 +48,7 @@ writeIfChanged(
 mkdirSync(new URL('public/', root), { recursive: true });
 writeIfChanged(new URL('public/persisted-query-manifest.json', root), JSON.stringify(result.manifest, null, 2) + '\n');
 console.log(`persisted operations: ${operations.map((op) => `${op.name} ${op.id.slice(0, 12)}`).join(', ')}`);
+if (clientFiles.length > 0) console.log(`client operations (${clientFiles.join(', ')}): ${clients.names.join(', ')}`);
 
 /** Leaves an unchanged file alone, so watchers (wrangler dev, vitest) do not rebuild for nothing. */
 function writeIfChanged(url: URL, text: string): void {

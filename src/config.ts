@@ -5,6 +5,8 @@
  * rather than silently falling back (a typo in production config should be loud). The
  * defaults are wrangler.toml's values.
  */
+import { DEFAULT_CACHE_BUDGETS, type CacheBudgets } from './store/cache-budgets';
+
 type Binding = 'NEWS' | 'RATE_LIMITER';
 export type ConfigVars = Partial<Omit<Env, Binding>>;
 
@@ -30,6 +32,8 @@ export interface Config {
   versionCheckMs: number;
   /** Per-client rate limit; absent when RATE_LIMIT = "off" or the binding is missing. */
   rateLimit?: RateLimitSettings;
+  /** Heap bytes the isolate's caches may keep (DOCUMENT_CACHE_SIZE, RESPONSE_MEMO_SIZE; docs/memory.md). */
+  cacheBudgets: CacheBudgets;
 }
 
 /** The part of the config the HTTP layer (src/http/) needs. */
@@ -46,6 +50,10 @@ export function readConfig(vars: ConfigVars, limiter?: RateLimit): Config {
     staleWhileRevalidate: parseSeconds('CACHE_STALE_WHILE_REVALIDATE', vars.CACHE_STALE_WHILE_REVALIDATE ?? '600'),
     edgeCacheTtl: parseSeconds('EDGE_CACHE_TTL', vars.EDGE_CACHE_TTL ?? '86400'),
     versionCheckMs: parseSeconds('VERSION_CHECK_SECONDS', vars.VERSION_CHECK_SECONDS ?? '10') * 1000,
+    cacheBudgets: {
+      documentBytes: parseSize('DOCUMENT_CACHE_SIZE', vars.DOCUMENT_CACHE_SIZE, DEFAULT_CACHE_BUDGETS.documentBytes),
+      responseBytes: parseSize('RESPONSE_MEMO_SIZE', vars.RESPONSE_MEMO_SIZE, DEFAULT_CACHE_BUDGETS.responseBytes),
+    },
     ...(rateLimitOn && limiter ? { rateLimit: { limiter, retryAfterSeconds } } : {}),
   };
 }
@@ -71,6 +79,16 @@ function parseOrigins(value: string): Config['corsOrigins'] {
 function parseChoice<const T extends string>(name: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new Error(`${name} must be ${choices.map((c) => `"${c}"`).join(' or ')}; it is "${value}".`);
+}
+
+const SIZE_UNITS: Record<string, number> = { KiB: 1024, MiB: 1024 * 1024 };
+
+/** A byte size such as "12MiB" or "512KiB". */
+function parseSize(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const match = /^\s*(\d{1,6})\s*(KiB|MiB)\s*$/.exec(value);
+  if (!match) throw new Error(`${name} must be a size such as "12MiB" or "512KiB"; it is "${value}".`);
+  return Number(match[1]) * SIZE_UNITS[match[2]!]!;
 }
 
 function parseSeconds(name: string, value: string): number {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { InvalidArgument, NoDataVersion, isDomainError, type DomainError } from './model/domain-errors';
+import { InvalidArgument, NoDataVersion, SyncVersionTooOld, isDomainError, type DomainError } from './model/domain-errors';
 
 /**
  * The error codes this API answers with, in `extensions.code`: every error carries one of
@@ -31,6 +31,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** Anything unexpected; its message is hidden in production. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** `changes(since:)` names a data version no longer kept: refresh fully, then sync again. */
+  SYNC_VERSION_TOO_OLD: 'SYNC_VERSION_TOO_OLD',
   /** Persisted operations (src/plugins/use-trusted-documents.ts raises them): no such hash. */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** A query text was sent where only persisted operations run. */
@@ -88,7 +90,9 @@ export function noDataVersion(message: string): GraphQLError {
  */
 export function toGraphQLError(error: DomainError, located?: GraphQLError): GraphQLError {
   const coded =
-    error instanceof InvalidArgument ? badUserInput(error.message, error.argument)
+    error instanceof SyncVersionTooOld
+      ? new GraphQLError(error.message, { extensions: { code: ErrorCode.SYNC_VERSION_TOO_OLD, argument: error.argument } })
+    : error instanceof InvalidArgument ? badUserInput(error.message, error.argument)
     : error instanceof NoDataVersion ? noDataVersion(error.message)
     : dataUnavailable(error.message);
   if (!located) return coded;

@@ -1,7 +1,8 @@
 import { isPreflight, preflightResponse, withCors } from './http/cors';
 import { readConfig, type Config } from './config';
 import { withEdgeCache } from './http/edge-cache';
-import { IsolateState, KvStore } from './store/kv-store';
+import { IsolateState } from './store/isolate-state';
+import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
 import { NewsReader } from './store/news-reader';
 import { createNewsYoga } from './yoga';
@@ -11,11 +12,13 @@ import { createNewsYoga } from './yoga';
  * lives as long as the isolate, so the schema and the document cache are built once and
  * shared by every request the isolate serves. Tests make a fresh one to start cold.
  */
-export function createWorker(isolate = new IsolateState()) {
+export function createWorker(given?: IsolateState) {
   let yoga: ReturnType<typeof createNewsYoga> | undefined;
   // The env object is the isolate's; tests hand each request an env of its own.
   const configs = new WeakMap<Env, Config>();
-  return {
+  // Made on the first request: its cache budgets are wrangler.toml vars (src/config.ts).
+  let state = given;
+  const handler = {
     async fetch(request, env, ctx) {
       let config = configs.get(env);
       if (!config) {
@@ -28,7 +31,8 @@ export function createWorker(isolate = new IsolateState()) {
       }
       if (isPreflight(request)) return preflightResponse(request, config.corsOrigins);
       const { production, rateLimit } = config;
-      yoga ??= createNewsYoga({ production, allowArbitraryOperations: config.allowArbitraryOperations });
+      const isolate = (state ??= new IsolateState(config.cacheBudgets));
+      yoga ??= createNewsYoga({ production, allowArbitraryOperations: config.allowArbitraryOperations, responses: isolate.responses });
       const store = new KvStore(env.NEWS, isolate, config.versionCheckMs);
       // The request's data version is fixed here, once: the edge cache, the response memo and
       // every resolver read it from this reader.
@@ -47,6 +51,8 @@ export function createWorker(isolate = new IsolateState()) {
       return withCors(request, response, config.corsOrigins);
     },
   } satisfies ExportedHandler<Env>;
+  /** The isolate's caches, for the tests and the bench to read their counts. */
+  return Object.assign(handler, { isolate: () => state });
 }
 
 /**

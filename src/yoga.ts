@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createLogger, createYoga, maskError } from 'graphql-yoga';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { domainErrorOf, toGraphQLError } from './errors';
+import { InvalidArgument } from './model/domain-errors';
 import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
 import { LIMITS } from './limits';
@@ -10,13 +12,14 @@ import { useQueryLimits } from './plugins/use-query-limits';
 import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
-import { useTrustedDocuments } from './plugins/use-trusted-documents';
+import { DOCUMENT_ID_PARAMS, useTrustedDocuments } from './plugins/use-trusted-documents';
+import type { LruCache } from './store/lru-cache';
 
 /**
  * The GraphQL server, independent of the Workers runtime: the adapter (src/worker.ts) builds
  * a NewsReader per request and passes it in the server context (src/graph/context.ts).
  */
-export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean }) {
+export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: LruCache<string> }) {
   const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
   return createYoga<GraphContext>({
     schema,
@@ -30,6 +33,7 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
         return domain ? toGraphQLError(domain, error instanceof GraphQLError ? error : undefined) : maskError(error, message, isDev);
       },
     },
+    logging: withoutClientErrors(createLogger('info')),
     // CORS is the adapter's (src/http/cors.ts): it must also cover edge-cache hits.
     cors: false,
     // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.
@@ -39,6 +43,8 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
     maxRequestBodySize: LIMITS.maxBodyBytes,
     batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,
     multipart: false,
+    // Persisted documents may be named by `documentId` or `doc_id` (src/plugins/use-trusted-documents.ts).
+    extraParamNames: [...DOCUMENT_ID_PARAMS],
     // Rate limit first (before any parsing); persisted operations before the query limits,
     // so a persisted id is priced as the operation it stands for.
     plugins: [
@@ -46,9 +52,24 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useTrustedDocuments({ allowArbitraryOperations }),
       useQueryLimits(options),
       useCostLimit(),
+      // @defer/@stream (declared in schema/schema.graphql): incremental delivery over
+      // multipart/mixed or text/event-stream; the limits and the cost above price the whole
+      // document, deferred parts included.
+      useDeferStream(),
       useErrorCodes(),
       // Last: a repeated request is answered only once every check above has passed.
-      useResponseMemo(),
+      useResponseMemo(options.responses),
     ],
   });
+}
+
+/**
+ * yoga logs every error that maskError changes, and mapping a domain error to its code is such
+ * a change. An InvalidArgument (a forged cursor, a reversed date range) is the client's mistake,
+ * answered with BAD_USER_INPUT: not worth a stack trace in the server's log. Everything else
+ * (DataUnavailable, unexpected errors) is still logged.
+ */
+function withoutClientErrors(logger: ReturnType<typeof createLogger>): ReturnType<typeof createLogger> {
+  const clientError = (value: unknown) => domainErrorOf(value) instanceof InvalidArgument;
+  return { ...logger, error: (...args: unknown[]) => (args.some(clientError) ? undefined : logger.error(...args)) };
 }

@@ -7,6 +7,7 @@
 import type { ArticleDoc, EntityDoc, ListChunk, ListItem, VersionPointer } from '../../src/model/documents';
 import { POINTER_KEY, SEARCH_DOCS_CHUNK, versionPrefix } from '../../src/model/keys';
 import type { PostingShard, SearchDates, SuggestBucket } from '../../src/search/index-format';
+import { decodePostingShard } from '../../src/search/posting-codec';
 
 export interface PeerDocuments {
   pointer: VersionPointer;
@@ -14,7 +15,8 @@ export interface PeerDocuments {
   entities: Map<string, EntityDoc>;
   /** Each stored list, whole, in its stored order: articles as full documents. */
   lists: Map<string, ListItem[]>;
-  postings: PostingShard;
+  /** Every term's postings, decoded as the worker decodes a shard (src/search/posting-codec.ts). */
+  postings: Map<string, Int32Array>;
   /** Article slug by search document number. */
   searchSlugs: string[];
   dates: SearchDates;
@@ -44,7 +46,7 @@ export async function loadDocuments(url: string): Promise<PeerDocuments> {
     articles: new Map(),
     entities: new Map(),
     lists: new Map(),
-    postings: {},
+    postings: new Map(),
     searchSlugs: [],
     dates: [],
     suggest: new Map(),
@@ -62,7 +64,10 @@ export async function loadDocuments(url: string): Promise<PeerDocuments> {
       chunks.set(list, [...(chunks.get(list) ?? []), { index: Number(name.slice(cut + 1)), items: (parsed as ListChunk).items }]);
     } else if (kind === 's') {
       const [part, id] = [rest[0], rest.slice(1).join(':')];
-      if (part === 'p') Object.assign(docs.postings, parsed as PostingShard);
+      if (part === 'p') {
+        const shard = decodePostingShard(new TextEncoder().encode(value));
+        for (const term of Object.keys(parsed as PostingShard)) docs.postings.set(term, shard.list(term)!);
+      }
       else if (part === 'd') (parsed as string[]).forEach((slug, i) => (docs.searchSlugs[Number(id) * SEARCH_DOCS_CHUNK + i] = slug));
       else if (part === 't') docs.dates = parsed as SearchDates;
       else if (part === 'g') docs.suggest.set(id, parsed as SuggestBucket);

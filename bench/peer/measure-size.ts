@@ -1,6 +1,6 @@
 import type { LoadSettings } from '../measure';
 import type { Operation } from '../operations';
-import { portAt } from '../runtime';
+import { benchPort } from '../runtime';
 import { measurePeer, startPeer, type PeerOperationFigures } from './compare';
 
 /** Starts the peer over the data the worker at `url` serves, measures every operation, stops it. */
@@ -11,7 +11,7 @@ export async function measurePeerSize(
   log: (message: string) => void,
 ): Promise<PeerOperationFigures[]> {
   const started = performance.now();
-  const peer = await startPeer(url, { plain: portAt(1), cached: portAt(2) });
+  const peer = await startPeer(url, { plain: benchPort(2, 0), cached: benchPort(3, 0) });
   log(`  Apollo peer up in ${((performance.now() - started) / 1000).toFixed(1)} s (${peer.plain}, cached ${peer.cached})`);
   try {
     const figures: PeerOperationFigures[] = [];

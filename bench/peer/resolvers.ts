@@ -11,6 +11,7 @@ import { toGlobalId } from '../../src/model/global-id';
 import { lists } from '../../src/model/keys';
 import { pickLocalized } from '../../src/model/localized';
 import { encodeCursor, pageRange, parseConnectionArgs, type ConnectionArgs, type PageRange } from '../../src/model/page-range';
+import { cursorKeyOf, sortKeyOf } from '../../src/model/sort-key';
 import { highlights } from '../../src/search/highlights';
 import { runSearch, type SearchIndexReads } from '../../src/search/run-search';
 import { filterTerm } from '../../src/search/index-format';
@@ -29,9 +30,12 @@ function page<E extends { cursor: string; node: unknown }>(edges: E[], range: Pa
   return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, hasPreviousPage, startCursor, endCursor }, totalCount: total };
 }
 
-function connection<T>(items: T[], args: ConnectionArgs) {
-  const range = pageRange(items.length, parseConnectionArgs(args));
-  return page(items.slice(range.start, range.end).map((node, i) => ({ cursor: encodeCursor(range.start + i), node })), range, items.length);
+/** A page of an array; a cursor's item is found by its key (sort key and slug). */
+function connection<T extends ListItem>(items: T[], args: ConnectionArgs) {
+  const { first, last, after, before } = parseConnectionArgs(args);
+  const at = (c: typeof after) => (c ? items.findIndex((item) => sortKeyOf(item) === c.key[0] && item.slug === c.key[1]) : -1);
+  const range = pageRange(items.length, { first, last, start: after ? at(after) + 1 : undefined, end: before ? at(before) : undefined });
+  return page(items.slice(range.start, range.end).map((node, i) => ({ cursor: encodeCursor(cursorKeyOf(node), range.start + i), node })), range, items.length);
 }
 
 export function peerResolvers(db: PeerDocuments) {
@@ -67,7 +71,7 @@ export function peerResolvers(db: PeerDocuments) {
   const index: SearchIndexReads = {
     documents: async () => db.pointer.articleCount,
     postings: async (terms, withDates) => ({
-      postings: Object.fromEntries(terms.flatMap((t) => (db.postings[t] ? [[t, db.postings[t]]] : []))),
+      postings: new Map(terms.flatMap((t) => (db.postings.has(t) ? [[t, db.postings.get(t)!]] : []))),
       dates: withDates ? db.dates : null,
     }),
     slugs: async (docs) => docs.map((d) => db.searchSlugs[d] ?? ''),
@@ -86,7 +90,7 @@ export function peerResolvers(db: PeerDocuments) {
     });
     const edges = hits.map((hit, i) => {
       const node = db.articles.get(hit.slug)!;
-      return { cursor: encodeCursor(range.start + i), node, score: hit.score, highlights: highlights(node, query) };
+      return { cursor: encodeCursor([String(hit.score), String(hit.doc)], range.start + i), node, score: hit.score, highlights: highlights(node, query) };
     });
     return page(edges, range, total);
   }

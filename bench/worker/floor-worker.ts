@@ -11,6 +11,7 @@
  *   GET  /__bench/entries?prefix=P&cursor=C   up to 1,000 keys under P with their stored
  *                           text, and the cursor of the next page: how the Apollo peer
  *                           (bench/peer/) reads the very documents the worker serves
+ *   GET  /__bench/caches    the warm isolate's cache accounts: entries, bytes, evictions
  */
 import { createWorker } from '../../src/worker';
 
@@ -52,6 +53,10 @@ export default {
         return floor(url, env, false);
       case '/__floor/memory':
         return floor(url, env, true);
+      case '/__bench/caches': {
+        const isolate = warm.isolate();
+        return Response.json(isolate ? { documents: isolate.documents.stats, responses: isolate.responses.stats } : {});
+      }
       case '/__bench/put': {
         const entries = (await request.json()) as Array<{ key: string; value: string }>;
         await Promise.all(entries.map((e) => env.NEWS.put(e.key, e.value)));

@@ -1,9 +1,11 @@
-import { encodeCursor, type PageRange } from '../model/page-range';
+import type { PageRange } from '../model/page-range';
 
 /**
  * The one builder of Relay connections (https://relay.dev/graphql/connections.htm): edges with
- * offset cursors, `nodes` beside them, PageInfo and the total. `edgeFields` adds what an edge
- * of one connection carries beyond its node (a search hit's score and highlights).
+ * their cursors, `nodes` beside them, PageInfo and the total. Each connection names its items
+ * in cursors its own way (src/model/page-range.ts: by sort key, by score, by change offset), so
+ * `cursorOf` makes them; `edgeFields` adds what an edge of one connection carries beyond its
+ * node (a search hit's score and highlights).
  */
 export interface Connection<T, X extends object = object> {
   edges: Array<{ cursor: string; node: T } & X>;
@@ -21,9 +23,10 @@ export function toConnection<T, X extends object = object>(
   nodes: T[],
   total: number,
   range: PageRange,
+  cursorOf: (node: T, index: number) => string,
   edgeFields?: (node: T, index: number) => X,
 ): Connection<T, X> {
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(range.start + i), node, ...edgeFields?.(node, i) }) as { cursor: string; node: T } & X);
+  const edges = nodes.map((node, i) => ({ cursor: cursorOf(node, i), node, ...edgeFields?.(node, i) }) as { cursor: string; node: T } & X);
   return {
     edges,
     nodes,

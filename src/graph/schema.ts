@@ -2,13 +2,15 @@ import typeDefs from './type-defs.gen';
 import { executableSchema } from './attach-resolvers';
 import type { CompleteResolvers } from './complete-resolvers';
 import { Article } from './resolvers/article';
+import { Change, ChangesQuery } from './resolvers/changes';
 import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 const resolvers: CompleteResolvers = {
-  Query: { ...Query, ...SearchQuery },
+  Query: { ...Query, ...SearchQuery, ...ChangesQuery },
+  Change,
   Article,
   Person,
   Event,

@@ -45,7 +45,7 @@ export function edgeCacheKey(request: Request, version: string): Request | null 
 function isCacheableRequest(request: Request): boolean {
   if (request.method !== 'GET' || negotiatedMediaType(request.headers.get('accept')) === null) return false;
   const params = new URL(request.url).searchParams;
-  return params.has('query') || params.has('extensions');
+  return ['query', 'extensions', 'documentId', 'doc_id'].some((name) => params.has(name));
 }
 
 /** Serves a read from the edge cache, or produces it with `handle` and stores it when complete. */
@@ -69,6 +69,12 @@ export async function withEdgeCache(
   if (hit) return { response: toClient(request, hit, await hit.text(), options.config), status: 'HIT' };
 
   const produced = await handle();
+  if (isIncremental(produced)) {
+    // @defer/@stream (multipart/mixed, text/event-stream): streamed as it is produced, never
+    // buffered here and never stored, as its parts are one request's.
+    produced.headers.set('cache-control', 'no-store');
+    return { response: produced, status: 'BYPASS' };
+  }
   const body = await produced.text();
   if (!isCompleteSuccess(produced, body)) {
     const response = new Response(body, produced);
@@ -102,6 +108,10 @@ function toClient(request: Request, stored: Response, body: string, config: Deli
   }
   return new Response(body, { status: 200, headers });
 }
+
+/** An incremental-delivery answer: its parts are streamed, not one JSON body. */
+const isIncremental = (response: Response): boolean =>
+  /^(multipart\/mixed|text\/event-stream)/.test(response.headers.get('content-type') ?? '');
 
 /** 200, JSON, `data` present and no `errors`: partial results and errors are never stored. */
 function isCompleteSuccess(response: Response, body: string): boolean {

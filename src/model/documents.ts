@@ -104,13 +104,19 @@ export interface ListChunk<T extends ListItem = ListItem> {
   items: T[];
 }
 
-/** The head of a list: its size, and the sort key (a date) of each chunk's first item. */
+/**
+ * The head of a list: its size, and the sort key (a date or a name) and slug of each chunk's
+ * first item, so a date range or a cursor finds its chunk without reading the others.
+ */
 export interface ListHead {
   total: number;
   chunkSize: number;
   firstKeys: string[];
+  firstSlugs: string[];
   /** 'desc' when the list runs from the largest key down (articles: newest first). */
   order: 'asc' | 'desc';
+  /** 'en' when keys are names compared by English collation, not by code point. */
+  collation?: 'en';
 }
 
 /** The value of the pointer key: which data version readers see. */

@@ -7,7 +7,7 @@
 
 /** An argument the client can fix: a page size out of range, a forged cursor or ID, a blank query. */
 export class InvalidArgument extends Error {
-  override readonly name = 'InvalidArgument';
+  override readonly name: string = 'InvalidArgument';
   constructor(
     message: string,
     /** The argument at fault, as the client spelled it (`first`, `filter.publishedFrom`). */
@@ -15,6 +15,14 @@ export class InvalidArgument extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Delta sync was asked for changes since a data version that is no longer kept (or never was):
+ * the app must refresh fully, then sync from the current version (docs/app-developers.md).
+ */
+export class SyncVersionTooOld extends InvalidArgument {
+  override readonly name = 'SyncVersionTooOld';
 }
 
 /** Data that should be there could not be read: the store failed, or held a broken value. */

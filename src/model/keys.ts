@@ -10,6 +10,9 @@ import type { EntityRef } from './documents';
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
  *   v:<ver>:h:<list>               -> ListHead
  *   v:<ver>:l:<list>:<chunk>       -> ListChunk
+ *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
+ *   v:<ver>:m                      -> NodeManifest: each node's content hash (read by publish only)
+ *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
  *
  * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (data/format).
  */
@@ -23,6 +26,13 @@ export const LIST_CHUNK_SIZE = 100;
 export const articleKey = (version: string, slug: string): string => `v:${version}:a:${slug}`;
 export const entityKey = (version: string, slug: string): string => `v:${version}:e:${slug}`;
 export const listHeadKey = (version: string, list: string): string => `v:${version}:h:${list}`;
+export const nodeManifestKey = (version: string): string => `v:${version}:m`;
+export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
+/** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
+export const CHANGES_CHUNK_SIZE = 100;
+export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
+/** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
+export const RELATED_MAX = 10;
 export const listChunkKey = (version: string, list: string, chunk: number): string =>
   `v:${version}:l:${list}:${chunk}`;
 

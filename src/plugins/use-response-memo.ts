@@ -1,7 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context';
-import { LruCache } from '../store/lru-cache';
+import type { LruCache } from '../store/lru-cache';
+import { stringBytes } from '../store/string-bytes';
 
 /**
  * Keeps the serialized answers of this isolate's recent requests, keyed by data version,
@@ -18,11 +19,10 @@ import { LruCache } from '../store/lru-cache';
  * (they would crowd the cache out), nor are those whose version cannot be read (they answer
  * with the store's error as usual).
  */
-const MEMO_BYTES = 8 * 1024 * 1024;
 const MAX_KEY_CHARS = 16 * 1024;
 
-export function useResponseMemo(maxBytes = MEMO_BYTES): Plugin<Record<string, unknown>, GraphContext> {
-  const memo = new LruCache<string>(maxBytes);
+/** `memo`: the isolate's (src/store/isolate-state.ts), bounded by RESPONSE_MEMO_SIZE. */
+export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, unknown>, GraphContext> {
   const pending = new WeakMap<Request, string>();
   return {
     async onParams({ params, request, context, setResult }) {
@@ -47,7 +47,7 @@ export function useResponseMemo(maxBytes = MEMO_BYTES): Plugin<Record<string, un
       if (result.errors?.length || result.extensions) return;
       // Serialized once here, and that text is also what yoga sends for this request.
       const text = JSON.stringify(result);
-      memo.set(key, text, 2 * (key.length + text.length));
+      memo.set(key, text, stringBytes(text));
       setResult({ ...result, stringify: () => text });
     },
   };

@@ -6,13 +6,29 @@ import { sha256Hex } from '../text/sha256-hex';
 
 /**
  * Trusted documents (persisted operations): a request names an operation of the build-time
- * manifest by `extensions.persistedQuery.sha256Hash` (the Apollo/urql convention, version 1),
- * over GET or POST. With `allowArbitraryOperations` off, a query text is refused: only the
+ * manifest over GET or POST by any of
+ *   - `extensions.persistedQuery.sha256Hash` (Apollo/urql, version 1),
+ *   - `documentId` (the GraphQL-over-HTTP persisted documents proposal; `sha256:<hex>` or hex),
+ *   - `doc_id` (what Relay's generated network layers send). With `allowArbitraryOperations` off, a query text is refused: only the
  * app's own, validated operations run. The manifest is bundled into the worker (a few KB,
  * shipped atomically with the code that serves it, no KV read to look an id up).
  *
  * The codes follow Apollo's automatic persisted queries, which clients already understand.
  */
+/** Request parameters besides the four of GraphQL over HTTP that name a persisted document. */
+export const DOCUMENT_ID_PARAMS = ['documentId', 'doc_id'] as const;
+
+/** The persisted operation id a request names, or null; `sha256:` prefixes are dropped. */
+export function persistedOperationId(params: Record<string, unknown>): string | null {
+  const persisted = (params.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)
+    ?.persistedQuery;
+  const id =
+    persisted?.version === 1 && typeof persisted.sha256Hash === 'string'
+      ? persisted.sha256Hash
+      : DOCUMENT_ID_PARAMS.map((name) => params[name]).find((v) => typeof v === 'string');
+  return typeof id === 'string' ? id.replace(/^sha256:/, '') : null;
+}
+
 export function useTrustedDocuments(options: {
   allowArbitraryOperations: boolean;
   operations?: Readonly<Record<string, string>>;
@@ -20,6 +36,7 @@ export function useTrustedDocuments(options: {
   const operations = new Map(Object.entries(options.operations ?? manifest));
   const persisted = usePersistedOperations({
     allowArbitraryOperations: options.allowArbitraryOperations,
+    extractPersistedOperationId: (params) => persistedOperationId(params as Record<string, unknown>),
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
       // The exact message APQ clients (Apollo, urql) match on before retrying with the full query.
@@ -42,7 +59,31 @@ export function useTrustedDocuments(options: {
       addPlugin({ onParams: ({ params }) => checkHash(params) });
       addPlugin(persisted);
     },
+    // yoga's GET parser reads only query, operationName, variables and extensions.
+    onRequestParse({ request, url, setRequestParser }) {
+      if (request.method !== 'GET' || !DOCUMENT_ID_PARAMS.some((name) => url.searchParams.has(name))) return;
+      setRequestParser(() => parseGetWithDocumentId(url.searchParams));
+    },
   };
+}
+
+function parseGetWithDocumentId(search: URLSearchParams): Record<string, unknown> {
+  const json = (name: string) => {
+    const text = search.get(name);
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw createGraphQLError(`\`${name}\` is not valid JSON.`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+    }
+  };
+  const params: Record<string, unknown> = {
+    operationName: search.get('operationName') ?? undefined,
+    variables: json('variables'),
+    extensions: json('extensions'),
+  };
+  for (const name of DOCUMENT_ID_PARAMS) if (search.has(name)) params[name] = search.get(name);
+  return params;
 }
 
 /**

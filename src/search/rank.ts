@@ -1,6 +1,7 @@
-import { IMPACT_SCALE, keyTerm, pairTerm, type PostingList } from './index-format';
+import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
 import type { Alternative, ParsedQuery } from './parse-query';
 import { CROSS_SCRIPT_WEIGHT, idf, PAIR_BOOST } from './ranking-params';
+import { RankBuffers } from './rank-buffers';
 
 /**
  * Scores documents for a parsed query from their stored BM25F impacts:
@@ -13,7 +14,9 @@ import { CROSS_SCRIPT_WEIGHT, idf, PAIR_BOOST } from './ranking-params';
  *
  * Scores accumulate in dense arrays indexed by document number ("term-at-a-time" evaluation
  * with accumulators, Turtle & Flood 1995): one pass over each posting list, no per-document
- * objects, so a query that matches most of 100,000 articles stays a few linear scans.
+ * objects, so a query that matches most of 100,000 articles stays a few linear scans. The
+ * arrays are the isolate's, reused by every query (rank-buffers.ts): a query allocates only
+ * the page of hits it returns.
  */
 
 export interface Ranked {
@@ -21,11 +24,14 @@ export interface Ranked {
   score: number;
 }
 
-/** term -> its stored posting list; undefined when no document has the term. */
-export type PostingLookup = (term: string) => PostingList | undefined;
+/** A gap-encoded posting list [gap, impact, ...]: stored as JSON, read as an Int32Array. */
+export type Postings = ArrayLike<number>;
+
+/** term -> its posting list; undefined when no document has the term. */
+export type PostingLookup = (term: string) => Postings | undefined;
 
 /** Calls `fn(doc, impact)` for each posting of a gap-encoded list. */
-export function forEachPosting(list: PostingList | undefined, fn: (doc: number, impact: number) => void): void {
+export function forEachPosting(list: Postings | undefined, fn: (doc: number, impact: number) => void): void {
   if (!list) return;
   let doc = 0;
   for (let i = 0; i + 1 < list.length; i += 2) {
@@ -34,14 +40,7 @@ export function forEachPosting(list: PostingList | undefined, fn: (doc: number, 
   }
 }
 
-/** The documents of a posting list, as a membership array over `documents`. */
-export function docSet(list: PostingList | undefined, documents: number): Uint8Array {
-  const set = new Uint8Array(documents);
-  forEachPosting(list, (doc) => (set[doc] = 1));
-  return set;
-}
-
-function addTerm(into: Float64Array, list: PostingList | undefined, documents: number, weight = 1, count?: Uint8Array): void {
+function addTerm(into: Float64Array, list: Postings | undefined, documents: number, weight = 1, count?: Uint8Array): void {
   if (!list) return;
   const w = weight * idf(documents, list.length / 2);
   forEachPosting(list, (doc, impact) => {
@@ -50,19 +49,19 @@ function addTerm(into: Float64Array, list: PostingList | undefined, documents: n
   });
 }
 
-function alternativeScores(alt: Alternative, lookup: PostingLookup, documents: number): Float64Array {
-  const scores = new Float64Array(documents);
+/** The scores of one alternative, into `scores` (zeroed first); `pairs` is scratch. */
+function alternativeScores(alt: Alternative, lookup: PostingLookup, documents: number, scores: Float64Array, pairs: Uint8Array): void {
+  scores.fill(0, 0, documents);
   if (alt.kind === 'word') {
     addTerm(scores, lookup(alt.term), documents);
     if (alt.key) addTerm(scores, lookup(keyTerm(alt.key)), documents, CROSS_SCRIPT_WEIGHT);
-    return scores;
+    return;
   }
-  const pairs = new Uint8Array(documents);
+  pairs.fill(0, 0, documents);
   alt.terms.slice(1).forEach((t, i) => addTerm(scores, lookup(pairTerm(alt.terms[i]!, t)), documents, PAIR_BOOST, pairs));
   for (const term of alt.terms) addTerm(scores, lookup(term), documents);
   const needed = alt.terms.length - 1;
   for (let doc = 0; doc < documents; doc++) if (pairs[doc] !== needed) scores[doc] = 0;
-  return scores;
 }
 
 /** Every term whose postings the query reads. */
@@ -82,19 +81,45 @@ export function queryTerms(query: ParsedQuery): string[] {
   return [...terms];
 }
 
-export function rank(
+export interface RankOptions {
+  /** Only documents numbered in [from, to): a date range (date-range.ts). */
+  from?: number;
+  to?: number;
+  /** Posting lists a document must be in, every one: filters by language or linked entity. */
+  filters?: Array<Postings | undefined>;
+  /** Any further test of a document. */
+  accept?: (doc: number) => boolean;
+  /**
+   * A page's cursor (model/page-range.ts): the result it names and every result ranked before
+   * it are counted but not kept, so the page starts right after it in any data version.
+   */
+  after?: { score: number; doc: number };
+}
+
+/** The hits of a query's ranking that one page shows, [start, end), and how many there are. */
+/** The page, in positions over all matches, once their count and those at or before `after` are known. */
+export type RankWindow = (count: number, beforeCursor: number) => { start: number; end: number };
+
+const shared = new RankBuffers();
+
+/**
+ * Ranks every matching document and returns those in the window the caller picks once it
+ * knows the count (a page: model/page-range.ts), best first, with the total count.
+ */
+export function rankPage(
   query: ParsedQuery,
   lookup: PostingLookup,
   documents: number,
-  accept: (doc: number) => boolean = () => true,
-): Ranked[] {
-  if (query.required.length === 0) return [];
-  const total = new Float64Array(documents);
-  const matched = new Uint8Array(documents);
+  options: RankOptions,
+  window: RankWindow,
+  buffers: RankBuffers = shared,
+): { count: number; hits: Ranked[] } {
+  if (query.required.length === 0) return { count: 0, hits: [] };
+  const { total, best, scores, matched, pairs, excluded, order } = buffers.take(documents);
   for (const group of query.required) {
-    const best = new Float64Array(documents);
+    best.fill(0, 0, documents);
     for (const alt of group) {
-      const scores = alternativeScores(alt, lookup, documents);
+      alternativeScores(alt, lookup, documents, scores, pairs);
       for (let doc = 0; doc < documents; doc++) if (scores[doc]! > best[doc]!) best[doc] = scores[doc]!;
     }
     for (let doc = 0; doc < documents; doc++) {
@@ -105,15 +130,82 @@ export function rank(
     }
   }
   for (const pair of query.pairs) addTerm(total, lookup(pair), documents, PAIR_BOOST);
-  const excluded = new Uint8Array(documents);
   for (const alt of query.excluded) {
     if (alt.kind === 'word') forEachPosting(lookup(alt.term), (doc) => (excluded[doc] = 1));
-    else alternativeScores(alt, lookup, documents).forEach((s, doc) => s > 0 && (excluded[doc] = 1));
+    else {
+      alternativeScores(alt, lookup, documents, scores, pairs);
+      for (let doc = 0; doc < documents; doc++) if (scores[doc]! > 0) excluded[doc] = 1;
+    }
   }
+  // A document passes the filters when every filter's list holds it: count its lists in
+  // `pairs`, free again now that the phrases are scored.
+  const filters = options.filters ?? [];
+  pairs.fill(0, 0, documents);
+  for (const list of filters) forEachPosting(list, (doc) => (pairs[doc] = pairs[doc]! + 1));
   const groups = query.required.length;
-  const out: Ranked[] = [];
-  for (let doc = 0; doc < documents; doc++) {
-    if (matched[doc] === groups && !excluded[doc] && accept(doc)) out.push({ doc, score: Math.round(total[doc]! * 1e6) / 1e6 });
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(documents, options.to ?? documents);
+  const after = options.after;
+  let count = 0;
+  let skipped = 0;
+  for (let doc = from; doc < to; doc++) {
+    if (matched[doc] !== groups || excluded[doc] || pairs[doc] !== filters.length) continue;
+    if (options.accept && !options.accept(doc)) continue;
+    // Scores are shown and compared rounded, so equal-looking scores tie (and fall to the newer).
+    const score = (total[doc] = Math.round(total[doc]! * 1e6) / 1e6);
+    // The order of selectBest: higher score first, then the lower (newer) document.
+    if (after && (score > after.score || (score === after.score && doc <= after.doc))) skipped++;
+    else order[count++] = doc;
   }
-  return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  // `order` holds only the matches after the cursor: window positions shift by `skipped`.
+  const { start, end } = window(count + skipped, skipped);
+  const k = Math.max(0, Math.min(end - skipped, count));
+  selectBest(order, count, k, total);
+  const hits: Ranked[] = [];
+  for (let i = Math.max(0, start - skipped); i < k; i++) hits.push({ doc: order[i]!, score: total[order[i]!]! });
+  return { count: count + skipped, hits };
+}
+
+/**
+ * Moves the best `k` of the `count` documents in `order` to its front, best first: a bounded
+ * heap (worst kept document at the root) over the first k slots, then heapsort of those k.
+ * O(count log k) and no allocation, where sorting every match with a comparator made V8 copy
+ * them into two work arrays on the heap (4-8 bytes each per match, per query).
+ */
+function selectBest(order: Int32Array, count: number, k: number, score: Float64Array): void {
+  if (k <= 0) return;
+  // a ranks before b: higher score, then the lower (newer) document.
+  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  const siftDown = (from: number, size: number) => {
+    for (let i = from; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < size && better(order[worst]!, order[l]!)) worst = l;
+      if (r < size && better(order[worst]!, order[r]!)) worst = r;
+      if (worst === i) return;
+      const t = order[i]!;
+      order[i] = order[worst]!;
+      order[worst] = t;
+      i = worst;
+    }
+  };
+  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(i, k);
+  for (let i = k; i < count; i++) {
+    if (better(order[i]!, order[0]!)) {
+      order[0] = order[i]!;
+      siftDown(0, k);
+    }
+  }
+  for (let size = k - 1; size > 0; size--) {
+    const t = order[0]!;
+    order[0] = order[size]!;
+    order[size] = t;
+    siftDown(0, size);
+  }
+}
+
+/** Every match, best first (the build step's in-memory search and the tests). */
+export function rank(query: ParsedQuery, lookup: PostingLookup, documents: number, accept?: (doc: number) => boolean): Ranked[] {
+  return rankPage(query, lookup, documents, { accept }, (count) => ({ start: 0, end: count })).hits;
 }

@@ -1,8 +1,9 @@
+import { InvalidArgument } from '../model/domain-errors';
 import { pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
 import { docRange } from './date-range';
-import type { PostingShard, SearchDates } from './index-format';
+import type { SearchDates } from './index-format';
 import type { ParsedQuery } from './parse-query';
-import { docSet, queryTerms, rank } from './rank';
+import { queryTerms, rankPage, type Postings } from './rank';
 
 /**
  * Full-text search, start to end, over whatever holds the index: the worker reads it from KV
@@ -14,7 +15,7 @@ export interface SearchIndexReads {
   /** Documents the index numbers: the data version's article count. */
   documents(): Promise<number>;
   /** The postings of `terms` and, when asked, the date table, in one round trip. */
-  postings(terms: string[], withDates: boolean): Promise<{ postings: PostingShard; dates: SearchDates | null }>;
+  postings(terms: string[], withDates: boolean): Promise<{ postings: ReadonlyMap<string, Postings>; dates: SearchDates | null }>;
   /** Article slugs by document number. */
   slugs(docs: number[]): Promise<string[]>;
 }
@@ -45,10 +46,22 @@ export async function runSearch(index: SearchIndexReads, request: SearchRequest)
   const terms = query.required.length > 0 ? queryTerms(query) : [];
   const { postings, dates } = await index.postings([...terms, ...filters], from !== undefined || to !== undefined);
   const [lo, hi] = dates ? docRange(dates, documents, from, to) : [0, documents];
-  const sets = filters.map((t) => docSet(postings[t], documents));
-  const ranked = rank(query, (t) => postings[t], documents, (doc) => doc >= lo && doc < hi && sets.every((s) => s[doc] === 1));
-  const range = pageRange(ranked.length, page);
-  const shown = ranked.slice(range.start, range.end);
+  // The cursor names a result by score, then document number (the order rank.ts sorts by), so a
+  // page after it starts past every result that ranks before it (src/model/page-range.ts).
+  const after = page.after && { score: Number(page.after.key[0]), doc: Number(page.after.key[1]) };
+  if (after && !(Number.isFinite(after.score) && Number.isInteger(after.doc))) {
+    throw new InvalidArgument('`after` is not a cursor this API issued.', 'after');
+  }
+  // Only the page's hits leave the ranking: its work arrays are the isolate's (rank-buffers.ts).
+  let range = pageRange(0, { first: page.first });
+  const ranked = rankPage(
+    query,
+    (t) => postings.get(t),
+    documents,
+    { from: lo, to: hi, filters: filters.map((t) => postings.get(t)), after },
+    (count, beforeCursor) => (range = pageRange(count, { first: page.first, start: after ? beforeCursor : undefined })),
+  );
+  const shown = ranked.hits;
   const slugs = await index.slugs(shown.map((r) => r.doc));
-  return { query, total: ranked.length, range, hits: shown.map((r, i) => ({ slug: slugs[i]!, doc: r.doc, score: r.score })) };
+  return { query, total: ranked.count, range, hits: shown.map((r, i) => ({ slug: slugs[i]!, doc: r.doc, score: r.score })) };
 }

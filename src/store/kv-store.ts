@@ -3,10 +3,12 @@ import { POINTER_KEY } from '../model/keys';
 import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
+import { jsonCodec, type Codec } from './codecs';
+import type { IsolateState } from './isolate-state';
 import type { KvStats } from './kv-stats-header';
-import { LruCache } from './lru-cache';
 
 export type { KvStats } from './kv-stats-header';
+export { IsolateState } from './isolate-state';
 
 /**
  * The one module that reads Workers KV. Data keys are immutable under their data version, so
@@ -19,23 +21,23 @@ export type { KvStats } from './kv-stats-header';
 export const KV_MAX_KEYS_PER_GET = 100;
 /** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
 export const KV_MAX_KEY_BYTES = 512;
-const ISOLATE_CACHE_BYTES = 32 * 1024 * 1024;
 const NOT_FOUND = Symbol('not found');
 
 type Cached = unknown;
 
-/** What outlives a request: one per isolate. */
-export class IsolateState {
-  pointer?: { value: VersionPointer; checkedAt: number };
-  readonly documents = new LruCache<Cached>(ISOLATE_CACHE_BYTES);
-}
-
 export class KvStore {
   private readonly loader: BatchLoader<Cached>;
+  /**
+   * What this request has read: a key the isolate cache evicts while the request runs is not
+   * read from KV again, and every resolver of the request sees the same value.
+   */
+  private readonly used = new Map<string, unknown>();
+  private readonly codecs = new Map<string, Codec<unknown>>();
   private pointerRead?: Promise<VersionPointer>;
   private versionReads = 0;
   private keys = 0;
   private bytes = 0;
+  private operations = 0;
   private cacheHits = 0;
 
   constructor(
@@ -76,30 +78,41 @@ export class KvStore {
       throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
-    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.documents.clear();
+    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetVersion();
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }
 
-  /** A document by key, or null when the version has no such key. */
-  async get<T>(key: string): Promise<T | null> {
+  /**
+   * A value by key, or null when the version has no such key: a JSON document unless `codec`
+   * says how else the value is kept (codecs.ts).
+   */
+  async get<T>(key: string, codec: Codec<T> = jsonCodec as Codec<T>): Promise<T | null> {
     // Asking KV for an over-long key fails the whole bulk get, and with it every other key
     // of the batch: a 60 KB slug from a client must be "not found", not an outage.
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
-    const cached = this.isolate.documents.get(key);
-    if (cached !== undefined) {
-      this.cacheHits += 1;
-      return cached === NOT_FOUND ? null : (cached as T);
+    let value = this.used.get(key);
+    if (value === undefined) {
+      const kept = this.isolate.documents.get(key);
+      if (kept !== undefined) {
+        value = kept === NOT_FOUND ? NOT_FOUND : codec.use(kept);
+        this.used.set(key, value);
+      }
     }
-    const value = await this.loader.load(key);
-    return value === NOT_FOUND ? null : (value as T);
+    if (value !== undefined) {
+      this.cacheHits += 1;
+      return value === NOT_FOUND ? null : (value as T);
+    }
+    this.codecs.set(key, codec);
+    const loaded = await this.loader.load(key);
+    return loaded === NOT_FOUND ? null : (loaded as T);
   }
 
   stats(): KvStats {
     return {
       versionReads: this.versionReads,
       roundTrips: this.loader.waves,
-      operations: this.loader.operations,
+      operations: this.operations,
       keys: this.keys,
       bytes: this.bytes,
       cacheHits: this.cacheHits,
@@ -108,24 +121,46 @@ export class KvStore {
 
   private async fetch(keys: string[]): Promise<Map<string, Cached | Error>> {
     this.keys += keys.length;
-    let texts: Map<string, string | null>;
+    const codecOf = (key: string) => this.codecs.get(key) ?? jsonCodec;
+    const textKeys = keys.filter((k) => codecOf(k).read === 'text');
+    const byteKeys = keys.filter((k) => codecOf(k).read === 'bytes');
+    this.operations += (textKeys.length > 0 ? 1 : 0) + byteKeys.length;
+    let stored: Map<string, string | Uint8Array | null>;
     try {
-      texts = await this.kv.get(keys, 'text');
+      // One wave: the bulk text read and the byte reads go out together.
+      const [texts, buffers] = await Promise.all([
+        textKeys.length > 0 ? this.kv.get(textKeys, 'text') : new Map<string, string | null>(),
+        Promise.all(byteKeys.map((k) => this.kv.get(k, 'arrayBuffer'))),
+      ]);
+      stored = new Map<string, string | Uint8Array | null>(texts);
+      byteKeys.forEach((k, i) => stored.set(k, buffers[i] ? new Uint8Array(buffers[i]) : null));
     } catch {
       throw new DataUnavailable('Reading the data store failed; try again.');
     }
     const values = new Map<string, Cached | Error>();
     for (const key of keys) {
-      const text = texts.get(key) ?? null;
-      if (text === null) {
+      const value = stored.get(key) ?? null;
+      if (value === null) {
         values.set(key, NOT_FOUND);
-        this.isolate.documents.set(key, NOT_FOUND, key.length);
+        this.used.set(key, NOT_FOUND);
+        this.isolate.documents.set(key, NOT_FOUND, 0);
         continue;
       }
-      this.bytes += utf8Length(text);
-      const value = parseJson(key, text);
-      values.set(key, value);
-      if (!(value instanceof Error)) this.isolate.documents.set(key, value, text.length * 2);
+      this.bytes += typeof value === 'string' ? utf8Length(value) : value.byteLength;
+      const codec = codecOf(key);
+      let kept: { kept: unknown; bytes: number };
+      let used: unknown;
+      try {
+        kept = codec.keep(value);
+        used = codec.use(kept.kept);
+      } catch {
+        // Not cached: a later request reads it again (and fails again while it is bad).
+        values.set(key, new DataUnavailable(`Stored value ${key} is not valid ${codec.format}.`));
+        continue;
+      }
+      values.set(key, used);
+      this.used.set(key, used);
+      this.isolate.documents.set(key, kept.kept, kept.bytes);
     }
     return values;
   }

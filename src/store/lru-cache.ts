@@ -1,14 +1,33 @@
+import { stringBytes } from './string-bytes';
+
 /**
- * A least-recently-used cache bounded by the summed size of its values, not their number:
- * an isolate has 128 MB, and documents range from a few hundred bytes to a list chunk's tens
- * of kilobytes. Map iteration order is insertion order, so re-inserting on a hit keeps the
- * oldest entry first.
+ * A least-recently-used cache bounded by the bytes its entries hold on the heap, not their
+ * number: an isolate has 128 MB, and values range from a few hundred bytes to a posting
+ * list's hundreds of kilobytes. The caller states a value's size (what it really retains:
+ * docs/memory.md); the cache adds its key's and its own bookkeeping per entry. Map iteration
+ * order is insertion order, so re-inserting on a hit keeps the oldest entry first.
  */
+
+/** A Map entry and the { value, size } record: a few tagged words, rounded up. */
+export const ENTRY_OVERHEAD_BYTES = 48;
+
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  /** Entries pushed out to make room, since the cache was made. */
+  evictions: number;
+  /** Values refused because they alone exceed the budget. */
+  refused: number;
+}
+
 export class LruCache<V> {
   private readonly entries = new Map<string, { value: V; size: number }>();
   private bytes = 0;
+  private evictions = 0;
+  private refused = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {}
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
@@ -22,15 +41,21 @@ export class LruCache<V> {
     return this.entries.has(key);
   }
 
-  set(key: string, value: V, size: number): void {
+  /** Keeps `value`, which retains `valueBytes` of heap, evicting the oldest entries as needed. */
+  set(key: string, value: V, valueBytes: number): void {
     this.delete(key);
-    if (size > this.maxBytes) return;
+    const size = valueBytes + stringBytes(key) + ENTRY_OVERHEAD_BYTES;
+    if (size > this.maxBytes) {
+      this.refused += 1;
+      return;
+    }
     this.entries.set(key, { value, size });
     this.bytes += size;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
       this.bytes -= entry.size;
+      this.evictions += 1;
     }
   }
 
@@ -46,7 +71,7 @@ export class LruCache<V> {
     this.bytes = 0;
   }
 
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+  get stats(): CacheStats {
+    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, evictions: this.evictions, refused: this.refused };
   }
 }

@@ -1,5 +1,7 @@
-import type { ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
-import { articleKey, entityKey, listChunkKey, listHeadKey } from '../model/keys';
+import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
+import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, relatedKey } from '../model/keys';
+import type { ChangeChunk } from '../model/changes';
+import type { Codec } from './codecs';
 import type { KvStore } from './kv-store';
 
 /**
@@ -16,10 +18,13 @@ export class NewsReader {
     return this.store.pointer();
   }
 
-  /** Values of the keys `keysOf` names under the request's version, asked for at once. */
-  async readKeys<T>(keysOf: (version: string) => string[]): Promise<Array<T | null>> {
+  /**
+   * Values of the keys `keysOf` names under the request's version, asked for at once: JSON
+   * documents, or what `codec` makes of them (src/store/codecs.ts).
+   */
+  async readKeys<T>(keysOf: (version: string) => string[], codec?: Codec<T>): Promise<Array<T | null>> {
     const { version } = await this.dataVersion();
-    return Promise.all(keysOf(version).map((key) => this.store.get<T>(key)));
+    return Promise.all(keysOf(version).map((key) => this.store.get<T>(key, codec)));
   }
 
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
@@ -33,6 +38,17 @@ export class NewsReader {
 
   entity(slug: string): Promise<EntityDoc | null> {
     return this.read((v) => entityKey(v, slug));
+  }
+
+  /** The article's related stories, best first; null when it has none. */
+  related(slug: string): Promise<ArticleCard[] | null> {
+    return this.read((v) => relatedKey(v, slug));
+  }
+
+  /** A chunk of the changes from `since` to version `to` (stored under `to`); null when not kept. */
+  async changes(to: string, since: string, chunk: number): Promise<ChangeChunk | null> {
+    await this.dataVersion();
+    return this.store.get<ChangeChunk>(changesKey(to, since, chunk));
   }
 
   listHead(list: string): Promise<ListHead | null> {

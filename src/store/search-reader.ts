@@ -1,7 +1,9 @@
 import { searchDatesKey, searchDocsKey, searchShardCount, searchShardKey, suggestKey, SEARCH_DOCS_CHUNK } from '../model/keys';
-import type { PostingShard, SearchDates, SuggestBucket } from '../search/index-format';
+import type { SearchDates, SuggestBucket } from '../search/index-format';
 import { shardOf } from '../search/index-format';
+import type { DecodedShard } from '../search/posting-codec';
 import type { SearchIndexReads } from '../search/run-search';
+import { postingShardCodec } from './codecs';
 import type { NewsReader } from './news-reader';
 
 /**
@@ -18,21 +20,25 @@ export class SearchReader implements SearchIndexReads {
 
   /**
    * The postings of `terms` (every shard they fall in) and, when asked, the date table: one
-   * round trip. A term in no shard has no postings.
+   * round trip. A term in no shard has no postings. Lists are views into the shards the
+   * isolate cache keeps decoded (src/search/posting-codec.ts): no copy per query.
    */
-  async postings(terms: string[], withDates: boolean): Promise<{ postings: PostingShard; dates: SearchDates | null }> {
+  async postings(terms: string[], withDates: boolean): Promise<{ postings: Map<string, Int32Array>; dates: SearchDates | null }> {
     const count = searchShardCount(await this.documents());
-    const shards = [...new Set(terms.map((t) => shardOf(t, count)))];
-    const values = await this.reader.readKeys<PostingShard | SearchDates>((v) => [
-      ...shards.map((s) => searchShardKey(v, s)),
-      ...(withDates ? [searchDatesKey(v)] : []),
+    const shardOfTerm = new Map(terms.map((t) => [t, shardOf(t, count)]));
+    const shards = [...new Set(shardOfTerm.values())];
+    // One wave: the shards (read as bytes) and the date table are asked for together.
+    const [decoded, dates] = await Promise.all([
+      this.reader.readKeys((v) => shards.map((s) => searchShardKey(v, s)), postingShardCodec),
+      withDates ? this.reader.readKeys<SearchDates>((v) => [searchDatesKey(v)]).then(([d]) => d ?? []) : null,
     ]);
-    const postings: PostingShard = {};
-    shards.forEach((_, i) => {
-      const shard = values[i] as PostingShard | null;
-      for (const term of terms) if (shard && Object.hasOwn(shard, term)) postings[term] = shard[term]!;
-    });
-    return { postings, dates: withDates ? ((values.at(-1) as SearchDates | null) ?? []) : null };
+    const byShard = new Map<number, DecodedShard | null | undefined>(shards.map((s, i) => [s, decoded[i]]));
+    const postings = new Map<string, Int32Array>();
+    for (const [term, shard] of shardOfTerm) {
+      const list = byShard.get(shard)?.list(term);
+      if (list) postings.set(term, list);
+    }
+    return { postings, dates };
   }
 
   /** Article slugs by document number. */

@@ -10,10 +10,10 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { freePort } from '../e2e/wrangler-dev';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (or nowhere, to see the skip). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,16 +45,6 @@ const checks: string[] = [];
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`browser test: ${what}`);
   checks.push(what);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 }
 
 async function waitUntilServing(origin: string, dev: ChildProcess): Promise<void> {

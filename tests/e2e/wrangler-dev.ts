@@ -16,14 +16,31 @@ export interface DevServer {
 const READY = /Ready on (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 60_000;
 
-/** A port nobody listens on now (the OS picks it; the tiny race is acceptable for a test server). */
-export function freePort(): Promise<number> {
+/**
+ * A port nobody listens on now (the OS picks it; the tiny race is acceptable for a test server).
+ * E2E_PORTS=FROM-TO keeps every server in that range instead, for machines where parallel
+ * runs are each given their own ports.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.E2E_PORTS ?? '');
+  if (!range) return listenOn(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if (taken.has(port)) continue;
+    taken.add(port);
+    const free = await listenOn(port).then(() => true, () => false);
+    if (free) return port;
+  }
+  throw new Error(`E2E_PORTS=${process.env.E2E_PORTS}: no free port left in the range`);
+}
+const taken = new Set<number>();
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolve(bound));
     });
   });
 }

@@ -2,6 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { expect } from 'vitest';
 import manifest from '../../public/persisted-query-manifest.json';
 import { toGlobalId } from '../../src/model/global-id';
+import { encodeCursor } from '../../src/model/page-range';
 import { postJson, type RawResponse } from './raw-response';
 
 /**
@@ -143,7 +144,8 @@ export const hostileRequests: readonly Case[] = [
   { name: 'first beyond Int32', request: q('{ articles(first: 99999999999) { totalCount } }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'last: -5 through a variable', request: q('query($n: Int) { people(last: $n) { totalCount } }', { n: -5 }), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'forged cursor', request: q('{ articles(after: "bm90LWEtY3Vyc29y") { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
-  { name: 'cursor of a huge offset', request: q(`{ articles(after: "${btoa('o:999999999').replace(/=+$/, '')}") { totalCount edges { cursor } } }`), status: 200 },
+  { name: 'cursor of a huge offset hint', request: q(`{ articles(after: "${encodeCursor(['9999-12-31', 'zzz'], 999_999_999)}") { totalCount edges { cursor } } }`), status: 200 },
+  { name: 'offset cursor of the old format', request: q(`{ articles(after: "${btoa('o:3').replace(/=+$/, '')}") { totalCount } }`), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'cursor with non-base64 characters', request: q('{ articles(before: "%%%<script>") { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'forged ID', request: q('{ node(id: "QWRtaW46cm9vdA") { id } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'ID of an unknown slug', request: q(`{ node(id: "${toGlobalId('Person', 'nobody')}") { id } }`), status: 200, check: (r) => expect(r.json?.data).toEqual({ node: null }) },

@@ -36,7 +36,12 @@ export function faulty(real: KVNamespace, faults: Faults): FaultyKv {
       const values = (await real.get(key, 'text')) as Map<string, string | null>;
       return new Map([...values].map(([k, v]) => [k, spoil(k, v)]));
     }
-    if (type !== 'text' && type !== undefined) throw new Error('faulty(): only text reads are wrapped');
+    if (type === 'arrayBuffer') {
+      // Posting shards are read as bytes (src/store/codecs.ts): spoil their text the same way.
+      const text = spoil(key, await real.get(key, 'text'));
+      return text === null ? null : new TextEncoder().encode(text).buffer;
+    }
+    if (type !== 'text' && type !== undefined) throw new Error('faulty(): only text and arrayBuffer reads are wrapped');
     return spoil(key, await real.get(key, 'text'));
   };
   const kv = new Proxy(real, {

@@ -35,7 +35,7 @@ const ARTICLE = 'putin-to-visit-north-korea-next-week';
 const SLUGS = [ARTICLE, 'vladimir-putin', 'kim-jong-un', 'pyongyang', 'russia-day-2024', 'nhk', 'nobody'];
 
 const string = fc.oneof(
-  fc.constantFrom(...SLUGS, 'hi', 'en', '2024-06-12', encodeCursor(0), encodeCursor(5)),
+  fc.constantFrom(...SLUGS, 'hi', 'en', '2024-06-12', encodeCursor(['2024-06-12', ARTICLE], 0), encodeCursor(['2024-06-01', 'vladimir-putin'], 5)),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 10 }),
 );

@@ -1,4 +1,4 @@
-import { compile, type CompiledData } from './compile';
+import { compile, type CompiledData, type TooLarge } from './compile';
 import type { Problem } from './problems';
 import { readDataSet, type DataSet, type SourceFile } from './read-data-set';
 import { validateLinks } from './validate-links';
@@ -7,15 +7,17 @@ export type BuildOptions = { builtAt: string; hash: (text: string) => Promise<st
 export type BuildResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
 
 /** Reads and checks the files, then compiles them with `compileWith` if they are all valid. */
-export async function checkedBuild<T>(
+export async function checkedBuild<T extends object>(
   files: SourceFile[],
   options: BuildOptions,
-  compileWith: (dataSet: DataSet, builtAt: string, hash: BuildOptions['hash']) => Promise<T>,
+  compileWith: (dataSet: DataSet, builtAt: string, hash: BuildOptions['hash']) => Promise<T | TooLarge>,
 ): Promise<BuildResult<T>> {
   const { dataSet, problems } = readDataSet(files);
   problems.push(...validateLinks(dataSet));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: await compileWith(dataSet, options.builtAt, options.hash) };
+  const compiled = await compileWith(dataSet, options.builtAt, options.hash);
+  if ('problems' in compiled) return { ok: false, problems: compiled.problems };
+  return { ok: true, data: compiled };
 }
 
 /**

@@ -1,14 +1,24 @@
-import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
+import type { ArticleCard, ArticleDoc, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
-import { articleKey, entityKey, lists, POINTER_KEY } from '../../src/model/keys';
+import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
+import { articleKey, entityKey, lists, nodeManifestKey, POINTER_KEY, relatedKey } from '../../src/model/keys';
+import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
+import { relatedArticles } from './related';
 import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
 import type { KvEntry } from './kv-entry';
+import { kvLimitProblems, type SourceOf } from './kv-limits';
+import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
 import { toArticleDoc, toEntityDoc } from './to-documents';
 import { entityIndex } from './validate-links';
+
+/** The entries of a data set that do not fit Workers KV (kv-limits.ts), instead of data. */
+export interface TooLarge {
+  problems: Problem[];
+}
 
 export interface CompiledData<E extends Iterable<KvEntry> = KvEntry[]> {
   version: string;
@@ -20,9 +30,10 @@ export interface CompiledData<E extends Iterable<KvEntry> = KvEntry[]> {
 }
 
 const card = ({ paragraphs: _p, mentions: _m, ...rest }: ArticleDoc): ArticleCard => rest;
-const newestFirst = (a: ArticleCard, b: ArticleCard) =>
-  b.datePublished.localeCompare(a.datePublished) || a.slug.localeCompare(b.slug);
-const byStart = (a: EventDoc, b: EventDoc) => a.startDate.localeCompare(b.startDate) || a.slug.localeCompare(b.slug);
+const NEWEST_FIRST: ListOrder = { order: 'desc' };
+const BY_START: ListOrder = { order: 'asc' };
+const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
+const sortedBy = (order: ListOrder) => (a: ListItem, b: ListItem) => compareInList(order, cursorKeyOf(a), cursorKeyOf(b));
 
 function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -47,8 +58,9 @@ export type StreamedData = CompiledData<Iterable<KvEntry>> & { dispose: () => vo
  * compileStreamed, all in memory: for data small enough (tests, the seed data), and free of
  * Node APIs, so it runs in workerd too (tests/worker/many-articles.test.ts).
  */
-export async function compile(dataSet: DataSet, builtAt: string, hash: (text: string) => Promise<string>): Promise<CompiledData> {
+export async function compile(dataSet: DataSet, builtAt: string, hash: (text: string) => Promise<string>): Promise<CompiledData | TooLarge> {
   const streamed = await compileStreamed(dataSet, builtAt, hash, inMemorySearchIndex);
+  if ('problems' in streamed) return streamed;
   try {
     return { ...streamed, entries: [...streamed.entries] };
   } finally {
@@ -66,7 +78,7 @@ export async function compileStreamed(
   builtAt: string,
   hash: (text: string) => Promise<string>,
   searchIndex: SearchIndexBuilder,
-): Promise<StreamedData> {
+): Promise<StreamedData | TooLarge> {
   const index = entityIndex(dataSet);
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
@@ -74,8 +86,8 @@ export async function compileStreamed(
     entityFiles.map((e) => ({ slug: e.slug, names: [...e.names, ...e.aliases].map((n) => n.value) })),
   );
   const articles = dataSet.articles.map((f) => toArticleDoc(f, aliases, typeOf));
-  const cards = articles.map(card).sort(newestFirst);
-  const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(byStart);
+  const cards = articles.map(card).sort(sortedBy(NEWEST_FIRST));
+  const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(sortedBy(BY_START));
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));
 
   // Entity-keyed lists: articles linking an entity; events it took part in or that were held
@@ -87,20 +99,22 @@ export async function compileStreamed(
   ]);
   const people = entityFiles
     .filter((e) => e.type === 'Person')
-    .sort((a, b) => a.names[0]!.value.localeCompare(b.names[0]!.value, 'en'));
+    .sort(sortedBy(BY_NAME));
+  const byLanguage = groupBy(cards, (a) => [a.language]);
 
   const search = searchIndex(cards, new Map(articles.map((a) => [a.slug, a])), entityFiles);
-  const byLanguage = groupBy(cards, (a) => [a.language]);
+  const related = relatedArticles(cards);
 
   function* build(version: string): Generator<KvEntry> {
     for (const a of articles) yield { key: articleKey(version, a.slug), value: a };
     for (const e of entityFiles) yield { key: entityKey(version, e.slug), value: e };
-    yield* buildList(version, lists.articles, cards, 'desc');
-    for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, 'desc');
-    for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, 'desc');
-    yield* buildList(version, lists.events, events, 'asc');
-    for (const [slug, items] of eventsWith) yield* buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, 'asc');
-    yield* buildList(version, lists.people, people as EntityDoc[], 'asc');
+    for (const [slug, items] of related) yield { key: relatedKey(version, slug), value: items };
+    yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
+    for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST);
+    for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST);
+    yield* buildList(version, lists.events, events, BY_START);
+    for (const [slug, items] of eventsWith) yield* buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, BY_START);
+    yield* buildList(version, lists.people, people, BY_NAME);
     yield* search.entries(version);
   }
 
@@ -108,23 +122,45 @@ export async function compileStreamed(
   // string of it would pass V8's string limit at 100,000 articles); the entries under the real
   // version are built again as they are read, and differ only in their version prefix.
   const lines: string[] = [];
+  const nodes: NodeManifest = {};
+  const nodeKeys = new Set([...articles.map((a) => articleKey('*', a.slug)), ...entityFiles.map((e) => entityKey('*', e.slug))]);
+  const problems: Problem[] = [];
+  const sourceOf = sourceOfKey(dataSet);
   let bytes = 0;
   try {
     for (const e of build('*')) {
       const json = JSON.stringify(e.value);
-      bytes += utf8Length(json);
-      lines.push(`${e.key}\t${await hash(json)}`);
+      const size = utf8Length(json);
+      bytes += size;
+      problems.push(...kvLimitProblems(e.key, size, sourceOf));
+      const digest = await hash(json);
+      lines.push(`${e.key}\t${digest}`);
+      if (nodeKeys.has(e.key)) {
+        const node = e.value as { type: string; slug: string };
+        nodes[`${node.type}:${node.slug}`] = digest.slice(0, NODE_HASH_LENGTH);
+      }
     }
   } catch (error) {
     search.dispose();
     throw error;
   }
+  if (problems.length > 0) {
+    search.dispose();
+    return { problems };
+  }
   const version = (await hash(lines.sort().join('\n'))).slice(0, 12);
-  const keys = lines.length + 1;
+  // What each node's content hashes to, for the next publish to diff against (delta sync).
+  const manifest: KvEntry = { key: nodeManifestKey(version), value: nodes };
+  const keys = lines.length + 2;
   lines.length = 0;
   return {
     version,
-    entries: { [Symbol.iterator]: () => build(version) },
+    entries: {
+      *[Symbol.iterator]() {
+        yield* build(version);
+        yield manifest;
+      },
+    },
     dispose: search.dispose,
     pointer: {
       key: POINTER_KEY,
@@ -140,3 +176,15 @@ export async function compileStreamed(
   };
 }
 
+/** The data file an entry is built from: an article's file, an entity's place in its file. */
+function sourceOfKey(dataSet: DataSet): SourceOf {
+  const index = entityIndex(dataSet);
+  const article = articleKey('*', '');
+  const entity = entityKey('*', '');
+  return (key) => {
+    if (key.startsWith(article)) return { file: `articles/${key.slice(article.length)}.json`, path: '/' };
+    const found = key.startsWith(entity) ? index.get(key.slice(entity.length)) : undefined;
+    if (found) return { file: found.file, path: `/${found.index}` };
+    return { file: '(built index)', path: key };
+  };
+}

@@ -1,4 +1,6 @@
-import { buildSchema, parse, print, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, parse, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { LIMITS } from '../../src/limits';
+import { validateWithLimits } from './operation-limits';
 import { selectionsWithoutId, withTypename } from './apollo-ready';
 import type { Problem } from './problems';
 
@@ -61,30 +63,43 @@ export async function compileOperations(
   return { ok: true, manifest: { format: 'apollo-persisted-query-manifest', version: 1, operations } };
 }
 
+/**
+ * One operation (with the fragments it spreads): parsed within the token limit, validated
+ * against the schema and the request limits, named, a query. `where` prefixes each problem's
+ * message (a client manifest names the operation's entry).
+ */
+export function checkDocument(
+  schema: GraphQLSchema,
+  source: SourceOperation,
+  where = '',
+): { name: string; document: DocumentNode } | { problems: Problem[] } {
+  const fail = (message: string, at?: { line: number; column: number }) => ({ problems: [problem(source.file, where + message, at)] });
+  let document;
+  try {
+    document = parse(source.text, { maxTokens: LIMITS.maxTokens });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  if (operations.length !== 1) return fail(`a file holds exactly one operation; this one has ${operations.length}`);
+  const operation = operations[0]!;
+  if (!operation.name) return fail('the operation needs a name (query ArticlePage { ... })');
+  const errors = validateWithLimits(schema, document, operation.name.value);
+  if (errors.length > 0) return { problems: errors.map((e) => problem(source.file, where + e.message, e.at)) };
+  if (operation.operation !== 'query') {
+    return fail(`only queries can be persisted; ${operation.name.value} is a ${operation.operation}`);
+  }
+  return { name: operation.name.value, document };
+}
+
+/** One of this API's own operations: checked, every object selected with its id, printed as Apollo hashes it. */
 function checkOperation(
   schema: GraphQLSchema,
   source: SourceOperation,
 ): { name: string; body: string } | { problems: Problem[] } {
-  let document;
-  try {
-    document = parse(source.text);
-  } catch (error) {
-    return { problems: [problem(source.file, (error as Error).message)] };
-  }
-  const errors = validate(schema, document);
-  if (errors.length > 0) {
-    return { problems: errors.map((e) => problem(source.file, e.message, e.locations?.[0])) };
-  }
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-  if (operations.length !== 1) {
-    return { problems: [problem(source.file, `a file holds exactly one operation; this one has ${operations.length}`)] };
-  }
-  const operation = operations[0]!;
-  if (!operation.name) return { problems: [problem(source.file, 'the operation needs a name (query ArticlePage { ... })')] };
-  if (operation.operation !== 'query') {
-    return { problems: [problem(source.file, `only queries can be persisted; ${operation.name.value} is a ${operation.operation}`)] };
-  }
-  const withoutId = selectionsWithoutId(schema, document);
+  const checked = checkDocument(schema, source);
+  if ('problems' in checked) return checked;
+  const withoutId = selectionsWithoutId(schema, checked.document);
   if (withoutId.length > 0) {
     return {
       problems: withoutId.map(({ path, ...at }) =>
@@ -92,9 +107,9 @@ function checkOperation(
       ),
     };
   }
-  return { name: operation.name.value, body: print(withTypename(document)) };
+  return { name: checked.name, body: print(withTypename(checked.document)) };
 }
 
-function problem(file: string, message: string, at?: { line: number; column: number }): Problem {
+export function problem(file: string, message: string, at?: { line: number; column: number }): Problem {
   return { file, path: at ? `${at.line}:${at.column}` : '-', message };
 }

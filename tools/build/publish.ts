@@ -1,5 +1,6 @@
 import type { VersionPointer } from '../../src/model/documents';
-import { HISTORY_KEY, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { chunkChanges, diffManifests, type NodeManifest } from '../../src/model/changes';
+import { CHANGES_CHUNK_SIZE, changesKey, HISTORY_KEY, nodeManifestKey, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import type { KvPair, KvWriter } from './kv-writer';
 
 /**
@@ -65,19 +66,23 @@ export async function publish(kv: KvWriter, data: DataToPublish, log: (line: str
     return { status: 'unchanged', previous: version, deletedVersions: [] };
   }
 
-  await kv.putMany(data.entries);
-  const missing = await unwritten(kv, data.entries);
+  const others = history.filter((h) => h.version !== version && h.version !== current?.version);
+  const since = [current?.version, ...others.map((h) => h.version)].filter((v): v is string => !!v && v !== version);
+  const changes = await changeEntries(kv, data, since.slice(0, KEEP_PREVIOUS), log);
+  const entries = [...data.entries, ...changes];
+
+  await kv.putMany(entries);
+  const missing = await unwritten(kv, entries);
   if (missing.length > 0) {
     throw new PublishError(
-      `${missing.length} of ${data.entries.length} key(s) of version ${version} did not read back as written ` +
+      `${missing.length} of ${entries.length} key(s) of version ${version} did not read back as written ` +
         `(first: ${missing[0]}); the pointer still names ${current?.version ?? 'nothing'}.`,
     );
   }
-  log(`version ${version}: ${data.entries.length} key(s) written and read back`);
+  log(`version ${version}: ${entries.length} key(s) written and read back`);
 
   // The new version first, then the one readers leave, then the rest, newest first.
-  const record: VersionRecord = { ...data.pointer, keys: data.entries.length };
-  const others = history.filter((h) => h.version !== version && h.version !== current?.version);
+  const record: VersionRecord = { ...data.pointer, keys: entries.length };
   // A version loaded before there was a history (or by hand) is recorded as found.
   const leaving =
     history.find((h) => h.version === current?.version) ??
@@ -96,6 +101,30 @@ export async function publish(kv: KvWriter, data: DataToPublish, log: (line: str
     log(`deleted version ${old.version} (${keys.length} key(s))`);
   }
   return { status: 'published', previous: current?.version ?? null, deletedVersions: dropped.map((d) => d.version) };
+}
+
+/**
+ * Delta sync (src/model/changes.ts): the new version's changes against each version that stays
+ * kept, diffed from their node manifests. A version without a manifest (built before delta
+ * sync) gets no change list: apps holding it are told to refresh fully.
+ */
+async function changeEntries(kv: KvWriter, data: DataToPublish, since: string[], log: (line: string) => void): Promise<KvPair[]> {
+  const { version } = data.pointer;
+  const own = data.entries.find((e) => e.key === nodeManifestKey(version));
+  if (!own || since.length === 0) return [];
+  const after = JSON.parse(own.value) as NodeManifest;
+  const stored = await kv.getMany(since.map(nodeManifestKey));
+  const entries: KvPair[] = [];
+  for (const old of since) {
+    const text = stored.get(nodeManifestKey(old));
+    if (text == null) continue;
+    const changes = diffManifests(JSON.parse(text) as NodeManifest, after);
+    chunkChanges(changes, CHANGES_CHUNK_SIZE).forEach((chunk, i) =>
+      entries.push({ key: changesKey(version, old, i), value: JSON.stringify(chunk) }),
+    );
+    log(`version ${version}: ${changes.length} change(s) since ${old}`);
+  }
+  return entries;
 }
 
 /**

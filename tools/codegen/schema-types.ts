@@ -47,6 +47,7 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Event: entity,
         Place: entity,
         Organization: entity,
+        Change: './resolvers/changes#ChangeParent',
       },
     },
   });

@@ -1,5 +1,7 @@
 import type { ArticleDoc, EntityRef } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
+import { InvalidArgument } from '../../model/domain-errors';
+import { RELATED_MAX } from '../../model/keys';
 import { ENTITY_KINDS, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
 import type { GraphContext } from '../context';
 import type { ArticleResolvers } from '../resolver-types.gen';
@@ -43,6 +45,15 @@ export const Article = {
       text,
       mentions: mentions.filter((m) => m.paragraph === index),
     }));
+  },
+  /** One read of the list the build ranked (tools/build/related.ts); cards, like a list page. */
+  async related(a: ArticleParent, { first }: { first?: number | null }, ctx: GraphContext) {
+    const size = first ?? 5;
+    if (size < 0 || size > RELATED_MAX) {
+      throw new InvalidArgument(`\`first\` must be between 0 and ${RELATED_MAX}; it was ${size}.`, 'first');
+    }
+    if (size === 0) return [];
+    return ((await ctx.reader.related(a.slug)) ?? []).slice(0, size);
   },
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));

@@ -1,5 +1,6 @@
+import { Kind, type SelectionSetNode } from 'graphql';
 import type { ArticleCard, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
-import { checkDate } from '../../model/date-argument';
+import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
@@ -16,8 +17,17 @@ async function loadEntity(ctx: GraphContext, type: EntityType, slug: string): Pr
   return doc?.type === type ? doc : null;
 }
 
-const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
+export const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
   type === 'Article' ? ctx.reader.article(slug) : loadEntity(ctx, type, slug);
+
+/** Whether any of `nodes` selects `field` directly or through inline fragments (@defer ones too). */
+function selects(nodes: readonly { selectionSet?: SelectionSetNode }[], field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT && within(s.selectionSet),
+    );
+  return nodes.some((n) => within(n.selectionSet));
+}
 
 const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
   loadEntity(ctx, type, slug);
@@ -29,8 +39,7 @@ const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string
 function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<ArticleOrder> | undefined): ListQuery {
   const f = filter ?? {};
   const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
-  const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-  const to = checkDate(f.publishedTo, 'filter.publishedTo');
+  const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reverse = orderBy?.direction === 'ASC';
   const [base, ...rest] = entities;
   if (!base) {
@@ -55,8 +64,7 @@ function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<A
 
 function eventQuery(filter: Maybe<EventFilter> | undefined, orderBy: Maybe<EventOrder> | undefined): ListQuery {
   const f = filter ?? {};
-  const from = checkDate(f.startFrom, 'filter.startFrom');
-  const to = checkDate(f.startTo, 'filter.startTo');
+  const { from, to } = checkDateRange(f.startFrom, f.startTo, ['filter.startFrom', 'filter.startTo']);
   const reverse = orderBy?.direction === 'DESC';
   const list =
     f.person != null ? lists.eventsWith(ref('Person', f.person))
@@ -87,7 +95,12 @@ export const Query = {
     // ID whose read fails is an error at its index and the others still answer.
     return parsed.map((p) => loadNode(ctx, p!.type, p!.slug)) as unknown as Array<ArticleCard | EntityDoc | null>;
   },
-  article: (_, { slug }, ctx) => ctx.reader.article(slug),
+  // When the query asks for the article's related stories, their key is asked for in the same
+  // round trip as the article: the slug is all the key needs.
+  article: (_, { slug }, ctx, info) => {
+    if (selects(info.fieldNodes, 'related')) void ctx.reader.related(slug).catch(() => undefined);
+    return ctx.reader.article(slug);
+  },
   person: entityBySlug('Person'),
   event: entityBySlug('Event'),
   place: entityBySlug('Place'),

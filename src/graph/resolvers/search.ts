@@ -1,7 +1,7 @@
-import { checkDate } from '../../model/date-argument';
+import { checkDateRange } from '../../model/date-argument';
 import { DataUnavailable } from '../../model/domain-errors';
 import { ENTITY_KINDS } from '../../model/entity-kinds';
-import { parseConnectionArgs } from '../../model/page-range';
+import { encodeCursor, parseConnectionArgs } from '../../model/page-range';
 import { filterTerm } from '../../search/index-format';
 import { parseQuery } from '../../search/parse-query';
 import { highlights } from '../../search/highlights';
@@ -29,8 +29,7 @@ export const SearchQuery = {
     const query = parseQuery(args.query);
     const pageArgs = parseConnectionArgs({ first: args.first, after: args.after });
     const f = args.filter ?? {};
-    const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-    const to = checkDate(f.publishedTo, 'filter.publishedTo');
+    const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
     const page = await runSearch(new SearchReader(ctx.reader), { query, page: pageArgs, filters: filterTerms(f), from, to });
     const docs = await Promise.all(page.hits.map((hit) => ctx.reader.article(hit.slug)));
     const nodes = docs.map((doc, i) => {
@@ -38,7 +37,8 @@ export const SearchQuery = {
       if (!doc) throw new DataUnavailable(`Search result ${hit.slug || hit.doc} is missing from the data.`);
       return doc;
     });
-    return toConnection(nodes, page.total, page.range, (node, i) => ({
+    const cursorOf = (_: unknown, i: number) => encodeCursor([String(page.hits[i]!.score), String(page.hits[i]!.doc)], page.range.start + i);
+    return toConnection(nodes, page.total, page.range, cursorOf, (node, i) => ({
       score: page.hits[i]!.score,
       highlights: highlights(node, page.query),
     }));

@@ -1,0 +1,26 @@
+import type { VersionPointer } from '../model/documents';
+import { DEFAULT_CACHE_BUDGETS, type CacheBudgets } from './cache-budgets';
+import { LruCache } from './lru-cache';
+
+/**
+ * What outlives a request: one per isolate. Both caches are bounded by the heap bytes their
+ * entries retain (docs/memory.md), under the budgets of wrangler.toml.
+ */
+export class IsolateState {
+  pointer?: { value: VersionPointer; checkedAt: number };
+  /** KV values as readers use them: parsed documents, decoded posting shards (codecs.ts). */
+  readonly documents: LruCache<unknown>;
+  /** Serialized answers of repeated requests (src/plugins/use-response-memo.ts). */
+  readonly responses: LruCache<string>;
+
+  constructor(readonly budgets: CacheBudgets = DEFAULT_CACHE_BUDGETS) {
+    this.documents = new LruCache(budgets.documentBytes);
+    this.responses = new LruCache(budgets.responseBytes);
+  }
+
+  /** A new data version: nothing kept under the old one will be asked for again. */
+  forgetVersion(): void {
+    this.documents.clear();
+    this.responses.clear();
+  }
+}

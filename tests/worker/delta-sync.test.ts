@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
+import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
+import { toGlobalId } from '../../src/model/global-id';
+import { freshWorker } from './helpers';
+import { buildAndPublish, seedFiles } from './publish-data';
+import { SEED_SLUG } from '../../tools/fixtures/screens';
+
+/**
+ * Delta sync through real publishes (tools/build/publish.ts records each version's changes
+ * against the versions it keeps): the seed article re-published with a new headline, one
+ * article removed, one added, one left alone.
+ */
+const story = (slug: string, headline = `Story ${slug}`): SourceFile => ({
+  path: `articles/${slug}.json`,
+  text: JSON.stringify({ slug, language: 'en', headline, datePublished: '2024-06-20', source: 'Written for this test.', paragraphs: ['Text.'], about: ['moscow'] }),
+});
+const seedWith = (headline: string): SourceFile[] =>
+  seedFiles().map((f) => (f.path.startsWith('articles/') ? { ...f, text: JSON.stringify({ ...seedArticle, headline }) } : f));
+
+const CHANGES = /* GraphQL */ `
+  query ($since: ID!, $first: Int, $after: String) {
+    changes(since: $since, first: $first, after: $after) {
+      totalCount version
+      edges { cursor node { id type kind } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+const versions: string[] = [];
+const publishAndRecord = async (files: SourceFile[]) => versions.push((await buildAndPublish(files)).version);
+
+beforeAll(async () => {
+  await publishAndRecord([...seedFiles(), story('story-a'), story('story-b')]);
+  await publishAndRecord([...seedWith('नया शीर्षक'), story('story-b'), story('story-c')]);
+}, 60_000);
+
+describe('changes(since:)', () => {
+  it('lists what changed, sorted by id: the re-published seed UPSERTED, one REMOVED, one added', async () => {
+    const r = await freshWorker()(CHANGES, { since: versions[0] });
+    expect(r.body.errors).toBeUndefined();
+    const changes = r.body.data?.changes;
+    expect(changes.version).toBe(versions[1]);
+    expect(changes.totalCount).toBe(3);
+    expect(changes.edges.map((e: { node: object }) => e.node)).toEqual([
+      { id: toGlobalId('Article', SEED_SLUG), type: 'Article', kind: 'UPSERTED' },
+      { id: toGlobalId('Article', 'story-a'), type: 'Article', kind: 'REMOVED' },
+      { id: toGlobalId('Article', 'story-c'), type: 'Article', kind: 'UPSERTED' },
+    ]);
+  });
+
+  it('costs one round trip cold and none warm; the nodes themselves one more', async () => {
+    const query = freshWorker();
+    const cold = await query(CHANGES, { since: versions[0] });
+    expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 1, keys: 1 });
+    const warm = await query(CHANGES, { since: versions[0] });
+    expect(warm.kv).toMatchObject({ versionReads: 0, roundTrips: 0, keys: 0 });
+    const withNodes = await freshWorker()(
+      `query ($since: ID!) { changes(since: $since) { nodes { kind node { ... on Article { headline } } } } }`,
+      { since: versions[0] },
+    );
+    expect(withNodes.kv).toMatchObject({ versionReads: 1, roundTrips: 2 });
+    expect(withNodes.body.data?.changes.nodes).toContainEqual({ kind: 'UPSERTED', node: { headline: 'नया शीर्षक' } });
+    expect(withNodes.body.data?.changes.nodes).toContainEqual({ kind: 'REMOVED', node: null });
+  });
+
+  it('pages with cursors, and answers nothing to change for the current version', async () => {
+    const query = freshWorker();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const page: any = (await query(CHANGES, { since: versions[0], first: 1, after })).body.data?.changes;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const all = (await query(CHANGES, { since: versions[0] })).body.data?.changes.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(seen).toEqual(all);
+    const none = await query(CHANGES, { since: versions[1] });
+    expect(none.body.data?.changes).toMatchObject({ totalCount: 0, version: versions[1], edges: [] });
+  });
+
+  it('answers SYNC_VERSION_TOO_OLD once `since` is no longer kept, or never was', async () => {
+    const unknown = await freshWorker()(CHANGES, { since: 'abcdef123456' });
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD', argument: 'since' });
+    const forged = await freshWorker()(CHANGES, { since: 'v:x:a:y' });
+    expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'since' });
+
+    // Two more publishes: the first version falls out of the three kept; the second still syncs.
+    await publishAndRecord([...seedWith('तीसरा'), story('story-b'), story('story-c')]);
+    await publishAndRecord([...seedWith('चौथा'), story('story-c'), story('story-d')]);
+    const old = await freshWorker()(CHANGES, { since: versions[0] });
+    expect(old.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD' });
+    const kept = await freshWorker()(CHANGES, { since: versions[1] });
+    expect(kept.body.data?.changes.version).toBe(versions[3]);
+    expect(kept.body.data?.changes.edges.map((e: { node: { id: string; kind: string } }) => [e.node.id, e.node.kind])).toEqual([
+      [toGlobalId('Article', SEED_SLUG), 'UPSERTED'],
+      [toGlobalId('Article', 'story-b'), 'REMOVED'],
+      [toGlobalId('Article', 'story-d'), 'UPSERTED'],
+    ]);
+  }, 60_000);
+});
