@@ -27,7 +27,7 @@ export function cleanUp(): void {
 
 /** Every file under data/articles, name -> text (dotfiles too: a leftover temp file shows). */
 export function articleFiles(dir: string): Map<string, string> {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(join(dir, 'articles'));
   } catch {

@@ -21,7 +21,6 @@ afterAll(cleanUp);
 
 const changeOf = (source: string, where?: string) =>
   report.changes.filter((c) => c.source.endsWith(source) && (where === undefined || c.where === where));
-const problemsOf = (source: string) => report.problems.filter((p) => p.source.endsWith(source)).map((p) => `${p.where}: ${p.message}`);
 
 describe('ingesting every sample', () => {
   it('fails only the items whose content is no publishable story, each with its place and reason', () => {
