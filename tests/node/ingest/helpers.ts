@@ -13,12 +13,12 @@ export const NOW = new Date('2026-11-28T06:00:00Z');
 
 const scratch: string[] = [];
 
-/** A data directory holding the real KB (data/entities) and no articles. */
+/** A data directory holding the real KB (data/entities) and no articles; inputs go beside it in ../in. */
 export function freshDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
   scratch.push(dir);
-  cpSync(join(root, 'data', 'entities'), join(dir, 'entities'), { recursive: true });
-  return dir;
+  cpSync(join(root, 'data', 'entities'), join(dir, 'data', 'entities'), { recursive: true });
+  return join(dir, 'data');
 }
 
 export function cleanUp(): void {
@@ -33,7 +33,15 @@ export function articleFiles(dir: string): Map<string, string> {
   } catch {
     return new Map();
   }
-  return new Map(names.sort().map((n) => [n, readFileSync(join(dir, 'articles', n), 'utf8')]));
+  const files = new Map<string, string>();
+  for (const n of names.sort()) {
+    try {
+      files.set(n, readFileSync(join(dir, 'articles', n), 'utf8'));
+    } catch {
+      // renamed away while we listed (a temp file of a running ingest)
+    }
+  }
+  return files;
 }
 
 export const readArticle = (dir: string, slug: string): ArticleFile =>
