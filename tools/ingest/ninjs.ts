@@ -61,7 +61,6 @@ export function readNinjs(o: Obj, where: string): ReadItem {
   story.headline = headlineOf(o);
   story.language = str(o.language);
   story.paragraphs = bodyOf(o);
-  if (story.headline && story.paragraphs[0] === story.headline) story.paragraphs.shift();
   story.summary = summaryOf(o);
   story.byline = str(get(o, 'by')) ?? str(o.byline);
   story.authors = list(o.authors).filter(isObj).flatMap((a) => (str(a.name) ? [{ name: str(a.name)! }] : []));
