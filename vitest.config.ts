@@ -13,6 +13,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Some tests run the build step as a child process (tests/node/build-data.test.ts):
+          // seconds each on a busy two-core CI machine, over vitest's default of 5.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'tests/node/**/*.test.ts'],
         },
       },
@@ -24,7 +27,16 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' } },
+            miniflare: {
+              bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' },
+              // wrangler.toml's limiter, and a small one (same period) so that the rate-limit
+              // test reaches the limit in a few requests whatever the machine's load: with 600
+              // a window, a slow machine could cross into the next window before the 601st.
+              ratelimits: {
+                RATE_LIMITER: { simple: { limit: 600, period: 60 } },
+                TEST_RATE_LIMITER: { simple: { limit: 12, period: 60 } },
+              },
+            },
           }),
         ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
@@ -38,6 +50,9 @@ export default defineConfig({
           // Starting wrangler dev and seeding its KV takes seconds, not milliseconds.
           hookTimeout: 120_000,
           testTimeout: 60_000,
+          // After the node and worker projects (group 0), so three servers do not compete
+          // with them for the CI machine's two cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

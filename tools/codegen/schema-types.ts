@@ -47,6 +47,8 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Event: entity,
         Place: entity,
         Organization: entity,
+        Author: '../model/documents#AuthorDoc',
+        Translation: '../model/documents#TranslationDoc',
       },
     },
   });

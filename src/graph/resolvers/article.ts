@@ -1,7 +1,8 @@
-import type { ArticleDoc, AuthorDoc, TranslationDoc } from '../../model/documents';
+import type { ArticleDoc, AuthorDoc, EntityRef, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
+import { ENTITY_KINDS, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
 import type { GraphContext } from '../context';
-import { ENTITY_KINDS, linkedTypes } from '../../model/entity-kinds';
+import type { ArticleResolvers } from '../resolver-types.gen';
 import { fullArticle, ref, type ArticleParent } from './refs';
 
 interface MentionValue {
@@ -9,7 +10,7 @@ interface MentionValue {
   start: number;
   end: number;
   text: string;
-  entity: ReturnType<typeof ref>;
+  entity: EntityRef;
 }
 
 function mentionsOf(doc: ArticleDoc): MentionValue[] {
@@ -27,7 +28,7 @@ function mentionsOf(doc: ArticleDoc): MentionValue[] {
 function linkResolvers() {
   return Object.fromEntries(
     ENTITY_KINDS.map((k) => [k.links, (a: ArticleParent) => a[k.links].map((slug) => ref(k.type, slug))]),
-  ) as Record<(typeof ENTITY_KINDS)[number]['links'], (a: ArticleParent) => ReturnType<typeof ref>[]>;
+  ) as Record<EntityLinks, (a: ArticleParent) => EntityRef[]>;
 }
 
 export const Article = {
@@ -55,7 +56,7 @@ export const Article = {
   origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
   translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
     (await fullArticle(a, ctx)).translations ?? [],
-};
+} satisfies ArticleResolvers;
 
 export const Author = {
   person: (a: AuthorDoc) => (a.person ? ref('Person', a.person) : null),
