@@ -76,8 +76,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     }
     const holders: Array<[Record<string, unknown> | unknown[], string | number]> = [];
     const walk = (x: unknown) => {
-      if (Array.isArray(x)) x.forEach((c, i) => (holders.push([x, i]), walk(c)));
-      else if (x && typeof x === 'object') for (const [k, c] of Object.entries(x)) (holders.push([x as Record<string, unknown>, k]), walk(c));
+      if (Array.isArray(x)) {
+        x.forEach((c, i) => {
+          holders.push([x, i]);
+          walk(c);
+        });
+      } else if (x && typeof x === 'object') {
+        for (const [k, c] of Object.entries(x)) {
+          holders.push([x as Record<string, unknown>, k]);
+          walk(c);
+        }
+      }
     };
     walk(doc);
     if (holders.length === 0) return t;
