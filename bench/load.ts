@@ -9,7 +9,12 @@
  * the inspector) and the resident size of the workerd processes (process-memory.ts), before,
  * after a warm-up, every 2 s during the run, at its end and 10 s later.
  *
+ * Then publishing under load (bench/publish-under-load.ts): READERS readers in a loop while the
+ * data set is republished REPUBLISH+1 times, PAUSE seconds apart; every answer must be complete
+ * and consistent with the one data version it names.
+ *
  *   tsx bench/load.ts [--amount 20000] [--connections 50] [--port 8789] [--inspector-port 9231]
+ *                     [--republish 3] [--readers 8] [--pause 12] [--publish-only]
  *
  * Exits 1 when any response is wrong. Writes bench/results/load.json.
  */
@@ -21,6 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isolateHeap } from './isolate-heap';
 import { operation } from './operations';
+import { publishUnderLoad } from './publish-under-load';
 import { workerdMemory } from './process-memory';
 
 const { values } = parseArgs({
@@ -29,6 +35,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     port: { type: 'string', default: '8789' },
     'inspector-port': { type: 'string', default: '9231' },
+    /** Publishing under load (bench/publish-under-load.ts): publications, readers, pause. */
+    republish: { type: 'string', default: '3' },
+    readers: { type: 'string', default: '8' },
+    pause: { type: 'string', default: '12' },
+    'publish-only': { type: 'boolean', default: false },
   },
 });
 const amount = Number(values.amount);
@@ -107,6 +118,28 @@ const server = spawn(
 );
 try {
   await waitForServer(Date.now() + 60_000);
+  const requests = values['publish-only'] ? null : await requestPhase();
+  const publishing = await publishUnderLoad({
+    url,
+    state,
+    scratch: join(state, 'publish-under-load'),
+    readers: Number(values.readers),
+    republish: Number(values.republish),
+    pauseSeconds: Number(values.pause),
+    env,
+  });
+  const report = { ...requests?.report, publishUnderLoad: publishing };
+  console.log(JSON.stringify(report, null, 2));
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/load.json', JSON.stringify(report, null, 2));
+  if (requests?.failed || publishing.errors + publishing.inconsistent > 0) process.exitCode = 1;
+} finally {
+  process.kill(-server.pid!, 'SIGTERM');
+  rmSync(state, { recursive: true, force: true });
+}
+
+/** The mixed valid and hostile requests of autocannon, with memory sampled around them. */
+async function requestPhase() {
   const memory = async () => ({ isolateHeap: await isolateHeap(inspectorPort), processes: workerdMemory(server.pid!) });
   const before = await memory();
   // Warm-up: every kind once per connection, unchecked, so the run measures a warm isolate.
@@ -148,13 +181,8 @@ try {
     memory: { before, warm, after, settled, timeline },
   };
   console.table(Object.fromEntries([...tally].map(([name, t]) => [name, { sent: t.sent, wrong: t.wrong }])));
-  console.log(JSON.stringify(report, null, 2));
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/load.json', JSON.stringify(report, null, 2));
-  if (wrongValid + wrongHostile + result.errors + result.timeouts > 0 || result['5xx'] > 0) process.exitCode = 1;
-} finally {
-  process.kill(-server.pid!, 'SIGTERM');
-  rmSync(state, { recursive: true, force: true });
+  const failed = wrongValid + wrongHostile + result.errors + result.timeouts > 0 || result['5xx'] > 0;
+  return { report, failed };
 }
 
 function toRequest(checked: boolean) {

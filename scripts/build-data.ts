@@ -5,40 +5,12 @@
  *
  * Writes OUT/kv-data.json (every key of the version) and OUT/kv-pointer.json (the pointer,
  * to be written last), as arrays that `wrangler kv bulk put` takes. On any problem it lists
- * them all, writes nothing, and exits 1.
+ * them all, writes nothing, and exits 1 (tools/build/run-build.ts; docs/input-limits.md).
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDataSet } from '../tools/build/build-data-set';
-import { formatProblem } from '../tools/build/problems';
-import { readSourceFiles } from '../tools/build/source-files';
-import { writeBulkJson } from '../tools/build/write-bulk-json';
+import { runBuild } from '../tools/build/run-build';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: '.build' } },
 });
-const dataDir = values.data!;
-const outDir = values.out!;
-
-const files = readSourceFiles(dataDir);
-const result = await buildDataSet(files, {
-  builtAt: new Date().toISOString(),
-  hash: async (text) => createHash('sha256').update(text).digest('hex'),
-});
-
-if (!result.ok) {
-  console.error(`The data in ${dataDir}/ has ${result.problems.length} problem(s); nothing was written:`);
-  for (const problem of result.problems) console.error(`  ${dataDir}/${formatProblem(problem)}`);
-  process.exit(1);
-}
-
-const { version, entries, pointer, summary } = result.data;
-mkdirSync(outDir, { recursive: true });
-writeBulkJson(join(outDir, 'kv-data.json'), entries);
-writeBulkJson(join(outDir, 'kv-pointer.json'), [pointer]);
-console.log(
-  `data version ${version}: ${summary.articles} article(s), ${summary.entities} entities, ` +
-    `${summary.mentions} mentions, ${summary.keys} keys, ${summary.bytes} bytes -> ${outDir}/kv-data.json`,
-);
+process.exitCode = await runBuild(values.data!, values.out!, { out: console.log, err: console.error });

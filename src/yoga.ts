@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createLogger, createYoga, maskError } from 'graphql-yoga';
 import { domainErrorOf, toGraphQLError } from './errors';
+import { InvalidArgument } from './model/domain-errors';
 import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
 import { LIMITS } from './limits';
@@ -30,6 +31,7 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
         return domain ? toGraphQLError(domain, error instanceof GraphQLError ? error : undefined) : maskError(error, message, isDev);
       },
     },
+    logging: withoutClientErrors(createLogger('info')),
     // CORS is the adapter's (src/http/cors.ts): it must also cover edge-cache hits.
     cors: false,
     // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.
@@ -51,4 +53,15 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useResponseMemo(),
     ],
   });
+}
+
+/**
+ * yoga logs every error that maskError changes, and mapping a domain error to its code is such
+ * a change. An InvalidArgument (a forged cursor, a reversed date range) is the client's mistake,
+ * answered with BAD_USER_INPUT: not worth a stack trace in the server's log. Everything else
+ * (DataUnavailable, unexpected errors) is still logged.
+ */
+function withoutClientErrors(logger: ReturnType<typeof createLogger>): ReturnType<typeof createLogger> {
+  const clientError = (value: unknown) => domainErrorOf(value) instanceof InvalidArgument;
+  return { ...logger, error: (...args: unknown[]) => (args.some(clientError) ? undefined : logger.error(...args)) };
 }

@@ -102,7 +102,9 @@ async function boundsOf(reader: NewsReader, query: ListQuery, head: ListHead): P
   const asc = head.order === 'asc';
   const atLo = (k: string) => (asc ? from === undefined || k >= from : to === undefined || k <= to);
   const pastHi = (k: string) => (asc ? to !== undefined && k > to : from !== undefined && k < from);
-  return Promise.all([firstIndex(reader, query.list, head, atLo), firstIndex(reader, query.list, head, pastHi)]);
+  const [lo, hi] = await Promise.all([firstIndex(reader, query.list, head, atLo), firstIndex(reader, query.list, head, pastHi)]);
+  // An empty range can place its end before its start; a count is never negative.
+  return [lo, Math.max(lo, hi)];
 }
 
 /** The first position whose key satisfies `test`, a predicate monotone along the list. */

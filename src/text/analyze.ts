@@ -66,7 +66,16 @@ export function termOf(word: string): string {
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, { term: string; key: string }>();
 
+/**
+ * Longer "words" are not indexed: no language has them, and a run of millions of letters (a
+ * broken or hostile file) would only fill the index and overflow regexp stacks in the
+ * stemmers. 255 is Lucene's StandardTokenizer default maxTokenLength.
+ */
+export const MAX_WORD_LENGTH = 255;
+const UNINDEXED = { term: '', key: '' };
+
 function analyzeWord(word: string): { term: string; key: string } {
+  if (word.length > MAX_WORD_LENGTH) return UNINDEXED;
   let hit = memo.get(word);
   if (!hit) {
     if (memo.size >= MEMO_LIMIT) memo.clear();

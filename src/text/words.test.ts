@@ -39,3 +39,13 @@ describe('words', () => {
     expect(words('U.S. 1,000').map((w) => w.text)).toEqual(['U.S', '1,000']);
   });
 });
+
+describe('words on very long text', () => {
+  // A single run of 10 million Devanagari letters overflowed V8's regexp stack (issue 15).
+  it('segments a 10-million-character word without running out of stack', () => {
+    for (const t of ['कि'.repeat(5_000_000), 'ab1क'.repeat(2_500_000)]) {
+      expect(isPlain(t)).toBe(true);
+      expect(words(t)).toEqual([{ text: t, start: 0, end: t.length }]);
+    }
+  }, 60_000);
+});

@@ -44,14 +44,31 @@ export function segmentedWords(text: string, locale = 'hi'): Word[] {
 const PLAIN_ALPHABET = /^[\u0900-\u096f\u0972-\u097f\t\n\r\x20-\x5e\x60-\x7e\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
 const JOINER = /[\p{L}\p{M}\p{N}][.,'\u2019:;][\p{L}\p{M}\p{N}]/u;
 const STRAY_MARK = /(?:^|[^\p{L}\p{M}\p{N}])\p{M}/u;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
 export function isPlain(text: string): boolean {
   return PLAIN_ALPHABET.test(text) && !JOINER.test(text) && !STRAY_MARK.test(text);
 }
 
+/**
+ * A word character of the plain alphabet (\p{L}, \p{M} or \p{N}): ASCII letters and digits,
+ * and every code point of the Devanagari block that PLAIN_ALPHABET admits except the two
+ * dandas (U+0964, U+0965, punctuation). A loop over char codes, not a regular expression:
+ * V8's regexp engine overflows its stack on one run of millions of Devanagari letters.
+ */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return c >= 0x0900 && c <= 0x097f && c !== 0x0964 && c !== 0x0965;
+}
+
 function plainWords(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const word = i < text.length && isWordCode(text.charCodeAt(i));
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      out.push({ text: text.slice(start, i), start, end: i });
+      start = -1;
+    }
+  }
   return out;
 }

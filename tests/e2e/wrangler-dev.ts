@@ -29,10 +29,19 @@ export function freePort(): Promise<number> {
 }
 
 const running = new Set<ChildProcess>();
-// A last resort if the test run dies without its teardown: never leave a server behind.
-process.once('exit', () => {
+const killAll = () => {
   for (const child of running) killGroup(child, 'SIGKILL');
-});
+};
+// A last resort if the test run ends without its teardown (an exit, Ctrl-C, a CI job killed):
+// the servers run in process groups of their own, so nothing else would stop them. After
+// killing them the signal is raised again, so the run still ends as the signal says.
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,11 +13,12 @@ const root = join(import.meta.dirname, '..', '..');
 const scratch: string[] = [];
 afterEach(() => scratch.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function build(fixture?: string): { status: number; stdout: string; stderr: string; out: string } {
+function build(fixture?: string, change?: (dataDir: string) => void): { status: number; stdout: string; stderr: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'news-data-'));
   scratch.push(dir);
   cpSync(join(root, 'data'), join(dir, 'data'), { recursive: true });
   if (fixture) cpSync(join(root, 'tests/fixtures/broken', fixture), join(dir, 'data'), { recursive: true });
+  change?.(join(dir, 'data'));
   const out = join(dir, 'out');
   try {
     const stdout = execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/build-data.ts'), '--data', join(dir, 'data'), '--out', out], {
@@ -31,7 +32,8 @@ function build(fixture?: string): { status: number; stdout: string; stderr: stri
   }
 }
 
-describe('scripts/build-data.ts', () => {
+// Each test spawns the CLI (tsx, a build): seconds each, more on a busy machine.
+describe('scripts/build-data.ts', { timeout: 60_000 }, () => {
   it('builds the seed data and prints a summary', () => {
     const r = build();
     expect(r.status).toBe(0);
@@ -69,6 +71,27 @@ describe('scripts/build-data.ts', () => {
     expect(r.stderr).toContain('nothing was written');
     for (const message of messages) expect(r.stderr).toMatch(message);
     expect(existsSync(r.out) ? readdirSync(r.out) : []).toEqual([]);
+  });
+
+  // Byte-level cases through the real CLI (the rest of the catalog: tests/node/bad-data/).
+  const seedPath = (dataDir: string) => join(dataDir, 'articles/putin-to-visit-north-korea-next-week.json');
+  it('refuses a file that is not UTF-8 with its byte offset, and writes nothing', () => {
+    const r = build(undefined, (dataDir) => {
+      const bytes = readFileSync(seedPath(dataDir));
+      bytes[40] = 0xe9; // a Latin-1 é in the file's first lines
+      writeFileSync(seedPath(dataDir), bytes);
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/articles\/putin-to-visit-north-korea-next-week\.json: \/: is not valid UTF-8: byte offset 40 \(bytes E9 /);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it('accepts a byte-order mark and publishes the same data as without it', () => {
+    const plain = build();
+    const withBom = build(undefined, (dataDir) => writeFileSync(seedPath(dataDir), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(seedPath(dataDir))])));
+    expect(withBom.status).toBe(0);
+    expect(/data version (\w+)/.exec(withBom.stdout)![1]).toBe(/data version (\w+)/.exec(plain.stdout)![1]);
   });
 
   it('checks references across files once every file parses', () => {

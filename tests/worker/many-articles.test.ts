@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../tools/fixtures/corpus';
-import type { SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile } from '../../tools/build/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';
@@ -16,7 +16,7 @@ const N = 250;
 let expected: Array<{ slug: string; datePublished: string }> = [];
 
 beforeAll(async () => {
-  const files: SourceFile[] = [
+  const files: TextSourceFile[] = [
     { path: `articles/${seedArticle.slug}.json`, text: JSON.stringify(seedArticle) },
     { path: 'entities/people.json', text: JSON.stringify(people) },
     { path: 'entities/events.json', text: JSON.stringify(events) },

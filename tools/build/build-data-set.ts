@@ -18,5 +18,7 @@ export async function buildDataSet(
   dataSet.articles = dataSet.articles.filter((a) => !a.embargoedUntil || Date.parse(a.embargoedUntil) <= now);
   problems.push(...validateLinks(dataSet));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: await compile(dataSet, options.builtAt, options.hash) };
+  const compiled = await compile(dataSet, options.builtAt, options.hash);
+  if ('problems' in compiled) return { ok: false, problems: compiled.problems };
+  return { ok: true, data: compiled };
 }

@@ -6,9 +6,16 @@ import { buildList } from './build-list';
 import { buildAliasIndex } from './find-mentions';
 import { buildSearchIndex, searchEntries } from './search-index';
 import type { KvEntry } from './kv-entry';
+import { kvLimitProblems, type SourceOf } from './kv-limits';
+import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
 import { toArticleDoc, toEntityDoc } from './to-documents';
 import { entityIndex } from './validate-links';
+
+/** The entries of a data set that do not fit Workers KV (kv-limits.ts), instead of data. */
+export interface TooLarge {
+  problems: Problem[];
+}
 
 export interface CompiledData {
   version: string;
@@ -43,7 +50,11 @@ function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]>
  * Turns a validated data set into the KV entries of one data version. The version is a hash
  * of the content, so building the same data twice yields the same keys.
  */
-export async function compile(dataSet: DataSet, builtAt: string, hash: (text: string) => Promise<string>): Promise<CompiledData> {
+export async function compile(
+  dataSet: DataSet,
+  builtAt: string,
+  hash: (text: string) => Promise<string>,
+): Promise<CompiledData | TooLarge> {
   const index = entityIndex(dataSet);
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
@@ -91,12 +102,17 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
   // version: the keys differ only in their version prefix.
   const draft = build('*');
   const lines: string[] = [];
+  const problems: Problem[] = [];
+  const sourceOf = sourceOfKey(dataSet);
   let bytes = 0;
   for (const e of draft) {
     const json = JSON.stringify(e.value);
-    bytes += utf8Length(json);
+    const size = utf8Length(json);
+    bytes += size;
+    problems.push(...kvLimitProblems(e.key, size, sourceOf));
     lines.push(`${e.key}\t${await hash(json)}`);
   }
+  if (problems.length > 0) return { problems };
   const version = (await hash(lines.sort().join('\n'))).slice(0, 12);
   const placeholder = versionPrefix('*');
   const entries = draft.map((e) => ({ key: versionPrefix(version) + e.key.slice(placeholder.length), value: e.value }));
@@ -117,3 +133,16 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
   };
 }
 
+
+/** The data file an entry is built from: an article's file, an entity's place in its file. */
+function sourceOfKey(dataSet: DataSet): SourceOf {
+  const index = entityIndex(dataSet);
+  const article = articleKey('*', '');
+  const entity = entityKey('*', '');
+  return (key) => {
+    if (key.startsWith(article)) return { file: `articles/${key.slice(article.length)}.json`, path: '/' };
+    const found = key.startsWith(entity) ? index.get(key.slice(entity.length)) : undefined;
+    if (found) return { file: found.file, path: `/${found.index}` };
+    return { file: '(built index)', path: key };
+  };
+}

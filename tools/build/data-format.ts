@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from './input-limits';
 import type { EntityLinks } from '../../src/model/entity-kinds';
 import { DatePrecision, EventStatus, PlaceKind } from '../../src/model/schema-enums.gen';
 
@@ -13,11 +14,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const slug = z
   .string()
-  .max(120)
+  .max(INPUT_LIMITS.slugLength)
   .regex(SLUG, 'must be a slug: lowercase ASCII letters and digits joined by single hyphens');
 
 export const languageTag = z
   .string()
+  .max(INPUT_LIMITS.languageTagLength)
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "hi" or "en"');
 
 export const isoDate = z.string().refine((value) => {
@@ -46,18 +48,26 @@ export const dateOrDateTime = z.string().refine(
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Non-blank text, kept exactly as written: not trimmed, since a paragraph is published
+ * character for character (a transform here silently changed " !" to "!", found by
+ * tests/node/bad-data/fuzz-build.test.ts).
+ */
+const text = z.string().refine((value) => value.trim().length > 0, 'must not be empty');
+/** A name or an alias: a few words, not a paragraph. */
+const name = text.max(INPUT_LIMITS.nameLength, `must be at most ${INPUT_LIMITS.nameLength} characters (a name, not a paragraph)`);
 const datePrecision = z.enum(DatePrecision);
 
 /** Names or descriptions by language: { "en": "...", "hi": "..." }. */
 const byLanguage = z.record(languageTag, text);
+const namesByLanguage = z.record(languageTag, name);
 
-const alias = z.strictObject({ language: languageTag, value: text });
+const alias = z.strictObject({ language: languageTag, value: name });
 
 const entityBase = {
   slug,
   defaultLanguage: languageTag,
-  names: byLanguage.refine((names) => Object.keys(names).length > 0, 'needs at least one name'),
+  names: namesByLanguage.refine((names) => Object.keys(names).length > 0, 'needs at least one name'),
   aliases: z.array(alias).default([]),
   description: byLanguage.default({}),
   wikidataId: z.string().regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata item such as Q7747').optional(),
@@ -157,7 +167,7 @@ export const articleFile = z
     $schema: z.string().optional(),
     slug,
     language: languageTag,
-    headline: text,
+    headline: text.max(INPUT_LIMITS.headlineLength, `must be at most ${INPUT_LIMITS.headlineLength} characters`),
     /** The canonical URL of the story on the publisher's site. */
     url: httpUrl.optional(),
     /** The byline as printed ("By Jane Doe, Seoul"). */

@@ -20,4 +20,20 @@ export function fromZodIssues(file: string, issues: z.core.$ZodIssue[], prefix: 
   }));
 }
 
-export const formatProblem = (p: Problem): string => `${p.file}: ${p.path}: ${p.message}`;
+/**
+ * One line for a terminal: control characters and lone surrogates in a path or message (a key
+ * or a name may hold them) are shown as \uXXXX escapes, never written raw or as U+FFFD.
+ */
+export const formatProblem = (p: Problem): string => `${p.file}: ${visible(p.path)}: ${visible(p.message)}`;
+
+const visible = (text: string): string => {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (pair) out += text[i]! + text[++i]!;
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff)) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += text[i];
+  }
+  return out;
+};

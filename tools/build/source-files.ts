@@ -1,16 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SourceFile } from './read-data-set';
+import type { RawSourceFile } from './decode-source';
+import { INPUT_LIMITS } from './input-limits';
 
 /**
  * Every data file under `dir`, or under its subfolder `under` (not dotfiles, not READMEs), with
- * its path relative to `dir`. For the build CLI, benchmarks and tests that build from disk.
+ * its path relative to `dir`, as bytes: decoding is the build's job (decode-source.ts), so
+ * that a file that is not UTF-8 is reported, not silently repaired. A file over the size
+ * limit is not read at all (its size is passed on for the report).
  */
-export function readSourceFiles(dir: string, under = ''): SourceFile[] {
-  return listFiles(join(dir, under)).map((path) => ({
-    path: relative(dir, path).split('\\').join('/'),
-    text: readFileSync(path, 'utf8'),
-  }));
+export function readSourceFiles(dir: string, under = ''): RawSourceFile[] {
+  return listFiles(join(dir, under)).map((path) => {
+    const name = relative(dir, path).split('\\').join('/');
+    const size = statSync(path).size;
+    if (size > INPUT_LIMITS.sourceFileBytes) return { path: name, bytes: new Uint8Array(), unreadSize: size };
+    return { path: name, bytes: readFileSync(path) };
+  });
 }
 
 function listFiles(dir: string): string[] {

@@ -33,6 +33,8 @@ export function validateLinks(dataSet: DataSet): Problem[] {
   const check = (file: string, path: string, target: string | undefined, want?: EntityType, kind?: string) => {
     if (target === undefined) return;
     const found = index.get(target);
+    // Already reported: the entity it names failed its own checks, or its file was unreadable.
+    if (!found && (dataSet.excluded.slugs.has(target) || dataSet.excluded.unreadableEntityFile)) return;
     if (!found) problems.push({ file, path, message: `names "${target}", which is no entity in data/entities` });
     else if (want && found.type !== want) problems.push({ file, path, message: `names "${target}", a ${found.type}, not a ${want}` });
     else if (kind && found.kind !== kind) problems.push({ file, path, message: `names "${target}", a ${found.kind}, not a ${kind}` });

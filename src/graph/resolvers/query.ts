@@ -1,5 +1,5 @@
 import type { ArticleCard, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
-import { checkDate } from '../../model/date-argument';
+import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
@@ -29,8 +29,7 @@ const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string
 function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<ArticleOrder> | undefined): ListQuery {
   const f = filter ?? {};
   const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
-  const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-  const to = checkDate(f.publishedTo, 'filter.publishedTo');
+  const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reverse = orderBy?.direction === 'ASC';
   const [base, ...rest] = entities;
   if (!base) {
@@ -55,8 +54,7 @@ function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<A
 
 function eventQuery(filter: Maybe<EventFilter> | undefined, orderBy: Maybe<EventOrder> | undefined): ListQuery {
   const f = filter ?? {};
-  const from = checkDate(f.startFrom, 'filter.startFrom');
-  const to = checkDate(f.startTo, 'filter.startTo');
+  const { from, to } = checkDateRange(f.startFrom, f.startTo, ['filter.startFrom', 'filter.startTo']);
   const reverse = orderBy?.direction === 'DESC';
   const list =
     f.person != null ? lists.eventsWith(ref('Person', f.person))

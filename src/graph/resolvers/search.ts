@@ -1,4 +1,4 @@
-import { checkDate } from '../../model/date-argument';
+import { checkDateRange } from '../../model/date-argument';
 import { DataUnavailable } from '../../model/domain-errors';
 import { ENTITY_KINDS } from '../../model/entity-kinds';
 import { parseConnectionArgs } from '../../model/page-range';
@@ -29,8 +29,7 @@ export const SearchQuery = {
     const query = parseQuery(args.query);
     const pageArgs = parseConnectionArgs({ first: args.first, after: args.after });
     const f = args.filter ?? {};
-    const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-    const to = checkDate(f.publishedTo, 'filter.publishedTo');
+    const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
     const page = await runSearch(new SearchReader(ctx.reader), { query, page: pageArgs, filters: filterTerms(f), from, to });
     const docs = await Promise.all(page.hits.map((hit) => ctx.reader.article(hit.slug)));
     const nodes = docs.map((doc, i) => {
