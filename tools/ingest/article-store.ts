@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { articleFile, type ArticleFile } from '../build/data-format';
+import { articleFileText } from './to-article';
 
 /**
  * The article files already in data/articles, indexed by identity, and the one way ingest
@@ -107,7 +108,7 @@ export class ArticleStore {
     const temp = join(this.dir, `.${slug}.json.${process.pid}.tmp`);
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
+      writeSync(fd, articleFileText(file));
       fsyncSync(fd);
     } catch (error) {
       closeSync(fd);

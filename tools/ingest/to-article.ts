@@ -1,5 +1,6 @@
-import { articleFile, type ArticleFile } from '../build/data-format';
-import { jsonPointer } from '../build/problems';
+import type { ArticleFile } from '../build/data-format';
+import { textOffence } from '../build/check-text';
+import { readDataSet } from '../build/read-data-set';
 import { normaliseDate } from './dates';
 import { languageOfText } from './language';
 import type { Story } from './story';
@@ -11,12 +12,6 @@ import type { Story } from './story';
  */
 export type ArticleDraft = Omit<ArticleFile, 'slug'>;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// C0 controls but tab, line feed and carriage return; DEL; C1 controls (XML 1.0 section 2.2 and
-// HTML both discourage them; they are never text a reader should see).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 function languageTag(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   try {
@@ -27,8 +22,20 @@ function languageTag(raw: string | undefined): string | undefined {
   }
 }
 
+/** One line of text: whitespace runs (newlines, carriage returns, tabs) as one space. */
+const line = (text: string | undefined): string | undefined => text?.replace(/\s+/g, ' ').trim() || undefined;
+
 export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft; errors: string[] } {
   const errors: string[] = [];
+  // Every text but the paragraphs is one line (the build allows tab and newline only inside
+  // texts, and a byline or caption has no lines); paragraphs are already collapsed by the readers.
+  story = {
+    ...story,
+    summary: line(story.summary), byline: line(story.byline), section: line(story.section), copyright: line(story.copyright),
+    authors: story.authors.flatMap((a) => (line(a.name) ? [{ ...a, name: line(a.name)! }] : [])),
+    subjects: story.subjects.flatMap((s) => (line(s.name) ? [{ ...s, name: line(s.name)!, code: line(s.code) }] : [])),
+    images: story.images.map((i) => ({ ...i, caption: line(i.caption), credit: line(i.credit), renditions: i.renditions.map((r) => ({ ...r, name: line(r.name) })) })),
+  };
   const headline = story.headline?.replace(/\s+/g, ' ').trim();
   if (!headline) errors.push('has no headline');
   // Bodies often repeat the headline as their first block (an <h1>, TT's html5 body).
@@ -52,9 +59,10 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
     ['headline', headline], ['summary', story.summary], ['byline', story.byline],
     ...story.paragraphs.map((p, i): [string, string] => [`paragraphs/${i}`, p]),
   ];
+  // The build's own rule for text (tools/build/check-text.ts), reported in the source's terms.
   for (const [where, text] of texts) {
-    if (text && LONE_SURROGATE.test(text)) errors.push(`${where}: has a lone surrogate (a broken UTF-16 character)`);
-    else if (text && CONTROL.test(text)) errors.push(`${where}: has a control character (U+${text.match(CONTROL)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`);
+    const offence = text ? textOffence(text) : null;
+    if (offence) errors.push(`${where}: has ${offence.what}, at character ${offence.offset}`);
   }
   if (errors.length > 0) return { errors };
   const inferred = !dates.datePublished;
@@ -89,8 +97,15 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
   return { draft, errors: [] };
 }
 
-/** Checks a finished article file against the build's own format; problems as `pointer: message`. */
+/** The file's text as ingest writes it. */
+export const articleFileText = (file: ArticleFile): string => `${JSON.stringify(file, null, 2)}\n`;
+
+/**
+ * Checks a finished article file exactly as the build will read it (tools/build/read-data-set:
+ * text rules, input limits, the zod format), so ingest never writes what the build refuses;
+ * problems as `pointer: message`. Links to entities are checked by ingest against the KB.
+ */
 export function articleFileErrors(file: ArticleFile): string[] {
-  const parsed = articleFile.safeParse(file);
-  return parsed.success ? [] : parsed.error.issues.map((i) => `${jsonPointer(i.path)}: ${i.message}`);
+  const { problems } = readDataSet([{ path: `articles/${file.slug}.json`, text: articleFileText(file) }]);
+  return problems.map((p) => `${p.path}: ${p.message}`);
 }
