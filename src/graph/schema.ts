@@ -1,7 +1,7 @@
 import typeDefs from './type-defs.gen';
 import { executableSchema } from './attach-resolvers';
 import type { CompleteResolvers } from './complete-resolvers';
-import { Article } from './resolvers/article';
+import { Article, Author, Translation } from './resolvers/article';
 import { Change, ChangesQuery } from './resolvers/changes';
 import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
@@ -12,6 +12,8 @@ const resolvers: CompleteResolvers = {
   Query: { ...Query, ...SearchQuery, ...ChangesQuery },
   Change,
   Article,
+  Author,
+  Translation,
   Person,
   Event,
   Place,

@@ -29,7 +29,10 @@ export interface CompiledData {
   summary: { articles: number; entities: number; mentions: number; keys: number; bytes: number };
 }
 
-const card = ({ paragraphs: _p, mentions: _m, ...rest }: ArticleDoc): ArticleCard => rest;
+const card = ({
+  paragraphs: _p, mentions: _m, authors: _a, images: _i, subjects: _s, copyright: _c, origin: _o, translations: _t,
+  ...rest
+}: ArticleDoc): ArticleCard => rest;
 const NEWEST_FIRST: ListOrder = { order: 'desc' };
 const BY_START: ListOrder = { order: 'asc' };
 const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };

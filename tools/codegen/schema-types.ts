@@ -48,6 +48,8 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Place: entity,
         Organization: entity,
         Change: './resolvers/changes#ChangeParent',
+        Author: '../model/documents#AuthorDoc',
+        Translation: '../model/documents#TranslationDoc',
       },
     },
   });
