@@ -2,7 +2,7 @@ import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionP
 import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
-import { buildAliasIndex } from './find-mentions';
+import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { buildSearchIndex, searchEntries } from './search-index';
 import type { KvEntry } from './kv-entry';
 import type { DataSet } from './read-data-set';
@@ -48,10 +48,8 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
     ...dataSet.places.map((f) => toEntityDoc('Place', f, typeOf)),
     ...dataSet.organizations.map((f) => toEntityDoc('Organization', f, typeOf)),
   ];
-  const aliases = buildAliasIndex(
-    entityFiles.map((e) => ({ slug: e.slug, names: [...e.names, ...e.aliases].map((n) => n.value) })),
-  );
-  const articles = dataSet.articles.map((f) => toArticleDoc(f, aliases, typeOf));
+  const kb = buildKnowledgeBase(kbEntities(dataSet));
+  const articles = dataSet.articles.map((f) => toArticleDoc(f, kb, typeOf));
   const cards = articles.map(card).sort(newestFirst);
   const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(byStart);
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));
