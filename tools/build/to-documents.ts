@@ -30,7 +30,7 @@ export function toEntityDoc(type: EntityType, file: AnyEntityFile, typeOf: (slug
   };
   switch (type) {
     case 'Person':
-      return { type, ...base };
+      return { type, ...base, ...((file as PersonFile).birthDate ? { birthDate: (file as PersonFile).birthDate } : {}) };
     case 'Event': {
       const e = file as EventFile;
       return {

@@ -1,4 +1,4 @@
-import type { EntityDoc, EntityType, EventDoc, OrganizationDoc, PlaceDoc } from '../../model/documents';
+import type { EntityDoc, EntityType, EventDoc, OrganizationDoc, PersonDoc, PlaceDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import { pickLocalized } from '../../model/localized';
@@ -54,7 +54,7 @@ const placeRef =
 const event = docField<EventDoc>();
 const place = docField<PlaceDoc>();
 
-export const Person = { ...entityFields(), events: eventsOf };
+export const Person = { ...entityFields(), events: eventsOf, birthDate: docField<PersonDoc>()('birthDate') };
 
 export const Event = {
   ...entityFields(),
