@@ -1,6 +1,6 @@
 import typeDefs from './type-defs.gen';
 import { executableSchema } from './attach-resolvers';
-import { Article } from './resolvers/article';
+import { Article, Author, Translation } from './resolvers/article';
 import { Event, Organization, Person, Place, resolveType } from './resolvers/entity';
 import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
@@ -9,6 +9,8 @@ import { SearchQuery } from './resolvers/search';
 export const schema = executableSchema(typeDefs, {
   Query: { ...Query, ...SearchQuery },
   Article,
+  Author,
+  Translation,
   Person,
   Event,
   Place,

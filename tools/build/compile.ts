@@ -18,7 +18,10 @@ export interface CompiledData {
   summary: { articles: number; entities: number; mentions: number; keys: number; bytes: number };
 }
 
-const card = ({ paragraphs: _p, mentions: _m, ...rest }: ArticleDoc): ArticleCard => rest;
+const card = ({
+  paragraphs: _p, mentions: _m, authors: _a, images: _i, subjects: _s, copyright: _c, origin: _o, translations: _t,
+  ...rest
+}: ArticleDoc): ArticleCard => rest;
 const newestFirst = (a: ArticleCard, b: ArticleCard) =>
   b.datePublished.localeCompare(a.datePublished) || a.slug.localeCompare(b.slug);
 const byStart = (a: EventDoc, b: EventDoc) => a.startDate.localeCompare(b.startDate) || a.slug.localeCompare(b.slug);

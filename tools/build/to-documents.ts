@@ -68,11 +68,20 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     language: file.language,
     dateline: file.dateline,
     datelinePlace: file.datelinePlace,
-    datePublished: file.datePublished,
+    // Lists sort and filter by the date as the source printed it (its own offset): the
+    // date part of an RFC 3339 date-time is that local date.
+    datePublished: file.datePublished.slice(0, 10),
+    datePublishedTime: file.datePublished.length > 10 ? file.datePublished : undefined,
+    dateModified: file.dateModified,
     datePublishedPrecision: file.datePublishedPrecision,
     datePublishedInferred: file.datePublishedInferred,
     dateNote: file.dateNote,
     source: file.source,
+    url: file.url,
+    byline: file.byline,
+    summary: file.summary,
+    section: file.section,
+    version: file.version,
     wordCount: paragraphWords.reduce((n, ws) => n + ws.length, 0),
     people: ofType('Person'),
     events: ofType('Event'),
@@ -80,5 +89,11 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     organizations: ofType('Organization'),
     paragraphs: file.paragraphs,
     mentions,
+    authors: file.authors,
+    images: file.images,
+    subjects: file.subjects,
+    copyright: file.copyright,
+    origin: file.origin,
+    translations: file.translations,
   };
 }

@@ -84,6 +84,7 @@ export function validateLinks(dataSet: DataSet): Problem[] {
     check(file, '/datelinePlace', a.datelinePlace, 'Place');
     a.events.forEach((e, j) => check(file, `/events/${j}`, e, 'Event'));
     a.about.forEach((e, j) => check(file, `/about/${j}`, e));
+    a.authors.forEach((au, j) => check(file, `/authors/${j}/person`, au.person, 'Person'));
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { ArticleDoc } from '../../model/documents';
+import type { ArticleDoc, AuthorDoc, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import type { GraphContext } from '../context';
 import { entityTypes, fullArticle, ref, type ArticleParent } from './refs';
@@ -41,4 +41,22 @@ export const Article = {
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));
   },
+  // What only the article's own document holds: read it when the parent is a list card.
+  // Documents built before these fields existed lack them: an empty list, not an error.
+  authors: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).authors ?? [],
+  images: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).images ?? [],
+  subjects: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).subjects ?? [],
+  copyright: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).copyright ?? null,
+  origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
+  translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
+    (await fullArticle(a, ctx)).translations ?? [],
+};
+
+export const Author = {
+  person: (a: AuthorDoc) => (a.person ? ref('Person', a.person) : null),
+};
+
+export const Translation = {
+  /** Null when the translation is not in this data version (it may be on the publisher's site only). */
+  article: (t: TranslationDoc, _: unknown, ctx: GraphContext) => (t.slug ? ctx.reader.article(t.slug) : null),
 };
