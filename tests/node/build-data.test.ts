@@ -34,7 +34,7 @@ describe('scripts/build-data.ts', () => {
   it('builds the seed data and prints a summary', () => {
     const r = build();
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/data version [0-9a-f]{12}: 1 article\(s\), 24 entities, \d+ mentions, \d+ keys, \d+ bytes/);
+    expect(r.stdout).toMatch(/data version [0-9a-f]{12}: 1 article\(s\), 266 entities, \d+ mentions, \d+ keys, \d+ bytes/);
     const entries = JSON.parse(readFileSync(join(r.out, 'kv-data.json'), 'utf8')) as Array<{ key: string; value: string }>;
     const pointer = JSON.parse(readFileSync(join(r.out, 'kv-pointer.json'), 'utf8')) as Array<{ key: string; value: string }>;
     const { version } = JSON.parse(pointer[0]!.value) as { version: string };

@@ -2,14 +2,16 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import hi from 'i18n-iso-countries/langs/hi.json' with { type: 'json' };
 import ko from 'i18n-iso-countries/langs/ko.json' with { type: 'json' };
+import sv from 'i18n-iso-countries/langs/sv.json' with { type: 'json' };
 import { aliasKeyOf } from '../linking/knowledge-base';
 import { words } from '../../src/text/words';
 import { slugify, type EntityRecord } from './entity-file';
 
 /**
- * A gazetteer of every country (ISO 3166-1, 249 codes and XK) with its English, Hindi and Korean
- * names, from i18n-iso-countries (maintained, CLDR-derived names, one JSON per language).
- * English and Hindi because the API serves both; Korean because a sample source (KBS) writes it.
+ * A gazetteer of every country (ISO 3166-1, 249 codes and XK) with its English, Hindi, Korean and
+ * Swedish names, from i18n-iso-countries (maintained, CLDR-derived names, one JSON per language).
+ * English and Hindi because the API serves both; Korean and Swedish because sample sources (KBS,
+ * the TT news agency's ninjs) write them.
  *
  * The package writes some names for sorting or with a gloss, which no story prints: "Korea,
  * Republic of" (inverted: dropped when another name exists), "म्यामांर (बर्मा)" and "Holy See
@@ -17,8 +19,8 @@ import { slugify, type EntityRecord } from './entity-file';
  * of the)" (a gloss that is no name: dropped).
  */
 
-for (const locale of [en, hi, ko]) countries.registerLocale(locale);
-const LANGUAGES = ['en', 'hi', 'ko'] as const;
+for (const locale of [en, hi, ko, sv]) countries.registerLocale(locale);
+const LANGUAGES = ['en', 'hi', 'ko', 'sv'] as const;
 
 /** Names as printed in running text, from one of the package's entries. */
 export function printedNames(raw: string): string[] {

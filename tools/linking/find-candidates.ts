@@ -1,7 +1,8 @@
 import { words, type Word } from '../../src/text/words';
 import type { Alias, KnowledgeBase } from './knowledge-base';
-import { isCapitalised, isHangul, KOREAN_PARTICLES, matchKey } from './match-key';
-import { titleBefore } from './titles';
+import { isAcronym, isCapitalised, isHangul, isLatinWord, KOREAN_PARTICLES, matchKey } from './match-key';
+import { isTitleKey, titleBefore } from './titles';
+import { ENGLISH_STOPWORDS } from '../../src/text/english-stopwords';
 
 /**
  * Spans of a paragraph that name entities of the knowledge base: whole words (so रूस does not
@@ -40,6 +41,25 @@ function matchAt(text: string, ws: Word[], i: number, alias: Alias): boolean {
   );
 }
 
+/**
+ * In Latin script a capitalised word right before or after a name makes it part of a longer
+ * name the KB does not hold: "India" in "Digital India" or "All India Radio" names a programme
+ * and a broadcaster, not the country. Titles (President), stop words (The), acronyms (T.B.)
+ * and the start of a sentence do not count.
+ */
+function insideLongerName(text: string, ws: Word[], first: number, last: number): boolean {
+  const joins = (a: Word, b: Word) => NAME_GAP.test(text.slice(a.end, b.start));
+  const namelike = (w: Word | undefined) => {
+    if (!w || !isLatinWord(w.text) || !isCapitalised(w.text) || isAcronym(w.text)) return false;
+    const key = matchKey(w.text);
+    return !ENGLISH_STOPWORDS.has(key) && !isTitleKey(key);
+  };
+  const before = ws[first - 1];
+  // A possessive ends a name: "India's G20 Presidency" is India's.
+  const after = /['\u2019]s$/i.test(ws[last]!.text) ? undefined : ws[last + 1];
+  return (namelike(before) && joins(before!, ws[first]!)) || (namelike(after) && joins(ws[last]!, after!));
+}
+
 /** The index's first-word lookup, with a Korean particle stripped when the word has one. */
 function aliasesFor(kb: KnowledgeBase, word: string): Alias[] {
   const key = matchKey(word);
@@ -58,7 +78,7 @@ export function findCandidates(paragraphs: string[], kb: KnowledgeBase, language
     const keys: string[] = [];
     for (let i = 0; i < ws.length; ) {
       const alias = aliasesFor(kb, ws[i]!.text).find((a) => matchAt(text, ws, i, a));
-      if (!alias) {
+      if (!alias || (alias.latin && insideLongerName(text, ws, i, i + alias.keys.length - 1))) {
         keys.push(matchKey(ws[i]!.text));
         i += 1;
         continue;
@@ -73,8 +93,9 @@ export function findCandidates(paragraphs: string[], kb: KnowledgeBase, language
   return found;
 }
 
-/** A Korean mention ends where the name ends, before the particle written onto it. */
+/** A mention ends where the name ends: before a Korean particle or an English possessive. */
 function endOf(word: Word, alias: Alias): number {
+  if (/['\u2019]s$/i.test(word.text) && isLatinWord(word.text)) return word.end - 2;
   if (!isHangul(word.text)) return word.end;
   const last = alias.keys[alias.keys.length - 1]!;
   return matchKey(word.text).startsWith(last) ? word.start + last.length : word.end;

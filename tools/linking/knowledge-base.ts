@@ -83,6 +83,18 @@ export function aliasWords(name: string, type: EntityType): string[] {
 
 export const aliasKeyOf = (ws: string[]): string => ws.map(matchKey).join(' ');
 
+/**
+ * Hindi forms the adjective of a country with -ी or -ीय on its name (रूस -> रूसी, जापान -> जापानी,
+ * भारत -> भारतीय; a final -ा gives way: अमेरिका -> अमेरिकी), and a story names the country by it
+ * ("भारतीय फिल्म उद्योग"). Only one-word names of three letters or more, so short names do not
+ * turn into common words.
+ */
+export function hindiDemonyms(name: string): string[] {
+  if (!/^[\u0900-\u097F]{3,}$/.test(name)) return [];
+  const stem = name.endsWith('\u093E') ? name.slice(0, -1) : name;
+  return [`${stem}\u0940`, `${stem}\u0940\u092F`];
+}
+
 export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
   const kb: KnowledgeBase = { entities: new Map(), byWikidataId: new Map(), aliases: new Map(), neighbours: new Map() };
   const byKey = new Map<string, Alias>();
@@ -97,7 +109,10 @@ export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
       link(e.slug, r);
       link(r, e.slug);
     }
-    for (const { language, value } of e.names) {
+    const demonyms = e.type === 'Place' && e.kind === 'COUNTRY'
+      ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
+      : [];
+    for (const { language, value } of [...e.names, ...demonyms]) {
       const ws = aliasWords(value, e.type);
       if (ws.length === 0) continue;
       const key = aliasKeyOf(ws);
