@@ -1,9 +1,10 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: pure logic and the build step run in Node; everything that touches the
- * worker runs inside workerd with Miniflare's local KV, seeded from the real build output.
+ * Three projects: pure logic and the build step run in Node; everything that touches the
+ * worker runs inside workerd with Miniflare's local KV, seeded from the real build output;
+ * and end to end, HTTP against the real `wrangler dev` (tests/e2e/global-setup.ts starts it).
  */
 export default defineConfig({
   test: {
@@ -27,6 +28,17 @@ export default defineConfig({
           }),
         ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // Starting wrangler dev and seeding its KV takes seconds, not milliseconds.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
       },
     ],
   },

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { InvalidArgument, NoDataVersion, isDomainError, type DomainError } from './model/domain-errors';
 
 /**
  * The error codes this API answers with, in `extensions.code`: every error carries one of
@@ -71,4 +72,33 @@ export function noDataVersion(message: string): GraphQLError {
       http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } },
     },
   });
+}
+
+/**
+ * The one place domain errors (src/model/domain-errors.ts), which model/, search/, store/ and
+ * the resolvers throw, become GraphQL errors: InvalidArgument is BAD_USER_INPUT naming the
+ * argument, DataUnavailable is DATA_UNAVAILABLE, and NoDataVersion the 503 above. `located`
+ * is the error graphql-js wrapped the domain error in, whose place in the query is kept.
+ * src/yoga.ts applies it to every error of a result, before unexpected ones are masked.
+ */
+export function toGraphQLError(error: DomainError, located?: GraphQLError): GraphQLError {
+  const coded =
+    error instanceof InvalidArgument ? badUserInput(error.message, error.argument)
+    : error instanceof NoDataVersion ? noDataVersion(error.message)
+    : dataUnavailable(error.message);
+  if (!located) return coded;
+  return new GraphQLError(coded.message, {
+    nodes: located.nodes,
+    source: located.source,
+    positions: located.positions,
+    path: located.path,
+    extensions: coded.extensions,
+  });
+}
+
+/** The domain error a GraphQL error wraps, if any. */
+export function domainErrorOf(error: unknown): DomainError | undefined {
+  if (isDomainError(error)) return error;
+  if (error instanceof GraphQLError && isDomainError(error.originalError)) return error.originalError;
+  return undefined;
 }

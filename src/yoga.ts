@@ -1,4 +1,6 @@
-import { createYoga } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError } from 'graphql-yoga';
+import { domainErrorOf, toGraphQLError } from './errors';
 import type { ServerContext, UserContext } from './graph/context';
 import { schema } from './graph/schema';
 import { LIMITS } from './limits';
@@ -21,8 +23,14 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    // Production hides unexpected errors' messages; the codes of expected ones stay.
-    maskedErrors: { isDev: !options.production },
+    // Domain errors get their code (src/errors.ts); production hides unexpected errors' messages.
+    maskedErrors: {
+      isDev: !options.production,
+      maskError(error, message, isDev) {
+        const domain = domainErrorOf(error);
+        return domain ? toGraphQLError(domain, error instanceof GraphQLError ? error : undefined) : maskError(error, message, isDev);
+      },
+    },
     // CORS is the adapter's (src/http/cors.ts): it must also cover edge-cache hits.
     cors: false,
     // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.

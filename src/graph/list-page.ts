@@ -6,7 +6,7 @@ import {
   DEFAULT_PAGE_SIZE,
   type ConnectionArgs,
 } from '../model/page-range';
-import { badUserInput, dataUnavailable } from '../errors';
+import { DataUnavailable, InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { sortKeyOf } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
@@ -63,7 +63,7 @@ export async function readConnection<T extends ListItem>(
 
   if (query.where) {
     if (head.total > MAX_SCAN_ITEMS) {
-      throw badUserInput(
+      throw new InvalidArgument(
         `This combination of filters would scan ${head.total} items (at most ${MAX_SCAN_ITEMS}); ` +
           'filter by a single person, event, place or organization, or by date alone.',
         'filter',
@@ -105,7 +105,7 @@ async function readItems(
   const chunks = await Promise.all(reads);
   const items: ListItem[] = [];
   chunks.forEach((chunk, i) => {
-    if (!chunk) throw dataUnavailable(`List ${list} is missing chunk ${firstChunk + i}.`);
+    if (!chunk) throw new DataUnavailable(`List ${list} is missing chunk ${firstChunk + i}.`);
     items.push(...chunk.items);
   });
   const offset = firstChunk * head.chunkSize;
@@ -133,7 +133,7 @@ async function firstIndex(
   if (chunk === 0) return 0;
   chunk = chunk === -1 ? head.firstKeys.length - 1 : chunk - 1;
   const read = await reader.listChunk(list, chunk);
-  if (!read) throw dataUnavailable(`List ${list} is missing chunk ${chunk}.`);
+  if (!read) throw new DataUnavailable(`List ${list} is missing chunk ${chunk}.`);
   const within = read.items.findIndex((item) => test(sortKeyOf(item)));
   return within === -1 ? Math.min(head.total, (chunk + 1) * head.chunkSize) : chunk * head.chunkSize + within;
 }

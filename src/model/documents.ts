@@ -4,11 +4,10 @@
  * derived data (mentions, word counts, relation lists) computed once, at build time.
  */
 
-export type EntityType = 'Person' | 'Event' | 'Place' | 'Organization';
-export type NodeType = 'Article' | EntityType;
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
-export type EventStatus = 'SCHEDULED' | 'OCCURRED' | 'ONGOING' | 'FAILED' | 'CANCELLED';
-export type PlaceKind = 'COUNTRY' | 'CITY' | 'FACILITY' | 'REGION';
+import type { EntityType } from './entity-kinds';
+import type { DatePrecision, EventStatus, PlaceKind } from './schema-enums.gen';
+
+export type { EntityType, NodeType } from './entity-kinds';
 
 /** A text in one language; `language` is a BCP 47 tag. */
 export interface LocalizedText {

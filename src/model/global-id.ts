@@ -1,17 +1,11 @@
-import type { NodeType } from './documents';
+import { NODE_TYPES, type NodeType } from './entity-kinds';
 
 /**
  * Global object IDs (Relay Global Object Identification spec): base64url of `Type:slug`.
  * Opaque to clients, stable across data versions because slugs are.
  */
 
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>([
-  'Article',
-  'Person',
-  'Event',
-  'Place',
-  'Organization',
-]);
+const NODE_TYPE_SET: ReadonlySet<string> = new Set<string>(NODE_TYPES);
 
 export interface GlobalId {
   type: NodeType;
@@ -30,7 +24,7 @@ export function fromGlobalId(id: string): GlobalId | null {
   const colon = decoded.indexOf(':');
   const type = decoded.slice(0, colon);
   const slug = decoded.slice(colon + 1);
-  if (colon < 1 || !NODE_TYPES.has(type) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
+  if (colon < 1 || !NODE_TYPE_SET.has(type) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
   return { type: type as NodeType, slug };
 }
 

@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { InvalidArgument } from './domain-errors';
 import { base64UrlDecode, base64UrlEncode } from './global-id';
 
 /**
@@ -30,14 +30,14 @@ export const encodeCursor = (offset: number): string => base64UrlEncode(`o:${off
 export function decodeCursor(cursor: string, argument: string): number {
   const decoded = /^[A-Za-z0-9_-]{1,64}$/.test(cursor) ? base64UrlDecode(cursor) : null;
   const match = decoded === null ? null : /^o:(0|[1-9][0-9]{0,8})$/.exec(decoded);
-  if (!match) throw badUserInput(`\`${argument}\` is not a cursor this API issued.`, argument);
+  if (!match) throw new InvalidArgument(`\`${argument}\` is not a cursor this API issued.`, argument);
   return Number(match[1]);
 }
 
 function checkSize(size: number | null | undefined, argument: string): number | undefined {
   if (size === null || size === undefined) return undefined;
   if (size < 0 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(
+    throw new InvalidArgument(
       `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${size}.`,
       argument,
     );

@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { InvalidArgument } from '../model/domain-errors';
 import { analyze } from '../text/analyze';
 import { pairTerm } from './index-format';
 
@@ -51,14 +51,14 @@ function toAlternative(text: string): Alternative | null {
 }
 
 export function parseQuery(query: string): ParsedQuery {
-  if (query.trim() === '') throw badUserInput('`query` is empty; type at least one word.', 'query');
+  if (query.trim() === '') throw new InvalidArgument('`query` is empty; type at least one word.', 'query');
   if (query.length > MAX_QUERY_LENGTH) {
-    throw badUserInput(`\`query\` is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'query');
+    throw new InvalidArgument(`\`query\` is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'query');
   }
   const parts = chunks(query.normalize('NFC'));
   const count = parts.reduce((n, c) => n + Math.max(1, c.text.split(/\s+/).filter(Boolean).length), 0);
   if (count > MAX_QUERY_TERMS) {
-    throw badUserInput(`\`query\` has ${count} terms; at most ${MAX_QUERY_TERMS} are allowed.`, 'query');
+    throw new InvalidArgument(`\`query\` has ${count} terms; at most ${MAX_QUERY_TERMS} are allowed.`, 'query');
   }
   const parsed: ParsedQuery = { required: [], excluded: [], pairs: [] };
   let or = false;
@@ -83,7 +83,7 @@ export function parseQuery(query: string): ParsedQuery {
     or = false;
   }
   if (parsed.required.length === 0 && parsed.excluded.length > 0) {
-    throw badUserInput('`query` only excludes words; add at least one word to find.', 'query');
+    throw new InvalidArgument('`query` only excludes words; add at least one word to find.', 'query');
   }
   return parsed;
 }

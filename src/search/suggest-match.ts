@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { InvalidArgument } from '../model/domain-errors';
 import { fold } from '../text/analyze';
 import { nameKey } from '../text/name-key';
 import { words } from '../text/words';
@@ -23,12 +23,12 @@ export interface PrefixWord {
 }
 
 export function parsePrefix(prefix: string, first: number | null | undefined): { words: PrefixWord[]; first: number } {
-  if (prefix.trim() === '') throw badUserInput('`prefix` is empty; type at least one letter.', 'prefix');
+  if (prefix.trim() === '') throw new InvalidArgument('`prefix` is empty; type at least one letter.', 'prefix');
   if (prefix.length > MAX_PREFIX_LENGTH) {
-    throw badUserInput(`\`prefix\` is ${prefix.length} characters long; at most ${MAX_PREFIX_LENGTH} are allowed.`, 'prefix');
+    throw new InvalidArgument(`\`prefix\` is ${prefix.length} characters long; at most ${MAX_PREFIX_LENGTH} are allowed.`, 'prefix');
   }
   if (first != null && (first < 0 || first > MAX_SUGGESTIONS)) {
-    throw badUserInput(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}; it was ${first}.`, 'first');
+    throw new InvalidArgument(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}; it was ${first}.`, 'first');
   }
   const ws = words(prefix).map((w) => {
     const key = nameKey(w.text);

@@ -1,6 +1,6 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
-import { dataUnavailable, noDataVersion } from '../errors';
+import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
 import { utf8Length } from '../text/utf8-length';
 import type { KvStats } from './kv-stats-header';
 
@@ -69,12 +69,12 @@ export class KvStore {
     try {
       text = await this.kv.get(POINTER_KEY, 'text');
     } catch {
-      throw noDataVersion('Reading the data-version pointer failed; retry later.');
+      throw new NoDataVersion('Reading the data-version pointer failed; retry later.');
     }
-    if (text === null) throw noDataVersion('No data version has been published yet; retry later.');
+    if (text === null) throw new NoDataVersion('No data version has been published yet; retry later.');
     const value = parseJson(POINTER_KEY, text);
     if (value instanceof Error || typeof (value as VersionPointer)?.version !== 'string') {
-      throw noDataVersion('The data-version pointer is unreadable; retry later.');
+      throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
     if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.documents.clear();
@@ -113,7 +113,7 @@ export class KvStore {
     try {
       texts = await this.kv.get(keys, 'text');
     } catch {
-      throw dataUnavailable('Reading the data store failed; try again.');
+      throw new DataUnavailable('Reading the data store failed; try again.');
     }
     const values = new Map<string, Cached | Error>();
     for (const key of keys) {
@@ -136,7 +136,7 @@ function parseJson(key: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return dataUnavailable(`Stored value ${key} is not valid JSON.`);
+    return new DataUnavailable(`Stored value ${key} is not valid JSON.`);
   }
 }
 

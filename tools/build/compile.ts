@@ -1,4 +1,5 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
+import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { articleKey, entityKey, lists, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
@@ -45,12 +46,7 @@ function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]>
 export async function compile(dataSet: DataSet, builtAt: string, hash: (text: string) => Promise<string>): Promise<CompiledData> {
   const index = entityIndex(dataSet);
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
-  const entityFiles = [
-    ...dataSet.people.map((f) => toEntityDoc('Person', f, typeOf)),
-    ...dataSet.events.map((f) => toEntityDoc('Event', f, typeOf)),
-    ...dataSet.places.map((f) => toEntityDoc('Place', f, typeOf)),
-    ...dataSet.organizations.map((f) => toEntityDoc('Organization', f, typeOf)),
-  ];
+  const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
   const kb = buildKnowledgeBase(kbEntities(dataSet));
   const articles = dataSet.articles.map((f) => toArticleDoc(f, kb, typeOf));
   const cards = articles.map(card).sort(newestFirst);
@@ -59,8 +55,7 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
 
   // Entity-keyed lists: articles linking an entity; events it took part in or that were held
   // in it (or in a place within it).
-  const linksOf = (a: ArticleCard) => [...a.people, ...a.events, ...a.places, ...a.organizations];
-  const articlesAbout = groupBy(cards, linksOf);
+  const articlesAbout = groupBy(cards, linkedSlugs);
   const eventsWith = groupBy(events, (e) => [
     ...e.participants.map((p) => p.slug),
     ...(e.location ? [e.location, countryOf.get(e.location) ?? e.location] : []),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { EntityLinks } from '../../src/model/entity-kinds';
+import { DatePrecision, EventStatus, PlaceKind } from '../../src/model/schema-enums.gen';
 
 /**
  * The format of the files under data/: one article per file in data/articles/<slug>.json,
@@ -45,7 +47,7 @@ export const dateOrDateTime = z.string().refine(
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
 const text = z.string().trim().min(1, 'must not be empty');
-const datePrecision = z.enum(['DAY', 'MONTH', 'YEAR']);
+const datePrecision = z.enum(DatePrecision);
 
 /** Names or descriptions by language: { "en": "...", "hi": "..." }. */
 const byLanguage = z.record(languageTag, text);
@@ -75,7 +77,7 @@ export const eventFile = z
     startDate: isoDate,
     endDate: isoDate.optional(),
     datePrecision,
-    status: z.enum(['SCHEDULED', 'OCCURRED', 'ONGOING', 'FAILED', 'CANCELLED']),
+    status: z.enum(EventStatus),
     location: slug.optional(),
     participants: z.array(slug).default([]),
   })
@@ -88,7 +90,7 @@ export const eventFile = z
 export const placeFile = z
   .strictObject({
     ...entityBase,
-    kind: z.enum(['COUNTRY', 'CITY', 'FACILITY', 'REGION']),
+    kind: z.enum(PlaceKind),
     country: slug.optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
@@ -209,10 +211,10 @@ export type PlaceFile = z.infer<typeof placeFile>;
 export type OrganizationFile = z.infer<typeof organizationFile>;
 export type ArticleFile = z.infer<typeof articleFile>;
 
-/** The entity files, by name under data/entities/, with the type of what they hold. */
+/** Each entity kind's file format, by the kind's name in src/model/entity-kinds.ts. */
 export const entityFiles = {
-  'people.json': { type: 'Person', schema: z.array(personFile) },
-  'events.json': { type: 'Event', schema: z.array(eventFile) },
-  'places.json': { type: 'Place', schema: z.array(placeFile) },
-  'organizations.json': { type: 'Organization', schema: z.array(organizationFile) },
-} as const;
+  people: z.array(personFile),
+  events: z.array(eventFile),
+  places: z.array(placeFile),
+  organizations: z.array(organizationFile),
+} as const satisfies Record<EntityLinks, z.ZodType>;

@@ -1,12 +1,6 @@
-import {
-  articleFile,
-  entityFiles,
-  type ArticleFile,
-  type EventFile,
-  type OrganizationFile,
-  type PersonFile,
-  type PlaceFile,
-} from './data-format';
+import type { z } from 'zod';
+import { articleFile, entityFiles, type ArticleFile } from './data-format';
+import { ENTITY_KINDS, entityFileName, type EntityLinks } from '../../src/model/entity-kinds';
 import { fromZodIssues, type Problem } from './problems';
 
 /** A data file as read from disk: its path relative to the data directory, and its text. */
@@ -15,20 +9,11 @@ export interface SourceFile {
   text: string;
 }
 
-export interface DataSet {
-  articles: ArticleFile[];
-  people: PersonFile[];
-  events: EventFile[];
-  places: PlaceFile[];
-  organizations: OrganizationFile[];
-}
+/** Every file's content, checked: articles, and each entity kind's list. */
+export type DataSet = { articles: ArticleFile[] } & { [K in EntityLinks]: z.infer<(typeof entityFiles)[K]> };
 
-const ENTITY_KEYS = {
-  'people.json': 'people',
-  'events.json': 'events',
-  'places.json': 'places',
-  'organizations.json': 'organizations',
-} as const;
+/** The kind a file of data/entities/ holds, by file name: people.json -> people, ... */
+const KIND_OF_FILE = new Map<string, EntityLinks>(ENTITY_KINDS.map((k) => [entityFileName(k), k.links]));
 
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
   try {
@@ -56,13 +41,13 @@ export function readDataSet(files: SourceFile[]): { dataSet: DataSet; problems: 
       else if (`${parsed.data.slug}.json` !== name) {
         problems.push({ file: file.path, path: '/slug', message: `must match the file name (${name})` });
       } else dataSet.articles.push(parsed.data);
-    } else if (file.path.startsWith('entities/') && name in entityFiles) {
+    } else if (file.path.startsWith('entities/') && KIND_OF_FILE.has(name)) {
       const json = parseJson(file, problems);
       if (json === undefined) continue;
-      const kind = name as keyof typeof entityFiles;
-      const parsed = entityFiles[kind].schema.safeParse(json);
+      const kind = KIND_OF_FILE.get(name)!;
+      const parsed = entityFiles[kind].safeParse(json);
       if (!parsed.success) problems.push(...fromZodIssues(file.path, parsed.error.issues));
-      else (dataSet[ENTITY_KEYS[kind]] as unknown[]).push(...parsed.data);
+      else (dataSet[kind] as unknown[]).push(...parsed.data);
     } else {
       problems.push({
         file: file.path,

@@ -1,4 +1,5 @@
 import type { ArticleCard, ArticleDoc, EntityDoc } from '../../src/model/documents';
+import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { SEARCH_DOCS_CHUNK, searchDatesKey, searchShardCount, searchDocsKey, searchShardKey, suggestKey } from '../../src/model/keys';
 import {
   filterTerm,
@@ -76,7 +77,7 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
   // Map per article would cost gigabytes.
   const docs: DocTerms[] = cards.map((card) => {
     const doc = bySlug.get(card.slug)!;
-    const links = [...card.people, ...card.events, ...card.places, ...card.organizations];
+    const links = linkedSlugs(card);
     const fields = [
       fieldTerms([doc.headline], true),
       fieldTerms(doc.paragraphs, false),
@@ -123,9 +124,7 @@ export function buildSearchIndex(cards: ArticleCard[], articles: ArticleDoc[], e
     // Filter terms select without scoring: language and every linked entity.
     const card = cards[docId]!;
     append(filterTerm('lang', card.language), docId, 0);
-    for (const [type, slugs] of [['Person', card.people], ['Event', card.events], ['Place', card.places], ['Organization', card.organizations]] as const) {
-      for (const slug of slugs) append(filterTerm(type, slug), docId, 0);
-    }
+    for (const kind of ENTITY_KINDS) for (const slug of card[kind.links]) append(filterTerm(kind.type, slug), docId, 0);
   });
 
   const shards = new Map<number, PostingShard>();

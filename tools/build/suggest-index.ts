@@ -1,4 +1,5 @@
 import type { ArticleCard, EntityDoc } from '../../src/model/documents';
+import { linkedSlugs } from '../../src/model/entity-kinds';
 import { bucketOf, keyTerm, type SuggestBucket, type SuggestEntry } from '../../src/search/index-format';
 import { fold } from '../../src/text/analyze';
 import { nameKey } from '../../src/text/name-key';
@@ -13,7 +14,7 @@ import { words } from '../../src/text/words';
 export function buildSuggestBuckets(entities: EntityDoc[], cards: ArticleCard[]): Map<string, SuggestBucket> {
   const articleCount = new Map<string, number>();
   for (const card of cards) {
-    for (const slug of new Set([...card.people, ...card.events, ...card.places, ...card.organizations])) {
+    for (const slug of new Set(linkedSlugs(card))) {
       articleCount.set(slug, (articleCount.get(slug) ?? 0) + 1);
     }
   }

@@ -5,6 +5,7 @@ import type {
   LocalizedText,
   MentionTuple,
 } from '../../src/model/documents';
+import { ENTITY_KINDS, type EntityLinks } from '../../src/model/entity-kinds';
 import { words } from '../../src/text/words';
 import type { ArticleFile, EventFile, OrganizationFile, PersonFile, PlaceFile } from './data-format';
 import type { KnowledgeBase } from '../linking/knowledge-base';
@@ -83,10 +84,7 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     section: file.section,
     version: file.version,
     wordCount: paragraphWords.reduce((n, ws) => n + ws.length, 0),
-    people: ofType('Person'),
-    events: ofType('Event'),
-    places: ofType('Place'),
-    organizations: ofType('Organization'),
+    ...(Object.fromEntries(ENTITY_KINDS.map((k) => [k.links, ofType(k.type)])) as Record<EntityLinks, string[]>),
     paragraphs: file.paragraphs,
     mentions,
     authors: file.authors,

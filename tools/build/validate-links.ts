@@ -1,4 +1,5 @@
 import type { EntityType } from '../../src/model/documents';
+import { ENTITY_KINDS, entityFileName } from '../../src/model/entity-kinds';
 import { aliasKeyOf, aliasWords } from '../linking/knowledge-base';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
@@ -17,10 +18,7 @@ export function entityIndex(dataSet: DataSet): Map<string, Located> {
     items.forEach((item, i) => {
       if (!index.has(item.slug)) index.set(item.slug, { type, file, index: i, kind: item.kind });
     });
-  add('Person', 'entities/people.json', dataSet.people);
-  add('Event', 'entities/events.json', dataSet.events);
-  add('Place', 'entities/places.json', dataSet.places);
-  add('Organization', 'entities/organizations.json', dataSet.organizations);
+  for (const kind of ENTITY_KINDS) add(kind.type, `entities/${entityFileName(kind)}`, dataSet[kind.links]);
   return index;
 }
 
@@ -44,12 +42,7 @@ export function validateLinks(dataSet: DataSet): Problem[] {
 
   const nameOwner = new Map<string, string>();
   const wikidataOwner = new Map<string, string>();
-  const groups = [
-    ['entities/people.json', dataSet.people],
-    ['entities/events.json', dataSet.events],
-    ['entities/places.json', dataSet.places],
-    ['entities/organizations.json', dataSet.organizations],
-  ] as const;
+  const groups = ENTITY_KINDS.map((k) => [`entities/${entityFileName(k)}`, dataSet[k.links]] as const);
   for (const [file, items] of groups) {
     items.forEach((item, i) => {
       const first = index.get(item.slug)!;

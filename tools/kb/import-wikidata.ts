@@ -13,9 +13,8 @@ import { mapWikidataItem, type ImportType } from './wikidata-entity';
  * format before anything is written: a run either writes valid files or nothing.
  */
 
-const FILE_OF: Record<ImportType, keyof typeof entityFiles> = {
-  Person: 'people.json', Place: 'places.json', Event: 'events.json', Organization: 'organizations.json',
-};
+const LINKS: Record<ImportType, keyof typeof entityFiles> = { Person: 'people', Place: 'places', Event: 'events', Organization: 'organizations' };
+const FILE_OF = Object.fromEntries(Object.entries(LINKS).map(([t, links]) => [t, `${links}.json`])) as Record<ImportType, string>;
 
 export function itemsOf(json: unknown, file: string): Item[] {
   const all = Array.isArray(json) ? json : json && typeof json === 'object' && 'entities' in json ? Object.values((json as { entities: object }).entities) : [json];
@@ -74,7 +73,7 @@ export function importWikidata(dataDir: string, files: string[], options: { lang
     }
   }
   for (const type of Object.keys(FILE_OF) as ImportType[]) {
-    const checked = entityFiles[FILE_OF[type]].schema.safeParse(kb[type]);
+    const checked = entityFiles[LINKS[type]].safeParse(kb[type]);
     if (!checked.success) {
       for (const issue of checked.error.issues) result.errors.push(`entities/${FILE_OF[type]}: /${issue.path.join('/')}: ${issue.message}`);
     }

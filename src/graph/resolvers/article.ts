@@ -1,7 +1,8 @@
 import type { ArticleDoc, AuthorDoc, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import type { GraphContext } from '../context';
-import { entityTypes, fullArticle, ref, type ArticleParent } from './refs';
+import { ENTITY_KINDS, linkedTypes } from '../../model/entity-kinds';
+import { fullArticle, ref, type ArticleParent } from './refs';
 
 interface MentionValue {
   paragraph: number;
@@ -12,7 +13,7 @@ interface MentionValue {
 }
 
 function mentionsOf(doc: ArticleDoc): MentionValue[] {
-  const types = entityTypes(doc);
+  const types = linkedTypes(doc);
   return doc.mentions.map(([paragraph, start, end, slug]) => ({
     paragraph,
     start,
@@ -22,13 +23,17 @@ function mentionsOf(doc: ArticleDoc): MentionValue[] {
   }));
 }
 
+/** people, events, places, organizations: the linked entities of each kind, as refs. */
+function linkResolvers() {
+  return Object.fromEntries(
+    ENTITY_KINDS.map((k) => [k.links, (a: ArticleParent) => a[k.links].map((slug) => ref(k.type, slug))]),
+  ) as Record<(typeof ENTITY_KINDS)[number]['links'], (a: ArticleParent) => ReturnType<typeof ref>[]>;
+}
+
 export const Article = {
   id: (a: ArticleParent) => toGlobalId('Article', a.slug),
   datelinePlace: (a: ArticleParent) => (a.datelinePlace ? ref('Place', a.datelinePlace) : null),
-  people: (a: ArticleParent) => a.people.map((slug) => ref('Person', slug)),
-  events: (a: ArticleParent) => a.events.map((slug) => ref('Event', slug)),
-  places: (a: ArticleParent) => a.places.map((slug) => ref('Place', slug)),
-  organizations: (a: ArticleParent) => a.organizations.map((slug) => ref('Organization', slug)),
+  ...linkResolvers(),
   async paragraphs(a: ArticleParent, _: unknown, ctx: GraphContext) {
     const doc = await fullArticle(a, ctx);
     const mentions = mentionsOf(doc);

@@ -1,8 +1,9 @@
-import type { ArticleCard, EntityType, EventDoc, NodeType } from '../../model/documents';
+import type { ArticleCard, EventDoc, NodeType } from '../../model/documents';
+import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import type { ConnectionArgs } from '../../model/page-range';
-import { badUserInput } from '../../errors';
+import { InvalidArgument } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
 import { readConnection, type ListQuery } from '../list-page';
 import { ref } from './refs';
@@ -12,7 +13,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function checkDate(value: string | null | undefined, argument: string): string | undefined {
   if (value == null) return undefined;
-  if (!DATE.test(value)) throw badUserInput(`\`${argument}\` must be a date as YYYY-MM-DD; it was "${value}".`, argument);
+  if (!DATE.test(value)) throw new InvalidArgument(`\`${argument}\` must be a date as YYYY-MM-DD; it was "${value}".`, argument);
   return value;
 }
 
@@ -24,7 +25,7 @@ async function loadNode(ctx: GraphContext, type: NodeType, slug: string) {
 
 async function nodeById(ctx: GraphContext, id: string, argument: string) {
   const parsed = fromGlobalId(id);
-  if (!parsed) throw badUserInput(`\`${argument}\` is not an ID this API issued.`, argument);
+  if (!parsed) throw new InvalidArgument(`\`${argument}\` is not an ID this API issued.`, argument);
   return loadNode(ctx, parsed.type, parsed.slug);
 }
 
@@ -48,9 +49,7 @@ type Order = { direction: 'ASC' | 'DESC' } | null | undefined;
  */
 function articleQuery(filter: ArticleFilter | null | undefined, orderBy: Order): ListQuery {
   const f = filter ?? {};
-  const entities: Array<[EntityType, string]> = (
-    [['Person', f.person], ['Event', f.event], ['Place', f.place], ['Organization', f.organization]] as const
-  ).filter((e): e is [EntityType, string] => e[1] != null);
+  const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
   const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
   const to = checkDate(f.publishedTo, 'filter.publishedTo');
   const reverse = orderBy?.direction === 'ASC';
@@ -59,11 +58,10 @@ function articleQuery(filter: ArticleFilter | null | undefined, orderBy: Order):
     const list = f.language != null ? lists.articlesInLanguage(f.language) : lists.articles;
     return { list, from, to, reverse };
   }
-  const links = (card: ArticleCard, [type, slug]: [EntityType, string]) =>
-    ({ Person: card.people, Event: card.events, Place: card.places, Organization: card.organizations })[type].includes(slug);
+  const links = (card: ArticleCard, [kind, slug]: readonly [EntityKind, string]) => card[kind.links].includes(slug);
   const needsScan = rest.length > 0 || f.language != null;
   return {
-    list: lists.articlesAbout(ref(base[0], base[1])),
+    list: lists.articlesAbout(ref(base[0].type, base[1])),
     from,
     to,
     reverse,
@@ -107,9 +105,9 @@ function eventQuery(filter: EventFilter | null | undefined, orderBy: Order): Lis
 export const Query = {
   node: (_: unknown, { id }: { id: string }, ctx: GraphContext) => nodeById(ctx, id, 'id'),
   nodes(_: unknown, { ids }: { ids: string[] }, ctx: GraphContext) {
-    if (ids.length > MAX_NODES) throw badUserInput(`\`ids\` takes at most ${MAX_NODES} IDs; it had ${ids.length}.`, 'ids');
+    if (ids.length > MAX_NODES) throw new InvalidArgument(`\`ids\` takes at most ${MAX_NODES} IDs; it had ${ids.length}.`, 'ids');
     const parsed = ids.map((id) => fromGlobalId(id));
-    if (parsed.some((p) => p === null)) throw badUserInput('`ids` holds an ID this API did not issue.', 'ids');
+    if (parsed.some((p) => p === null)) throw new InvalidArgument('`ids` holds an ID this API did not issue.', 'ids');
     return parsed.map((p) => loadNode(ctx, p!.type, p!.slug));
   },
   article: bySlug('Article'),

@@ -1,5 +1,5 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType } from '../../model/documents';
-import { dataUnavailable } from '../../errors';
+import { DataUnavailable } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
 
 /**
@@ -16,7 +16,7 @@ export async function entityDoc<T extends EntityDoc>(parent: EntityParent, ctx: 
   if ('names' in parent) return parent as T;
   const doc = await ctx.reader.entity(parent.slug);
   if (!doc || doc.type !== parent.type) {
-    throw dataUnavailable(`${parent.type} ${parent.slug} is referenced but missing from the data.`);
+    throw new DataUnavailable(`${parent.type} ${parent.slug} is referenced but missing from the data.`);
   }
   return doc as T;
 }
@@ -25,16 +25,6 @@ export async function entityDoc<T extends EntityDoc>(parent: EntityParent, ctx: 
 export async function fullArticle(parent: ArticleParent, ctx: GraphContext): Promise<ArticleDoc> {
   if ('paragraphs' in parent) return parent;
   const doc = await ctx.reader.article(parent.slug);
-  if (!doc) throw dataUnavailable(`Article ${parent.slug} is listed but missing from the data.`);
+  if (!doc) throw new DataUnavailable(`Article ${parent.slug} is listed but missing from the data.`);
   return doc;
-}
-
-/** The kind of each entity an article links to, for mentions (which store slugs only). */
-export function entityTypes(card: ArticleCard): Map<string, EntityType> {
-  const types = new Map<string, EntityType>();
-  for (const slug of card.people) types.set(slug, 'Person');
-  for (const slug of card.events) types.set(slug, 'Event');
-  for (const slug of card.places) types.set(slug, 'Place');
-  for (const slug of card.organizations) types.set(slug, 'Organization');
-  return types;
 }

@@ -1,6 +1,6 @@
 import type { ArticleDoc } from '../../model/documents';
 import { encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-range';
-import { dataUnavailable } from '../../errors';
+import { DataUnavailable } from '../../model/domain-errors';
 import { docRange } from '../../search/date-range';
 import { highlights, type Highlight } from '../../search/highlights';
 import { filterTerm } from '../../search/index-format';
@@ -69,7 +69,7 @@ async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const docs = await Promise.all(slugs.map((slug) => ctx.reader.article(slug)));
   const edges: SearchEdge[] = shown.map((r, i) => {
     const node = docs[i];
-    if (!node) throw dataUnavailable(`Search result ${slugs[i] || r.doc} is missing from the data.`);
+    if (!node) throw new DataUnavailable(`Search result ${slugs[i] || r.doc} is missing from the data.`);
     return { cursor: encodeCursor(range.start + i), node, score: r.score, highlights: highlights(node, query) };
   });
   return {

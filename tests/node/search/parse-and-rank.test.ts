@@ -30,9 +30,9 @@ describe('parseQuery', () => {
   });
 
   it.each(['', ' \t', 'x'.repeat(257), new Array(33).fill('w').join(' '), '-only -excluded'])(
-    'rejects %j with BAD_USER_INPUT',
+    'rejects %j as an invalid `query` (BAD_USER_INPUT)',
     (q) => {
-      expect(() => parseQuery(q)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+      expect(() => parseQuery(q)).toThrow(expect.objectContaining({ name: 'InvalidArgument', argument: 'query' }));
     },
   );
 });

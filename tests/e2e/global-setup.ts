@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { serverConfigs, type ServerConfig } from './servers';
+import { startWranglerDev, type DevServer } from './wrangler-dev';
+
+export interface RunningServer extends ServerConfig {
+  origin: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    servers: RunningServer[];
+  }
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Seeds one local state directory with the real build output through the project's own
+ * publishing path (`npm run kv:load -- --persist-to DIR`, as `npm start` does), copies it for
+ * each server, starts them, and stops them afterwards, whether the tests passed or not.
+ */
+export default async function setup(project: TestProject) {
+  const scratch = mkdtempSync(join(tmpdir(), 'edge-news-e2e-'));
+  const started: DevServer[] = [];
+  const teardown = async () => {
+    await Promise.all(started.map((server) => server.stop()));
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    const seeded = join(scratch, 'seeded');
+    execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/load-kv.ts', '--persist-to', seeded], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    });
+    const servers = await Promise.all(
+      serverConfigs().map(async (config, i) => {
+        const stateDir = join(scratch, `server-${i}`);
+        cpSync(seeded, stateDir, { recursive: true });
+        const server = await startWranglerDev({ vars: config.flags, stateDir, root });
+        started.push(server);
+        return { ...config, origin: server.origin };
+      }),
+    );
+    project.provide('servers', servers);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

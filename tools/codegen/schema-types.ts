@@ -1,0 +1,54 @@
+import { codegen } from '@graphql-codegen/core';
+import * as typescript from '@graphql-codegen/typescript';
+import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
+import { parse } from 'graphql';
+
+/**
+ * TypeScript generated from schema/schema.graphql by GraphQL Code Generator (The Guild's
+ * typescript and typescript-resolvers plugins, run through @graphql-codegen/core without its
+ * CLI): the schema's enums as values for the data model, and the resolver and argument types
+ * for src/graph/. The SDL stays the one place the API is written; nothing copies it by hand.
+ */
+const BANNER = '// Generated from schema/schema.graphql by scripts/generate-from-schema.ts. Do not edit.\n';
+
+/** The enums (DatePrecision, EventStatus, PlaceKind, ...) as `as const` objects: src/model/. */
+export async function enumsModule(sdl: string): Promise<string> {
+  const output = await codegen({
+    schema: parse(sdl),
+    documents: [],
+    filename: 'schema-enums.gen.ts',
+    plugins: [{ typescript: { onlyEnums: true, enumsAsConst: true, namingConvention: { enumValues: 'keep' } } }],
+    pluginMap: { typescript },
+    config: {},
+  });
+  return BANNER + output;
+}
+
+/**
+ * Resolver and argument types: src/graph/. Parents are what resolvers pass on (mappers):
+ * refs or documents for entities, cards or documents for articles; enums are the model's.
+ */
+export async function resolverTypesModule(sdl: string): Promise<string> {
+  const entity = './resolvers/refs#EntityParent';
+  const output = await codegen({
+    schema: parse(sdl),
+    documents: [],
+    filename: 'resolver-types.gen.ts',
+    plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
+    pluginMap: { typescript, typescriptResolvers },
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      namingConvention: { enumValues: 'keep' },
+      contextType: './context#GraphContext',
+      mappers: {
+        Article: './resolvers/refs#ArticleParent',
+        Person: entity,
+        Event: entity,
+        Place: entity,
+        Organization: entity,
+      },
+    },
+  });
+  return BANNER + output;
+}
