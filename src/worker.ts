@@ -1,6 +1,8 @@
 import { isPreflight, preflightResponse, withCors } from './http/cors';
 import { readDeliveryConfig, type DeliveryConfig } from './http/delivery-config';
+import { articleFormatResponse, matchArticleFormat } from './http/article-formats';
 import { withEdgeCache } from './http/edge-cache';
+import { NewsReader } from './store/news-reader';
 import { IsolateState, KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
 import { createNewsYoga } from './yoga';
@@ -27,11 +29,17 @@ export function createWorker(isolate = new IsolateState()) {
       const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
       // The cache key needs the data version; when nothing is published yoga answers the error.
       const version = () => store.pointer().then((p) => p.version, () => null);
+      const url = new URL(request.url);
+      // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
+      const route = matchArticleFormat(url);
+      // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
+      const handle = route
+        ? () => articleFormatResponse(request, route, new NewsReader(store))
+        : async () => yoga!.fetch(request, { store, production, waitUntil, origin: url.origin, rateLimit: rateLimitOf(env) });
       const { response, status } = await withEdgeCache(
         request,
-        { config, version, cache: edgeCache(), waitUntil },
-        // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
-        async () => yoga!.fetch(request, { store, production, waitUntil, rateLimit: rateLimitOf(env) }),
+        { config, version, cache: edgeCache(), waitUntil, resource: route !== null },
+        handle,
       );
       response.headers.set('x-cache', status);
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));

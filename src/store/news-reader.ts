@@ -27,6 +27,12 @@ export class NewsReader {
     return this.read((v) => entityKey(v, slug));
   }
 
+  /** Several entities at once (one batched read); a slug with no document is left out. */
+  async entities(slugs: readonly string[]): Promise<Map<string, EntityDoc>> {
+    const docs = await Promise.all(slugs.map((slug) => this.entity(slug)));
+    return new Map(docs.flatMap((doc) => (doc ? [[doc.slug, doc] as const] : [])));
+  }
+
   listHead(list: string): Promise<ListHead | null> {
     return this.read((v) => listHeadKey(v, list));
   }

@@ -30,7 +30,8 @@ function build(fixture?: string): { status: number; stdout: string; stderr: stri
   }
 }
 
-describe('scripts/build-data.ts', () => {
+// Each case runs the real CLI (tsx start-up included), some twice: seconds, not milliseconds.
+describe('scripts/build-data.ts', { timeout: 30_000 }, () => {
   it('builds the seed data and prints a summary', () => {
     const r = build();
     expect(r.status).toBe(0);

@@ -109,5 +109,6 @@ describe('review report', () => {
   it('takes the sentence around a name, danda included', () => {
     const text = 'पहला वाक्य। पुतिन आए। तीसरा';
     expect(sentenceAround(text, text.indexOf('पुतिन'), text.indexOf('पुतिन') + 5)).toBe('पुतिन आए।');
+    expect(sentenceAround('The sole defendant, Schettino, spoke.', 20, 29)).toBe('The sole defendant, Schettino, spoke.');
   });
 });

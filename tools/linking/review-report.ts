@@ -19,7 +19,8 @@ export interface ReviewEntry {
 /** The sentence around [start, end): from the last sentence end before it to the next after. */
 export function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
-  const from = Math.max(...['. ', '? ', '! ', '।', '\n'].map((s) => before.lastIndexOf(s) + s.length), 0);
+  const ends = ['. ', '? ', '! ', '।', '\n'].map((s) => (before.includes(s) ? before.lastIndexOf(s) + s.length : 0));
+  const from = Math.max(0, ...ends);
   const rest = /[.?!।\n]/.exec(text.slice(end));
   const to = rest ? end + rest.index + 1 : text.length;
   return text.slice(from, to).trim();
