@@ -37,7 +37,9 @@ export function ninjsSchemaErrors(item: unknown, version: string): Array<{ point
   const held = NINJS_SCHEMA_VERSIONS.includes(version as never) ? version : version.startsWith('2') ? '2.2' : '3.1';
   const result = validator(held).validate(item);
   if (result.valid) return [];
-  const useful = result.errors.filter((e) => !/subschema|does not match (unevaluated |additional )?(properties )?schema|did not match schema/i.test(e.error));
+  // The validator also reports each failure's wrappers ("a subschema had errors", "False
+  // boolean schema" for a property the schema forbids once it failed): keep what says why.
+  const useful = result.errors.filter((e) => !/subschema|does not match (unevaluated |additional )?(properties )?schema|did not match schema|False boolean schema/i.test(e.error));
   return (useful.length ? useful : result.errors).slice(0, 5).map((e) => ({
     pointer: e.instanceLocation.replace(/^#/, '') || '/',
     message: `${e.error} (ninjs ${held} schema)`,

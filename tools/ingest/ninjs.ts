@@ -47,7 +47,10 @@ export function readNinjs(o: Obj, where: string): ReadItem {
   const version = declared && /^\d+\.\d+$/.test(declared) ? declared : dialect === '2.x' ? '2.2' : dialect === '3.x' ? '3.1' : '1.x';
   if (dialect !== '1.x') {
     const errors = ninjsSchemaErrors(o, version);
-    if (errors.length > 0) return { where: join(where, errors[0]!.pointer), error: errors.map((e) => `${e.pointer}: ${e.message}`).join('; ') };
+    if (errors.length > 0) {
+      const at = errors[0]!.pointer;
+      return { where: join(where, at), error: errors.map((e) => (e.pointer === at ? e.message : `${e.pointer}: ${e.message}`)).join('; ') };
+    }
   }
   const type = str(o.type);
   if (type && !['text', 'composite'].includes(type)) {
