@@ -1,6 +1,35 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers (docs/architecture.md): each folder of src/ imports only what lies below it.
+ * ESLint keeps one `no-restricted-imports` setting per file (the last that matches), so each
+ * folder gets all of its groups in one setting.
+ */
+const GRAPHQL = { group: ['graphql', 'graphql-yoga', '@graphql-yoga/*', '@escape.tech/*'], message: 'GraphQL belongs to src/graph/ and above; throw a domain error (src/model/domain-errors.ts)' };
+const WORKERS = { group: ['cloudflare:*', '@cloudflare/*'], message: 'only src/worker.ts and src/store/ know the Workers runtime' };
+const BUNDLE = { group: ['node:*', '**/tools/**', '**/bench/**', '**/tests/**'], message: 'src/ is the worker bundle: no Node, no tools/, bench/ or tests/' };
+const ABOVE_PURE = { group: ['**/store/**', '**/graph/**', '**/plugins/**', '**/http/**', '**/errors', '**/config', '**/worker', '**/yoga'], message: 'model/, text/ and search/ are pure and lie below the rest of src/' };
+const ABOVE_STORE = { group: ['**/graph/**', '**/plugins/**', '**/http/**', '**/errors', '**/yoga'], message: 'store/ reads KV and throws domain errors; GraphQL and HTTP are decided above it' };
+const LAYERS = {
+  'src/text': [GRAPHQL, WORKERS, ABOVE_PURE, { group: ['**/model/**', '**/search/**'], message: 'text/ is the lowest layer' }],
+  'src/model': [GRAPHQL, WORKERS, ABOVE_PURE, { group: ['**/search/**'], message: 'model/ lies below search/' }],
+  'src/search': [GRAPHQL, WORKERS, ABOVE_PURE],
+  'src/store': [GRAPHQL, ABOVE_STORE],
+};
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const layers = [
+  { files: ['src/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict([BUNDLE]) },
+  ...Object.entries(LAYERS).flatMap(([dir, patterns]) => [
+    { files: [`${dir}/**/*.ts`], ignores: [`${dir}/**/*.test.ts`], rules: restrict([BUNDLE, ...patterns]) },
+    // Unit tests beside the code run in Node and may use shared fixtures (tools/fixtures/).
+    { files: [`${dir}/**/*.test.ts`], rules: restrict(patterns) },
+  ]),
+  // tests/ and bench/ share fixtures through tools/fixtures/, not each other.
+  { files: ['tests/**/*.ts'], rules: restrict([{ group: ['**/bench/**'], message: 'share it through tools/fixtures/' }]) },
+  { files: ['bench/**/*.ts'], rules: restrict([{ group: ['**/tests/**'], message: 'share it through tools/fixtures/' }]) },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.build/', '.wrangler/', 'worker-configuration.d.ts', '**/*.gen.ts', 'public/', 'bench/.out/'] },
   js.configs.recommended,
@@ -13,4 +42,5 @@ export default tseslint.config(
   },
   // Tests read GraphQL responses, whose shape the query (not TypeScript) states.
   { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  ...layers,
 );

@@ -24,7 +24,16 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' } },
+            miniflare: {
+              bindings: { ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' },
+              // wrangler.toml's limiter, and a small one (same period) so that the rate-limit
+              // test reaches the limit in a few requests whatever the machine's load: with 600
+              // a window, a slow machine could cross into the next window before the 601st.
+              ratelimits: {
+                RATE_LIMITER: { simple: { limit: 600, period: 60 } },
+                TEST_RATE_LIMITER: { simple: { limit: 12, period: 60 } },
+              },
+            },
           }),
         ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildDataSet } from '../tools/build/build-data-set';
 import { readSourceFiles } from '../tools/build/source-files';
-import { generateCorpus } from './corpus';
+import { generateCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' } } });
 const articles = Number(values.articles);

@@ -19,8 +19,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARTICLE_PAGE, LATEST_ARTICLES, SEED_SLUG } from '../tests/worker/queries';
 import { isolateHeap } from './isolate-heap';
+import { operation } from './operations';
 import { workerdMemory } from './process-memory';
 
 const { values } = parseArgs({
@@ -49,8 +49,8 @@ interface Kind {
 }
 const gql = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
 const kinds: Kind[] = [
-  { name: 'article page', valid: true, status: 200, body: gql(ARTICLE_PAGE, { slug: SEED_SLUG }) },
-  { name: 'latest articles', valid: true, status: 200, body: gql(LATEST_ARTICLES) },
+  { name: 'article page', valid: true, status: 200, body: gql(operation('article-page').query, operation('article-page').variables) },
+  { name: 'latest articles', valid: true, status: 200, body: gql(operation('latest-articles').query, operation('latest-articles').variables) },
   { name: 'person', valid: true, status: 200, body: gql('{ person(slug: "vladimir-putin") { name events(first: 10) { nodes { name startDate } } } }') },
   { name: 'events page 2', valid: true, status: 200, body: gql('{ events(first: 3, after: "bzoy") { nodes { slug } pageInfo { hasNextPage } } }') },
   { name: 'data version', valid: true, status: 200, body: gql('{ dataVersion { id articleCount } }') },

@@ -1,9 +1,9 @@
 /**
  * The app's operations the bench measures: the persisted ones in operations/*.graphql, exactly
- * as the app sends them, with the variables of a typical screen. Adding an operation to the app
- * (a file in operations/) means adding its variables here.
+ * as the app sends them, with the variables of tools/fixtures/screens.ts.
  */
 import { readFileSync } from 'node:fs';
+import { SCREENS } from '../tools/fixtures/screens';
 
 export interface Operation {
   name: string;
@@ -11,17 +11,10 @@ export interface Operation {
   variables?: Record<string, unknown>;
 }
 
-const VARIABLES: Record<string, Record<string, unknown>> = {
-  'article-page': { slug: 'putin-to-visit-north-korea-next-week' },
-  'latest-articles': { first: 20 },
-  'person-page': { slug: 'vladimir-putin' },
-  'event-page': { slug: 'putin-visit-to-north-korea-2024' },
-  search: { query: 'पुतिन किम' },
-  'type-ahead': { prefix: 'किम' },
-};
-
-export const OPERATIONS: Operation[] = Object.entries(VARIABLES).map(([file, variables]) => ({
+export const OPERATIONS: Operation[] = Object.entries(SCREENS).map(([file, variables]) => ({
   name: file,
   query: readFileSync(new URL(`../operations/${file}.graphql`, import.meta.url), 'utf8'),
   variables,
 }));
+
+export const operation = (name: keyof typeof SCREENS): Operation => OPERATIONS.find((o) => o.name === name)!;

@@ -3,7 +3,7 @@
  *
  *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh]
  *
- * For each size: builds the seed data plus a generated corpus (bench/corpus.ts) with the real
+ * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
  * build step, loads it into a fresh local KV, then for each operation (bench/operations.ts)
  * measures, with autocannon at a fixed concurrency: the production worker cold (fresh isolate
  * state every request) and warm, and the floor: the operation's own response bytes served

@@ -3,7 +3,7 @@
  *
  *   npm run bench:search [-- --sizes 1000,10000,100000 --warm 20]
  *
- * For each size it builds the real data plus N generated articles (bench/corpus.ts) with the
+ * For each size it builds the real data plus N generated articles (tools/fixtures/corpus.ts) with the
  * real build step, writes to Miniflare's local KV (wrangler's getPlatformProxy, persisted
  * under .wrangler/bench-search/) every key of the search index, the pointer, and the articles
  * the benchmark's queries return (found in-process with the same ranking code; a search reads
@@ -24,7 +24,7 @@ import { buildDataSet } from '../tools/build/build-data-set';
 import { readSourceFiles } from '../tools/build/source-files';
 import { inMemorySearch } from '../tools/build/search-in-memory';
 import { articleKey } from '../src/model/keys';
-import { generateCorpus } from './corpus';
+import { generateCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,10000,100000' }, warm: { type: 'string', default: '20' } },

@@ -3,7 +3,9 @@
  * API is defined:
  *   - src/graph/type-defs.gen.ts: the SDL as a string, bundled into the worker;
  *   - src/graph/resolver-types.gen.ts: resolver and argument types (tools/codegen/);
- *   - src/model/schema-enums.gen.ts: the enums, which the data model and format use.
+ *   - src/model/schema-enums.gen.ts: the enums, which the data model and format use;
+ *   - schema/*.schema.json: JSON Schemas of the data files, from their zod definitions, for
+ *     editors (committed, so a fresh clone has them; tests/node/data-schemas.test.ts keeps them current).
  * A file is rewritten only when its text changes, so watchers and caches stay quiet.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,3 +31,6 @@ const banner = '// Generated from schema/schema.graphql by scripts/generate-from
 write('src/graph/type-defs.gen.ts', `${banner}export default ${JSON.stringify(sdl)};\n`);
 write('src/graph/resolver-types.gen.ts', await resolverTypesModule(sdl));
 write('src/model/schema-enums.gen.ts', await enumsModule(sdl));
+// The data format uses the enums just written: load it after them.
+const { dataSchemas } = await import('../tools/codegen/data-schemas');
+for (const [name, text] of Object.entries(dataSchemas())) write(`schema/${name}`, text);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { fromKvNamespace, type KvNamespaceLike, type KvWriter } from '../tools/build/kv-writer';
+import { readBulkJson } from '../tools/build/write-bulk-json';
 
 export interface KvTarget {
   writer: KvWriter;
@@ -73,7 +74,7 @@ function wranglerRemoteWriter(): KvWriter {
 
 /** The build step's output: every key of the new version, and its pointer. */
 export function readBuildOutput(dir: string) {
-  const entries = JSON.parse(readFileSync(join(dir, 'kv-data.json'), 'utf8')) as Array<{ key: string; value: string }>;
+  const entries = readBulkJson(join(dir, 'kv-data.json'));
   const [pointer] = JSON.parse(readFileSync(join(dir, 'kv-pointer.json'), 'utf8')) as Array<{ value: string }>;
   return { entries, pointer: JSON.parse(pointer!.value) };
 }

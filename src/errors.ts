@@ -3,11 +3,14 @@ import { InvalidArgument, NoDataVersion, isDomainError, type DomainError } from 
 
 /**
  * The error codes this API answers with, in `extensions.code`: every error carries one of
- * them (src/plugins/use-error-codes.ts sees to it). Clients may switch on them; the README
+ * them (src/plugins/use-error-codes.ts sees to it). Clients may switch on them; docs/api.md
  * lists them ("Limits and errors").
  */
 export const ErrorCode = {
-  /** An argument the client can fix: page size out of range, forged cursor or ID. */
+  /**
+   * An argument or variable the client can fix: page size out of range, forged cursor or ID,
+   * a variable of the wrong type (HTTP 200 with application/json, 400 with graphql-response+json).
+   */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /**
    * Stored data could not be read. A failed document read leaves the rest of the answer
@@ -34,6 +37,8 @@ export const ErrorCode = {
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   /** Neither a query nor a persisted-operation hash. */
   PERSISTED_QUERY_ID_REQUIRED: 'PERSISTED_QUERY_ID_REQUIRED',
+  /** A query sent with a persisted-query hash that is not the SHA-256 of that query (HTTP 400). */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './model/page-range';
 
 /**
- * Every limit a request is held to, in one place. The README's "Limits and errors" table
+ * Every limit a request is held to, in one place. The table of docs/api.md, "Limits and errors",
  * lists the same values (tests/node/readme-limits.test.ts compares them).
  *
  * The values follow graphql-armor's defaults where those fit this schema, and Contentful's
@@ -12,7 +12,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './model/page-range';
 export const LIMITS = {
   /** Field nesting; fragments do not count as a level (graphql-armor max-depth, flattened). */
   maxDepth: 10,
-  /** Query cost (src/graph/query-cost.ts): 1 a field, times the page size under lists. */
+  /** Query cost (src/query-rules/query-cost.ts): 1 a field, times the page size under lists. */
   maxCost: 5000,
   /** Aliased fields per operation (graphql-armor max-aliases). */
   maxAliases: 30,

@@ -1,10 +1,10 @@
 import { isPreflight, preflightResponse, withCors } from './http/cors';
-import { readDeliveryConfig, type DeliveryConfig } from './http/delivery-config';
+import { readConfig, type Config } from './config';
 import { articleFormatResponse, matchArticleFormat } from './http/article-formats';
 import { withEdgeCache } from './http/edge-cache';
-import { NewsReader } from './store/news-reader';
 import { IsolateState, KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
+import { NewsReader } from './store/news-reader';
 import { createNewsYoga } from './yoga';
 
 /**
@@ -14,28 +14,36 @@ import { createNewsYoga } from './yoga';
  */
 export function createWorker(isolate = new IsolateState()) {
   let yoga: ReturnType<typeof createNewsYoga> | undefined;
-  let config: DeliveryConfig | undefined;
+  // The env object is the isolate's; tests hand each request an env of its own.
+  const configs = new WeakMap<Env, Config>();
   return {
     async fetch(request, env, ctx) {
-      const production = env.ENVIRONMENT !== 'development';
-      try {
-        config ??= readDeliveryConfig(env);
-      } catch (error) {
-        return configurationError(error as Error);
+      let config = configs.get(env);
+      if (!config) {
+        try {
+          config = readConfig(env, env.RATE_LIMITER);
+        } catch (error) {
+          return configurationError(error as Error);
+        }
+        configs.set(env, config);
       }
       if (isPreflight(request)) return preflightResponse(request, config.corsOrigins);
+      const { production, rateLimit } = config;
       yoga ??= createNewsYoga({ production, allowArbitraryOperations: config.allowArbitraryOperations });
-      const store = new KvStore(env.NEWS, isolate, Number(env.VERSION_CHECK_SECONDS) * 1000);
+      const store = new KvStore(env.NEWS, isolate, config.versionCheckMs);
+      // The request's data version is fixed here, once: the edge cache, the response memo and
+      // every resolver read it from this reader.
+      const reader = new NewsReader(store);
       const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
       // The cache key needs the data version; when nothing is published yoga answers the error.
-      const version = () => store.pointer().then((p) => p.version, () => null);
+      const version = () => reader.dataVersion().then((p) => p.version, () => null);
       const url = new URL(request.url);
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
       // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
       const handle = route
-        ? () => articleFormatResponse(request, route, new NewsReader(store))
-        : async () => yoga!.fetch(request, { store, production, waitUntil, origin: url.origin, rateLimit: rateLimitOf(env) });
+        ? () => articleFormatResponse(request, route, reader)
+        : async () => yoga!.fetch(request, { reader, production, waitUntil, origin: url.origin, rateLimit });
       const { response, status } = await withEdgeCache(
         request,
         { config, version, cache: edgeCache(), waitUntil, resource: route !== null },
@@ -62,8 +70,3 @@ function configurationError(error: Error): Response {
   return Response.json(body, { status: 500, headers: { 'cache-control': 'no-store' } });
 }
 
-/** The rate limit of wrangler.toml, unless RATE_LIMIT is "off" or the binding is absent. */
-function rateLimitOf(env: Env) {
-  if (env.RATE_LIMIT === 'off' || !env.RATE_LIMITER) return undefined;
-  return { limiter: env.RATE_LIMITER, retryAfterSeconds: Number(env.RATE_LIMIT_PERIOD_SECONDS) || 60 };
-}

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
 import { domainErrorOf, toGraphQLError } from './errors';
-import type { ServerContext, UserContext } from './graph/context';
+import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
 import { LIMITS } from './limits';
 import { useCostLimit } from './plugins/use-cost-limit';
@@ -11,15 +11,14 @@ import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
-import { NewsReader } from './store/news-reader';
 
 /**
- * The GraphQL server, independent of the Workers runtime: the adapter (index.ts) builds a
- * KvStore per request and passes it in the server context.
+ * The GraphQL server, independent of the Workers runtime: the adapter (src/worker.ts) builds
+ * a NewsReader per request and passes it in the server context (src/graph/context.ts).
  */
 export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean }) {
   const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
-  return createYoga<ServerContext, UserContext>({
+  return createYoga<GraphContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -36,7 +35,6 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
     // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.
     graphiql: allowArbitraryOperations,
     renderGraphiQL: renderOfflineGraphiQL,
-    context: ({ store }): UserContext => ({ reader: new NewsReader(store) }),
     // Limits of src/limits.ts: body size (413), no batching, no file uploads (read-only API).
     maxRequestBodySize: LIMITS.maxBodyBytes,
     batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,

@@ -1,10 +1,13 @@
+import type { RateLimitSettings } from '../config';
 import type { NewsReader } from '../store/news-reader';
-import type { KvStore } from '../store/kv-store';
-import type { RateLimitSettings } from '../plugins/use-rate-limit';
 
-/** What the HTTP adapter hands to yoga for each request. */
-export interface ServerContext {
-  store: KvStore;
+/**
+ * What the HTTP adapter (src/worker.ts) hands to yoga for each request, and so what every
+ * plugin and resolver sees.
+ */
+export interface GraphContext {
+  /** Reads at the request's data version, which it fixes once for the whole request. */
+  reader: NewsReader;
   production: boolean;
   /** Work to finish after the response is sent (cache writes). */
   waitUntil: (promise: Promise<unknown>) => void;
@@ -13,11 +16,3 @@ export interface ServerContext {
   /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
   rateLimit?: RateLimitSettings;
 }
-
-/** What the context factory adds for the resolvers. */
-export interface UserContext {
-  reader: NewsReader;
-}
-
-/** What every resolver sees. */
-export type GraphContext = ServerContext & UserContext;

@@ -1,15 +1,10 @@
 import type { ListHead, ListItem } from '../model/documents';
-import {
-  encodeCursor,
-  pageRange,
-  parseConnectionArgs,
-  DEFAULT_PAGE_SIZE,
-  type ConnectionArgs,
-} from '../model/page-range';
+import { pageRange, parseConnectionArgs, DEFAULT_PAGE_SIZE, type ConnectionArgs } from '../model/page-range';
 import { DataUnavailable, InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { sortKeyOf } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
+import { toConnection, type Connection } from './connection';
 
 /**
  * One page of a stored list as a Relay connection. A page is read from the chunks that hold
@@ -28,18 +23,6 @@ export interface ListQuery {
   where?: (item: ListItem) => boolean;
   /** Read against the list's stored order. */
   reverse?: boolean;
-}
-
-export interface Connection<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  nodes: T[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  totalCount: number;
 }
 
 export async function readConnection<T extends ListItem>(
@@ -136,19 +119,4 @@ async function firstIndex(
   if (!read) throw new DataUnavailable(`List ${list} is missing chunk ${chunk}.`);
   const within = read.items.findIndex((item) => test(sortKeyOf(item)));
   return within === -1 ? Math.min(head.total, (chunk + 1) * head.chunkSize) : chunk * head.chunkSize + within;
-}
-
-function toConnection<T>(items: T[], total: number, range: ReturnType<typeof pageRange>): Connection<T> {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(range.start + i), node }));
-  return {
-    edges,
-    nodes: items,
-    pageInfo: {
-      hasNextPage: range.hasNextPage,
-      hasPreviousPage: range.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: total,
-  };
 }

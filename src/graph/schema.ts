@@ -1,13 +1,16 @@
 import typeDefs from './type-defs.gen';
 import { executableSchema } from './attach-resolvers';
+import type { CompleteResolvers } from './complete-resolvers';
 import { Article, Author, Translation } from './resolvers/article';
-import { Event, Organization, Person, Place, resolveType } from './resolvers/entity';
+import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
+import { JSON_SCALAR } from './json-scalar';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
-export const schema = executableSchema(typeDefs, {
+const resolvers: CompleteResolvers = {
   Query: { ...Query, ...SearchQuery },
+  JSON: JSON_SCALAR,
   Article,
   Author,
   Translation,
@@ -15,6 +18,9 @@ export const schema = executableSchema(typeDefs, {
   Event,
   Place,
   Organization,
-  Node: { __resolveType: resolveType },
-  Entity: { __resolveType: resolveType },
-});
+  // Interface and union members resolve by the `type` every ref and document carries.
+  Node: { __resolveType: (value) => value.type },
+  Entity: { __resolveType: (value) => value.type },
+};
+
+export const schema = executableSchema(typeDefs, resolvers);

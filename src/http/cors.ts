@@ -1,4 +1,4 @@
-import type { DeliveryConfig } from './delivery-config';
+import type { DeliveryConfig } from '../config';
 
 /**
  * CORS (WHATWG Fetch standard, "CORS protocol") for a public, read-only API without cookies:

@@ -1,4 +1,6 @@
-import type { DeliveryConfig } from './delivery-config';
+import { sha256Hex } from '../text/sha256-hex';
+import type { DeliveryConfig } from '../config';
+import { negotiatedMediaType } from './media-type';
 
 /**
  * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients; the article
@@ -26,22 +28,27 @@ export interface EdgeCacheOptions {
   resource?: boolean;
 }
 
-/** The cache key: the request's URL with sorted parameters, the data version and the Accept header. */
+/**
+ * The cache key: the request's URL with sorted parameters, the data version and the media type
+ * the answer will have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same
+ * preference differently and should share one entry). A resource has one media type.
+ */
 export function edgeCacheKey(request: Request, version: string, resource = false): Request | null {
   if (!isCacheableRequest(request, resource)) return null;
   const url = new URL(request.url);
   const key = new URL(url.pathname, url.origin);
   const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   key.searchParams.set('data-version', version);
-  key.searchParams.set('accept', request.headers.get('accept') ?? '');
+  key.searchParams.set('media-type', resource ? 'resource' : negotiatedMediaType(request.headers.get('accept'))!);
   for (const [name, value] of params) key.searchParams.append(`p.${name}`, value);
   return new Request(key.toString(), { method: 'GET' });
 }
 
-/** A GET carrying an operation (the GraphiQL page is a GET without one). */
+/** A GET carrying an operation (the GraphiQL page is a GET without one), answered as JSON; or any GET of a resource. */
 function isCacheableRequest(request: Request, resource = false): boolean {
   if (request.method !== 'GET') return false;
   if (resource) return true;
+  if (negotiatedMediaType(request.headers.get('accept')) === null) return false;
   const params = new URL(request.url).searchParams;
   return params.has('query') || params.has('extensions');
 }
@@ -73,9 +80,12 @@ export async function withEdgeCache(
     response.headers.set('cache-control', 'no-store');
     return { response, status: 'MISS' };
   }
+  const contentType = produced.headers.get('content-type')!;
   const headers = new Headers({
-    'content-type': produced.headers.get('content-type')!,
-    etag: `"${await sha256Hex(body)}"`,
+    'content-type': contentType,
+    // A strong validator per representation (RFC 9110 8.8.3): the same body sent as another
+    // media type is another representation, so the type is part of what is hashed.
+    etag: `"${await sha256Hex(`${contentType}\n${body}`)}"`,
     'x-data-version': version,
     'cache-control': `public, max-age=${options.config.edgeCacheTtl}`,
   });
@@ -116,9 +126,4 @@ export function ifNoneMatch(header: string | null, etag: string): boolean {
   if (header.trim() === '*') return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,10 +1,10 @@
 import type { Plugin } from 'graphql-yoga';
 import { queryTooComplex } from '../errors';
-import { queryCost } from '../graph/query-cost';
+import { queryCost } from '../query-rules/query-cost';
 import { LIMITS } from '../limits';
 
 /**
- * Refuses a query whose cost (src/graph/query-cost.ts) is over LIMITS.maxCost before any
+ * Refuses a query whose cost (src/query-rules/query-cost.ts) is over LIMITS.maxCost before any
  * field resolves. It runs at execution rather than validation because the cost depends on
  * the variables (`first: $n`), which validation does not see; the parse and validation
  * caches stay keyed by the document alone. The error is a request error (no `data`),

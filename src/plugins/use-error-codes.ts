@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
-import { KnownOperationTypesRule } from '../graph/known-operation-types';
+import { KnownOperationTypesRule } from '../query-rules/known-operation-types';
 
 /**
  * Gives every error an `extensions.code` from the one list in src/errors.ts.
@@ -26,7 +26,12 @@ const RENAMED: Record<string, ErrorCode> = {
 type ErrorLike = GraphQLError | { message: string; extensions?: Record<string, unknown> };
 
 function withCode(error: ErrorLike, code: string): ErrorLike {
-  const extensions = { ...error.extensions, code };
+  return withExtensions(error, { code });
+}
+
+/** A copy of the error with more extensions (the executor's are read-only). */
+function withExtensions(error: ErrorLike, more: Record<string, unknown>): ErrorLike {
+  const extensions = { ...error.extensions, ...more };
   if (!(error instanceof GraphQLError)) return { ...error, extensions };
   return new GraphQLError(error.message, {
     nodes: error.nodes,
@@ -54,6 +59,21 @@ const hasCode = (error: ErrorLike) => {
 };
 const ensureCode = (error: ErrorLike): ErrorLike => (hasCode(error) ? error : withCode(error, classify(error)));
 
+/**
+ * The executor answers an execution it cannot start (a variable of the wrong type, a missing
+ * required one) with HTTP 400 and no code. That is a GraphQL request error of a well-formed
+ * request: GraphQL-over-HTTP (section "application/json", status codes) says the server SHOULD
+ * answer 200 to `Accept: application/json` and MUST answer 4xx to
+ * `application/graphql-response+json`; yoga does both when the error is marked `spec`. The
+ * client can fix it: BAD_USER_INPUT (as Apollo Server says). Operation-name errors stay 400.
+ */
+function asVariableError(error: ErrorLike): ErrorLike {
+  const http = error.extensions?.http as { status?: number } | undefined;
+  if (http?.status !== 400 || error.extensions?.code === 'OPERATION_RESOLUTION_FAILURE') return error;
+  const coded = withCode(error, ErrorCode.BAD_USER_INPUT);
+  return withExtensions(coded, { http: { ...http, spec: true } });
+}
+
 interface ResultLike {
   errors?: readonly ErrorLike[];
 }
@@ -80,6 +100,14 @@ export function useErrorCodes(): Plugin {
         if (result.some((e) => !hasCode(e))) {
           setResult(result.map((e) => (hasCode(e) ? e : withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED))) as GraphQLError[]);
         }
+      };
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result || !result.errors || 'data' in result) return;
+          setResult({ ...result, errors: result.errors.map(asVariableError) as GraphQLError[] });
+        },
       };
     },
     onResponse({ response, setResponse, fetchAPI }) {

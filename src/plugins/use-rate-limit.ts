@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import type { RateLimitSettings } from '../config';
 import { ErrorCode } from '../errors';
 
 /**
@@ -10,11 +11,6 @@ import { ErrorCode } from '../errors';
  * Over the limit the answer is 429 with `Retry-After` (RFC 6585, section 4) set to the
  * period, and a GraphQL-shaped body with code RATE_LIMITED, before any parsing is done.
  */
-export interface RateLimitSettings {
-  limiter: RateLimit;
-  /** The binding's period; the binding does not say when a window ends, so wait a whole one. */
-  retryAfterSeconds: number;
-}
 
 export function useRateLimit(): Plugin {
   return {

@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { ServerContext } from '../graph/context';
+import type { GraphContext } from '../graph/context';
 import { LruCache } from '../store/lru-cache';
 
 /**
@@ -21,7 +21,7 @@ import { LruCache } from '../store/lru-cache';
 const MEMO_BYTES = 8 * 1024 * 1024;
 const MAX_KEY_CHARS = 16 * 1024;
 
-export function useResponseMemo(maxBytes = MEMO_BYTES): Plugin<Record<string, unknown>, ServerContext> {
+export function useResponseMemo(maxBytes = MEMO_BYTES): Plugin<Record<string, unknown>, GraphContext> {
   const memo = new LruCache<string>(maxBytes);
   const pending = new WeakMap<Request, string>();
   return {
@@ -31,7 +31,7 @@ export function useResponseMemo(maxBytes = MEMO_BYTES): Plugin<Record<string, un
       if (params.query.length + variables.length > MAX_KEY_CHARS) return;
       let version: string;
       try {
-        version = (await context.store.pointer()).version;
+        version = (await context.reader.dataVersion()).version;
       } catch {
         return;
       }

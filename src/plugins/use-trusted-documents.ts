@@ -1,6 +1,8 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type OnParamsEventPayload, type Plugin } from 'graphql-yoga';
+import { ErrorCode } from '../errors';
 import manifest from '../graph/persisted-operations.gen';
+import { sha256Hex } from '../text/sha256-hex';
 
 /**
  * Trusted documents (persisted operations): a request names an operation of the build-time
@@ -11,34 +13,50 @@ import manifest from '../graph/persisted-operations.gen';
  *
  * The codes follow Apollo's automatic persisted queries, which clients already understand.
  */
-export const PersistedQueryCode = {
-  NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
-  ONLY: 'PERSISTED_QUERY_ONLY',
-  ID_REQUIRED: 'PERSISTED_QUERY_ID_REQUIRED',
-} as const;
-
 export function useTrustedDocuments(options: {
   allowArbitraryOperations: boolean;
   operations?: Readonly<Record<string, string>>;
 }): Plugin {
   const operations = new Map(Object.entries(options.operations ?? manifest));
-  return usePersistedOperations({
+  const persisted = usePersistedOperations({
     allowArbitraryOperations: options.allowArbitraryOperations,
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
       // The exact message APQ clients (Apollo, urql) match on before retrying with the full query.
-      notFound: requestError(PersistedQueryCode.NOT_FOUND, 'PersistedQueryNotFound'),
+      notFound: requestError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, 'PersistedQueryNotFound'),
       persistedQueryOnly: requestError(
-        PersistedQueryCode.ONLY,
+        ErrorCode.PERSISTED_QUERY_ONLY,
         'This server runs persisted operations only: send extensions.persistedQuery.sha256Hash without a query.',
       ),
       // A malformed request (no query, no hash, a query that is not a string): 400, as yoga does.
       keyNotFound: requestError(
-        PersistedQueryCode.ID_REQUIRED,
+        ErrorCode.PERSISTED_QUERY_ID_REQUIRED,
         'Send a query, or extensions.persistedQuery {version: 1, sha256Hash} naming a persisted operation.',
         400,
       ),
     },
+  });
+  return {
+    onPluginInit({ addPlugin }) {
+      // First, in every mode: a hash naming other text than the query sent is refused.
+      addPlugin({ onParams: ({ params }) => checkHash(params) });
+      addPlugin(persisted);
+    },
+  };
+}
+
+/**
+ * A request carrying both a query and `extensions.persistedQuery.sha256Hash` must be the
+ * query the hash names (Apollo's automatic persisted queries: the hash is the SHA-256 of the
+ * query text). Otherwise the client and server disagree about what runs: 400, whatever the
+ * Accept header, as Apollo Server answers it ("provided sha does not match query").
+ */
+async function checkHash(params: { query?: unknown; extensions?: Record<string, unknown> }): Promise<void> {
+  const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+  if (typeof hash !== 'string' || typeof params.query !== 'string') return;
+  if ((await sha256Hex(params.query)) === hash.toLowerCase()) return;
+  throw createGraphQLError('The persisted-query hash does not match the query text (sha256 of the query sent).', {
+    extensions: { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, http: { status: 400 } },
   });
 }
 

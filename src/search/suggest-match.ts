@@ -1,4 +1,5 @@
 import { InvalidArgument } from '../model/domain-errors';
+import type { EntityType } from '../model/entity-kinds';
 import { fold } from '../text/analyze';
 import { nameKey } from '../text/name-key';
 import { words } from '../text/words';
@@ -43,7 +44,7 @@ export const prefixBuckets = (ws: PrefixWord[]): string[] => [
 ];
 
 export interface Suggestion {
-  type: string;
+  type: EntityType;
   slug: string;
 }
 
@@ -70,5 +71,5 @@ export function matchSuggestions(ws: PrefixWord[], buckets: Map<string, SuggestB
     .filter(([, f]) => f.matched === ws.length)
     .sort(([a, x], [b, y]) => y.native - x.native || y.articles - x.articles || (KIND_ORDER[x.type] ?? 4) - (KIND_ORDER[y.type] ?? 4) || (a < b ? -1 : 1))
     .slice(0, first)
-    .map(([slug, f]) => ({ type: f.type, slug }));
+    .map(([slug, f]) => ({ type: f.type as EntityType, slug }));
 }

@@ -3,19 +3,27 @@ import { articleKey, entityKey, listChunkKey, listHeadKey } from '../model/keys'
 import type { KvStore } from './kv-store';
 
 /**
- * Typed reads of the news graph at the current data version. Every read goes through the
- * store's batching, so reads issued by sibling resolvers share a round trip.
+ * Typed reads of the news graph at the request's data version. One per request, in the
+ * GraphQL context: the edge cache, the response memo and every resolver take the data version
+ * from it, and the store reads the pointer once per request, so no request mixes two.
+ * Every read goes through the store's batching: reads of sibling resolvers share a round trip.
  */
 export class NewsReader {
-  constructor(readonly store: KvStore) {}
+  constructor(private readonly store: KvStore) {}
 
-  /** The request's data version: the store reads it once per request, so no request mixes two. */
-  pointer(): Promise<VersionPointer> {
+  /** The data version this request reads; rejects (NoDataVersion) when none is readable. */
+  dataVersion(): Promise<VersionPointer> {
     return this.store.pointer();
   }
 
+  /** Values of the keys `keysOf` names under the request's version, asked for at once. */
+  async readKeys<T>(keysOf: (version: string) => string[]): Promise<Array<T | null>> {
+    const { version } = await this.dataVersion();
+    return Promise.all(keysOf(version).map((key) => this.store.get<T>(key)));
+  }
+
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
-    const { version } = await this.pointer();
+    const { version } = await this.dataVersion();
     return this.store.get<T>(keyOf(version));
   }
 

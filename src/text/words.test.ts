@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateArticle } from '../../bench/corpus';
+import { generateArticle } from '../../tools/fixtures/corpus';
 import { isPlain, segmentedWords, words } from './words';
 
 // Characters the fast path accepts, plus the ones that make it fall back to the segmenter.

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readBulkJson } from '../../tools/build/write-bulk-json';
 
 /**
  * The build step as a newsroom runs it: real files, the real CLI. Each fixture under
@@ -36,7 +37,8 @@ describe('scripts/build-data.ts', { timeout: 30_000 }, () => {
     const r = build();
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/data version [0-9a-f]{12}: 1 article\(s\), 266 entities, \d+ mentions, \d+ keys, \d+ bytes/);
-    const entries = JSON.parse(readFileSync(join(r.out, 'kv-data.json'), 'utf8')) as Array<{ key: string; value: string }>;
+    const entries = readBulkJson(join(r.out, 'kv-data.json'));
+    expect(entries).toEqual(JSON.parse(readFileSync(join(r.out, 'kv-data.json'), 'utf8')));
     const pointer = JSON.parse(readFileSync(join(r.out, 'kv-pointer.json'), 'utf8')) as Array<{ key: string; value: string }>;
     const { version } = JSON.parse(pointer[0]!.value) as { version: string };
     expect(pointer[0]!.key).toBe('current');

@@ -17,7 +17,7 @@ export interface AuditReport {
   passed: { MUST: number; SHOULD: number; MAY: number };
 }
 
-type Fetch = (input: RequestInfo, init?: RequestInit) => Promise<Response>;
+type Fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>;
 
 const level = (name: string) => (name.startsWith('MUST') ? 'MUST' : name.startsWith('SHOULD') ? 'SHOULD' : 'MAY');
 

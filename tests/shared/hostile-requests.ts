@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { expect } from 'vitest';
+import manifest from '../../public/persisted-query-manifest.json';
 import { toGlobalId } from '../../src/model/global-id';
 import { postJson, type RawResponse } from './raw-response';
 
@@ -152,9 +153,16 @@ export const hostileRequests: readonly Case[] = [
   { name: 'two operations, no name', request: q('query A { __typename } query B { __typename }'), status: 400, code: 'BAD_REQUEST' },
   { name: 'mutation (schema has none)', request: q('mutation { x }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'subscription (schema has none)', request: q('subscription { x }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'variable of the wrong type', request: q('query($n: Int) { articles(first: $n) { totalCount } }', { n: 'ten' }), status: 400, code: 'BAD_REQUEST' },
+  // A GraphQL request error of a well-formed request: 200 with application/json (GraphQL over HTTP).
+  { name: 'variable of the wrong type', request: q('query($n: Int) { articles(first: $n) { totalCount } }', { n: 'ten' }), status: 200, code: 'BAD_USER_INPUT' },
+  {
+    name: 'variable of the wrong type, Accept: application/graphql-response+json',
+    request: postJson({ query: 'query($n: Int) { articles(first: $n) { totalCount } }', variables: { n: 'ten' } }, { accept: 'application/graphql-response+json' }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'variable declared with the wrong type', request: q('query($n: String) { articles(first: $n) { totalCount } }', { n: '1' }), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'missing required variable', request: q('query($s: String!) { article(slug: $s) { slug } }'), status: 400, code: 'BAD_REQUEST' },
+  { name: 'missing required variable', request: q('query($s: String!) { article(slug: $s) { slug } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'enum value that does not exist', request: q('{ events(filter: { status: EXPLODED }) { totalCount } }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'malformed date filter', request: q('{ articles(filter: { publishedFrom: "yesterday" }) { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'unknown directive', request: q('{ __typename @evil }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
@@ -188,6 +196,19 @@ export const hostileRequests: readonly Case[] = [
     bindings: { ALLOW_ARBITRARY_QUERIES: 'false' },
     status: 200,
     code: 'PERSISTED_QUERY_ONLY',
+  },
+  {
+    name: 'persisted-query hash of another operation with a query text',
+    request: postJson({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: manifest.operations[0]!.id } } }),
+    status: 400,
+    code: 'PERSISTED_QUERY_HASH_MISMATCH',
+  },
+  {
+    name: 'persisted-query hash of another operation with a query text (production setting)',
+    request: postJson({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: manifest.operations[0]!.id } } }),
+    bindings: { ALLOW_ARBITRARY_QUERIES: 'false' },
+    status: 400,
+    code: 'PERSISTED_QUERY_HASH_MISMATCH',
   },
   { name: 'unknown path', request: { method: 'GET', path: '/admin' }, status: 404 },
 ];

@@ -1,9 +1,10 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
-import manifest from '../../public/persisted-query-manifest.json';
 import { createWorker } from '../../src/worker';
 import { parseKvStats } from './helpers';
+
+export { persistedGetUrl, persistedId } from '../shared/delivery-checks';
 
 export type Vars = Partial<Record<keyof Env, string>>;
 
@@ -22,23 +23,6 @@ export function deliveryWorker(vars: Vars = {}) {
     await waitOnExecutionContext(ctx);
     return Object.assign(response, { kv: parseKvStats(response.headers.get('x-kv-stats')) });
   };
-}
-
-/** The id of a persisted operation of the built manifest, by operation name. */
-export function persistedId(name: string): string {
-  const operation = manifest.operations.find((op) => op.name === name);
-  if (!operation) throw new Error(`no persisted operation named ${name}`);
-  return operation.id;
-}
-
-/** A GET URL for a persisted operation, as Apollo's and urql's persisted-query links build it. */
-export function persistedGetUrl(name: string, variables: Record<string, unknown>): string {
-  const params = new URLSearchParams({
-    operationName: name,
-    variables: JSON.stringify(variables),
-    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: persistedId(name) } }),
-  });
-  return `/graphql?${params}`;
 }
 
 export const SEED_SLUG = seedArticle.slug;

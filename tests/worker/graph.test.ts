@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshWorker, seedKv } from './helpers';
-import { SEED_SLUG } from './queries';
+import { SEED_SLUG } from '../../tools/fixtures/screens';
 
 beforeAll(seedKv);
 const query = freshWorker();

@@ -33,7 +33,7 @@ describe('GET and POST (GraphQL-over-HTTP)', () => {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query: 'mutation { __typename }' }),
     });
-    // Refused at validation (src/graph/known-operation-types.ts, the GraphQL spec's "Operation
+    // Refused at validation (src/query-rules/known-operation-types.ts, the GraphQL spec's "Operation
     // Type Existence"), so no `data`: 400 for application/graphql-response+json per the spec.
     expect(viaPost.status).toBe(400);
     const body = (await viaPost.json()) as { data?: unknown; errors: Array<{ message: string; extensions?: { code?: string } }> };

@@ -1,22 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshWorker, seedKv } from './helpers';
-import { ARTICLE_PAGE, LATEST_ARTICLES, SEED_SLUG } from './queries';
+import articlePage from '../../operations/article-page.graphql?raw';
+import latestArticles from '../../operations/latest-articles.graphql?raw';
+import { SCREENS, SEED_SLUG } from '../../tools/fixtures/screens';
 
 /**
  * The KV budgets of the main screens, counted (not timed) through the worker's x-kv-stats
  * header. A "round trip" is one wave of reads (one bulk get of up to 100 keys); the data
  * version pointer is a separate read, at most once per VERSION_CHECK_SECONDS per isolate.
+ * The screens are the app's persisted operations (operations/*.graphql), as the app sends them.
  */
 beforeAll(seedKv);
 
 describe('KV round trips per request', () => {
   it('article page: 1 version read and 2 data round trips cold, nothing warm', async () => {
     const query = freshWorker();
-    const cold = await query(ARTICLE_PAGE, { slug: SEED_SLUG });
+    const cold = await query(articlePage, SCREENS['article-page']);
     expect(cold.body.errors).toBeUndefined();
     expect(cold.body.data?.article.people).toHaveLength(2);
     expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 2 });
-    const warm = await query(ARTICLE_PAGE, { slug: SEED_SLUG });
+    const warm = await query(articlePage, SCREENS['article-page']);
     expect(warm.body).toEqual(cold.body);
     expect(warm.kv).toMatchObject({ versionReads: 0, roundTrips: 0, keys: 0, bytes: 0 });
     // Answered from the response memo (src/plugins/use-response-memo.ts), before any read.
@@ -25,14 +28,14 @@ describe('KV round trips per request', () => {
 
   it('20 newest articles with their people: 1 version read and 2 data round trips cold', async () => {
     const query = freshWorker();
-    const cold = await query(LATEST_ARTICLES);
+    const cold = await query(latestArticles, SCREENS['latest-articles']);
     expect(cold.body.errors).toBeUndefined();
-    expect(cold.body.data?.articles.edges[0].node.people.map((p: { name: string }) => p.name)).toEqual([
+    expect(cold.body.data?.articles.nodes[0].people.map((p: { name: string }) => p.name)).toEqual([
       'Vladimir Putin',
       'Kim Jong Un',
     ]);
     expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 2 });
-    expect((await query(LATEST_ARTICLES)).kv).toMatchObject({ versionReads: 0, roundTrips: 0 });
+    expect((await query(latestArticles, SCREENS['latest-articles'])).kv).toMatchObject({ versionReads: 0, roundTrips: 0 });
   });
 
   it('node(id): 1 data round trip cold', async () => {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus';
+import { generateCorpus } from '../../tools/fixtures/corpus';
 import { buildDataSet } from '../../tools/build/build-data-set';
 import type { SourceFile } from '../../tools/build/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';

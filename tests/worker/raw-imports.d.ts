@@ -1,4 +1,4 @@
-/** Vite's `?raw` imports: a file's text as a string (served vs written SDL; wrangler.toml's limits). */
+/** Vite's `?raw` imports: a file's text as a string (the SDL, wrangler.toml, operations/*.graphql). */
 declare module '*?raw' {
   const text: string;
   export default text;

@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { KvEntry } from './kv-entry';
 
 /**
@@ -28,9 +29,31 @@ export function writeBulkJson(path: string, entries: Iterable<KvEntry>): { count
   return { count };
 }
 
-/** One entry from a line of a file writeBulkJson wrote; null for the bracket lines. */
-export function parseBulkLine(line: string): { key: string; value: string } | null {
+/**
+ * The entries of a file writeBulkJson wrote, read line by line (one entry a line), so no
+ * string holds the whole file: at 100,000 articles it is past V8's string limit.
+ */
+export function readBulkJson(path: string): Array<{ key: string; value: string }> {
+  const entries: Array<{ key: string; value: string }> = [];
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) pushLine(entries, line);
+    }
+    pushLine(entries, rest + decoder.end());
+  } finally {
+    closeSync(fd);
+  }
+  return entries;
+}
+
+/** A line is `[`, `]`, or one entry with a trailing comma except the last. */
+function pushLine(entries: Array<{ key: string; value: string }>, line: string): void {
   const text = line.endsWith(',') ? line.slice(0, -1) : line;
-  if (text === '[' || text === ']' || text === '') return null;
-  return JSON.parse(text) as { key: string; value: string };
+  if (text !== '[' && text !== ']' && text !== '') entries.push(JSON.parse(text) as { key: string; value: string });
 }

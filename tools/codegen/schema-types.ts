@@ -47,6 +47,9 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Event: entity,
         Place: entity,
         Organization: entity,
+        // Ingested articles' authors and translations hold slugs where the schema has objects.
+        Author: '../model/documents#AuthorDoc',
+        Translation: '../model/documents#TranslationDoc',
       },
     },
   });

@@ -21,7 +21,7 @@ export function decodeBytes(bytes: Uint8Array, kind: 'html' | 'xml' | 'json', co
     encoding = htmlEncodingSniffer(bytes, { xml: true, transportLayerEncodingLabel: transport, defaultEncoding: 'UTF-8' });
     if (kind === 'xml' && encoding === 'UTF-8' && !transport && !hasBom(bytes)) encoding = xmlDeclaredEncoding(bytes) ?? encoding;
   }
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding, { fatal: encoding.toUpperCase() === 'UTF-8' });
   } catch {

@@ -1,9 +1,10 @@
-import type { ArticleDoc, AuthorDoc, TranslationDoc } from '../../model/documents';
+import type { ArticleDoc, AuthorDoc, EntityRef, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
-import type { GraphContext } from '../context';
-import { ENTITY_KINDS, linkedSlugs, linkedTypes } from '../../model/entity-kinds';
+import { ENTITY_KINDS, linkedSlugs, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
 import { articleToJsonLd } from '../../formats/json-ld';
 import { articleToNinjs } from '../../formats/ninjs';
+import type { GraphContext } from '../context';
+import type { ArticleResolvers } from '../resolver-types.gen';
 import { fullArticle, ref, type ArticleParent } from './refs';
 
 interface MentionValue {
@@ -11,7 +12,7 @@ interface MentionValue {
   start: number;
   end: number;
   text: string;
-  entity: ReturnType<typeof ref>;
+  entity: EntityRef;
 }
 
 function mentionsOf(doc: ArticleDoc): MentionValue[] {
@@ -29,7 +30,7 @@ function mentionsOf(doc: ArticleDoc): MentionValue[] {
 function linkResolvers() {
   return Object.fromEntries(
     ENTITY_KINDS.map((k) => [k.links, (a: ArticleParent) => a[k.links].map((slug) => ref(k.type, slug))]),
-  ) as Record<(typeof ENTITY_KINDS)[number]['links'], (a: ArticleParent) => ReturnType<typeof ref>[]>;
+  ) as Record<EntityLinks, (a: ArticleParent) => EntityRef[]>;
 }
 
 export const Article = {
@@ -59,7 +60,7 @@ export const Article = {
     (await fullArticle(a, ctx)).translations ?? [],
   ninjs: (a: ArticleParent, _: unknown, ctx: GraphContext) => inFormat(articleToNinjs, a, ctx),
   jsonLd: (a: ArticleParent, _: unknown, ctx: GraphContext) => inFormat(articleToJsonLd, a, ctx),
-};
+} satisfies ArticleResolvers;
 
 /** The article in a format out (src/formats/): its document and its linked entities' documents. */
 async function inFormat(format: typeof articleToNinjs, a: ArticleParent, ctx: GraphContext) {

@@ -1,81 +1,73 @@
-import type { EntityDoc, EntityType, EventDoc, OrganizationDoc, PersonDoc, PlaceDoc } from '../../model/documents';
+import type { ArticleCard, EntityDoc, EventDoc, OrganizationDoc, PersonDoc, PlaceDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import { pickLocalized } from '../../model/localized';
-import type { ConnectionArgs } from '../../model/page-range';
 import type { GraphContext } from '../context';
 import { readConnection } from '../list-page';
+import type {
+  EventResolvers,
+  OrganizationResolvers,
+  PersonEventsArgs,
+  PersonResolvers,
+  PlaceResolvers,
+} from '../resolver-types.gen';
 import { entityDoc, ref, type EntityParent } from './refs';
 
-type LanguageArg = { language?: string | null };
+/** A resolver of one value of the entity's document, read when the parent is only a ref. */
+const fromDoc =
+  <D extends EntityDoc, V>(pick: (doc: D) => V) =>
+  async (e: EntityParent, _: unknown, ctx: GraphContext): Promise<V> =>
+    pick(await entityDoc<D>(e, ctx));
+
+const placeRef = (slug: string | undefined) => (slug ? ref('Place', slug) : null);
 
 /** Fields every entity type shares; `id`, `slug` and the lists need no read of the document. */
-function entityFields() {
-  const field =
-    <K extends keyof EntityDoc>(key: K) =>
-    async (e: EntityParent, _: unknown, ctx: GraphContext) =>
-      (await entityDoc(e, ctx))[key] ?? null;
-  return {
-    id: (e: EntityParent) => toGlobalId(e.type, e.slug),
-    slug: (e: EntityParent) => e.slug,
-    async name(e: EntityParent, { language }: LanguageArg, ctx: GraphContext) {
-      const doc = await entityDoc(e, ctx);
-      return pickLocalized(doc.names, language, doc.defaultLanguage)?.value ?? doc.slug;
-    },
-    async description(e: EntityParent, { language }: LanguageArg, ctx: GraphContext) {
-      const doc = await entityDoc(e, ctx);
-      return pickLocalized(doc.descriptions, language, doc.defaultLanguage)?.value ?? null;
-    },
-    names: field('names'),
-    aliases: field('aliases'),
-    wikidataId: field('wikidataId'),
-    articles: (e: EntityParent, args: ConnectionArgs, ctx: GraphContext) =>
-      readConnection(ctx.reader, { list: lists.articlesAbout(e) }, args),
-  };
-}
+const entityFields = {
+  id: (e) => toGlobalId(e.type, e.slug),
+  slug: (e) => e.slug,
+  async name(e, { language }, ctx) {
+    const doc = await entityDoc(e, ctx);
+    return pickLocalized(doc.names, language, doc.defaultLanguage)?.value ?? doc.slug;
+  },
+  async description(e, { language }, ctx) {
+    const doc = await entityDoc(e, ctx);
+    return pickLocalized(doc.descriptions, language, doc.defaultLanguage)?.value ?? null;
+  },
+  names: fromDoc((d) => d.names),
+  aliases: fromDoc((d) => d.aliases),
+  wikidataId: fromDoc((d) => d.wikidataId ?? null),
+  articles: (e, args, ctx) => readConnection<ArticleCard>(ctx.reader, { list: lists.articlesAbout(e) }, args),
+} satisfies PersonResolvers;
 
-const eventsOf = (e: EntityParent, args: ConnectionArgs, ctx: GraphContext) =>
-  readConnection(ctx.reader, { list: lists.eventsWith(e) }, args);
+const eventsOf = (e: EntityParent, args: Partial<PersonEventsArgs>, ctx: GraphContext) =>
+  readConnection<EventDoc>(ctx.reader, { list: lists.eventsWith(e) }, args);
 
-/** A field of a subtype's document. */
-const docField =
-  <D extends EntityDoc>() =>
-  <K extends keyof D>(key: K) =>
-  async (e: EntityParent, _: unknown, ctx: GraphContext) =>
-    (await entityDoc<D>(e, ctx))[key] ?? null;
-
-const placeRef =
-  <D extends EventDoc | PlaceDoc | OrganizationDoc>(key: 'location' | 'country') =>
-  async (e: EntityParent, _: unknown, ctx: GraphContext) => {
-    const slug = (await entityDoc<D>(e, ctx))[key as keyof D] as string | undefined;
-    return slug ? ref('Place', slug) : null;
-  };
-
-const event = docField<EventDoc>();
-const place = docField<PlaceDoc>();
-
-export const Person = { ...entityFields(), events: eventsOf, birthDate: docField<PersonDoc>()('birthDate') };
+export const Person = {
+  ...entityFields,
+  events: eventsOf,
+  birthDate: fromDoc((d: PersonDoc) => d.birthDate ?? null),
+} satisfies PersonResolvers;
 
 export const Event = {
-  ...entityFields(),
-  startDate: event('startDate'),
-  endDate: event('endDate'),
-  datePrecision: event('datePrecision'),
-  status: event('status'),
-  location: placeRef<EventDoc>('location'),
-  participants: event('participants'),
-};
+  ...entityFields,
+  startDate: fromDoc((d: EventDoc) => d.startDate),
+  endDate: fromDoc((d: EventDoc) => d.endDate ?? null),
+  datePrecision: fromDoc((d: EventDoc) => d.datePrecision),
+  status: fromDoc((d: EventDoc) => d.status),
+  location: fromDoc((d: EventDoc) => placeRef(d.location)),
+  participants: fromDoc((d: EventDoc) => d.participants),
+} satisfies EventResolvers;
 
 export const Place = {
-  ...entityFields(),
-  kind: place('kind'),
-  latitude: place('latitude'),
-  longitude: place('longitude'),
-  country: placeRef<PlaceDoc>('country'),
+  ...entityFields,
+  kind: fromDoc((d: PlaceDoc) => d.kind),
+  latitude: fromDoc((d: PlaceDoc) => d.latitude ?? null),
+  longitude: fromDoc((d: PlaceDoc) => d.longitude ?? null),
+  country: fromDoc((d: PlaceDoc) => placeRef(d.country)),
   events: eventsOf,
-};
+} satisfies PlaceResolvers;
 
-export const Organization = { ...entityFields(), country: placeRef<OrganizationDoc>('country') };
-
-/** Interface and union members resolve by the `type` every ref and document carries. */
-export const resolveType = (value: { type: EntityType | 'Article' }) => value.type;
+export const Organization = {
+  ...entityFields,
+  country: fromDoc((d: OrganizationDoc) => placeRef(d.country)),
+} satisfies OrganizationResolvers;

@@ -1,53 +1,32 @@
-import type { ArticleCard, EventDoc, NodeType } from '../../model/documents';
+import type { ArticleCard, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
+import { checkDate } from '../../model/date-argument';
+import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
-import type { ConnectionArgs } from '../../model/page-range';
-import { InvalidArgument } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
 import { readConnection, type ListQuery } from '../list-page';
+import type { ArticleFilter, ArticleOrder, EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
 import { ref } from './refs';
 
 const MAX_NODES = 100;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export function checkDate(value: string | null | undefined, argument: string): string | undefined {
-  if (value == null) return undefined;
-  if (!DATE.test(value)) throw new InvalidArgument(`\`${argument}\` must be a date as YYYY-MM-DD; it was "${value}".`, argument);
-  return value;
-}
-
-async function loadNode(ctx: GraphContext, type: NodeType, slug: string) {
-  if (type === 'Article') return ctx.reader.article(slug);
+async function loadEntity(ctx: GraphContext, type: EntityType, slug: string): Promise<EntityDoc | null> {
   const doc = await ctx.reader.entity(slug);
   return doc?.type === type ? doc : null;
 }
 
-async function nodeById(ctx: GraphContext, id: string, argument: string) {
-  const parsed = fromGlobalId(id);
-  if (!parsed) throw new InvalidArgument(`\`${argument}\` is not an ID this API issued.`, argument);
-  return loadNode(ctx, parsed.type, parsed.slug);
-}
+const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
+  type === 'Article' ? ctx.reader.article(slug) : loadEntity(ctx, type, slug);
 
-const bySlug = (type: NodeType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
-  loadNode(ctx, type, slug);
-
-interface ArticleFilter {
-  language?: string | null;
-  person?: string | null;
-  event?: string | null;
-  place?: string | null;
-  organization?: string | null;
-  publishedFrom?: string | null;
-  publishedTo?: string | null;
-}
-type Order = { direction: 'ASC' | 'DESC' } | null | undefined;
+const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
+  loadEntity(ctx, type, slug);
 
 /**
  * Articles are stored newest first in one list per language and per entity. The first entity
  * filter picks the list; the other filters are checked item by item (a scan).
  */
-function articleQuery(filter: ArticleFilter | null | undefined, orderBy: Order): ListQuery {
+function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<ArticleOrder> | undefined): ListQuery {
   const f = filter ?? {};
   const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
   const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
@@ -74,15 +53,7 @@ function articleQuery(filter: ArticleFilter | null | undefined, orderBy: Order):
   };
 }
 
-interface EventFilter {
-  person?: string | null;
-  place?: string | null;
-  status?: EventDoc['status'] | null;
-  startFrom?: string | null;
-  startTo?: string | null;
-}
-
-function eventQuery(filter: EventFilter | null | undefined, orderBy: Order): ListQuery {
+function eventQuery(filter: Maybe<EventFilter> | undefined, orderBy: Maybe<EventOrder> | undefined): ListQuery {
   const f = filter ?? {};
   const from = checkDate(f.startFrom, 'filter.startFrom');
   const to = checkDate(f.startTo, 'filter.startTo');
@@ -103,32 +74,29 @@ function eventQuery(filter: EventFilter | null | undefined, orderBy: Order): Lis
 }
 
 export const Query = {
-  node: (_: unknown, { id }: { id: string }, ctx: GraphContext) => nodeById(ctx, id, 'id'),
-  nodes(_: unknown, { ids }: { ids: string[] }, ctx: GraphContext) {
+  node(_, { id }, ctx) {
+    const parsed = fromGlobalId(id);
+    if (!parsed) throw new InvalidArgument('`id` is not an ID this API issued.', 'id');
+    return loadNode(ctx, parsed.type, parsed.slug);
+  },
+  nodes(_, { ids }, ctx) {
     if (ids.length > MAX_NODES) throw new InvalidArgument(`\`ids\` takes at most ${MAX_NODES} IDs; it had ${ids.length}.`, 'ids');
     const parsed = ids.map((id) => fromGlobalId(id));
     if (parsed.some((p) => p === null)) throw new InvalidArgument('`ids` holds an ID this API did not issue.', 'ids');
-    return parsed.map((p) => loadNode(ctx, p!.type, p!.slug));
+    // A list of promises, not one promise: graphql-js completes each item on its own, so an
+    // ID whose read fails is an error at its index and the others still answer.
+    return parsed.map((p) => loadNode(ctx, p!.type, p!.slug)) as unknown as Array<ArticleCard | EntityDoc | null>;
   },
-  article: bySlug('Article'),
-  person: bySlug('Person'),
-  event: bySlug('Event'),
-  place: bySlug('Place'),
-  organization: bySlug('Organization'),
-  articles: (
-    _: unknown,
-    args: ConnectionArgs & { filter?: ArticleFilter | null; orderBy?: Order },
-    ctx: GraphContext,
-  ) => readConnection(ctx.reader, articleQuery(args.filter, args.orderBy), args),
-  people: (_: unknown, args: ConnectionArgs, ctx: GraphContext) =>
-    readConnection(ctx.reader, { list: lists.people }, args),
-  events: (
-    _: unknown,
-    args: ConnectionArgs & { filter?: EventFilter | null; orderBy?: Order },
-    ctx: GraphContext,
-  ) => readConnection(ctx.reader, eventQuery(args.filter, args.orderBy), args),
-  async dataVersion(_: unknown, __: unknown, ctx: GraphContext) {
-    const p = await ctx.reader.pointer();
+  article: (_, { slug }, ctx) => ctx.reader.article(slug),
+  person: entityBySlug('Person'),
+  event: entityBySlug('Event'),
+  place: entityBySlug('Place'),
+  organization: entityBySlug('Organization'),
+  articles: (_, args, ctx) => readConnection<ArticleCard>(ctx.reader, articleQuery(args.filter, args.orderBy), args),
+  people: (_, args, ctx) => readConnection<PersonDoc>(ctx.reader, { list: lists.people }, args),
+  events: (_, args, ctx) => readConnection<EventDoc>(ctx.reader, eventQuery(args.filter, args.orderBy), args),
+  async dataVersion(_, __, ctx) {
+    const p = await ctx.reader.dataVersion();
     return { id: p.version, builtAt: p.builtAt, articleCount: p.articleCount, entityCount: p.entityCount };
   },
-};
+} satisfies QueryResolvers;

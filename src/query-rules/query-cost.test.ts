@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import typeDefs from './type-defs.gen';
+import typeDefs from '../graph/type-defs.gen';
 import { queryCost } from './query-cost';
 
 /** Query cost on the real schema (SDL only: the pricing needs no resolvers). */

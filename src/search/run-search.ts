@@ -1,0 +1,73 @@
+import { checkDate } from '../model/date-argument';
+import { pageRange, parseConnectionArgs, type PageRange } from '../model/page-range';
+import { docRange } from './date-range';
+import { filterTerm, type PostingShard, type SearchDates } from './index-format';
+import { parseQuery, type ParsedQuery } from './parse-query';
+import { docSet, queryTerms, rank } from './rank';
+
+/**
+ * Full-text search, start to end, over whatever holds the index: the worker reads it from KV
+ * (src/store/search-reader.ts), in the order the reads are listed here: the article count;
+ * every posting shard the query's terms and filters fall in (plus the date table for a date
+ * filter) in one bulk read; then the slugs of the page.
+ */
+export interface SearchIndexReads {
+  /** Documents the index numbers: the data version's article count. */
+  documents(): Promise<number>;
+  /** The postings of `terms` and, when asked, the date table, in one round trip. */
+  postings(terms: string[], withDates: boolean): Promise<{ postings: PostingShard; dates: SearchDates | null }>;
+  /** Article slugs by document number. */
+  slugs(docs: number[]): Promise<string[]>;
+}
+
+export interface SearchRequest {
+  query: string;
+  first?: number | null;
+  after?: string | null;
+  filter?: {
+    language?: string | null;
+    publishedFrom?: string | null;
+    publishedTo?: string | null;
+    person?: string | null;
+    event?: string | null;
+    place?: string | null;
+  } | null;
+}
+
+export interface SearchPage {
+  query: ParsedQuery;
+  /** Matches over all pages. */
+  total: number;
+  range: PageRange;
+  /** The page's matches, best first. */
+  hits: Array<{ slug: string; doc: number; score: number }>;
+}
+
+/** Filters are terms of the index (language, linked entities), read with the query's terms. */
+function filterTerms(f: NonNullable<SearchRequest['filter']>): string[] {
+  return [
+    ...(f.language != null ? [filterTerm('lang', f.language)] : []),
+    ...(f.person != null ? [filterTerm('Person', f.person)] : []),
+    ...(f.event != null ? [filterTerm('Event', f.event)] : []),
+    ...(f.place != null ? [filterTerm('Place', f.place)] : []),
+  ];
+}
+
+export async function runSearch(index: SearchIndexReads, request: SearchRequest): Promise<SearchPage> {
+  const query = parseQuery(request.query);
+  const page = parseConnectionArgs({ first: request.first, after: request.after });
+  const f = request.filter ?? {};
+  const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
+  const to = checkDate(f.publishedTo, 'filter.publishedTo');
+  const documents = await index.documents();
+  const filters = filterTerms(f);
+  const terms = query.required.length > 0 ? queryTerms(query) : [];
+  const { postings, dates } = await index.postings([...terms, ...filters], from !== undefined || to !== undefined);
+  const [lo, hi] = dates ? docRange(dates, documents, from, to) : [0, documents];
+  const sets = filters.map((t) => docSet(postings[t], documents));
+  const ranked = rank(query, (t) => postings[t], documents, (doc) => doc >= lo && doc < hi && sets.every((s) => s[doc] === 1));
+  const range = pageRange(ranked.length, page);
+  const shown = ranked.slice(range.start, range.end);
+  const slugs = await index.slugs(shown.map((r) => r.doc));
+  return { query, total: ranked.length, range, hits: shown.map((r, i) => ({ slug: slugs[i]!, doc: r.doc, score: r.score })) };
+}
