@@ -58,7 +58,7 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
   // Segmenting is most of the build's time: each paragraph is segmented once, for both the
   // mentions and the word count.
   const paragraphWords = file.paragraphs.map((text) => words(text, file.language));
-  const links = linkStory({ language: file.language, paragraphs: file.paragraphs, words: paragraphWords }, kb);
+  const links = linkStory({ language: file.language, paragraphs: file.paragraphs, words: paragraphWords, review: false }, kb);
   const mentions = links.mentions.map((m): MentionTuple => [m.paragraph, m.start, m.end, m.slug]);
   const linked = [...new Set([...mentions.map((m) => m[3]), ...file.events, ...file.about])];
   const ofType = (type: EntityType) => linked.filter((slug) => typeOf(slug) === type);

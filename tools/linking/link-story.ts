@@ -18,6 +18,8 @@ export interface StoryText {
   given?: GivenLink[];
   /** The words of each paragraph, when the caller has segmented them already. */
   words?: Word[][];
+  /** Look for names the KB lacks (the review report); the build, which writes no report, skips it. */
+  review?: boolean;
 }
 
 export interface LinkedMention {
@@ -59,7 +61,7 @@ export function linkStory(story: StoryText, kb: KnowledgeBase): StoryLinks {
     if (slug) mentions.push({ ...span, slug });
     else review.push({ ...span, name: story.paragraphs[c.paragraph]!.slice(c.start, c.end), candidates: slugs });
   });
-  for (const n of unknownNames(story.paragraphs, story.language, candidates)) review.push(n);
+  if (story.review !== false) for (const n of unknownNames(story.paragraphs, story.language, candidates, story.words)) review.push(n);
 
   const entities = new Map<string, 'source' | 'text'>();
   for (const slug of givenSlugs) entities.set(slug, 'source');

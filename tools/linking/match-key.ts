@@ -18,7 +18,24 @@ const DEVANAGARI = /[\u0900-\u097F]/;
 const LATIN = /^[\p{Script=Latin}\p{M}\p{N}'\u2019.-]+$/u;
 const HALF_NASAL = /[\u0919\u091E\u0923\u0928\u092E]\u094D(?=[\u0915-\u0939\u0958-\u095F])/g;
 
+/**
+ * Keys by word: a text repeats its words, and normalising is most of the linker's time. Bounded
+ * so a long ingest run does not grow it without end.
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
 export function matchKey(word: string): string {
+  let key = cache.get(word);
+  if (key === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = computeKey(word);
+    cache.set(word, key);
+  }
+  return key;
+}
+
+function computeKey(word: string): string {
   const w = word.normalize('NFC');
   if (DEVANAGARI.test(w)) return hindiNormalize(indicNormalize(w).replace(HALF_NASAL, '\u0902'));
   if (LATIN.test(w)) {

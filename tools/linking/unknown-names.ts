@@ -37,11 +37,17 @@ const plainWord = (w: Word) => {
   return english.has(k) || CALENDAR.has(k) || /^\d/.test(w.text);
 };
 
-export function unknownNames(paragraphs: string[], language: string, linked: Array<{ paragraph: number; start: number; end: number }>): NameSpan[] {
+export function unknownNames(
+  paragraphs: string[],
+  language: string,
+  linked: Array<{ paragraph: number; start: number; end: number }>,
+  segmented?: Word[][],
+): NameSpan[] {
   const out: NameSpan[] = [];
   paragraphs.forEach((text, paragraph) => {
-    const ws = words(text, language);
-    const taken = (w: Word) => linked.some((m) => m.paragraph === paragraph && m.start < w.end && w.start < m.end);
+    const ws = segmented?.[paragraph] ?? words(text, language);
+    const here = linked.filter((m) => m.paragraph === paragraph);
+    const taken = (w: Word) => here.some((m) => m.start < w.end && w.start < m.end);
     const gapBefore = (i: number) => (i === 0 ? '.' : text.slice(ws[i - 1]!.end, ws[i]!.start));
     const keys = ws.map((w) => matchKey(w.text));
     for (let i = 0; i < ws.length; i++) {
