@@ -13,6 +13,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Some tests run the build step as a child process (tests/node/build-data.test.ts):
+          // seconds each on a busy two-core CI machine, over vitest's default of 5.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'tests/node/**/*.test.ts'],
         },
       },
@@ -47,6 +50,9 @@ export default defineConfig({
           // Starting wrangler dev and seeding its KV takes seconds, not milliseconds.
           hookTimeout: 120_000,
           testTimeout: 60_000,
+          // After the node and worker projects (group 0), so three servers do not compete
+          // with them for the CI machine's two cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

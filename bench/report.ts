@@ -29,7 +29,7 @@ export interface SizeFigures {
 
 export interface BenchResults {
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; freeGiB?: number; node: string; loadAverage: number[] };
   settings: { connections: number; seconds: number };
   static: StaticFigures;
   sizes: SizeFigures[];
@@ -144,4 +144,20 @@ export function budgetLines(results: BenchResults): string[] {
     }
   }
   return lines;
+}
+
+/** The whole report of one run, as `npm run bench` prints it and docs/performance.md shows it. */
+export function runReport(results: BenchResults): string {
+  const { machine, settings, static: statics } = results;
+  const free = machine.freeGiB === undefined ? '' : ` (${machine.freeGiB} free)`;
+  return [
+    `## npm run bench (${results.startedAt})`,
+    `${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB} GiB${free}, Node ${machine.node}, ` +
+      `load average ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
+      `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
+    `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
+    ...results.sizes.map(sizeTable),
+    ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
+    `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
+  ].join('\n\n');
 }

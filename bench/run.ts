@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { run } from './child';
 import { bodyOf, combine, load, probe, type LoadFigures, type LoadSettings } from './measure';
 import { OPERATIONS, type Operation } from './operations';
-import { budgetLines, growthTable, sizeTable, type BenchResults, type OperationFigures, type SizeFigures } from './report';
+import { runReport, type BenchResults, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
 import { findState, saveState, stateKey, type SavedState } from './kv-state';
 import { staticFigures } from './static-figures';
@@ -130,16 +130,8 @@ const results: BenchResults = {
 for (const articles of sizes) results.sizes.push(await measureSize(bundle, articles));
 results.machine.loadAverage = loadavg();
 
-const report = [
-  `## npm run bench (${startedAt})`,
-  `${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${results.machine.node}, ` +
-    `load average ${results.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ` +
-    `autocannon ${settings.connections} connections x ${settings.seconds} s per figure; latencies in ms`,
-  `bundle ${statics.bundleKiB} KiB minified, ${statics.bundleGzipKiB} KiB gzip; start-up ${statics.startupMs.toFixed(1)} ms`,
-  ...results.sizes.map(sizeTable),
-  ...(results.sizes.length > 1 ? [growthTable(results.sizes)] : []),
-  `### Budgets\n\n${budgetLines(results).map((l) => `    ${l}`).join('\n')}`,
-].join('\n\n');
+results.machine.freeGiB = Math.round(freemem() / 2 ** 30);
+const report = runReport(results);
 console.log(report);
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/bench-${startedAt.replace(/[:.]/g, '-')}.json`;

@@ -4,7 +4,7 @@
  * derived data (mentions, word counts, relation lists) computed once, at build time.
  */
 
-import type { EntityType } from './entity-kinds';
+import type { EntityLinks, EntityType } from './entity-kinds';
 import type { DatePrecision, EventStatus, PlaceKind } from './schema-enums.gen';
 
 export type { EntityType, NodeType } from './entity-kinds';
@@ -67,7 +67,7 @@ export type EntityDoc = PersonDoc | EventDoc | PlaceDoc | OrganizationDoc;
  * Everything about an article except its body: small enough to embed in list pages, so a
  * page of articles with their people costs no read per article.
  */
-export interface ArticleCard {
+export interface ArticleCard extends LinkedSlugs {
   type: 'Article';
   slug: string;
   headline: string;
@@ -91,12 +91,10 @@ export interface ArticleCard {
   section?: string;
   version?: number;
   wordCount: number;
-  /** Entity slugs by kind, in order of first mention (then curated order). */
-  people: string[];
-  events: string[];
-  places: string[];
-  organizations: string[];
 }
+
+/** Entity slugs by kind (people, events, places, organizations), in order of first mention (then curated order). */
+type LinkedSlugs = Record<EntityLinks, string[]>;
 
 /** A mention as stored: paragraph index, UTF-16 start and end, entity slug. */
 export type MentionTuple = [paragraph: number, start: number, end: number, entity: string];

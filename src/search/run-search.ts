@@ -1,8 +1,7 @@
-import { checkDate } from '../model/date-argument';
-import { pageRange, parseConnectionArgs, type PageRange } from '../model/page-range';
+import { pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
 import { docRange } from './date-range';
-import { filterTerm, type PostingShard, type SearchDates } from './index-format';
-import { parseQuery, type ParsedQuery } from './parse-query';
+import type { PostingShard, SearchDates } from './index-format';
+import type { ParsedQuery } from './parse-query';
 import { docSet, queryTerms, rank } from './rank';
 
 /**
@@ -20,18 +19,15 @@ export interface SearchIndexReads {
   slugs(docs: number[]): Promise<string[]>;
 }
 
+/** A search, its arguments already checked (the resolver parses them, in argument order). */
 export interface SearchRequest {
-  query: string;
-  first?: number | null;
-  after?: string | null;
-  filter?: {
-    language?: string | null;
-    publishedFrom?: string | null;
-    publishedTo?: string | null;
-    person?: string | null;
-    event?: string | null;
-    place?: string | null;
-  } | null;
+  query: ParsedQuery;
+  page: ReturnType<typeof parseConnectionArgs>;
+  /** Filter terms of the index (`filterTerm`): language, linked entities. */
+  filters: string[];
+  /** Inclusive YYYY-MM-DD bounds on the publication date. */
+  from?: string;
+  to?: string;
 }
 
 export interface SearchPage {
@@ -43,24 +39,9 @@ export interface SearchPage {
   hits: Array<{ slug: string; doc: number; score: number }>;
 }
 
-/** Filters are terms of the index (language, linked entities), read with the query's terms. */
-function filterTerms(f: NonNullable<SearchRequest['filter']>): string[] {
-  return [
-    ...(f.language != null ? [filterTerm('lang', f.language)] : []),
-    ...(f.person != null ? [filterTerm('Person', f.person)] : []),
-    ...(f.event != null ? [filterTerm('Event', f.event)] : []),
-    ...(f.place != null ? [filterTerm('Place', f.place)] : []),
-  ];
-}
-
 export async function runSearch(index: SearchIndexReads, request: SearchRequest): Promise<SearchPage> {
-  const query = parseQuery(request.query);
-  const page = parseConnectionArgs({ first: request.first, after: request.after });
-  const f = request.filter ?? {};
-  const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
-  const to = checkDate(f.publishedTo, 'filter.publishedTo');
+  const { query, page, filters, from, to } = request;
   const documents = await index.documents();
-  const filters = filterTerms(f);
   const terms = query.required.length > 0 ? queryTerms(query) : [];
   const { postings, dates } = await index.postings([...terms, ...filters], from !== undefined || to !== undefined);
   const [lo, hi] = dates ? docRange(dates, documents, from, to) : [0, documents];

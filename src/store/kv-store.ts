@@ -2,11 +2,11 @@ import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
 import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
 import { utf8Length } from '../text/utf8-length';
+import { BatchLoader } from './batch-loader';
 import type { KvStats } from './kv-stats-header';
+import { LruCache } from './lru-cache';
 
 export type { KvStats } from './kv-stats-header';
-import { BatchLoader } from './batch-loader';
-import { LruCache } from './lru-cache';
 
 /**
  * The one module that reads Workers KV. Data keys are immutable under their data version, so
@@ -48,17 +48,16 @@ export class KvStore {
   }
 
   /**
-   * The current data version, fixed for the whole request (the edge cache, the response memo
-   * and every resolver see the same one); without one the request answers 503 (see
-   * `noDataVersion`).
+   * The current data version, read once per request (NewsReader.dataVersion hands it to the
+   * edge cache, the response memo and every resolver); rejects with NoDataVersion when none
+   * is readable, which src/errors.ts answers with 503.
    */
   pointer(): Promise<VersionPointer> {
     const cached = this.isolate.pointer;
     const fresh = cached && this.now() - cached.checkedAt < this.versionCheckMs;
     // One read per request, never shared with other requests: workerd cancels a request that
     // waits on a promise only another request's I/O can settle ("The Workers runtime canceled
-    // this request because it detected that your Worker's code had hung"); the load run
-    // (bench/load.ts) hit exactly that when concurrent requests shared one pointer read.
+    // this request because it detected that your Worker's code had hung").
     this.pointerRead ??= fresh ? Promise.resolve(cached.value) : this.readPointer();
     return this.pointerRead;
   }

@@ -1,14 +1,12 @@
-import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../tools/fixtures/corpus';
-import { buildDataSet } from '../../tools/build/build-data-set';
 import type { SourceFile } from '../../tools/build/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';
 import places from '../../data/entities/places.json';
 import organizations from '../../data/entities/organizations.json';
-import { freshWorker } from './helpers';
+import { buildAndSeedKv, freshWorker } from './helpers';
 
 /**
  * Lists that span several KV chunks: the real build step, run here inside workerd on the seed
@@ -26,14 +24,7 @@ beforeAll(async () => {
     { path: 'entities/organizations.json', text: JSON.stringify(organizations) },
     ...generateCorpus(N),
   ];
-  const sha256 = async (text: string) =>
-    [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('');
-  const result = await buildDataSet(files, { builtAt: '2026-01-01T00:00:00Z', hash: sha256 });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  for (const { key, value } of result.data.entries) await env.NEWS.put(key, JSON.stringify(value));
-  await env.NEWS.put(result.data.pointer.key, JSON.stringify(result.data.pointer.value));
+  await buildAndSeedKv(files, '2026-01-01T00:00:00Z');
   expected = files
     .filter((f) => f.path.startsWith('articles/'))
     .map((f) => JSON.parse(f.text) as { slug: string; datePublished: string })

@@ -44,10 +44,26 @@ describe('compileOperations', () => {
     expect(result.problems[0]!.message).toMatch(message);
   });
 
+  it('adds __typename where Apollo Client adds it, before hashing', async () => {
+    const result = await compile(op('a.graphql', 'query A { article(slug: "x") { id people { id name } } }'));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.manifest.operations[0]!.body).toBe(
+      'query A {\n  article(slug: "x") {\n    id\n    people {\n      id\n      name\n      __typename\n    }\n    __typename\n  }\n}',
+    );
+  });
+
+  it('refuses a selection of an identifiable type without its id, with the position', async () => {
+    const result = await compile(op('operations/bad.graphql', 'query A {\n  article(slug: "x") {\n    id\n    people { name }\n  }\n}'));
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ file: 'operations/bad.graphql', path: '4:5', message: expect.stringMatching(/^article\.people selects no id/) }],
+    });
+  });
+
   it('refuses two files defining the same operation name', async () => {
     const result = await compile(
       op('operations/a.graphql', 'query Same { dataVersion { id } }'),
-      op('operations/b.graphql', 'query Same { dataVersion { builtAt } }'),
+      op('operations/b.graphql', 'query Same { dataVersion { id builtAt } }'),
     );
     expect(result).toEqual({
       ok: false,

@@ -1,11 +1,14 @@
 import { buildSchema, parse, print, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { selectionsWithoutId, withTypename } from './apollo-ready';
 import type { Problem } from './problems';
 
 /**
  * Trusted documents: the app's operations, checked against the schema at build time and
  * identified by the SHA-256 of their printed text (the id Apollo's and urql's persisted-query
  * links send as `extensions.persistedQuery.sha256Hash`). The body is `print()`ed so that
- * formatting and comments in the .graphql file do not change the hash a client computes.
+ * formatting and comments in the .graphql file do not change the hash a client computes, after
+ * `__typename` is added as Apollo Client adds it (apollo-ready.ts): the id is the hash Apollo
+ * sends with its defaults. Every identifiable object must select its `id` (normalized caches).
  */
 
 export interface SourceOperation {
@@ -81,7 +84,15 @@ function checkOperation(
   if (operation.operation !== 'query') {
     return { problems: [problem(source.file, `only queries can be persisted; ${operation.name.value} is a ${operation.operation}`)] };
   }
-  return { name: operation.name.value, body: print(document) };
+  const withoutId = selectionsWithoutId(schema, document);
+  if (withoutId.length > 0) {
+    return {
+      problems: withoutId.map(({ path, ...at }) =>
+        problem(source.file, `${path} selects no id: normalizing clients (Apollo, Relay) cannot store it by id`, at),
+      ),
+    };
+  }
+  return { name: operation.name.value, body: print(withTypename(document)) };
 }
 
 function problem(file: string, message: string, at?: { line: number; column: number }): Problem {

@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { articleFile, type ArticleFile } from '../build/data-format';
 
@@ -8,9 +9,39 @@ import { articleFile, type ArticleFile } from '../build/data-format';
  * JSON-LD @id), else its canonical URL, else its headline and date; ingesting the same story
  * again finds its file and updates it in place.
  */
+/**
+ * What ingest keeps of each article while it runs: its identity, the fields an update
+ * carries over, and a hash of its content. Not the text: a 100,000-item feed must not hold
+ * 100,000 stories in memory.
+ */
 export interface StoredArticle {
   slug: string;
-  file: ArticleFile;
+  keys: string[];
+  version?: number;
+  dateModified?: string;
+  datePublished: string;
+  dateNote?: string;
+  contentHash: string;
+}
+
+/** JSON with sorted keys and no undefined: equal for equal content, whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/** A hash of everything in the file but what an update itself changes (version, dateModified). */
+export const contentHash = (file: ArticleFile): string =>
+  createHash('sha256').update(canonical({ ...file, version: undefined, dateModified: undefined })).digest('hex');
+
+export function storedArticle(file: ArticleFile): StoredArticle {
+  return {
+    slug: file.slug, keys: identityKeys(file), version: file.version, dateModified: file.dateModified,
+    datePublished: file.datePublished, dateNote: file.dateNote, contentHash: contentHash(file),
+  };
 }
 
 export function identityKeys(file: Pick<ArticleFile, 'origin' | 'url' | 'headline' | 'datePublished'>): string[] {
@@ -40,20 +71,21 @@ export class ArticleStore {
         continue; // the build reports a broken file; ingest neither reads nor overwrites it
       }
       const parsed = articleFile.safeParse(json);
-      if (parsed.success) this.remember({ slug: parsed.data.slug, file: parsed.data });
-      else this.bySlug.set(name.slice(0, -5), { slug: name.slice(0, -5), file: json as ArticleFile });
+      // A file the build would refuse still holds its slug: ingest never takes it over.
+      if (parsed.success) this.remember(storedArticle(parsed.data));
+      else this.bySlug.set(name.slice(0, -5), { slug: name.slice(0, -5), keys: [], datePublished: '', contentHash: '' });
     }
   }
 
   remember(article: StoredArticle): void {
     this.bySlug.set(article.slug, article);
-    for (const key of identityKeys(article.file)) if (!this.byIdentity.has(key)) this.byIdentity.set(key, article.slug);
+    for (const key of article.keys) if (!this.byIdentity.has(key)) this.byIdentity.set(key, article.slug);
   }
 
   forget(slug: string): void {
     const stored = this.bySlug.get(slug);
     this.bySlug.delete(slug);
-    if (stored) for (const key of identityKeys(stored.file)) if (this.byIdentity.get(key) === slug) this.byIdentity.delete(key);
+    if (stored) for (const key of stored.keys) if (this.byIdentity.get(key) === slug) this.byIdentity.delete(key);
   }
 
   find(keys: string[]): StoredArticle | undefined {

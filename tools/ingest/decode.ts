@@ -1,3 +1,4 @@
+import { TextDecoder } from '@exodus/bytes/encoding.js';
 import htmlEncodingSniffer from 'html-encoding-sniffer';
 import { XMLParser } from 'fast-xml-parser';
 import { IngestError } from './problem';
@@ -11,6 +12,9 @@ import { IngestError } from './problem';
  * - XML: BOM, then the transport's charset, then the `encoding` of the XML declaration
  *   (XML 1.0 section 4.3.3), read by fast-xml-parser from the declaration alone.
  * UTF-8 is decoded strictly: an invalid byte is an error with its offset, never a silent U+FFFD.
+ * The decoder is @exodus/bytes' WHATWG Encoding implementation (html-encoding-sniffer's own
+ * companion): Node 20's built-in TextDecoder decodes "windows-1252" as ISO-8859-1, turning
+ * ’ (0x92) into the control character U+0092.
  */
 export function decodeBytes(bytes: Uint8Array, kind: 'html' | 'xml' | 'json', contentType?: string): string {
   const transport = charsetOf(contentType);

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
 import { parseHTML } from 'linkedom';
 
 /**
@@ -69,6 +71,7 @@ export function nodeParagraphs(root: DomNode): string[] {
  * as HTML would decode an `&amp;` the feed had already decoded once).
  */
 export function markupParagraphs(text: string): string[] {
+  if (!text.includes('<')) return textParagraphs(text); // no tag can open: plain text, no parse needed
   const { document } = parseHTML(`<!doctype html><html><body>${text}</body></html>`);
   return document.body.children.length > 0 ? nodeParagraphs(document.body as unknown as DomNode) : textParagraphs(text);
 }

@@ -2,7 +2,7 @@ import type { ArticleFile } from '../build/data-format';
 import { readDataSet } from '../build/read-data-set';
 import { readSourceFiles } from '../build/source-files';
 import { validateLinks } from '../build/validate-links';
-import { ArticleStore, identityKeys } from './article-store';
+import { ArticleStore, contentHash, identityKeys, storedArticle } from './article-store';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-source';
 import { knowledgeBase, sourceLinks, type KnowledgeBase, type Linker } from './link-hook';
 import { expandInputs, isUrl, loadInput } from './load-inputs';
@@ -66,18 +66,6 @@ function loadKnowledgeBase(dataDir: string): { kb: KnowledgeBase; problems: stri
   })));
   return { kb, problems: problems.map((p) => `${p.file}: ${p.path}: ${p.message}`) };
 }
-
-/** JSON with sorted keys and no undefined: equal for equal content, whatever the key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
-const sameContent = (a: ArticleFile, b: ArticleFile) =>
-  canonical({ ...a, version: undefined, dateModified: undefined }) === canonical({ ...b, version: undefined, dateModified: undefined });
 
 export async function ingest(args: string[], options: IngestOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
@@ -159,12 +147,12 @@ async function ingestStory(story: Story, at: { source: string; where: string }, 
   if (!existing && ctx.store.bySlug.has(slug)) slug = disambiguate(slug, keys[0]!);
   let file: ArticleFile = { slug, ...draft, version: story.version ?? 1 };
   if (existing) {
-    const before = existing.file;
+    const before = existing;
     if (draft.datePublishedInferred && before.datePublished) {
       // An inferred date is the first ingest's: a later ingest does not move the story.
       file = { ...file, datePublished: before.datePublished, dateNote: before.dateNote };
     }
-    if (sameContent(file, { ...before, version: undefined })) {
+    if (contentHash(file) === before.contentHash) {
       ctx.report.changes.push({ ...at, action: 'unchanged', slug, version: before.version });
       return;
     }
@@ -174,7 +162,7 @@ async function ingestStory(story: Story, at: { source: string; where: string }, 
   const fileErrors = articleFileErrors(file);
   if (fileErrors.length > 0) return void fileErrors.forEach(problem);
   if (!ctx.dryRun) ctx.store.write(slug, file);
-  ctx.store.remember({ slug, file });
+  ctx.store.remember(storedArticle(file));
   const note = file.embargoedUntil && Date.parse(file.embargoedUntil) > ctx.now.getTime() ? `embargoed until ${file.embargoedUntil}` : undefined;
   ctx.report.changes.push({ ...at, action: existing ? 'updated' : 'created', slug, version: file.version, note });
 }

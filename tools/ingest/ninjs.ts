@@ -56,12 +56,13 @@ export function readNinjs(o: Obj, where: string): ReadItem {
   if (type && !['text', 'composite'].includes(type)) {
     return { where: join(where, '/type'), error: `is a ninjs ${type} item, not a text story: nothing to publish as an article` };
   }
-  const story: Story = emptyStory('NINJS', dialect === '1.x' ? (declared ?? '1.x') : version);
+  // The version the item declares (standard.version), else its generation: a TT 3.0 item that
+  // declares none is "3.x", though it is checked against the 3.1 schema.
+  const story: Story = emptyStory('NINJS', declared ?? dialect);
   story.uri = str(o.uri) ?? str(o.guid);
   story.headline = headlineOf(o);
   story.language = str(o.language);
   story.paragraphs = bodyOf(o);
-  if (story.headline && story.paragraphs[0] === story.headline) story.paragraphs.shift();
   story.summary = summaryOf(o);
   story.byline = str(get(o, 'by')) ?? str(o.byline);
   story.authors = list(o.authors).filter(isObj).flatMap((a) => (str(a.name) ? [{ name: str(a.name)! }] : []));

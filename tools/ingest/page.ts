@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { checkJsonDepth } from './json-depth';

@@ -22,7 +22,7 @@ export interface InputBytes {
   url?: string;
 }
 
-export function readInput(input: InputBytes): ReadItem[] {
+export function readInput(input: InputBytes): Iterable<ReadItem> {
   const first = firstSignificantByte(input.bytes);
   if (first === 0x7b || first === 0x5b) return readJson(decodeBytes(input.bytes, 'json', input.contentType));
   if (first !== 0x3c) throw new IngestError('is neither JSON nor markup (XML or HTML): nothing to read');

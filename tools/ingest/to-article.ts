@@ -31,6 +31,8 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
   const errors: string[] = [];
   const headline = story.headline?.replace(/\s+/g, ' ').trim();
   if (!headline) errors.push('has no headline');
+  // Bodies often repeat the headline as their first block (an <h1>, TT's html5 body).
+  if (headline && story.paragraphs[0]?.replace(/\s+/g, ' ').trim() === headline) story.paragraphs = story.paragraphs.slice(1);
   if (story.paragraphs.length === 0) errors.push('has no body: no paragraph of text was found');
   const language = languageTag(story.language) ?? (story.language ? undefined : languageOfText(`${headline ?? ''} ${story.paragraphs.join(' ')}`));
   if (!language) {

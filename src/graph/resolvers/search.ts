@@ -1,19 +1,37 @@
+import { checkDate } from '../../model/date-argument';
 import { DataUnavailable } from '../../model/domain-errors';
+import { ENTITY_KINDS } from '../../model/entity-kinds';
+import { parseConnectionArgs } from '../../model/page-range';
+import { filterTerm } from '../../search/index-format';
+import { parseQuery } from '../../search/parse-query';
 import { highlights } from '../../search/highlights';
 import { runSearch } from '../../search/run-search';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../search/suggest-match';
 import { SearchReader } from '../../store/search-reader';
 import { toConnection } from '../connection';
-import type { QueryResolvers } from '../resolver-types.gen';
+import type { QueryResolvers, SearchFilter } from '../resolver-types.gen';
 import { ref } from './refs';
 
 /**
- * `search` runs src/search/run-search.ts over the KV index, then reads the page's articles
- * (one round trip) for the edges, their highlights and the nodes.
+ * `search` checks its arguments, runs src/search/run-search.ts over the KV index, then reads
+ * the page's articles (one round trip) for the edges, their highlights and the nodes.
  */
+/** Filters are terms of the index (language, linked entities), read with the query's terms. */
+function filterTerms(f: SearchFilter): string[] {
+  return [
+    ...(f.language != null ? [filterTerm('lang', f.language)] : []),
+    ...ENTITY_KINDS.flatMap((k) => (k.filter !== 'organization' && f[k.filter] != null ? [filterTerm(k.type, f[k.filter]!)] : [])),
+  ];
+}
+
 export const SearchQuery = {
   async search(_, args, ctx) {
-    const page = await runSearch(new SearchReader(ctx.reader), args);
+    const query = parseQuery(args.query);
+    const pageArgs = parseConnectionArgs({ first: args.first, after: args.after });
+    const f = args.filter ?? {};
+    const from = checkDate(f.publishedFrom, 'filter.publishedFrom');
+    const to = checkDate(f.publishedTo, 'filter.publishedTo');
+    const page = await runSearch(new SearchReader(ctx.reader), { query, page: pageArgs, filters: filterTerms(f), from, to });
     const docs = await Promise.all(page.hits.map((hit) => ctx.reader.article(hit.slug)));
     const nodes = docs.map((doc, i) => {
       const hit = page.hits[i]!;

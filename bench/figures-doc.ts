@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runReport, type BenchResults } from './report';
+
+/**
+ * The figures of docs/performance.md, rendered from what the benchmarks wrote to
+ * bench/results/: the newest `npm run bench` run, the newest `npm run bench:search` rows, and
+ * `npm run bench:load`'s load.json. Figures are never pasted into the docs by hand.
+ */
+export const START = '<!-- figures: written by `npm run docs:performance` from bench/results/; do not edit -->';
+export const END = '<!-- end of figures -->';
+
+const newest = (dir: string, prefix: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.json')).sort().at(-1) : undefined;
+const read = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+export function figuresSection(dir: string): string {
+  const parts: string[] = [];
+  const bench = newest(dir, 'bench-');
+  parts.push(bench ? runReport(read<BenchResults>(join(dir, bench))) : '## npm run bench\n\nNot run in this clone yet.');
+  const search = newest(dir, 'search-');
+  if (search) {
+    const rows = read<Array<Record<string, string | number>>>(join(dir, search));
+    const header = Object.keys(rows[0] ?? {});
+    parts.push(
+      `## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`,
+      [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n'),
+    );
+  }
+  if (existsSync(join(dir, 'load.json'))) {
+    const load = read<{
+      sent: number; connections: number; requestsPerSecond: number;
+      latencyMs: { p50: number; p90: number; p99: number; max: number };
+      status: Record<string, number>; wrongAnswers: { valid: number; hostile: number };
+    }>(join(dir, 'load.json'));
+    parts.push(
+      '## npm run bench:load',
+      '| requests | wrong answers (valid / hostile) | 5xx | throughput | latency p50 / p90 / p99 / max |\n|---|---|---|---|---|\n' +
+        `| ${load.sent} at concurrency ${load.connections} | ${load.wrongAnswers.valid} / ${load.wrongAnswers.hostile} | ${load.status['5xx'] ?? 0} | ` +
+        `${Math.round(load.requestsPerSecond)} req/s | ${load.latencyMs.p50} / ${load.latencyMs.p90} / ${load.latencyMs.p99} / ${load.latencyMs.max} ms |`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/** The doc with its figures section replaced. */
+export function withFigures(doc: string, figures: string): string {
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (start === -1 || end < start) throw new Error(`docs/performance.md needs the markers ${START} and ${END}`);
+  return `${doc.slice(0, start + START.length)}\n\n${figures}\n\n${doc.slice(end)}`;
+}
