@@ -54,7 +54,10 @@ function expectSameStory(input: Json, output: Json) {
   const after = story(output);
   expect(after.uri).toBe(before.uri);
   expect(after.headline).toBe(before.headline);
-  expect(after.paragraphs).toEqual(before.paragraphs);
+  // Ingest drops a first block that repeats the headline (TT's <h1>); the rest is the body.
+  const body = before.paragraphs[0] === before.headline ? before.paragraphs.slice(1) : before.paragraphs;
+  expect(after.paragraphs).toEqual(body);
+  expect(after.paragraphs.length).toBeGreaterThan(0);
   expect(after.byline).toBe(before.byline);
   expect(after.language).toBe(before.language);
   expect(instant(after.datePublished)).toBe(instant(before.datePublished));
