@@ -2,7 +2,7 @@
  * Newsroom ingest (docs/ingest.md): ninjs, schema.org JSON-LD, news pages, RSS and Atom in;
  * article files in data/articles out.
  *
- *   tsx scripts/ingest.ts [--dry-run] [--publish [--remote]] [--data DIR] [--language TAG]
+ *   tsx scripts/ingest.ts [--dry-run] [--publish [--remote]] [--data DIR] [--language TAG] [--review FILE]
  *                         [--timeout MS] [--max-bytes N] <file|folder|URL>...
  *
  * One line per item: created / updated / unchanged / removed / withheld, or the problem with
@@ -14,6 +14,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FETCH_LIMITS } from '../tools/ingest/fetch-source';
 import { ingest } from '../tools/ingest/ingest';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { textLinkerFor } from '../tools/linking/ingest-linker';
+import { ReviewReport } from '../tools/linking/review-report';
 import { formatIngestProblem } from '../tools/ingest/problem';
 
 let parsed;
@@ -28,6 +32,7 @@ try {
       language: { type: 'string' },
       timeout: { type: 'string' },
       'max-bytes': { type: 'string' },
+      review: { type: 'string', default: '.build/linking-review.json' },
     },
   });
 } catch (error) {
@@ -49,9 +54,13 @@ const positive = (text: string | undefined, fallback: number) => {
 };
 const dataDir = values.data!;
 const dryRun = values['dry-run']!;
+// Entity linking (tools/linking): the source's links, then the text; what it cannot link goes
+// to the curators' review report.
+const review = new ReviewReport();
 const report = await ingest(positionals, {
   dataDir,
   dryRun,
+  linker: existsSync(join(dataDir, 'entities')) ? textLinkerFor(dataDir, review) : undefined,
   defaultLanguage: values.language,
   limits: {
     ...DEFAULT_FETCH_LIMITS,
@@ -72,6 +81,13 @@ console.log(
   `${dryRun ? 'dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
     `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
 );
+
+const toReview = review.entriesByCount();
+if (toReview.length > 0) {
+  mkdirSync(dirname(values.review!), { recursive: true });
+  writeFileSync(values.review!, `${JSON.stringify(toReview, null, 2)}\n`);
+  console.log(`${toReview.length} name(s) that look like entities but are in no KB entry (or in several): ${values.review}`);
+}
 
 if (report.problems.length > 0) process.exitCode = 1;
 if (values.publish && !dryRun) {

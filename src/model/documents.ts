@@ -33,6 +33,7 @@ interface EntityBase {
 
 export interface PersonDoc extends EntityBase {
   type: 'Person';
+  birthDate?: string;
 }
 
 export interface EventDoc extends EntityBase {

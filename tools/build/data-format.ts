@@ -77,7 +77,9 @@ const namesIncludeDefault = (e: { names: Record<string, string>; defaultLanguage
   e.defaultLanguage in e.names;
 const defaultNameMessage = { message: 'needs a name in its defaultLanguage', path: ['names'] };
 
-export const personFile = z.strictObject(entityBase).refine(namesIncludeDefault, defaultNameMessage);
+export const personFile = z
+  .strictObject({ ...entityBase, /** Wikidata P569, where known to the day. */ birthDate: isoDate.optional() })
+  .refine(namesIncludeDefault, defaultNameMessage);
 
 export const eventFile = z
   .strictObject({

@@ -102,7 +102,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
     // the <p> run below.
     const elements = document.querySelectorAll('*').length;
     const article = elements <= MAX_READABILITY_ELEMENTS
-      ? new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse()
+      ? new Readability(parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
       : null;
     if (article?.content) story.paragraphs = htmlParagraphs(article.content);
     // Readability scores blocks by commas and length, and a widget of thousands of short

@@ -2,7 +2,9 @@ import type { ArticleDoc, AuthorDoc, EntityRef, TranslationDoc } from '../../mod
 import { toGlobalId } from '../../model/global-id';
 import { InvalidArgument } from '../../model/domain-errors';
 import { RELATED_MAX } from '../../model/keys';
-import { ENTITY_KINDS, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
+import { ENTITY_KINDS, linkedSlugs, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
+import { articleToJsonLd } from '../../formats/json-ld';
+import { articleToNinjs } from '../../formats/ninjs';
 import type { GraphContext } from '../context';
 import type { ArticleResolvers } from '../resolver-types.gen';
 import { fullArticle, ref, type ArticleParent } from './refs';
@@ -67,7 +69,15 @@ export const Article = {
   origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
   translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
     (await fullArticle(a, ctx)).translations ?? [],
+  ninjs: (a: ArticleParent, _: unknown, ctx: GraphContext) => inFormat(articleToNinjs, a, ctx),
+  jsonLd: (a: ArticleParent, _: unknown, ctx: GraphContext) => inFormat(articleToJsonLd, a, ctx),
 } satisfies ArticleResolvers;
+
+/** The article in a format out (src/formats/): its document and its linked entities' documents. */
+async function inFormat(format: typeof articleToNinjs, a: ArticleParent, ctx: GraphContext) {
+  const doc = await fullArticle(a, ctx);
+  return format(doc, await ctx.reader.entities(linkedSlugs(doc)), { origin: ctx.origin });
+}
 
 export const Author = {
   person: (a: AuthorDoc) => (a.person ? ref('Person', a.person) : null),
