@@ -1,5 +1,6 @@
 import { isPreflight, preflightResponse, withCors } from './http/cors';
 import { readConfig, type Config } from './config';
+import { articleFormatResponse, matchArticleFormat } from './http/article-formats';
 import { withEdgeCache } from './http/edge-cache';
 import { IsolateState } from './store/isolate-state';
 import { KvStore } from './store/kv-store';
@@ -40,11 +41,17 @@ export function createWorker(given?: IsolateState) {
       const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
       // The cache key needs the data version; when nothing is published yoga answers the error.
       const version = () => reader.dataVersion().then((p) => p.version, () => null);
+      const url = new URL(request.url);
+      // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
+      const route = matchArticleFormat(url);
+      // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
+      const handle = route
+        ? () => articleFormatResponse(request, route, reader)
+        : async () => yoga!.fetch(request, { reader, production, waitUntil, origin: url.origin, rateLimit });
       const { response, status } = await withEdgeCache(
         request,
-        { config, version, cache: edgeCache(), waitUntil },
-        // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
-        async () => yoga!.fetch(request, { reader, production, waitUntil, rateLimit }),
+        { config, version, cache: edgeCache(), waitUntil, resource: route !== null },
+        handle,
       );
       response.headers.set('x-cache', status);
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));

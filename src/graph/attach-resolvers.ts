@@ -2,7 +2,9 @@ import {
   buildASTSchema,
   isAbstractType,
   isObjectType,
+  isScalarType,
   parse,
+  GraphQLScalarType,
   type GraphQLFieldResolver,
   type GraphQLSchema,
   type GraphQLTypeResolver,
@@ -28,6 +30,11 @@ export function executableSchema(typeDefs: string, resolvers: ResolverMap): Grap
     const type = schema.getType(typeName);
     if (isAbstractType(type) && '__resolveType' in fields) {
       type.resolveType = (fields as { __resolveType: GraphQLTypeResolver<unknown, unknown> }).__resolveType;
+    } else if (isScalarType(type) && fields instanceof GraphQLScalarType) {
+      // A custom scalar: the SDL names it, the resolver map says how it is sent and read.
+      type.serialize = fields.serialize;
+      type.parseValue = fields.parseValue;
+      type.parseLiteral = fields.parseLiteral;
     } else if (isObjectType(type)) {
       const defined = type.getFields();
       for (const [fieldName, resolve] of Object.entries(fields as FieldResolvers)) {

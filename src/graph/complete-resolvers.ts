@@ -1,3 +1,4 @@
+import type { GraphQLScalarType } from 'graphql';
 import type { Resolvers, ResolversParentTypes } from './resolver-types.gen';
 
 /**
@@ -23,7 +24,9 @@ type Needed<R, P> = {
 }[keyof R];
 
 type Complete<R, P> = R & { [K in Needed<R, P>]-?: NonNullable<R[K]> };
-type TypeName = keyof Resolvers & keyof ResolversParentTypes;
+/** Custom scalars (JSON) are GraphQLScalarType objects, not field maps: nothing to complete. */
+type ScalarName = { [T in keyof Resolvers]-?: NonNullable<Resolvers[T]> extends GraphQLScalarType ? T : never }[keyof Resolvers];
+type TypeName = Exclude<keyof Resolvers & keyof ResolversParentTypes, ScalarName>;
 type NeedsResolvers<T extends TypeName> = [Needed<NonNullable<Resolvers[T]>, ResolversParentTypes[T]>] extends [never] ? never : T;
 
 export type CompleteResolvers = Resolvers & {

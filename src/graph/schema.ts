@@ -1,17 +1,21 @@
 import typeDefs from './type-defs.gen';
 import { executableSchema } from './attach-resolvers';
 import type { CompleteResolvers } from './complete-resolvers';
-import { Article } from './resolvers/article';
+import { Article, Author, Translation } from './resolvers/article';
 import { Change, ChangesQuery } from './resolvers/changes';
 import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
+import { JSON_SCALAR } from './json-scalar';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 const resolvers: CompleteResolvers = {
   Query: { ...Query, ...SearchQuery, ...ChangesQuery },
   Change,
+  JSON: JSON_SCALAR,
   Article,
+  Author,
+  Translation,
   Person,
   Event,
   Place,

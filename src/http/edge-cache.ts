@@ -3,7 +3,8 @@ import type { DeliveryConfig } from '../config';
 import { negotiatedMediaType } from './media-type';
 
 /**
- * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients.
+ * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients; the article
+ * format routes (src/http/article-formats.ts) are cached the same way (`resource: true`).
  *
  * Only GET requests are cached: the GraphQL-over-HTTP spec makes GET the cacheable way to send
  * a query (mutations are refused over GET), and persisted operations make those URLs short.
@@ -23,27 +24,31 @@ export interface EdgeCacheOptions {
   version: () => Promise<string | null>;
   cache: Cache;
   waitUntil: (promise: Promise<unknown>) => void;
+  /** A plain resource rather than a GraphQL answer: every GET is cacheable, a 200 is complete. */
+  resource?: boolean;
 }
 
 /**
  * The cache key: the request's URL with sorted parameters, the data version and the media type
  * the answer will have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same
- * preference differently and should share one entry).
+ * preference differently and should share one entry). A resource has one media type.
  */
-export function edgeCacheKey(request: Request, version: string): Request | null {
-  if (!isCacheableRequest(request)) return null;
+export function edgeCacheKey(request: Request, version: string, resource = false): Request | null {
+  if (!isCacheableRequest(request, resource)) return null;
   const url = new URL(request.url);
   const key = new URL(url.pathname, url.origin);
   const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   key.searchParams.set('data-version', version);
-  key.searchParams.set('media-type', negotiatedMediaType(request.headers.get('accept'))!);
+  key.searchParams.set('media-type', resource ? 'resource' : negotiatedMediaType(request.headers.get('accept'))!);
   for (const [name, value] of params) key.searchParams.append(`p.${name}`, value);
   return new Request(key.toString(), { method: 'GET' });
 }
 
-/** A GET carrying an operation (the GraphiQL page is a GET without one), answered as JSON. */
-function isCacheableRequest(request: Request): boolean {
-  if (request.method !== 'GET' || negotiatedMediaType(request.headers.get('accept')) === null) return false;
+/** A GET carrying an operation (the GraphiQL page is a GET without one), answered as JSON; or any GET of a resource. */
+function isCacheableRequest(request: Request, resource = false): boolean {
+  if (request.method !== 'GET') return false;
+  if (resource) return true;
+  if (negotiatedMediaType(request.headers.get('accept')) === null) return false;
   const params = new URL(request.url).searchParams;
   return ['query', 'extensions', 'documentId', 'doc_id'].some((name) => params.has(name));
 }
@@ -54,7 +59,7 @@ export async function withEdgeCache(
   options: EdgeCacheOptions,
   handle: () => Promise<Response>,
 ): Promise<{ response: Response; status: CacheStatus }> {
-  if (!isCacheableRequest(request)) return { response: await handle(), status: 'BYPASS' };
+  if (!isCacheableRequest(request, options.resource)) return { response: await handle(), status: 'BYPASS' };
   const version = await options.version();
   if (version === null) {
     // Nothing published (or the pointer unreadable): the answer is an error; nobody may keep it.
@@ -62,7 +67,7 @@ export async function withEdgeCache(
     response.headers.set('cache-control', 'no-store');
     return { response, status: 'BYPASS' };
   }
-  const key = edgeCacheKey(request, version)!;
+  const key = edgeCacheKey(request, version, options.resource)!;
 
   // The cache is an optimisation: if it fails, answer from the resolvers.
   const hit = await options.cache.match(key).catch(() => undefined);
@@ -76,7 +81,7 @@ export async function withEdgeCache(
     return { response: produced, status: 'BYPASS' };
   }
   const body = await produced.text();
-  if (!isCompleteSuccess(produced, body)) {
+  if (!isCompleteSuccess(produced, body, options.resource)) {
     const response = new Response(body, produced);
     response.headers.set('cache-control', 'no-store');
     return { response, status: 'MISS' };
@@ -114,8 +119,9 @@ const isIncremental = (response: Response): boolean =>
   /^(multipart\/mixed|text\/event-stream)/.test(response.headers.get('content-type') ?? '');
 
 /** 200, JSON, `data` present and no `errors`: partial results and errors are never stored. */
-function isCompleteSuccess(response: Response, body: string): boolean {
+function isCompleteSuccess(response: Response, body: string, resource = false): boolean {
   if (response.status !== 200 || !/json/.test(response.headers.get('content-type') ?? '')) return false;
+  if (resource) return true;
   try {
     const result = JSON.parse(body) as { data?: unknown; errors?: unknown };
     return result.data != null && result.errors === undefined;

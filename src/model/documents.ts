@@ -33,6 +33,7 @@ interface EntityBase {
 
 export interface PersonDoc extends EntityBase {
   type: 'Person';
+  birthDate?: string;
 }
 
 export interface EventDoc extends EntityBase {
@@ -73,11 +74,22 @@ export interface ArticleCard extends LinkedSlugs {
   language: string;
   dateline?: string;
   datelinePlace?: string;
+  /** YYYY-MM-DD: what lists sort and date ranges compare (the source's local date). */
   datePublished: string;
+  /** RFC 3339 date-time with the source's offset, when the source gave a time. */
+  datePublishedTime?: string;
+  /** A date or an RFC 3339 date-time, as precise as the source gave it. */
+  dateModified?: string;
   datePublishedPrecision: DatePrecision;
   datePublishedInferred: boolean;
   dateNote?: string;
   source?: string;
+  /** Canonical URL on the publisher's site. */
+  url?: string;
+  byline?: string;
+  summary?: string;
+  section?: string;
+  version?: number;
   wordCount: number;
 }
 
@@ -87,9 +99,59 @@ type LinkedSlugs = Record<EntityLinks, string[]>;
 /** A mention as stored: paragraph index, UTF-16 start and end, entity slug. */
 export type MentionTuple = [paragraph: number, start: number, end: number, entity: string];
 
+export interface ImageFileDoc {
+  url: string;
+  width?: number;
+  height?: number;
+  contentType?: string;
+}
+
+export interface ImageDoc extends ImageFileDoc {
+  caption?: string;
+  credit?: string;
+  renditions: Array<ImageFileDoc & { name?: string }>;
+}
+
+/** An IPTC Media Topic (code + name), another scheme's code, or a free tag (name only). */
+export interface SubjectDoc {
+  name: string;
+  code?: string;
+  uri?: string;
+}
+
+export interface AuthorDoc {
+  name: string;
+  url?: string;
+  /** Slug of the Person this author is, where known. */
+  person?: string;
+}
+
+export type SourceFormat = 'NINJS' | 'JSON_LD' | 'HTML' | 'RSS' | 'ATOM';
+
+/** Where an ingested story came from. */
+export interface OriginDoc {
+  format: SourceFormat;
+  formatVersion?: string;
+  uri?: string;
+  url?: string;
+}
+
+export interface TranslationDoc {
+  language: string;
+  slug?: string;
+  url?: string;
+}
+
+/** The whole article: the card, its body, and what only its own page shows. */
 export interface ArticleDoc extends ArticleCard {
   paragraphs: string[];
   mentions: MentionTuple[];
+  authors: AuthorDoc[];
+  images: ImageDoc[];
+  subjects: SubjectDoc[];
+  copyright?: string;
+  origin?: OriginDoc;
+  translations: TranslationDoc[];
 }
 
 /** Any document a list page can hold: article cards, or whole entity documents. */

@@ -51,6 +51,12 @@ export class NewsReader {
     return this.store.get<ChangeChunk>(changesKey(to, since, chunk));
   }
 
+  /** Several entities at once (one batched read); a slug with no document is left out. */
+  async entities(slugs: readonly string[]): Promise<Map<string, EntityDoc>> {
+    const docs = await Promise.all(slugs.map((slug) => this.entity(slug)));
+    return new Map(docs.flatMap((doc) => (doc ? [[doc.slug, doc] as const] : [])));
+  }
+
   listHead(list: string): Promise<ListHead | null> {
     return this.read((v) => listHeadKey(v, list));
   }

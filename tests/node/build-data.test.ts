@@ -37,7 +37,7 @@ describe('scripts/build-data.ts', { timeout: 60_000 }, () => {
   it('builds the seed data and prints a summary', () => {
     const r = build();
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/data version [0-9a-f]{12}: 1 article\(s\), 24 entities, \d+ mentions, \d+ keys, \d+ bytes/);
+    expect(r.stdout).toMatch(/data version [0-9a-f]{12}: 1 article\(s\), 266 entities, \d+ mentions, \d+ keys, \d+ bytes/);
     const entries = readBulkJson(join(r.out, 'kv-data.json'));
     expect(entries).toEqual(JSON.parse(readFileSync(join(r.out, 'kv-data.json'), 'utf8')));
     const pointer = JSON.parse(readFileSync(join(r.out, 'kv-pointer.json'), 'utf8')) as Array<{ key: string; value: string }>;

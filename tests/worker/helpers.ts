@@ -4,6 +4,8 @@ import data from '../../.build/kv-data.json';
 import pointer from '../../.build/kv-pointer.json';
 import { parseKvStats, type KvStats } from '../../src/store/kv-stats-header';
 import { createWorker } from '../../src/worker';
+import { buildDataSet } from '../../tools/build/build-data-set';
+import type { SourceFile } from '../../tools/build/read-data-set';
 
 export { parseKvStats };
 
@@ -11,6 +13,21 @@ export { parseKvStats };
 export async function seedKv(): Promise<void> {
   for (const { key, value } of data) await env.NEWS.put(key, value);
   for (const { key, value } of pointer) await env.NEWS.put(key, value);
+}
+
+/**
+ * Runs the real build step here inside workerd on `files` (data/ files: articles/..., entities/...)
+ * and writes the result into this test file's local KV, pointer last.
+ */
+export async function buildAndSeedKv(files: SourceFile[], builtAt: string): Promise<void> {
+  const sha256 = async (text: string) =>
+    [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
+  const result = await buildDataSet(files, { builtAt, hash: sha256 });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+  for (const { key, value } of result.data.entries) await env.NEWS.put(key, JSON.stringify(value));
+  await env.NEWS.put(result.data.pointer.key, JSON.stringify(result.data.pointer.value));
 }
 
 export type KvCounts = KvStats;

@@ -5,8 +5,8 @@ import { articleKey, entityKey, lists, nodeManifestKey, POINTER_KEY, relatedKey 
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildList } from './build-list';
-import { buildAliasIndex } from './find-mentions';
 import { relatedArticles } from './related';
+import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
 import type { KvEntry } from './kv-entry';
 import { kvLimitProblems, type SourceOf } from './kv-limits';
@@ -29,7 +29,10 @@ export interface CompiledData<E extends Iterable<KvEntry> = KvEntry[]> {
   summary: { articles: number; entities: number; mentions: number; keys: number; bytes: number };
 }
 
-const card = ({ paragraphs: _p, mentions: _m, ...rest }: ArticleDoc): ArticleCard => rest;
+const card = ({
+  paragraphs: _p, mentions: _m, authors: _a, images: _i, subjects: _s, copyright: _c, origin: _o, translations: _t,
+  ...rest
+}: ArticleDoc): ArticleCard => rest;
 const NEWEST_FIRST: ListOrder = { order: 'desc' };
 const BY_START: ListOrder = { order: 'asc' };
 const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
@@ -82,10 +85,8 @@ export async function compileStreamed(
   const index = entityIndex(dataSet);
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
-  const aliases = buildAliasIndex(
-    entityFiles.map((e) => ({ slug: e.slug, names: [...e.names, ...e.aliases].map((n) => n.value) })),
-  );
-  const articles = dataSet.articles.map((f) => toArticleDoc(f, aliases, typeOf));
+  const kb = buildKnowledgeBase(kbEntities(dataSet));
+  const articles = dataSet.articles.map((f) => toArticleDoc(f, kb, typeOf));
   const cards = articles.map(card).sort(sortedBy(NEWEST_FIRST));
   const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(sortedBy(BY_START));
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));

@@ -30,6 +30,25 @@ export const isoDate = z.string().refine((value) => {
 }, 'must be a calendar date as YYYY-MM-DD');
 
 /**
+ * An RFC 3339 date-time with its offset (`2024-06-12T10:30:00+05:30`, `...Z`): the time of
+ * day as the source printed it, in the source's own offset. Seconds and fractions optional.
+ */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+export const isoDateTime = z.string().refine((value) => {
+  const m = DATE_TIME.exec(value);
+  return m !== null && isoDate.safeParse(m[1]).success;
+}, 'must be an RFC 3339 date-time with an offset, such as 2024-06-12T10:30:00+05:30');
+
+/** A date (`YYYY-MM-DD`, when the source gives no time) or a date-time with its offset. */
+export const dateOrDateTime = z.string().refine(
+  (value) => isoDate.safeParse(value).success || isoDateTime.safeParse(value).success,
+  'must be a calendar date as YYYY-MM-DD or an RFC 3339 date-time with an offset',
+);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+/**
  * Non-blank text, kept exactly as written: not trimmed, since a paragraph is published
  * character for character (a transform here silently changed " !" to "!", found by
  * tests/node/bad-data/fuzz-build.test.ts).
@@ -58,7 +77,9 @@ const namesIncludeDefault = (e: { names: Record<string, string>; defaultLanguage
   e.defaultLanguage in e.names;
 const defaultNameMessage = { message: 'needs a name in its defaultLanguage', path: ['names'] };
 
-export const personFile = z.strictObject(entityBase).refine(namesIncludeDefault, defaultNameMessage);
+export const personFile = z
+  .strictObject({ ...entityBase, /** Wikidata P569, where known to the day. */ birthDate: isoDate.optional() })
+  .refine(namesIncludeDefault, defaultNameMessage);
 
 export const eventFile = z
   .strictObject({
@@ -90,16 +111,88 @@ export const organizationFile = z
   .strictObject({ ...entityBase, country: slug.optional() })
   .refine(namesIncludeDefault, defaultNameMessage);
 
+/** One file of an image: the original or a rendition of it (IPTC ninjs `renditions`). */
+const imageFile = {
+  url: httpUrl,
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  /** IANA media type, such as image/jpeg. */
+  contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a media type such as image/jpeg').optional(),
+};
+
+const image = z.strictObject({
+  ...imageFile,
+  caption: text.optional(),
+  credit: text.optional(),
+  /** Other sizes or crops of the same picture, named as the source names them ("thumbnail"). */
+  renditions: z.array(z.strictObject({ name: text.optional(), ...imageFile })).default([]),
+});
+
+/**
+ * A subject: an IPTC Media Topic (`code` such as "medtop:11000000" with its `name`), another
+ * scheme's code, or a free tag (a `name` alone).
+ */
+const subject = z.strictObject({
+  name: text,
+  code: text.optional(),
+  uri: httpUrl.optional(),
+});
+
+const author = z.strictObject({
+  name: text,
+  url: httpUrl.optional(),
+  /** The Person in data/entities this author is, where known. */
+  person: slug.optional(),
+});
+
+/** Where an ingested story came from: enough to find it again (its identity) and to cite it. */
+export const sourceFormats = ['NINJS', 'JSON_LD', 'HTML', 'RSS', 'ATOM'] as const;
+const origin = z.strictObject({
+  format: z.enum(sourceFormats),
+  /** The format's version as the source declares it (ninjs "3.1", RSS "2.0"). */
+  formatVersion: text.optional(),
+  /** The source's identifier: ninjs `uri`, RSS `guid`, Atom `id`, JSON-LD `@id`. */
+  uri: text.optional(),
+  /** Where it was read from: the page, feed or file URL. */
+  url: text.optional(),
+});
+
+const translation = z.strictObject({
+  language: languageTag,
+  /** The translation's slug, when it is in data/articles too. */
+  slug: slug.optional(),
+  url: httpUrl.optional(),
+});
+
 export const articleFile = z
   .strictObject({
     $schema: z.string().optional(),
     slug,
     language: languageTag,
     headline: text.max(INPUT_LIMITS.headlineLength, `must be at most ${INPUT_LIMITS.headlineLength} characters`),
+    /** The canonical URL of the story on the publisher's site. */
+    url: httpUrl.optional(),
+    /** The byline as printed ("By Jane Doe, Seoul"). */
+    byline: text.optional(),
+    authors: z.array(author).default([]),
+    /** A standfirst or description, apart from the body. */
+    summary: text.optional(),
+    images: z.array(image).default([]),
+    subjects: z.array(subject).default([]),
+    section: text.optional(),
+    copyright: text.optional(),
+    /** Counts the changes the source made to the story: 1 when first ingested. */
+    version: z.number().int().min(1).optional(),
+    origin: origin.optional(),
+    translations: z.array(translation).default([]),
+    /** Not published before this instant: the build leaves the article out until then. */
+    embargoedUntil: isoDateTime.optional(),
     /** The place line the first paragraph opens with, as printed. */
     dateline: text.optional(),
     datelinePlace: slug.optional(),
-    datePublished: isoDate,
+    /** The date, or the date and time with the source's offset where the source gives one. */
+    datePublished: dateOrDateTime,
+    dateModified: dateOrDateTime.optional(),
     datePublishedPrecision: datePrecision.default('DAY'),
     datePublishedInferred: z.boolean().default(false),
     dateNote: text.optional(),

@@ -8,7 +8,8 @@ import type {
 import { ENTITY_KINDS, type EntityLinks } from '../../src/model/entity-kinds';
 import { words } from '../../src/text/words';
 import type { ArticleFile, EventFile, OrganizationFile, PersonFile, PlaceFile } from './data-format';
-import { findMentions, type AliasIndex } from './find-mentions';
+import type { KnowledgeBase } from '../linking/knowledge-base';
+import { linkStory } from '../linking/link-story';
 
 /** `{en: "..", hi: ".."}` as a list, the default language first. */
 function localized(byLanguage: Record<string, string>, first: string): LocalizedText[] {
@@ -30,7 +31,7 @@ export function toEntityDoc(type: EntityType, file: AnyEntityFile, typeOf: (slug
   };
   switch (type) {
     case 'Person':
-      return { type, ...base };
+      return { type, ...base, ...((file as PersonFile).birthDate ? { birthDate: (file as PersonFile).birthDate } : {}) };
     case 'Event': {
       const e = file as EventFile;
       return {
@@ -50,16 +51,15 @@ export function toEntityDoc(type: EntityType, file: AnyEntityFile, typeOf: (slug
 }
 
 /**
- * The stored article: the file's fields, its mentions found by alias, and its links to
+ * The stored article: the file's fields, its mentions found by the linker, and its links to
  * entities (mentioned ones in order of first mention, then the curated `events` and `about`).
  */
-export function toArticleDoc(file: ArticleFile, aliases: AliasIndex, typeOf: (slug: string) => EntityType): ArticleDoc {
+export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug: string) => EntityType): ArticleDoc {
   // Segmenting is most of the build's time: each paragraph is segmented once, for both the
   // mentions and the word count.
   const paragraphWords = file.paragraphs.map((text) => words(text, file.language));
-  const mentions: MentionTuple[] = file.paragraphs.flatMap((text, p) =>
-    findMentions(text, aliases, paragraphWords[p]).map((m): MentionTuple => [p, m.start, m.end, m.slug]),
-  );
+  const links = linkStory({ language: file.language, paragraphs: file.paragraphs, words: paragraphWords, review: false }, kb);
+  const mentions = links.mentions.map((m): MentionTuple => [m.paragraph, m.start, m.end, m.slug]);
   const linked = [...new Set([...mentions.map((m) => m[3]), ...file.events, ...file.about])];
   const ofType = (type: EntityType) => linked.filter((slug) => typeOf(slug) === type);
   return {
@@ -69,14 +69,29 @@ export function toArticleDoc(file: ArticleFile, aliases: AliasIndex, typeOf: (sl
     language: file.language,
     dateline: file.dateline,
     datelinePlace: file.datelinePlace,
-    datePublished: file.datePublished,
+    // Lists sort and filter by the date as the source printed it (its own offset): the
+    // date part of an RFC 3339 date-time is that local date.
+    datePublished: file.datePublished.slice(0, 10),
+    datePublishedTime: file.datePublished.length > 10 ? file.datePublished : undefined,
+    dateModified: file.dateModified,
     datePublishedPrecision: file.datePublishedPrecision,
     datePublishedInferred: file.datePublishedInferred,
     dateNote: file.dateNote,
     source: file.source,
+    url: file.url,
+    byline: file.byline,
+    summary: file.summary,
+    section: file.section,
+    version: file.version,
     wordCount: paragraphWords.reduce((n, ws) => n + ws.length, 0),
     ...(Object.fromEntries(ENTITY_KINDS.map((k) => [k.links, ofType(k.type)])) as Record<EntityLinks, string[]>),
     paragraphs: file.paragraphs,
     mentions,
+    authors: file.authors,
+    images: file.images,
+    subjects: file.subjects,
+    copyright: file.copyright,
+    origin: file.origin,
+    translations: file.translations,
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../src/model/documents';
 import { ENTITY_KINDS, entityFileName } from '../../src/model/entity-kinds';
-import { aliasKey } from './find-mentions';
+import { aliasKeyOf, aliasWords } from '../linking/knowledge-base';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
 
@@ -23,9 +23,11 @@ export function entityIndex(dataSet: DataSet): Map<string, Located> {
 }
 
 /**
- * Checks what no single file can: slugs unique across the knowledge base, every reference
- * pointing at an entity of the right kind, and no alias naming two entities (mentions must
- * link to exactly one).
+ * Checks what no single file can: slugs and Wikidata ids unique across the knowledge base,
+ * every reference pointing at an entity of the right kind, and no two entities of one type and
+ * kind with the same name in the same language (most likely one entity entered twice). An alias
+ * may name several entities ("Congo"): the linker picks one by the story's context or leaves the
+ * mention unlinked (tools/linking/resolve-context.ts).
  */
 export function validateLinks(dataSet: DataSet): Problem[] {
   const problems: Problem[] = [];
@@ -40,7 +42,8 @@ export function validateLinks(dataSet: DataSet): Problem[] {
     else if (kind && found.kind !== kind) problems.push({ file, path, message: `names "${target}", a ${found.kind}, not a ${kind}` });
   };
 
-  const aliasOwner = new Map<string, string>();
+  const nameOwner = new Map<string, string>();
+  const wikidataOwner = new Map<string, string>();
   const groups = ENTITY_KINDS.map((k) => [`entities/${entityFileName(k)}`, dataSet[k.links]] as const);
   for (const [file, items] of groups) {
     items.forEach((item, i) => {
@@ -48,13 +51,18 @@ export function validateLinks(dataSet: DataSet): Problem[] {
       if (first.file !== file || first.index !== i) {
         problems.push({ file, path: `/${i}/slug`, message: `"${item.slug}" is already the slug of an entity in ${first.file} (/${first.index})` });
       }
-      for (const name of [...Object.values(item.names), ...item.aliases.map((a) => a.value)]) {
-        const key = aliasKey(name);
-        const owner = aliasOwner.get(key);
+      for (const [language, name] of Object.entries(item.names)) {
+        const key = `${first.type}/${first.kind ?? ''}/${language}/${aliasKeyOf(aliasWords(name, first.type))}`;
+        const owner = nameOwner.get(key);
         if (owner && owner !== item.slug) {
-          problems.push({ file, path: `/${i}/aliases`, message: `"${name}" also names "${owner}": a mention could not tell them apart` });
+          problems.push({ file, path: `/${i}/names/${language}`, message: `"${name}" is also the ${language} name of "${owner}": the same entity twice? (an alias may name several entities, a name may not)` });
         }
-        aliasOwner.set(key, owner ?? item.slug);
+        nameOwner.set(key, owner ?? item.slug);
+      }
+      if (item.wikidataId) {
+        const owner = wikidataOwner.get(item.wikidataId);
+        if (owner && owner !== item.slug) problems.push({ file, path: `/${i}/wikidataId`, message: `${item.wikidataId} is already the Wikidata id of "${owner}"` });
+        wikidataOwner.set(item.wikidataId, owner ?? item.slug);
       }
     });
   }
@@ -71,6 +79,7 @@ export function validateLinks(dataSet: DataSet): Problem[] {
     check(file, '/datelinePlace', a.datelinePlace, 'Place');
     a.events.forEach((e, j) => check(file, `/events/${j}`, e, 'Event'));
     a.about.forEach((e, j) => check(file, `/about/${j}`, e));
+    a.authors.forEach((au, j) => check(file, `/authors/${j}/person`, au.person, 'Person'));
   }
   return problems;
 }

@@ -48,6 +48,9 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Place: entity,
         Organization: entity,
         Change: './resolvers/changes#ChangeParent',
+        // Ingested articles' authors and translations hold slugs where the schema has objects.
+        Author: '../model/documents#AuthorDoc',
+        Translation: '../model/documents#TranslationDoc',
       },
     },
   });

@@ -1,8 +1,10 @@
-import type { ArticleDoc, EntityRef } from '../../model/documents';
+import type { ArticleDoc, AuthorDoc, EntityRef, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { InvalidArgument } from '../../model/domain-errors';
 import { RELATED_MAX } from '../../model/keys';
-import { ENTITY_KINDS, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
+import { ENTITY_KINDS, linkedSlugs, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
+import { articleToJsonLd } from '../../formats/json-ld';
+import { articleToNinjs } from '../../formats/ninjs';
 import type { GraphContext } from '../context';
 import type { ArticleResolvers } from '../resolver-types.gen';
 import { fullArticle, ref, type ArticleParent } from './refs';
@@ -58,4 +60,30 @@ export const Article = {
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));
   },
+  // What only the article's own document holds: read it when the parent is a list card.
+  // Documents built before these fields existed lack them: an empty list, not an error.
+  authors: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).authors ?? [],
+  images: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).images ?? [],
+  subjects: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).subjects ?? [],
+  copyright: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).copyright ?? null,
+  origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
+  translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
+    (await fullArticle(a, ctx)).translations ?? [],
+  ninjs: (a: ArticleParent, _: unknown, ctx: GraphContext) => inFormat(articleToNinjs, a, ctx),
+  jsonLd: (a: ArticleParent, _: unknown, ctx: GraphContext) => inFormat(articleToJsonLd, a, ctx),
 } satisfies ArticleResolvers;
+
+/** The article in a format out (src/formats/): its document and its linked entities' documents. */
+async function inFormat(format: typeof articleToNinjs, a: ArticleParent, ctx: GraphContext) {
+  const doc = await fullArticle(a, ctx);
+  return format(doc, await ctx.reader.entities(linkedSlugs(doc)), { origin: ctx.origin });
+}
+
+export const Author = {
+  person: (a: AuthorDoc) => (a.person ? ref('Person', a.person) : null),
+};
+
+export const Translation = {
+  /** Null when the translation is not in this data version (it may be on the publisher's site only). */
+  article: (t: TranslationDoc, _: unknown, ctx: GraphContext) => (t.slug ? ctx.reader.article(t.slug) : null),
+};

@@ -1,4 +1,4 @@
-import type { ArticleCard, EntityDoc, EventDoc, OrganizationDoc, PlaceDoc } from '../../model/documents';
+import type { ArticleCard, EntityDoc, EventDoc, OrganizationDoc, PersonDoc, PlaceDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import { pickLocalized } from '../../model/localized';
@@ -42,7 +42,11 @@ const entityFields = {
 const eventsOf = (e: EntityParent, args: Partial<PersonEventsArgs>, ctx: GraphContext) =>
   readConnection<EventDoc>(ctx.reader, { list: lists.eventsWith(e) }, args);
 
-export const Person = { ...entityFields, events: eventsOf } satisfies PersonResolvers;
+export const Person = {
+  ...entityFields,
+  events: eventsOf,
+  birthDate: fromDoc((d: PersonDoc) => d.birthDate ?? null),
+} satisfies PersonResolvers;
 
 export const Event = {
   ...entityFields,

@@ -1,0 +1,103 @@
+/**
+ * Newsroom ingest (docs/ingest.md): ninjs, schema.org JSON-LD, news pages, RSS and Atom in;
+ * article files in data/articles out.
+ *
+ *   tsx scripts/ingest.ts [--dry-run] [--publish [--remote]] [--data DIR] [--language TAG] [--review FILE]
+ *                         [--timeout MS] [--max-bytes N] <file|folder|URL>...
+ *
+ * One line per item: created / updated / unchanged / removed / withheld, or the problem with
+ * its source and place. Exits 1 when any item failed (the others are still written), 2 on
+ * bad arguments. --publish then runs the build and kv:load, as `npm start` would.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_FETCH_LIMITS } from '../tools/ingest/fetch-source';
+import { ingest } from '../tools/ingest/ingest';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { textLinkerFor } from '../tools/linking/ingest-linker';
+import { ReviewReport } from '../tools/linking/review-report';
+import { formatIngestProblem } from '../tools/ingest/problem';
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      publish: { type: 'boolean', default: false },
+      remote: { type: 'boolean', default: false },
+      data: { type: 'string', default: 'data' },
+      language: { type: 'string' },
+      timeout: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      review: { type: 'string', default: '.build/linking-review.json' },
+    },
+  });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (positionals.length === 0) {
+  console.error('usage: npm run ingest -- [--dry-run] [--publish [--remote]] [--data DIR] <file|folder|URL>...');
+  process.exit(2);
+}
+const positive = (text: string | undefined, fallback: number) => {
+  const n = text === undefined ? fallback : Number(text);
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error(`not a positive whole number: ${text}`);
+    process.exit(2);
+  }
+  return n;
+};
+const dataDir = values.data!;
+const dryRun = values['dry-run']!;
+// Entity linking (tools/linking): the source's links, then the text; what it cannot link goes
+// to the curators' review report.
+const review = new ReviewReport();
+const report = await ingest(positionals, {
+  dataDir,
+  dryRun,
+  linker: existsSync(join(dataDir, 'entities')) ? textLinkerFor(dataDir, review) : undefined,
+  defaultLanguage: values.language,
+  limits: {
+    ...DEFAULT_FETCH_LIMITS,
+    timeoutMs: positive(values.timeout, DEFAULT_FETCH_LIMITS.timeoutMs),
+    maxBytes: positive(values['max-bytes'], DEFAULT_FETCH_LIMITS.maxBytes),
+  },
+});
+
+const would = dryRun ? 'would be ' : '';
+for (const c of report.changes) {
+  const target = c.slug ? join(dataDir, 'articles', `${c.slug}.json`) : '-';
+  const version = c.version !== undefined && c.action !== 'unchanged' ? ` (version ${c.version})` : '';
+  console.log(`${would}${c.action.padEnd(9)} ${target}${version}  <- ${c.source} ${c.where}${c.note ? `; ${c.note}` : ''}`);
+}
+for (const p of report.problems) console.error(`error     ${formatIngestProblem(p)}`);
+const count = (action: string) => report.changes.filter((c) => c.action === action).length;
+console.log(
+  `${dryRun ? 'dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
+    `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
+);
+
+const toReview = review.entriesByCount();
+if (toReview.length > 0) {
+  mkdirSync(dirname(values.review!), { recursive: true });
+  writeFileSync(values.review!, `${JSON.stringify(toReview, null, 2)}\n`);
+  console.log(`${toReview.length} name(s) that look like entities but are in no KB entry (or in several): ${values.review}`);
+}
+
+if (report.problems.length > 0) process.exitCode = 1;
+if (values.publish && !dryRun) {
+  // The same two steps `npm start` runs before serving: build the data version, load it.
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  try {
+    execFileSync(tsx, ['scripts/build-data.ts', '--data', dataDir], { stdio: 'inherit' });
+    execFileSync(tsx, ['scripts/load-kv.ts', ...(values.remote ? ['--remote'] : [])], { stdio: 'inherit' });
+  } catch {
+    console.error('publish failed: see the lines above; the article files are written and the next build will take them');
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,139 @@
+import { isAcronym, isLatinWord, matchKey } from './match-key';
+import { stripTitles } from './titles';
+import { words } from '../../src/text/words';
+
+/**
+ * The knowledge base as the linker sees it: every entity with its names in every language and
+ * what it is related to (country, location, participants: the context that tells apart two
+ * entities sharing a name), and an index from each name's match key to the entities it names.
+ */
+
+export type EntityType = 'Person' | 'Event' | 'Place' | 'Organization';
+
+export interface KbEntity {
+  slug: string;
+  type: EntityType;
+  kind?: string;
+  wikidataId?: string;
+  names: Array<{ language: string; value: string }>;
+  /** Slugs this entity is tied to: its country, an event's place and participants. */
+  related: string[];
+}
+
+export interface Alias {
+  keys: string[];
+  /** As written, for the acronym check (USA matches "USA", never "usa"). */
+  words: string[];
+  acronym: boolean[];
+  latin: boolean;
+  /** The entities this alias names, each with the languages it is their name in. */
+  slugs: Map<string, Set<string>>;
+}
+
+export interface KnowledgeBase {
+  entities: Map<string, KbEntity>;
+  byWikidataId: Map<string, string>;
+  /** Aliases by the key of their first word, longest first. */
+  aliases: Map<string, Alias[]>;
+  /** Both directions of `related`, by slug. */
+  neighbours: Map<string, Set<string>>;
+}
+
+interface EntityFileLike {
+  slug: string;
+  names: Record<string, string>;
+  aliases: Array<{ language: string; value: string }>;
+  wikidataId?: string;
+  kind?: string;
+  country?: string;
+  location?: string;
+  participants?: string[];
+}
+
+export interface DataSetLike {
+  people: EntityFileLike[];
+  events: EntityFileLike[];
+  places: EntityFileLike[];
+  organizations: EntityFileLike[];
+}
+
+export function kbEntities(data: DataSetLike): KbEntity[] {
+  const of = (type: EntityType, items: EntityFileLike[]): KbEntity[] =>
+    items.map((e) => ({
+      slug: e.slug,
+      type,
+      kind: e.kind,
+      wikidataId: e.wikidataId,
+      names: [...Object.entries(e.names).map(([language, value]) => ({ language, value })), ...e.aliases],
+      related: [e.country, e.location, ...(e.participants ?? [])].filter((s): s is string => !!s),
+    }));
+  return [
+    ...of('Person', data.people),
+    ...of('Event', data.events),
+    ...of('Place', data.places),
+    ...of('Organization', data.organizations),
+  ];
+}
+
+/** The words of a name as the index holds them; titles are stripped from people's names only
+ * ("General Motors" and "Prince Edward Island" keep theirs). */
+export function aliasWords(name: string, type: EntityType): string[] {
+  return words(type === 'Person' ? stripTitles(name) : name).map((w) => w.text);
+}
+
+export const aliasKeyOf = (ws: string[]): string => ws.map(matchKey).join(' ');
+
+/**
+ * Hindi forms the adjective of a country with -ी or -ीय on its name (रूस -> रूसी, जापान -> जापानी,
+ * भारत -> भारतीय; a final -ा gives way: अमेरिका -> अमेरिकी), and a story names the country by it
+ * ("भारतीय फिल्म उद्योग"). Only one-word names of three letters or more, so short names do not
+ * turn into common words.
+ */
+export function hindiDemonyms(name: string): string[] {
+  if (!/^[\u0900-\u097F]{3,}$/.test(name)) return [];
+  const stem = name.endsWith('\u093E') ? name.slice(0, -1) : name;
+  return [`${stem}\u0940`, `${stem}\u0940\u092F`];
+}
+
+export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
+  const kb: KnowledgeBase = { entities: new Map(), byWikidataId: new Map(), aliases: new Map(), neighbours: new Map() };
+  const byKey = new Map<string, Alias>();
+  const link = (a: string, b: string) => {
+    if (!kb.neighbours.has(a)) kb.neighbours.set(a, new Set());
+    kb.neighbours.get(a)!.add(b);
+  };
+  for (const e of entities) {
+    kb.entities.set(e.slug, e);
+    if (e.wikidataId) kb.byWikidataId.set(e.wikidataId, e.slug);
+    for (const r of e.related) {
+      link(e.slug, r);
+      link(r, e.slug);
+    }
+    const demonyms = e.type === 'Place' && e.kind === 'COUNTRY'
+      ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
+      : [];
+    for (const { language, value } of [...e.names, ...demonyms]) {
+      const ws = aliasWords(value, e.type);
+      if (ws.length === 0) continue;
+      const key = aliasKeyOf(ws);
+      let alias = byKey.get(key);
+      if (!alias) {
+        alias = {
+          keys: key.split(' '),
+          words: ws,
+          acronym: ws.map(isAcronym),
+          latin: ws.every(isLatinWord),
+          slugs: new Map(),
+        };
+        byKey.set(key, alias);
+        const list = kb.aliases.get(alias.keys[0]!) ?? [];
+        list.push(alias);
+        kb.aliases.set(alias.keys[0]!, list);
+      }
+      if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
+      alias.slugs.get(e.slug)!.add(language);
+    }
+  }
+  for (const list of kb.aliases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return kb;
+}

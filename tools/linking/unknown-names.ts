@@ -1,0 +1,81 @@
+import { words, type Word } from '../../src/text/words';
+import { ENGLISH_STOPWORDS } from '../../src/text/english-stopwords';
+import { HINDI_STOPWORDS } from '../../src/text/hindi-stopwords';
+import { isCapitalised, isLatinWord, matchKey } from './match-key';
+import { isHonorificAfter, isTitleKey, titleBefore } from './titles';
+
+/**
+ * Names that look like entities but are in no KB entry, for curators to review (they are not
+ * dropped silently). What "looks like a name" is script-dependent:
+ *
+ * - Latin: a run of capitalised words (joined by "of", "the", "de"...), not opening a sentence
+ *   unless it is two words or more or follows a title (the first word of a sentence is
+ *   capitalised anyway), with titles stripped (Mr R Madhavan -> R Madhavan).
+ * - Devanagari has no capitals: one to three words after a title (निदेशक निधि केसरवानी ने,
+ *   डॉ मोनिका सैनी एवं), or before the honorific जी, up to a stop word or punctuation.
+ *
+ * Spans already linked, and spans that are only stop words, month or day names, are skipped.
+ */
+
+export interface NameSpan {
+  paragraph: number;
+  start: number;
+  end: number;
+  name: string;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'de', 'da', 'del', 'van', 'von', 'and', '&']);
+const CALENDAR = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+const english = new Set(ENGLISH_STOPWORDS);
+const hindi = new Set([...HINDI_STOPWORDS].map(matchKey));
+const ENDS_PHRASE = /[.,;:!?।|()[\]"“”‘’'\u2013\u2014]/;
+
+const plainWord = (w: Word) => {
+  const k = matchKey(w.text);
+  return english.has(k) || CALENDAR.has(k) || /^\d/.test(w.text);
+};
+
+export function unknownNames(
+  paragraphs: string[],
+  language: string,
+  linked: Array<{ paragraph: number; start: number; end: number }>,
+  segmented?: Word[][],
+): NameSpan[] {
+  const out: NameSpan[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    const ws = segmented?.[paragraph] ?? words(text, language);
+    const here = linked.filter((m) => m.paragraph === paragraph);
+    const taken = (w: Word) => here.some((m) => m.start < w.end && w.start < m.end);
+    const gapBefore = (i: number) => (i === 0 ? '.' : text.slice(ws[i - 1]!.end, ws[i]!.start));
+    const keys = ws.map((w) => matchKey(w.text));
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      if (taken(w)) continue;
+      if (isLatinWord(w.text) && isCapitalised(w.text) && !isTitleKey(keys[i]!.replace(/\.$/, ''))) {
+        let j = i;
+        while (j + 1 < ws.length && !ENDS_PHRASE.test(gapBefore(j + 1)) && !taken(ws[j + 1]!) && isLatinWord(ws[j + 1]!.text) &&
+          (isCapitalised(ws[j + 1]!.text) || (CONNECTORS.has(keys[j + 1]!) && j + 2 < ws.length && isCapitalised(ws[j + 2]!.text)))) j++;
+        const span = ws.slice(i, j + 1);
+        const sentenceStart = /[.!?:"“]\s*$|^\s*$/.test(gapBefore(i)) || i === 0;
+        const afterTitle = titleBefore(keys.slice(Math.max(0, i - 3), i)) > 0;
+        if (span.every(plainWord) || (span.length === 1 && sentenceStart && !afterTitle) || (span.length === 1 && plainWord(w))) {
+          i = j;
+          continue;
+        }
+        out.push({ paragraph, start: w.start, end: ws[j]!.end, name: text.slice(w.start, ws[j]!.end) });
+        i = j;
+      } else if (/[\u0900-\u097F]/.test(w.text) && !hindi.has(keys[i]!)) {
+        const afterTitle = titleBefore(keys.slice(Math.max(0, i - 3), i)) > 0 && !ENDS_PHRASE.test(gapBefore(i));
+        if (!afterTitle || isTitleKey(keys[i]!)) continue;
+        let j = i;
+        while (j + 1 < ws.length && j - i < 2 && !ENDS_PHRASE.test(gapBefore(j + 1)) && !taken(ws[j + 1]!) &&
+          !hindi.has(keys[j + 1]!) && !isHonorificAfter(keys[j + 1]!) && /[\u0900-\u097F]/.test(ws[j + 1]!.text)) j++;
+        out.push({ paragraph, start: w.start, end: ws[j]!.end, name: text.slice(w.start, ws[j]!.end) });
+        i = j;
+      }
+    }
+  });
+  return out;
+}
