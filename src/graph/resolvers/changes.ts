@@ -4,7 +4,9 @@ import { SyncVersionTooOld, InvalidArgument } from '../../model/domain-errors';
 import { toGlobalId } from '../../model/global-id';
 import { CHANGES_CHUNK_SIZE } from '../../model/keys';
 import { DEFAULT_PAGE_SIZE, encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-range';
+import { toConnection } from '../connection';
 import type { GraphContext } from '../context';
+import type { QueryChangesArgs } from '../resolver-types.gen';
 import { loadNode } from './query';
 
 /**
@@ -14,16 +16,10 @@ import { loadNode } from './query';
  * names the version its list leads to, so an app paging through a publish finishes the list
  * it started (while that version is kept) and then syncs again from it.
  */
-interface ChangesArgs {
-  since: string;
-  first?: number | null;
-  after?: string | null;
-}
-
 /** Data version ids are hex digests (tools/build/compile.ts); nothing else may reach a KV key. */
 const VERSION = /^[0-9a-f]{1,64}$/;
 
-async function changes(_: unknown, args: ChangesArgs, ctx: GraphContext) {
+async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {
   const page = parseConnectionArgs({ first: args.first, after: args.after });
   const { version: current } = await ctx.reader.dataVersion();
   if (page.after && page.after.key[1] !== args.since) {
@@ -53,19 +49,8 @@ async function changes(_: unknown, args: ChangesArgs, ctx: GraphContext) {
   }
   const range = pageRange(list.total, { first: size, start });
   const shown = list.items.slice(range.start - list.offset, range.end - list.offset);
-  const edges = shown.map((change, i) => ({ cursor: encodeCursor([to, args.since], range.start + i), node: toChange(change) }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: range.hasNextPage,
-      hasPreviousPage: range.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: list.total,
-    version: to,
-  };
+  const nodes = shown.map(toChange);
+  return { ...toConnection(nodes, list.total, range, (_, i) => encodeCursor([to, args.since], range.start + i)), version: to };
 }
 
 /** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
