@@ -6,6 +6,7 @@ import { IsolateState } from './store/isolate-state';
 import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
 import { NewsReader } from './store/news-reader';
+import { COMPILED_HEADER } from './plugins/use-compiled-operations';
 import { createNewsYoga } from './yoga';
 
 /**
@@ -42,12 +43,13 @@ export function createWorker(given?: IsolateState) {
       // The cache key needs the data version; when nothing is published yoga answers the error.
       const version = () => reader.dataVersion().then((p) => p.version, () => null);
       const url = new URL(request.url);
+      const compiled = { enabled: config.compiledOperations, ran: false };
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
       // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
       const handle = route
         ? () => articleFormatResponse(request, route, reader)
-        : async () => yoga!.fetch(request, { reader, production, waitUntil, origin: url.origin, rateLimit });
+        : async () => yoga!.fetch(request, { reader, production, waitUntil, origin: url.origin, rateLimit, compiled });
       const { response, status } = await withEdgeCache(
         request,
         { config, version, cache: edgeCache(), waitUntil, resource: route !== null },
@@ -55,6 +57,7 @@ export function createWorker(given?: IsolateState) {
       );
       response.headers.set('x-cache', status);
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));
+      if (compiled.ran) response.headers.set(COMPILED_HEADER, 'compiled');
       return withCors(request, response, config.corsOrigins);
     },
   } satisfies ExportedHandler<Env>;
