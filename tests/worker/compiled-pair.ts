@@ -32,7 +32,32 @@ const PRODUCTION = { ALLOW_ARBITRARY_QUERIES: 'false', ENVIRONMENT: 'production'
 /** No response memo: every request of a sweep executes (a memo hit would not show which path ran). */
 export const NO_MEMO = { RESPONSE_MEMO_SIZE: '0KiB' };
 
-export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, news?: KVNamespace) {
+/**
+ * KV reads that outlive their request: when an error nulls the whole answer (spec 6.4.4), the
+ * answer is sent while sibling fields' reads are still on their way, and they fill the
+ * isolate's cache whenever they land. The two workers must not race them, so with `news`
+ * each request waits until no read it started is in flight.
+ */
+function settling(kv: KVNamespace) {
+  let inFlight = 0;
+  const get = (...args: unknown[]) => {
+    inFlight += 1;
+    const done = () => void (inFlight -= 1);
+    const read = (kv.get as (...a: unknown[]) => Promise<unknown>)(...args);
+    read.then(done, done);
+    return read;
+  };
+  const wrapped = new Proxy(kv, { get: (target, prop) => (prop === 'get' ? get : Reflect.get(target, prop, target)) });
+  const settled = async () => {
+    do await new Promise((resolve) => setTimeout(resolve, 1));
+    while (inFlight > 0);
+  };
+  return { kv: wrapped, settled };
+}
+
+export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, faultyNews?: KVNamespace) {
+  const settle = faultyNews ? settling(faultyNews) : undefined;
+  const news = settle?.kv;
   const workers = { on: createWorker(), off: createWorker() };
   const send = async (flag: 'on' | 'off', path: string, init?: RequestInit): Promise<RawResponse> => {
     const ctx = createExecutionContext();
@@ -40,7 +65,9 @@ export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, news
     const bindings = { ...env, ...PRODUCTION, ...vars, COMPILED_OPERATIONS: flag, ...(news ? { NEWS: news } : {}) } as Env;
     const response = await workers[flag].fetch(request as Request<unknown, IncomingRequestCfProperties>, bindings, ctx);
     await waitOnExecutionContext(ctx);
-    return readRaw(response);
+    const raw = await readRaw(response);
+    await settle?.settled();
+    return raw;
   };
   /** The same request to both; `init` may differ per side (a GET's cache-busting tag). */
   return async (path: string | ((flag: 'on' | 'off') => string), init?: RequestInit) => ({
