@@ -1,6 +1,5 @@
 import data from '../../.build/kv-data.json';
 import { toGlobalId } from '../../src/model/global-id';
-import type { Operation } from './compiled-pair';
 
 /**
  * The variables of each persisted operation over the whole built data set (data/, as seeded
@@ -8,6 +7,14 @@ import type { Operation } from './compiled-pair';
  * sizes at and beyond their limits, and a missing slug. Cursors come from the answers
  * (compiled-equality.test.ts follows every `endCursor`).
  */
+/** A persisted operation: its id (SHA-256), name, text, and whether the build compiled it. */
+export interface Operation {
+  id: string;
+  name: string;
+  body: string;
+  compiled: boolean;
+}
+
 export interface Doc {
   type?: string;
   slug: string;

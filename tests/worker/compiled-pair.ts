@@ -6,6 +6,9 @@ import manifest from '../../src/graph/persisted-operations.gen';
 import { COMPILED_HEADER } from '../../src/plugins/use-compiled-operations';
 import { createWorker } from '../../src/worker';
 import { readRaw, type RawResponse } from '../shared/raw-response';
+import type { Operation } from './compiled-cases';
+
+export type { Operation };
 
 /**
  * Two workers, one with COMPILED_OPERATIONS "on" and one "off", sent the same requests in the
@@ -13,12 +16,6 @@ import { readRaw, type RawResponse } from '../shared/raw-response';
  * match. Production settings (persisted operations only, masked errors); the data-version
  * pointer is trusted for an hour so that a slow run does not re-read it in one worker only.
  */
-export interface Operation {
-  id: string;
-  name: string;
-  body: string;
-  compiled: boolean;
-}
 
 /** Every persisted operation: operations/*.graphql and the client manifests. */
 export const OPERATIONS: Operation[] = Object.entries(manifest).map(([id, body]) => ({
