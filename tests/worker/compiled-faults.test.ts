@@ -33,7 +33,7 @@ describe('compiled operations answer what graphql-js answers, when KV fails', ()
     const pair = compiledPair(NO_MEMO, faulty(env.NEWS, faults).kv);
     const errors = new Set<string>();
     for (const op of OPERATIONS) {
-      for (const [i, variables] of casesOf(op).slice(0, 6).entries()) {
+      for (const [i, variables] of casesOf(op).slice(0, 4).entries()) {
         const answers = await pair('/graphql', persistedPost(op, variables));
         expectSameAnswer(op, answers, `case ${i} ${JSON.stringify(variables)}`);
         for (const e of answers.compiled.json?.errors ?? []) errors.add(String(e.extensions?.code));
@@ -41,5 +41,5 @@ describe('compiled operations answer what graphql-js answers, when KV fails', ()
     }
     // The faults were met: some answer carries the error they cause.
     expect([...errors].some((code) => code === 'DATA_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR')).toBe(true);
-  });
+  }, 60_000);
 });

@@ -80,6 +80,42 @@ export const persistedPost = (op: Operation, variables: unknown): RequestInit =>
   body: JSON.stringify({ operationName: op.name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: op.id } } }),
 });
 
+/** The operation's cursor variable, if it pages. */
+const cursorVariable = (op: Operation) => ['after', 'articlesAfter', 'cursor'].find((name) => op.body.includes(`$${name}:`));
+
+function endCursors(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) endCursors(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'endCursor' && typeof inner === 'string') found.push(inner);
+      else endCursors(inner, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Sends every case to both paths, then the next pages its answer links to (`endCursor`, up to
+ * `depth` pages on), each pair checked by expectSameAnswer. Returns how many ran compiled.
+ */
+export async function sweep(pair: ReturnType<typeof compiledPair>, op: Operation, cases: unknown[], depth = 1): Promise<number> {
+  let compiledRuns = 0;
+  const cursor = cursorVariable(op);
+  for (const [i, variables] of cases.entries()) {
+    let pages = [variables];
+    for (let level = 0; level <= depth && pages.length > 0; level++) {
+      const next: unknown[] = [];
+      for (const page of pages) {
+        const answers = await pair('/graphql', persistedPost(op, page));
+        if (expectSameAnswer(op, answers, `case ${i} ${JSON.stringify(page)}`)) compiledRuns += 1;
+        if (cursor) for (const after of endCursors(answers.compiled.json?.data).slice(0, 2)) next.push({ ...(page as object), [cursor]: after });
+      }
+      pages = next;
+    }
+  }
+  return compiledRuns;
+}
+
 const headersOf = (response: RawResponse) =>
   [...response.headers].filter(([name]) => name !== COMPILED_HEADER).sort(([a], [b]) => a.localeCompare(b));
 
