@@ -3,7 +3,7 @@ import type { KvWriter } from '../../tools/build/kv-writer';
 import { publish, rollback } from '../../tools/build/publish';
 import { publishDelta, type DeltaToPublish } from '../../tools/build/publish-delta';
 import { readCurrent } from '../../tools/build/resolve-keys';
-import { HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
+import { changesKey, HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
 import { counting, failingAfter, openLocalKv } from './local-kv';
 
 /**
@@ -115,6 +115,20 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     for (const v of ['n1', 'n2', 'n3']) full.push((await base(v)).deletedKeys!);
     expect(full).toEqual([1, 1, 7 + 1 + 2 + 2 + 2]);
     expect((await kv.list('')).filter((k) => !k.startsWith('v:n'))).toEqual([HISTORY_KEY, POINTER_KEY].sort());
+  });
+
+  it('stores change lists since each kept version composed from the deltas' own changes', async () => {
+    await base();
+    await publishDelta(kv, { ...delta('b0', 'd1', ['a:x']), changes: [['Article', 'x', 'UPSERTED'], ['Person', 'p', 'UPSERTED']] });
+    const writer = counting(kv);
+    await publishDelta(writer, { ...delta('d1', 'd2', [], ['a:x']), changes: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
+    const lists = await kv.getMany([changesKey('d2', 'd1', 0), changesKey('d2', 'b0', 0)]);
+    expect(JSON.parse(lists.get(changesKey('d2', 'd1', 0))!)).toEqual({ total: 2, items: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
+    expect(JSON.parse(lists.get(changesKey('d2', 'b0', 0))!)).toEqual({
+      total: 3,
+      items: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED'], ['Person', 'p', 'UPSERTED']],
+    });
+    expect(writer.puts.map((p) => p.key)).toEqual(['v:d2:a:x', changesKey('d2', 'd1', 0), changesKey('d2', 'b0', 0), 'v:d2:g', HISTORY_KEY, POINTER_KEY]);
   });
 
   it('compacts the chain into a new base at its bound, and the data reads the same', async () => {
