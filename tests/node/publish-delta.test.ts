@@ -117,7 +117,7 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     expect((await kv.list('')).filter((k) => !k.startsWith('v:n'))).toEqual([HISTORY_KEY, POINTER_KEY].sort());
   });
 
-  it('stores change lists since each kept version composed from the deltas' own changes', async () => {
+  it("stores change lists since each kept version composed from the deltas' own changes", async () => {
     await base();
     await publishDelta(kv, { ...delta('b0', 'd1', ['a:x']), changes: [['Article', 'x', 'UPSERTED'], ['Person', 'p', 'UPSERTED']] });
     const writer = counting(kv);
