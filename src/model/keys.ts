@@ -8,8 +8,9 @@ import type { EntityRef } from './documents';
  *   history                        -> the complete versions kept in KV (tools/build/publish.ts)
  *   v:<ver>:a:<slug>               -> ArticleDoc
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
- *   v:<ver>:h:<list>               -> ListHead
- *   v:<ver>:l:<list>:<chunk>       -> ListChunk
+ *   v:<ver>:h:<list>               -> ListHead (constant-size)
+ *   v:<ver>:l:<list>:<leaf>        -> ListChunk: one leaf of the list, under a stable leaf id
+ *   v:<ver>:x:<list>               -> ListIndex: a long list's leaves (src/model/list-layout.ts)
  *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
  *   v:<ver>:m                      -> NodeManifest: each node's content hash (read by publish only)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
@@ -20,7 +21,10 @@ import type { EntityRef } from './documents';
 export const POINTER_KEY = 'current';
 export const HISTORY_KEY = 'history';
 
-/** Items per list chunk: a page (at most 100 items) spans at most two chunks. */
+/**
+ * Items per list leaf as a full build cuts them; incremental publishes let a leaf grow to twice
+ * this before it splits (src/model/list-layout.ts).
+ */
 export const LIST_CHUNK_SIZE = 100;
 
 export const articleKey = (version: string, slug: string): string => `v:${version}:a:${slug}`;
@@ -33,8 +37,9 @@ export const CHANGES_CHUNK_SIZE = 100;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
-export const listChunkKey = (version: string, list: string, chunk: number): string =>
-  `v:${version}:l:${list}:${chunk}`;
+export const listChunkKey = (version: string, list: string, leaf: number): string =>
+  `v:${version}:l:${list}:${leaf}`;
+export const listIndexKey = (version: string, list: string): string => `v:${version}:x:${list}`;
 
 /** The prefix of every key of one version: what a clean-up deletes. */
 export const versionPrefix = (version: string): string => `v:${version}:`;
