@@ -90,8 +90,9 @@ interface Slot {
 /**
  * Restores the layout's invariants over the leaves just edited: a leaf past MAX_LEAF splits
  * into leaves of LIST_CHUNK_SIZE (the first keeps its id); an emptied leaf goes; a leaf under
- * MIN_LEAF shares with its left neighbour; leaf 0 (always id 0) is topped up from leaf 1 to
- * the first page's LIST_CHUNK_SIZE items. Then writes what changed.
+ * MIN_LEAF (but the last, which a full build cuts short too) merges with its left neighbour (or shares evenly with it when they are too many for
+ * one); leaf 0 (always id 0) is topped up from leaf 1 to the first page's LIST_CHUNK_SIZE
+ * items. Then writes what changed.
  */
 async function rebalance(
   version: string,
@@ -124,7 +125,7 @@ async function rebalance(
     slots.forEach((s, i) => {
       if (!s.dirty) return;
       if (i === 0 && size(s) < Math.min(n, LIST_CHUNK_SIZE) && slots[1]) need.add(1);
-      if (i > 0 && size(s) < MIN_LEAF) need.add(i - 1);
+      if (i > 0 && i < slots.length - 1 && size(s) < MIN_LEAF) need.add(i - 1);
     });
     const missing = [...need].filter((i) => !slots[i]!.leaf);
     if (missing.length > 0) {
@@ -134,11 +135,14 @@ async function rebalance(
     let moved = false;
     slots.forEach((s, i) => {
       if (moved || !s.dirty) return;
-      const pair = i === 0 && size(s) < Math.min(n, LIST_CHUNK_SIZE) && slots[1] ? 0 : i > 0 && size(s) < MIN_LEAF ? i - 1 : -1;
+      const pair = i === 0 && size(s) < Math.min(n, LIST_CHUNK_SIZE) && slots[1] ? 0 : i > 0 && i < slots.length - 1 && size(s) < MIN_LEAF ? i - 1 : -1;
       if (pair === -1) return;
       const [a, b] = [slots[pair]!, slots[pair + 1]!];
       const all = [...a.leaf!.items, ...b.leaf!.items];
-      const cut = all.length <= MAX_LEAF ? all.length : pair === 0 ? LIST_CHUNK_SIZE : all.length >> 1;
+      // Leaf 0 takes what it lacks of a first page when leaf 1 keeps MIN_LEAF; otherwise the two
+      // merge, or split evenly when one leaf cannot hold them.
+      const topUp = pair === 0 && (pair + 1 === slots.length - 1 || all.length - LIST_CHUNK_SIZE >= MIN_LEAF);
+      const cut = topUp ? LIST_CHUNK_SIZE : all.length <= MAX_LEAF ? all.length : all.length >> 1;
       a.leaf = { id: a.id, items: all.slice(0, cut) };
       b.leaf = { id: b.id, items: all.slice(cut) };
       a.dirty = b.dirty = moved = true;
