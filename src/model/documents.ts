@@ -197,4 +197,17 @@ export interface VersionPointer {
   builtAt: string;
   articleCount: number;
   entityCount: number;
+  /**
+   * Delta versions only (src/model/generations.ts, docs/publishing.md): the base version the
+   * chain ends at, and the delta generations newest first, this version's own first.
+   */
+  base?: string;
+  chain?: Generation[];
+}
+
+/** A delta generation: its version and the membership hashes of the logical keys it wrote. */
+export interface Generation {
+  version: string;
+  /** Base64 of the sorted little-endian 32-bit hashes (generations.ts keyHash) of its keys. */
+  keys: string;
 }

@@ -14,6 +14,12 @@ import type { EntityRef } from './documents';
  *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
  *   v:<ver>:m                      -> NodeManifest: each node's content hash (read by publish only)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
+ *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
+ *
+ * A delta version (src/model/generations.ts) writes only the keys that changed under its own
+ * prefix; a reader asks for `v:<current>:<logical>` and the store resolves it to the newest
+ * generation of the pointer's chain holding it. The manifest, change lists and generation
+ * manifest belong to their version alone and are never resolved through a chain.
  *
  * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (data/format).
  */
@@ -31,6 +37,7 @@ export const articleKey = (version: string, slug: string): string => `v:${versio
 export const entityKey = (version: string, slug: string): string => `v:${version}:e:${slug}`;
 export const listHeadKey = (version: string, list: string): string => `v:${version}:h:${list}`;
 export const nodeManifestKey = (version: string): string => `v:${version}:m`;
+export const generationKey = (version: string): string => `v:${version}:g`;
 export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
 /** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
 export const CHANGES_CHUNK_SIZE = 100;

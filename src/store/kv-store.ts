@@ -1,6 +1,7 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
 import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
+import { chainIndex, splitKey } from '../model/generations';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
@@ -12,9 +13,12 @@ export { IsolateState } from './isolate-state';
 
 /**
  * The one module that reads Workers KV. Data keys are immutable under their data version, so
- * an isolate may keep what it read for as long as the version is current: a warm isolate
- * answers a repeated request with no KV read. Only the pointer key changes; it is read again
- * at most once per `versionCheckMs`.
+ * an isolate may keep what it read: a warm isolate answers a repeated request with no KV read.
+ * Only the pointer key changes; it is read again at most once per `versionCheckMs`.
+ *
+ * A key asked for as `v:<current>:<logical>` is read at the physical key the pointer's chain
+ * resolves it to (src/model/generations.ts), and kept by that physical key: after a delta
+ * version's switch, every document it did not change is still warm.
  */
 
 /** KV bulk get takes at most 100 keys (Cloudflare KV docs, "Get multiple keys"). */
@@ -22,6 +26,8 @@ export const KV_MAX_KEYS_PER_GET = 100;
 /** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
 export const KV_MAX_KEY_BYTES = 512;
 const NOT_FOUND = Symbol('not found');
+/** A delta generation's tombstone: the key was deleted; no older generation is asked. */
+const DELETED = Symbol('deleted');
 
 type Cached = unknown;
 
@@ -78,7 +84,7 @@ export class KvStore {
       throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
-    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetVersion();
+    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetAnswers();
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }
@@ -91,21 +97,31 @@ export class KvStore {
     // Asking KV for an over-long key fails the whole bulk get, and with it every other key
     // of the batch: a 60 KB slug from a client must be "not found", not an outage.
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
+    const candidates = chainIndex(await this.pointer()).candidates(key);
+    for (let i = 0; i < candidates.length; i++) {
+      const value = await this.physical(candidates[i]!, codec);
+      // Absent where the membership hashes said present: a false match; ask the next generation.
+      if (value === NOT_FOUND && i < candidates.length - 1) continue;
+      return value === NOT_FOUND || value === DELETED ? null : (value as T);
+    }
+    return null;
+  }
+
+  private async physical<T>(key: string, codec: Codec<T>): Promise<unknown> {
     let value = this.used.get(key);
     if (value === undefined) {
       const kept = this.isolate.documents.get(key);
       if (kept !== undefined) {
-        value = kept === NOT_FOUND ? NOT_FOUND : codec.use(kept);
+        value = kept === NOT_FOUND || kept === DELETED ? kept : codec.use(kept);
         this.used.set(key, value);
       }
     }
     if (value !== undefined) {
       this.cacheHits += 1;
-      return value === NOT_FOUND ? null : (value as T);
+      return value;
     }
     this.codecs.set(key, codec);
-    const loaded = await this.loader.load(key);
-    return loaded === NOT_FOUND ? null : (loaded as T);
+    return this.loader.load(key);
   }
 
   stats(): KvStats {
@@ -138,12 +154,17 @@ export class KvStore {
       throw new DataUnavailable('Reading the data store failed; try again.');
     }
     const values = new Map<string, Cached | Error>();
+    const pointer = this.isolate.pointer?.value;
+    const versions = pointer && chainIndex(pointer).versions;
     for (const key of keys) {
       const value = stored.get(key) ?? null;
-      if (value === null) {
-        values.set(key, NOT_FOUND);
-        this.used.set(key, NOT_FOUND);
-        this.isolate.documents.set(key, NOT_FOUND, 0);
+      if (value === null || value.length === 0) {
+        const none = value === null ? NOT_FOUND : DELETED;
+        values.set(key, none);
+        this.used.set(key, none);
+        // A key of a version the pointer names was complete before the switch; one of any other
+        // version (a client's made-up `since`) may be written later, so its absence is not kept.
+        if (versions?.has(splitKey(key)?.version ?? '')) this.isolate.documents.set(key, none, 0);
         continue;
       }
       this.bytes += typeof value === 'string' ? utf8Length(value) : value.byteLength;

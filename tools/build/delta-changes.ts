@@ -1,38 +1,46 @@
-import { chunkChanges, type ChangeChunk, type ChangeKind, type ChangeTuple } from '../../src/model/changes';
-import type { NodeType } from '../../src/model/documents';
-import { CHANGES_CHUNK_SIZE } from '../../src/model/keys';
-import type { PreviousVersion } from './previous-version';
-import { KEEP_PREVIOUS } from './publish';
+import { chunkChanges, type ChangeChunk, type ChangeTuple } from '../../src/model/changes';
+import { CHANGES_CHUNK_SIZE, changesKey } from '../../src/model/keys';
+import type { KvPair, KvWriter } from './kv-writer';
 
 /**
- * Delta sync's change lists (src/model/changes.ts) for a publish, derived from the delta itself
- * instead of from corpus-sized node manifests: the changes since the previous version are the
- * nodes this publish writes or removes; the changes since an older kept version are the
- * previous version's stored list since it, with this publish's changes laid over it. So the
- * cost follows what changed in the kept versions, not the corpus.
- *
- * Returns logical keys (`c:<since>:<chunk>`) and their chunks.
+ * Delta sync for a delta version (src/model/changes.ts) without any node manifest: a corpus's
+ * manifest is megabytes, a delta's changes are what its build already knows. The list since
+ * the parent is the delta's own changes; the list since an older kept version K is the
+ * parent's stored list since K with the delta's changes laid over it (a node the delta touched
+ * takes the delta's kind). Cost: the parent's lists, read, which are as long as what changed.
  */
-export async function changeLists(previous: PreviousVersion, changes: ChangeTuple[]): Promise<Map<string, ChangeChunk>> {
-  const lists = new Map<string, ChangeTuple[]>([[previous.pointer.version, sortChanges(changes)]]);
-  for (const older of previous.kept.slice(0, KEEP_PREVIOUS - 1)) {
-    const first = (await previous.read<ChangeChunk>([`c:${older}:0`])).get(`c:${older}:0`);
-    // No list kept since `older`: apps holding it are told to refresh fully, as before.
-    if (!first) continue;
-    const rest = Array.from({ length: Math.ceil(first.total / CHANGES_CHUNK_SIZE) - 1 }, (_, i) => `c:${older}:${i + 1}`);
-    const chunks = await previous.read<ChangeChunk>(rest);
-    const merged = new Map<string, ChangeKind>();
-    for (const [type, slug, kind] of [...first.items, ...rest.flatMap((k) => chunks.get(k)?.items ?? [])]) merged.set(`${type}:${slug}`, kind);
-    for (const [type, slug, kind] of changes) merged.set(`${type}:${slug}`, kind);
-    lists.set(older, sortChanges([...merged].map(([id, kind]) => [id.slice(0, id.indexOf(':')) as NodeType, id.slice(id.indexOf(':') + 1), kind])));
-  }
-  const out = new Map<string, ChangeChunk>();
-  for (const [since, list] of lists) chunkChanges(list, CHANGES_CHUNK_SIZE).forEach((chunk, i) => out.set(`c:${since}:${i}`, chunk));
-  return out;
+const idOf = ([type, slug]: ChangeTuple): string => `${type}:${slug}`;
+const byId = (a: ChangeTuple, b: ChangeTuple): number => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+
+async function storedList(kv: KvWriter, version: string, since: string): Promise<ChangeTuple[] | null> {
+  const first = (await kv.getMany([changesKey(version, since, 0)])).get(changesKey(version, since, 0));
+  if (first == null) return null;
+  const head = JSON.parse(first) as ChangeChunk;
+  const rest = Array.from({ length: Math.ceil(head.total / CHANGES_CHUNK_SIZE) - 1 }, (_, i) => changesKey(version, since, i + 1));
+  const stored = await kv.getMany(rest);
+  return [...head.items, ...rest.flatMap((k) => (JSON.parse(stored.get(k) ?? '{"items":[]}') as ChangeChunk).items)];
 }
 
-/** Sorted by id (`Type:slug`), as diffManifests sorts them. */
-function sortChanges(changes: ChangeTuple[]): ChangeTuple[] {
-  const id = (c: ChangeTuple) => `${c[0]}:${c[1]}`;
-  return [...changes].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+export function composeChanges(older: ChangeTuple[], newer: ChangeTuple[]): ChangeTuple[] {
+  const kinds = new Map<string, ChangeTuple>(older.map((c) => [idOf(c), c]));
+  for (const c of newer) kinds.set(idOf(c), c);
+  return [...kinds.values()].sort(byId);
+}
+
+/** The change lists `version` stores: since its parent, and since each older kept version the parent kept a list from. */
+export async function deltaChangeEntries(
+  kv: KvWriter,
+  version: string,
+  parent: string,
+  olderKept: string[],
+  changes: ChangeTuple[],
+): Promise<KvPair[]> {
+  const lists: Array<[since: string, list: ChangeTuple[]]> = [[parent, [...changes].sort(byId)]];
+  for (const since of olderKept) {
+    const before = await storedList(kv, parent, since);
+    if (before) lists.push([since, composeChanges(before, changes)]);
+  }
+  return lists.flatMap(([since, list]) =>
+    chunkChanges(list, CHANGES_CHUNK_SIZE).map((chunk, i) => ({ key: changesKey(version, since, i), value: JSON.stringify(chunk) })),
+  );
 }
