@@ -1,16 +1,15 @@
 import type { ChangeTuple } from '../../src/model/changes';
-import type { ArticleCard, ArticleDoc, EntityType, VersionPointer } from '../../src/model/documents';
+import type { ArticleCard, ArticleDoc, EntityType } from '../../src/model/documents';
 import { cursorKeyOf } from '../../src/model/sort-key';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { articleCard, articleListsOf, NEWEST_FIRST } from './article-lists';
 import { checkedBuild, type BuildOptions, type BuildResult } from './build-data-set';
-import { changeLists } from './delta-changes';
 import { editLists, type ListEdits } from './delta-lists';
 import { relatedDelta } from './delta-related';
 import type { TooLarge } from './compile';
 import { kvLimitProblems } from './kv-limits';
-import type { KvPair } from './kv-writer';
+import type { DeltaToPublish } from './publish-delta';
 import type { PreviousVersion } from './previous-version';
 import type { Problem } from './problems';
 import type { SourceFile } from './read-data-set';
@@ -25,16 +24,10 @@ import { entityIndex } from './validate-links';
  *
  * Per changed article it writes: the article, one or two leaves (tools/build/list-update.ts)
  * plus the head (and a long list's index) of each list the article was or is in, its related
- * stories, the related lists around it that carry its card (tools/build/delta-related.ts),
- * and the change lists of delta sync (tools/build/delta-changes.ts).
+ * stories, the related lists around it that carry its card (tools/build/delta-related.ts);
+ * publishDelta (tools/build/publish-delta.ts) adds the change lists of delta sync from `changes`.
  */
-export interface Delta {
-  parent: string;
-  pointer: VersionPointer;
-  /** Keys under `v:<pointer.version>:` with their values as stored. */
-  entries: KvPair[];
-  /** Logical keys (without the version prefix) the new version no longer has. */
-  deleted: string[];
+export interface Delta extends DeltaToPublish {
   summary: { upserted: number; withdrawn: number; keys: number; bytes: number; reads: number };
 }
 
@@ -100,7 +93,6 @@ export function buildDelta(
     const related = await relatedDelta({ upserts, patched, placedBy }, after, count, readRelated);
     for (const [slug, cards] of related.values) values.set(`r:${slug}`, cards);
     deleted.push(...related.deleted.map((slug) => `r:${slug}`));
-    for (const [key, chunk] of await changeLists(previous, changes)) values.set(key, chunk);
 
     // The version id: the parent and what changed, hashed (data version ids are hex digests).
     const lines: string[] = [];
@@ -115,12 +107,14 @@ export function buildDelta(
     if (problems.length > 0) return { problems };
     const gone = [...new Set(deleted)].filter((k) => !values.has(k)).sort();
     const version = (await hash([previous.pointer.version, ...lines.sort(), ...gone.map((k) => `-\t${k}`)].join('\n'))).slice(0, 12);
+    const { base: _base, chain: _chain, ...fields } = previous.pointer;
     const entries = [...stored].map(([key, value]) => ({ key: `v:${version}:${key}`, value }));
     return {
       parent: previous.pointer.version,
-      pointer: { ...previous.pointer, version, builtAt, articleCount: count },
+      pointer: { ...fields, version, builtAt, articleCount: count },
       entries,
       deleted: gone,
+      changes,
       summary: {
         upserted: upserts.length,
         withdrawn: changes.filter((c) => c[2] === 'REMOVED').length,

@@ -1,12 +1,14 @@
 import type { VersionPointer } from '../../src/model/documents';
-import { HISTORY_KEY, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { TOMBSTONE } from '../../src/model/generations';
+import { HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
 import type { KvWriter } from './kv-writer';
+import { readResolved } from './resolve-keys';
 
 /**
  * The published version an incremental publish starts from, read from KV: KV is the source of
  * truth, so a publish works on a fresh machine that has no build output. Keys are named
- * logically, without the `v:<version>:` prefix, so a storage layer that keeps unchanged keys
- * under older generations can stand behind `read`.
+ * logically, without the `v:<version>:` prefix, and read as readers see them: through the
+ * version's chain of generations (tools/build/resolve-keys.ts, src/model/generations.ts).
  */
 export interface PreviousVersion {
   pointer: VersionPointer;
@@ -25,7 +27,6 @@ export async function previousFromKv(kv: KvWriter): Promise<PreviousVersion | nu
   if (text == null) return null;
   const pointer = JSON.parse(text) as VersionPointer;
   const history = JSON.parse(state.get(HISTORY_KEY) ?? '[]') as Array<{ version: string }>;
-  const prefix = versionPrefix(pointer.version);
   const cache = new Map<string, unknown>();
   return {
     pointer,
@@ -33,10 +34,10 @@ export async function previousFromKv(kv: KvWriter): Promise<PreviousVersion | nu
     async read<T>(logical: string[]) {
       const missing = [...new Set(logical)].filter((k) => !cache.has(k));
       if (missing.length > 0) {
-        const values = await kv.getMany(missing.map((k) => prefix + k));
+        const values = await readResolved(kv, pointer, missing);
         for (const k of missing) {
-          const value = values.get(prefix + k);
-          cache.set(k, value == null ? null : JSON.parse(value));
+          const value = values.get(k)?.value;
+          cache.set(k, value == null || value === TOMBSTONE ? null : JSON.parse(value));
         }
       }
       return new Map(logical.map((k) => [k, cache.get(k) as T | null]));
