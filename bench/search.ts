@@ -89,7 +89,7 @@ for (const n of sizes) {
   if (!built.ok) throw new Error(JSON.stringify(built.problems.slice(0, 5)));
   const buildMs = performance.now() - t;
   const { entries, pointer, version, summary } = built.data;
-  const inMemory = inMemorySearch(entries, summary.articles);
+  const inMemory = inMemorySearch(entries, pointer.value);
   const returned = new Set(QUERIES.flatMap((q) => inMemory.search(q).slice(0, FIRST).map((slug) => articleKey(version, slug))));
   const toLoad = entries.filter((e) => e.key.includes(':s:') || returned.has(e.key));
   const searchBytes = entries

@@ -2,6 +2,7 @@ import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
 import type { Alternative, ParsedQuery } from './parse-query';
 import { CROSS_SCRIPT_WEIGHT, idf, PAIR_BOOST } from './ranking-params';
 import { RankBuffers } from './rank-buffers';
+import { selectBest } from './select-best';
 
 /**
  * Scores documents for a parsed query from their stored BM25F impacts:
@@ -9,7 +10,7 @@ import { RankBuffers } from './rank-buffers';
  *   phrase   every pair must be present; sum of its words' scores + PAIR_BOOST * pairs' scores
  *   OR group the best of its alternatives; a document must match every group
  *   bonus    PAIR_BOOST * pair score for plain query words that stand side by side in the text
- * Then exclusions and filters remove documents, and ties fall to the lower document number,
+ * Then exclusions and filters remove documents, and ties fall to the higher document number,
  * which is the newer article (index-format.ts).
  *
  * Scores accumulate in dense arrays indexed by document number ("term-at-a-time" evaluation
@@ -40,9 +41,12 @@ export function forEachPosting(list: Postings | undefined, fn: (doc: number, imp
   }
 }
 
+/** Live documents, for idf: fewer than the numbers given out once a publish removed some. */
+let liveDocuments = 0;
+
 function addTerm(into: Float64Array, list: Postings | undefined, documents: number, weight = 1, count?: Uint8Array): void {
   if (!list) return;
-  const w = weight * idf(documents, list.length / 2);
+  const w = weight * idf(liveDocuments || documents, list.length / 2);
   forEachPosting(list, (doc, impact) => {
     into[doc] = into[doc]! + w * impact;
     if (count) count[doc] = count[doc]! + 1;
@@ -82,9 +86,10 @@ export function queryTerms(query: ParsedQuery): string[] {
 }
 
 export interface RankOptions {
-  /** Only documents numbered in [from, to): a date range (date-range.ts). */
-  from?: number;
-  to?: number;
+  /** Only documents numbered in these [lo, hi) intervals, in order: a date range (date-range.ts). */
+  ranges?: Array<[number, number]>;
+  /** Live documents (idf's N) when fewer than `documents`, the numbers given out. */
+  live?: number;
   /** Posting lists a document must be in, every one: filters by language or linked entity. */
   filters?: Array<Postings | undefined>;
   /** Any further test of a document. */
@@ -115,6 +120,7 @@ export function rankPage(
   buffers: RankBuffers = shared,
 ): { count: number; hits: Ranked[] } {
   if (query.required.length === 0) return { count: 0, hits: [] };
+  liveDocuments = options.live ?? documents;
   const { total, best, scores, matched, pairs, excluded, order } = buffers.take(documents);
   for (const group of query.required) {
     best.fill(0, 0, documents);
@@ -143,19 +149,19 @@ export function rankPage(
   pairs.fill(0, 0, documents);
   for (const list of filters) forEachPosting(list, (doc) => (pairs[doc] = pairs[doc]! + 1));
   const groups = query.required.length;
-  const from = Math.max(0, options.from ?? 0);
-  const to = Math.min(documents, options.to ?? documents);
   const after = options.after;
   let count = 0;
   let skipped = 0;
-  for (let doc = from; doc < to; doc++) {
-    if (matched[doc] !== groups || excluded[doc] || pairs[doc] !== filters.length) continue;
-    if (options.accept && !options.accept(doc)) continue;
-    // Scores are shown and compared rounded, so equal-looking scores tie (and fall to the newer).
-    const score = (total[doc] = Math.round(total[doc]! * 1e6) / 1e6);
-    // The order of selectBest: higher score first, then the lower (newer) document.
-    if (after && (score > after.score || (score === after.score && doc <= after.doc))) skipped++;
-    else order[count++] = doc;
+  for (const [lo, hi] of options.ranges ?? [[0, documents]]) {
+    for (let doc = Math.max(0, lo); doc < Math.min(documents, hi); doc++) {
+      if (matched[doc] !== groups || excluded[doc] || pairs[doc] !== filters.length) continue;
+      if (options.accept && !options.accept(doc)) continue;
+      // Scores are shown and compared rounded, so equal-looking scores tie (and fall to the newer).
+      const score = (total[doc] = Math.round(total[doc]! * 1e6) / 1e6);
+      // The order of selectBest: higher score first, then the higher (newer) document.
+      if (after && (score > after.score || (score === after.score && doc >= after.doc))) skipped++;
+      else order[count++] = doc;
+    }
   }
   // `order` holds only the matches after the cursor: window positions shift by `skipped`.
   const { start, end } = window(count + skipped, skipped);
@@ -166,46 +172,7 @@ export function rankPage(
   return { count: count + skipped, hits };
 }
 
-/**
- * Moves the best `k` of the `count` documents in `order` to its front, best first: a bounded
- * heap (worst kept document at the root) over the first k slots, then heapsort of those k.
- * O(count log k) and no allocation, where sorting every match with a comparator made V8 copy
- * them into two work arrays on the heap (4-8 bytes each per match, per query).
- */
-function selectBest(order: Int32Array, count: number, k: number, score: Float64Array): void {
-  if (k <= 0) return;
-  // a ranks before b: higher score, then the lower (newer) document.
-  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
-  const siftDown = (from: number, size: number) => {
-    for (let i = from; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < size && better(order[worst]!, order[l]!)) worst = l;
-      if (r < size && better(order[worst]!, order[r]!)) worst = r;
-      if (worst === i) return;
-      const t = order[i]!;
-      order[i] = order[worst]!;
-      order[worst] = t;
-      i = worst;
-    }
-  };
-  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(i, k);
-  for (let i = k; i < count; i++) {
-    if (better(order[i]!, order[0]!)) {
-      order[0] = order[i]!;
-      siftDown(0, k);
-    }
-  }
-  for (let size = k - 1; size > 0; size--) {
-    const t = order[0]!;
-    order[0] = order[size]!;
-    order[size] = t;
-    siftDown(0, size);
-  }
-}
-
 /** Every match, best first (the build step's in-memory search and the tests). */
-export function rank(query: ParsedQuery, lookup: PostingLookup, documents: number, accept?: (doc: number) => boolean): Ranked[] {
-  return rankPage(query, lookup, documents, { accept }, (count) => ({ start: 0, end: count })).hits;
+export function rank(query: ParsedQuery, lookup: PostingLookup, documents: number, accept?: (doc: number) => boolean, live?: number): Ranked[] {
+  return rankPage(query, lookup, documents, { accept, live }, (count) => ({ start: 0, end: count })).hits;
 }
