@@ -39,6 +39,8 @@ export interface SearchMeta {
   slugBuckets: number;
   /** Documents written to the open tail part (part `parts`). */
   openDocs: number;
+  /** The first document number appended into the open part. */
+  openFirst: number;
 }
 
 /** [folded word, entity slug, entity type, article count], sorted by word. */
