@@ -1,6 +1,6 @@
 import type { ArticleDoc } from '../model/documents';
 import { InvalidArgument } from '../model/domain-errors';
-import { pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
+import { DEFAULT_PAGE_SIZE, pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
 import { docRanges } from './date-range';
 import type { SearchDates } from './index-format';
 import type { ParsedQuery } from './parse-query';
@@ -60,7 +60,7 @@ export async function runSearch(index: SearchIndexReads, request: SearchRequest)
     query,
     (t) => postings.get(t),
     numbers,
-    { ranges, live, filters: filters.map((t) => postings.get(t)), after },
+    { ranges, live, filters: filters.map((t) => postings.get(t)), after, limit: page.first ?? DEFAULT_PAGE_SIZE },
     (count, beforeCursor) => (range = pageRange(count, { first: page.first, start: after ? beforeCursor : undefined })),
   );
   const articles = await index.articles(ranked.hits.map((r) => r.doc));
