@@ -203,6 +203,8 @@ export interface VersionPointer {
    */
   base?: string;
   chain?: Generation[];
+  /** The search index's layout; absent before it had one (derived from articleCount then). */
+  search?: SearchPointer;
 }
 
 /** A delta generation: its version and the membership hashes of the logical keys it wrote. */
@@ -211,3 +213,18 @@ export interface Generation {
   /** Base64 of the sorted little-endian 32-bit hashes (generations.ts keyHash) of its keys. */
   keys: string;
 }
+
+/** Where a search's keys are (keys.ts), in the pointer: fixed by a full build, grown by publishes. */
+export interface SearchPointer {
+  /** Posting shards (a power of two), fixed by the full build. */
+  shards: number;
+  /** Documents of the base part (numbers [0, base)). */
+  base: number;
+  /** Tail parts written by publishes since (1..parts). */
+  parts: number;
+  /** Document numbers given out: the next appended article is `docs`. */
+  docs: number;
+  /** Entries of the moved-documents table (s:x); 0: not read. */
+  moved: number;
+}
+

@@ -159,7 +159,7 @@ export async function compileStreamed(
     dispose: search.dispose,
     pointer: {
       key: POINTER_KEY,
-      value: { version, builtAt, articleCount: articles.length, entityCount: entityFiles.length },
+      value: { version, builtAt, articleCount: articles.length, entityCount: entityFiles.length, search: search.pointer },
     },
     summary: {
       articles: articles.length,
