@@ -7,6 +7,7 @@ import { articleCard, articleListsOf, NEWEST_FIRST } from './article-lists';
 import { checkedBuild, type BuildOptions, type BuildResult } from './build-data-set';
 import { editLists, type ListEdits } from './delta-lists';
 import { relatedDelta } from './delta-related';
+import { searchKeys } from './delta-search';
 import type { TooLarge } from './compile';
 import { kvLimitProblems } from './kv-limits';
 import type { DeltaToPublish } from './publish-delta';
@@ -69,9 +70,11 @@ export function buildDelta(
         placedBy.set(before.slug, after ?? before);
       }
     };
+    const search = { added: [] as ArticleDoc[], corrected: [] as ArticleDoc[], removed: [] as string[] };
     for (const doc of docs) {
       const was = oldOf(doc.slug);
       if (JSON.stringify(was) === JSON.stringify(doc)) continue;
+      (was ? search.corrected : search.added).push(doc);
       values.set(`a:${doc.slug}`, doc);
       changes.push(['Article', doc.slug, 'UPSERTED']);
       if (!was) count++;
@@ -80,6 +83,7 @@ export function buildDelta(
     for (const slug of new Set(withdrawn)) {
       const was = oldOf(slug);
       if (!was || docs.some((d) => d.slug === slug)) continue;
+      search.removed.push(slug);
       deleted.push(`a:${slug}`, `r:${slug}`);
       changes.push(['Article', slug, 'REMOVED']);
       count--;
@@ -93,6 +97,9 @@ export function buildDelta(
     const related = await relatedDelta({ upserts, patched, placedBy }, after, count, readRelated);
     for (const [slug, cards] of related.values) values.set(`r:${slug}`, cards);
     deleted.push(...related.deleted.map((slug) => `r:${slug}`));
+    const searched = await searchKeys(previous, search, [...old.values()]);
+    for (const e of searched.put) values.set(e.key.slice('v:*:'.length), e.value);
+    deleted.push(...searched.delete.map((k) => k.slice('v:*:'.length)));
 
     // The version id: the parent and what changed, hashed (data version ids are hex digests).
     const lines: string[] = [];
@@ -111,7 +118,7 @@ export function buildDelta(
     const entries = [...stored].map(([key, value]) => ({ key: `v:${version}:${key}`, value }));
     return {
       parent: previous.pointer.version,
-      pointer: { ...fields, version, builtAt, articleCount: count },
+      pointer: { ...fields, version, builtAt, articleCount: count, search: searched.search },
       entries,
       deleted: gone,
       changes,
