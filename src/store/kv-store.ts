@@ -7,6 +7,7 @@ import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
 import type { KvStats } from './kv-stats-header';
+import { readWave } from './read-wave';
 
 export type { KvStats } from './kv-stats-header';
 export { IsolateState } from './isolate-state';
@@ -40,6 +41,8 @@ export class KvStore {
   private readonly used = new Map<string, unknown>();
   private readonly codecs = new Map<string, Codec<unknown>>();
   private pointerRead?: Promise<VersionPointer>;
+  /** The request's pointer once read: `get` needs it for every key, without one more await. */
+  private pointerValue?: VersionPointer;
   private versionReads = 0;
   private keys = 0;
   private bytes = 0;
@@ -66,7 +69,7 @@ export class KvStore {
     // One read per request, never shared with other requests: workerd cancels a request that
     // waits on a promise only another request's I/O can settle ("The Workers runtime canceled
     // this request because it detected that your Worker's code had hung").
-    this.pointerRead ??= fresh ? Promise.resolve(cached.value) : this.readPointer();
+    this.pointerRead ??= (fresh ? Promise.resolve(cached.value) : this.readPointer()).then((p) => (this.pointerValue = p));
     return this.pointerRead;
   }
 
@@ -97,17 +100,29 @@ export class KvStore {
     // Asking KV for an over-long key fails the whole bulk get, and with it every other key
     // of the batch: a 60 KB slug from a client must be "not found", not an outage.
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
-    const candidates = chainIndex(await this.pointer()).candidates(key);
+    const pointer = this.pointerValue ?? (await this.pointer());
+    // A base version (no chain) reads every key as asked: the common case, kept cheap.
+    if (!pointer.chain?.length) {
+      const held = this.cached(key, codec);
+      return this.settle<T>(held !== undefined ? held : await this.load(key, codec));
+    }
+    const candidates = chainIndex(pointer).candidates(key);
     for (let i = 0; i < candidates.length; i++) {
-      const value = await this.physical(candidates[i]!, codec);
+      const held = this.cached(candidates[i]!, codec);
+      const value = held !== undefined ? held : await this.load(candidates[i]!, codec);
       // Absent where the membership hashes said present: a false match; ask the next generation.
       if (value === NOT_FOUND && i < candidates.length - 1) continue;
-      return value === NOT_FOUND || value === DELETED ? null : (value as T);
+      return this.settle<T>(value);
     }
     return null;
   }
 
-  private async physical<T>(key: string, codec: Codec<T>): Promise<unknown> {
+  private settle<T>(value: unknown): T | null {
+    return value === NOT_FOUND || value === DELETED ? null : (value as T);
+  }
+
+  /** What this request or the isolate already holds for a physical key; undefined when neither does. */
+  private cached<T>(key: string, codec: Codec<T>): unknown {
     let value = this.used.get(key);
     if (value === undefined) {
       const kept = this.isolate.documents.get(key);
@@ -116,10 +131,11 @@ export class KvStore {
         this.used.set(key, value);
       }
     }
-    if (value !== undefined) {
-      this.cacheHits += 1;
-      return value;
-    }
+    if (value !== undefined) this.cacheHits += 1;
+    return value;
+  }
+
+  private load<T>(key: string, codec: Codec<T>): Promise<unknown> {
     this.codecs.set(key, codec);
     return this.loader.load(key);
   }
@@ -141,18 +157,7 @@ export class KvStore {
     const textKeys = keys.filter((k) => codecOf(k).read === 'text');
     const byteKeys = keys.filter((k) => codecOf(k).read === 'bytes');
     this.operations += (textKeys.length > 0 ? 1 : 0) + byteKeys.length;
-    let stored: Map<string, string | Uint8Array | null>;
-    try {
-      // One wave: the bulk text read and the byte reads go out together.
-      const [texts, buffers] = await Promise.all([
-        textKeys.length > 0 ? this.kv.get(textKeys, 'text') : new Map<string, string | null>(),
-        Promise.all(byteKeys.map((k) => this.kv.get(k, 'arrayBuffer'))),
-      ]);
-      stored = new Map<string, string | Uint8Array | null>(texts);
-      byteKeys.forEach((k, i) => stored.set(k, buffers[i] ? new Uint8Array(buffers[i]) : null));
-    } catch {
-      throw new DataUnavailable('Reading the data store failed; try again.');
-    }
+    const stored = await readWave(this.kv, textKeys, byteKeys);
     const values = new Map<string, Cached | Error>();
     const pointer = this.isolate.pointer?.value;
     const versions = pointer && chainIndex(pointer).versions;
