@@ -18,7 +18,7 @@ interface ChangeFigures {
 export interface PublishOneResults {
   startedAt: string;
   budget: { keys: number; bytes: number; ms: number };
-  sizes: Array<{ articles: number } & Record<string, ChangeFigures | number>>;
+  sizes: Array<{ articles: number; listBytes?: { head: number; leaf0: number; index: number } } & Record<string, ChangeFigures | number | object>>;
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -27,8 +27,9 @@ export function publishOneTable(results: PublishOneResults): string {
   const { budget } = results;
   const rows: string[] = [];
   for (const size of results.sizes) {
-    for (const [change, f] of Object.entries(size)) {
-      if (typeof f === 'number') continue;
+    for (const [change, value] of Object.entries(size)) {
+      if (typeof value !== 'object' || !('byKind' in value)) continue;
+      const f = value as ChangeFigures;
       const kinds = Object.entries(f.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
       rows.push(
         `| ${size.articles.toLocaleString('en')} | ${change} | ${f.keysWritten} | ${kib(f.bytesWritten)} | ${kinds} | ` +
@@ -45,5 +46,11 @@ export function publishOneTable(results: PublishOneResults): string {
     '| articles | change | keys written | bytes written | keys by kind | keys read in round trips | time | within budget |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    'Bytes of the list of all articles (its head, read by every page; leaf 0, the first page; the index, read by deeper pages and date ranges):',
+    '',
+    '| articles | head | leaf 0 | index |',
+    '|---|---|---|---|',
+    ...results.sizes.flatMap((s) => (s.listBytes ? [`| ${s.articles.toLocaleString('en')} | ${s.listBytes.head} B | ${kib(s.listBytes.leaf0)} | ${kib(s.listBytes.index)} |`] : [])),
   ].join('\n');
 }
