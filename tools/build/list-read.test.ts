@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleCard, ListHead, ListIndex, ListItem } from '../../src/model/documents';
-import { ListLeaves } from '../../src/graph/list-leaves';
+import { ListLeaves, type LeafReader } from '../../src/graph/list-leaves';
 import { listHeadKey, listIndexKey } from '../../src/model/keys';
 import { compareInList, cursorKeyOf, sortKeyOf, type ListOrder } from '../../src/model/sort-key';
-import type { NewsReader } from '../../src/store/news-reader';
 import { buildList } from './build-list';
 import { beforeOf, updateList } from './list-update';
 
@@ -12,11 +11,11 @@ const card = (n: number): ArticleCard =>
   ({ type: 'Article', slug: `a-${String(n).padStart(5, '0')}`, datePublished: `20${String(10 + (n % 15))}-0${1 + (n % 9)}-1${n % 10}` }) as ArticleCard;
 
 /** The reader's view of a list (src/graph/list-leaves.ts) over a list kept as KV would keep it. */
-function readerOver(store: Map<string, unknown>): NewsReader {
+function readerOver(store: Map<string, unknown>): LeafReader {
   return {
     listChunk: async (list: string, leaf: number) => (store.get(`v:v:l:${list}:${leaf}`) as { items: ListItem[] } | undefined) ?? null,
     listIndex: async (list: string) => (store.get(listIndexKey('v', list)) as ListIndex | undefined) ?? null,
-  } as unknown as NewsReader;
+  };
 }
 
 describe('reading a list through its leaves', () => {
