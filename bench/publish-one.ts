@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { lists } from '../src/model/keys';
 import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
 import { publish } from '../tools/build/publish';
 import { publishChanges } from '../tools/build/publish-changes';
@@ -34,6 +35,11 @@ async function measure(articles: number) {
   await publish(kv, { pointer: built.data.pointer.value, entries });
   progress(`${articles}: ${entries.length} keys published in full`);
   entries.length = 0;
+  // What the first page of the feed reads besides its cards' entities, and the index a deep
+  // cursor adds: the head stays the same size at any corpus size (src/model/list-layout.ts).
+  const at = (logical: string) => Buffer.byteLength(kv.store.get(`v:${built.data.version}:${logical}`) ?? '');
+  const listBytes = { head: at(`h:${lists.articles}`), leaf0: at(`l:${lists.articles}:0`), index: at(`x:${lists.articles}`) };
+  progress(`${articles}: the feed's head ${listBytes.head} bytes, leaf 0 ${listBytes.leaf0} bytes, index ${listBytes.index} bytes`);
 
   const corrected = JSON.parse(generateArticle(7).text) as { paragraphs: string[] };
   corrected.paragraphs = [...corrected.paragraphs.slice(1), 'A correction: one more sentence.'];
@@ -62,7 +68,7 @@ async function measure(articles: number) {
     progress(`${articles} ${name}: ${JSON.stringify(byKind)}`);
     progress(`${articles} ${name}: ${keysWritten} keys, ${bytesWritten} bytes written, ${kv.counts.keysRead} keys read in ${kv.counts.readRoundTrips} round trips, ${totalMs.toFixed(0)} ms`);
   }
-  return { articles, ...figures };
+  return { articles, listBytes, ...figures };
 }
 
 const results = { kind: 'publish-one', startedAt: new Date().toISOString(), budget: BUDGET, sizes: [] as unknown[] };

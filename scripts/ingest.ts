@@ -20,8 +20,6 @@ import { dirname } from 'node:path';
 import { textLinkerFor } from '../tools/linking/ingest-linker';
 import { ReviewReport } from '../tools/linking/review-report';
 import { formatIngestProblem } from '../tools/ingest/problem';
-import { publishIngested } from '../tools/ingest/publish-ingested';
-import { openKv } from './kv-target';
 
 let parsed;
 try {
@@ -97,6 +95,8 @@ if (values.publish && !dryRun) {
   // What this ingest changed, published incrementally when a version is already published
   // (tools/ingest/publish-ingested.ts); otherwise the two steps `npm start` runs: build, load.
   let full = false;
+  // Loaded only to publish: wrangler (getPlatformProxy) takes seconds to import.
+  const [{ openKv }, { publishIngested }] = await Promise.all([import('./kv-target'), import('../tools/ingest/publish-ingested')]);
   const target = await openKv({ remote: values.remote! });
   try {
     const done = await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));

@@ -1,15 +1,20 @@
-import type { LeafEntry, ListChunk, ListHead, ListItem } from '../model/documents';
+import type { LeafEntry, ListChunk, ListHead, ListIndex, ListItem } from '../model/documents';
 import { DataUnavailable } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { leafStarts } from '../model/list-layout';
 import type { SortKey } from '../model/page-range';
 import { compareInList, cursorKeyOf, sortKeyOf } from '../model/sort-key';
-import type { NewsReader } from '../store/news-reader';
 
 /** Where a key falls in a list: the number of items before it, and whether it is there. */
 export interface Position {
   before: number;
   found: boolean;
+}
+
+/** The reads a list needs (NewsReader's, batched per request). */
+export interface LeafReader {
+  listChunk(list: string, leaf: number): Promise<ListChunk | null>;
+  listIndex(list: string): Promise<ListIndex | null>;
 }
 
 /**
@@ -21,7 +26,7 @@ export class ListLeaves {
   private entries?: Promise<{ leaves: LeafEntry[]; starts: number[] }>;
 
   constructor(
-    private readonly reader: NewsReader,
+    private readonly reader: LeafReader,
     private readonly list: string,
     private readonly head: ListHead,
   ) {}
