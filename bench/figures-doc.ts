@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures } from '../tools/perf/scale-model';
 
@@ -22,6 +23,8 @@ export function figuresSection(dir: string): string {
   const builds = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('build-') && f.endsWith('.json')).sort().map((f) => read<BuildFigures>(join(dir, f))) : [];
   if (builds.length > 0) parts.push(buildsTable(builds));
   if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds));
+  const publishOne = newest(dir, 'publish-one-');
+  if (publishOne) parts.push(publishOneTable(read<PublishOneResults>(join(dir, publishOne))));
   const search = newest(dir, 'search-');
   if (search) {
     const rows = read<Array<Record<string, string | number>>>(join(dir, search));

@@ -4,6 +4,7 @@
  *   npm run bench [-- --sizes 1000,10000,100000 --seconds 5 --connections 10 --fresh --skip-peer]
  *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY] [--var NAME=VALUE]
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
+ *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -47,8 +48,11 @@ const { values } = parseArgs({
     'state-key': { type: 'string' },
     var: { type: 'string', multiple: true, default: [] },
     'skip-peer': { type: 'boolean', default: false },
+    'publish-one': { type: 'boolean', default: false },
   },
 });
+// `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
+if (values['publish-one']) await import('./publish-one').then(() => process.exit(0));
 const soakRequestCount = Number(values.soak);
 const soakMin = Number(values['soak-min']);
 const onlySoak = values.only === 'soak';

@@ -7,7 +7,8 @@
  *
  * One line per item: created / updated / unchanged / removed / withheld, or the problem with
  * its source and place. Exits 1 when any item failed (the others are still written), 2 on
- * bad arguments. --publish then runs the build and kv:load, as `npm start` would.
+ * bad arguments. --publish then publishes what changed: incrementally when KV holds a published
+ * version (tools/ingest/publish-ingested.ts), else the full build and kv:load, as `npm start` does.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -91,13 +92,30 @@ if (toReview.length > 0) {
 
 if (report.problems.length > 0) process.exitCode = 1;
 if (values.publish && !dryRun) {
-  // The same two steps `npm start` runs before serving: build the data version, load it.
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  // What this ingest changed, published incrementally when a version is already published
+  // (tools/ingest/publish-ingested.ts); otherwise the two steps `npm start` runs: build, load.
+  let full = false;
+  // Loaded only to publish: wrangler (getPlatformProxy) takes seconds to import.
+  const [{ openKv }, { publishIngested }] = await Promise.all([import('./kv-target'), import('../tools/ingest/publish-ingested')]);
+  const target = await openKv({ remote: values.remote! });
   try {
-    execFileSync(tsx, ['scripts/build-data.ts', '--data', dataDir], { stdio: 'inherit' });
-    execFileSync(tsx, ['scripts/load-kv.ts', ...(values.remote ? ['--remote'] : [])], { stdio: 'inherit' });
-  } catch {
-    console.error('publish failed: see the lines above; the article files are written and the next build will take them');
+    const done = await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));
+    full = done.mode === 'full-build-needed';
+    if (done.mode === 'nothing') console.log('nothing to publish');
+  } catch (error) {
+    console.error(`publish failed: ${(error as Error).message}`);
     process.exitCode = 1;
+  } finally {
+    await target.close();
+  }
+  if (full) {
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    try {
+      execFileSync(tsx, ['scripts/build-data.ts', '--data', dataDir], { stdio: 'inherit' });
+      execFileSync(tsx, ['scripts/load-kv.ts', ...(values.remote ? ['--remote'] : [])], { stdio: 'inherit' });
+    } catch {
+      console.error('publish failed: see the lines above; the article files are written and the next build will take them');
+      process.exitCode = 1;
+    }
   }
 }

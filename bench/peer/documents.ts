@@ -5,7 +5,7 @@
  * Only the stored values are reused, never the worker's KV layer (src/store/).
  */
 import type { ArticleDoc, EntityDoc, ListChunk, ListItem, VersionPointer } from '../../src/model/documents';
-import { POINTER_KEY, SEARCH_DOCS_CHUNK, versionPrefix } from '../../src/model/keys';
+import { POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import type { PostingShard, SearchDates, SuggestBucket } from '../../src/search/index-format';
 import { decodePostingShard } from '../../src/search/posting-codec';
 
@@ -68,7 +68,7 @@ export async function loadDocuments(url: string): Promise<PeerDocuments> {
         const shard = decodePostingShard(new TextEncoder().encode(value));
         for (const term of Object.keys(parsed as PostingShard)) docs.postings.set(term, shard.list(term)!);
       }
-      else if (part === 'd') (parsed as string[]).forEach((slug, i) => (docs.searchSlugs[Number(id) * SEARCH_DOCS_CHUNK + i] = slug));
+      else if (part === 'a') docs.searchSlugs[Number(id)] = (parsed as ArticleDoc).slug;
       else if (part === 't') docs.dates = parsed as SearchDates;
       else if (part === 'g') docs.suggest.set(id, parsed as SuggestBucket);
     }

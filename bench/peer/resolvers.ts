@@ -14,7 +14,7 @@ import { encodeCursor, pageRange, parseConnectionArgs, type ConnectionArgs, type
 import { cursorKeyOf, sortKeyOf } from '../../src/model/sort-key';
 import { highlights } from '../../src/search/highlights';
 import { runSearch, type SearchIndexReads } from '../../src/search/run-search';
-import { filterTerm } from '../../src/search/index-format';
+import { filterTerm, searchLayout } from '../../src/search/index-format';
 import { parseQuery } from '../../src/search/parse-query';
 import { checkDate } from '../../src/model/date-argument';
 import { matchSuggestions, parsePrefix, prefixBuckets } from '../../src/search/suggest-match';
@@ -69,12 +69,12 @@ export function peerResolvers(db: PeerDocuments) {
 
   // The project's own search, start to end (src/search/run-search.ts), over the index in memory.
   const index: SearchIndexReads = {
-    documents: async () => db.pointer.articleCount,
+    documents: async () => ({ numbers: searchLayout(db.pointer).docs, live: db.pointer.articleCount }),
     postings: async (terms, withDates) => ({
       postings: new Map(terms.flatMap((t) => (db.postings.has(t) ? [[t, db.postings.get(t)!]] : []))),
       dates: withDates ? db.dates : null,
     }),
-    slugs: async (docs) => docs.map((d) => db.searchSlugs[d] ?? ''),
+    articles: async (docs) => docs.map((d) => db.articles.get(db.searchSlugs[d] ?? '') ?? null),
   };
   async function search(_: unknown, args: { query: string; first?: number | null; after?: string | null; filter?: Filter | null }) {
     const f = args.filter ?? {};
@@ -89,7 +89,7 @@ export function peerResolvers(db: PeerDocuments) {
       to: checkDate(f.publishedTo, 'filter.publishedTo'),
     });
     const edges = hits.map((hit, i) => {
-      const node = db.articles.get(hit.slug)!;
+      const node = hit.article!;
       return { cursor: encodeCursor([String(hit.score), String(hit.doc)], range.start + i), node, score: hit.score, highlights: highlights(node, query) };
     });
     return page(edges, range, total);

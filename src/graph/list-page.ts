@@ -1,4 +1,4 @@
-import type { ListHead, ListItem } from '../model/documents';
+import type { ListItem } from '../model/documents';
 import {
   encodeCursor,
   pageRange,
@@ -8,17 +8,19 @@ import {
   type ConnectionArgs,
   type SortKey,
 } from '../model/page-range';
-import { DataUnavailable, InvalidArgument } from '../model/domain-errors';
+import { InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
+import { decodeListHint, encodeListHint } from '../model/list-layout';
 import { compareInList, cursorKeyOf, sortKeyOf } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
 import { toConnection, type Connection } from './connection';
+import { ListLeaves, type Position } from './list-leaves';
 
 /**
- * One page of a stored list as a Relay connection. A page is read from the chunks that hold
- * it; a date range or a cursor finds its place through the list head's first keys (a binary
- * search over chunks, then within one); any other filter scans the list, which is allowed only
- * for lists of at most MAX_SCAN_ITEMS.
+ * One page of a stored list as a Relay connection. A page is read from the leaves that hold
+ * it (src/graph/list-leaves.ts); a date range or a cursor finds its place through the leaves'
+ * first keys (a binary search over leaves, then within one); any other filter scans the list,
+ * which is allowed only for lists of at most MAX_SCAN_ITEMS.
  *
  * Cursors name items by sort key (src/model/page-range.ts), so `after` means "after this key"
  * in whatever data version the request reads: a publish between two pages neither repeats nor
@@ -37,12 +39,6 @@ export interface ListQuery {
   reverse?: boolean;
 }
 
-/** Where a key falls in a list: the number of items before it, and whether it is there. */
-interface Position {
-  before: number;
-  found: boolean;
-}
-
 export async function readConnection<T extends ListItem>(
   reader: NewsReader,
   query: ListQuery,
@@ -50,8 +46,11 @@ export async function readConnection<T extends ListItem>(
 ): Promise<Connection<T>> {
   const parsed = parseConnectionArgs(args);
   if (!query.where && query.from === undefined && query.to === undefined) prefetch(reader, query, parsed);
+  // A date range finds its leaves through the leaf entries: a long list's index comes with the head.
+  else if (!query.where) void reader.listIndex(query.list).catch(() => undefined);
   const head = await reader.listHead(query.list);
-  if (!head) return toConnection<T>([], 0, pageRange(0, parsed), cursorsAt([]));
+  if (!head) return toConnection<T>([], 0, pageRange(0, parsed), cursorsAt([], 0));
+  const leaves = new ListLeaves(reader, query.list, head);
 
   if (query.where) {
     if (head.total > MAX_SCAN_ITEMS) {
@@ -61,7 +60,7 @@ export async function readConnection<T extends ListItem>(
         'filter',
       );
     }
-    const all = await readItems(reader, query.list, head, 0, head.total);
+    const all = await leaves.items(0, head.total);
     const items = all.filter((item) => query.where!(item) && inRange(sortKeyOf(item), query.from, query.to));
     const positionOf = (key: SortKey): Position => {
       const before = items.findIndex((item) => compareInList(head, cursorKeyOf(item), key) >= 0);
@@ -74,26 +73,26 @@ export async function readConnection<T extends ListItem>(
       items.reverse();
       offsets.reverse();
     }
-    return toConnection(items.slice(range.start, range.end) as T[], items.length, range, cursorsAt(offsets.slice(range.start, range.end)));
+    return toConnection(items.slice(range.start, range.end) as T[], items.length, range, cursorsAt(offsets.slice(range.start, range.end), head.total));
   }
 
   const [[lo, hi], after, before] = await Promise.all([
-    boundsOf(reader, query, head),
-    parsed.after && locate(reader, query.list, head, parsed.after.key),
-    parsed.before && locate(reader, query.list, head, parsed.before.key),
+    boundsOf(leaves, query, head.total, head.order === 'asc'),
+    parsed.after && leaves.locate(parsed.after.key),
+    parsed.before && leaves.locate(parsed.before.key),
   ]);
   const positions = new Map<SortKey, Position>();
   if (parsed.after && after) positions.set(parsed.after.key, after);
   if (parsed.before && before) positions.set(parsed.before.key, before);
   const range = pageRange(hi - lo, viewBounds(parsed, lo, hi, !!query.reverse, (key) => positions.get(key)!));
   const first = query.reverse ? hi - range.end : lo + range.start;
-  const items = await readItems(reader, query.list, head, first, first + range.end - range.start);
+  const items = await leaves.items(first, first + range.end - range.start);
   const offsets = items.map((_, i) => first + i);
   if (query.reverse) {
     items.reverse();
     offsets.reverse();
   }
-  return toConnection(items as T[], hi - lo, range, cursorsAt(offsets));
+  return toConnection(items as T[], hi - lo, range, cursorsAt(offsets, head.total));
 }
 
 /**
@@ -121,98 +120,45 @@ function viewBounds(
 }
 
 /**
- * Asks, in the same round trip as the list head, for the chunks the page most likely lies in:
- * the first page, or the page next to where the cursor's item was when the cursor was issued.
- * When the list has not moved since, every later read is answered from what this brought.
+ * Asks, in the same round trip as the list head, for the leaves the page most likely lies in:
+ * the first page (leaf 0), or, for a cursor, the leaves a full build puts next to where the
+ * cursor's item was when the cursor was issued, and the list's index when the list kept one
+ * apart then (src/model/list-layout.ts). When the list has not moved since, every later read is
+ * answered from what this brought.
  */
 function prefetch(reader: NewsReader, query: ListQuery, args: ReturnType<typeof parseConnectionArgs>): void {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   let span: [number, number] | undefined;
+  const reads: Array<Promise<unknown>> = [];
   if (!args.after && !args.before && !query.reverse && args.last === undefined) span = [0, size - 1];
   else if (args.after && args.before === undefined && args.last === undefined) {
-    const at = args.after.hint;
+    const { offset: at, apart } = decodeListHint(args.after.hint);
     span = query.reverse ? [Math.max(0, at - size), at] : [at, at + size];
+    if (apart) reads.push(reader.listIndex(query.list));
   }
   if (!span || size === 0) return;
   const chunks = new Set(span.map((p) => Math.floor(p / LIST_CHUNK_SIZE)));
-  void Promise.all([...chunks].map((c) => reader.listChunk(query.list, c))).catch(() => undefined);
+  for (const c of chunks) reads.push(reader.listChunk(query.list, c));
+  void Promise.all(reads).catch(() => undefined);
 }
 
 function inRange(key: string, from?: string, to?: string): boolean {
   return (from === undefined || key >= from) && (to === undefined || key <= to);
 }
 
-/** Reads list positions [start, end) from the chunks that hold them, in one wave. */
-async function readItems(
-  reader: NewsReader,
-  list: string,
-  head: ListHead,
-  start: number,
-  end: number,
-): Promise<ListItem[]> {
-  if (end <= start) return [];
-  const firstChunk = Math.floor(start / head.chunkSize);
-  const lastChunk = Math.floor((end - 1) / head.chunkSize);
-  const reads = [];
-  for (let c = firstChunk; c <= lastChunk; c++) reads.push(readChunk(reader, list, c));
-  const chunks = await Promise.all(reads);
-  const offset = firstChunk * head.chunkSize;
-  return chunks.flatMap((chunk) => chunk.items).slice(start - offset, end - offset);
-}
-
-async function readChunk(reader: NewsReader, list: string, chunk: number) {
-  const read = await reader.listChunk(list, chunk);
-  if (!read) throw new DataUnavailable(`List ${list} is missing chunk ${chunk}.`);
-  return read;
-}
-
-/** Where `key` falls in the stored list: the chunk from the head, then the place within it. */
-async function locate(reader: NewsReader, list: string, head: ListHead, key: SortKey): Promise<Position> {
-  const firstOf = (c: number): SortKey => [head.firstKeys[c]!, head.firstSlugs?.[c] ?? ''];
-  let chunk = -1;
-  for (let lo = 0, hi = head.firstKeys.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (compareInList(head, firstOf(mid), key) <= 0) {
-      chunk = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (chunk === -1) return { before: 0, found: false };
-  const { items } = await readChunk(reader, list, chunk);
-  const within = items.findIndex((item) => compareInList(head, cursorKeyOf(item), key) >= 0);
-  if (within === -1) return { before: chunk * head.chunkSize + items.length, found: false };
-  return { before: chunk * head.chunkSize + within, found: compareInList(head, cursorKeyOf(items[within]!), key) === 0 };
-}
-
 /** The positions [lo, hi) of the items whose sort key lies in [from, to]. */
-async function boundsOf(reader: NewsReader, query: ListQuery, head: ListHead): Promise<[number, number]> {
+async function boundsOf(leaves: ListLeaves, query: ListQuery, total: number, asc: boolean): Promise<[number, number]> {
   const { from, to } = query;
-  if (from === undefined && to === undefined) return [0, head.total];
-  const asc = head.order === 'asc';
+  if (from === undefined && to === undefined) return [0, total];
   const atLo = (k: string) => (asc ? from === undefined || k >= from : to === undefined || k <= to);
   const pastHi = (k: string) => (asc ? to !== undefined && k > to : from !== undefined && k < from);
-  const [lo, hi] = await Promise.all([firstIndex(reader, query.list, head, atLo), firstIndex(reader, query.list, head, pastHi)]);
+  const [lo, hi] = await Promise.all([leaves.firstIndex(atLo), leaves.firstIndex(pastHi)]);
   // An empty range can place its end before its start; a count is never negative.
   return [lo, Math.max(lo, hi)];
 }
 
-/** The first position whose key satisfies `test`, a predicate monotone along the list. */
-async function firstIndex(
-  reader: NewsReader,
-  list: string,
-  head: ListHead,
-  test: (key: string) => boolean,
-): Promise<number> {
-  let chunk = head.firstKeys.findIndex(test);
-  if (chunk === 0) return 0;
-  chunk = chunk === -1 ? head.firstKeys.length - 1 : chunk - 1;
-  const read = await readChunk(reader, list, chunk);
-  const within = read.items.findIndex((item) => test(sortKeyOf(item)));
-  return within === -1 ? Math.min(head.total, (chunk + 1) * head.chunkSize) : chunk * head.chunkSize + within;
-}
-
-/** Cursors name items by sort key, with the stored offset as a hint. */
+/** Cursors name items by sort key, with the stored offset as a hint (src/model/list-layout.ts). */
 const cursorsAt =
-  (offsets: number[]) =>
+  (offsets: number[], total: number) =>
   (node: ListItem, i: number): string =>
-    encodeCursor(cursorKeyOf(node), offsets[i]!);
+    encodeCursor(cursorKeyOf(node), encodeListHint(offsets[i]!, total));

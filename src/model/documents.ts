@@ -158,27 +158,37 @@ export interface ArticleDoc extends ArticleCard {
 export type ListItem = ArticleCard | EntityDoc;
 
 /**
- * One chunk of an ordered list (all articles newest first, a person's events by date, ...).
- * `sortKeys` of a list's head let a date range find its offsets without reading every chunk.
+ * One leaf of an ordered list (all articles newest first, a person's events by date, ...),
+ * stored under a stable leaf id (src/model/list-layout.ts). It carries no list-wide figure, so
+ * an insertion rewrites only the leaf it lands in.
  */
 export interface ListChunk<T extends ListItem = ListItem> {
-  total: number;
   items: T[];
 }
 
+/** One leaf as the list index names it: id, item count, and its first item's sort key and slug. */
+export type LeafEntry = [id: number, count: number, firstKey: string, firstSlug: string];
+
 /**
- * The head of a list: its size, and the sort key (a date or a name) and slug of each chunk's
- * first item, so a date range or a cursor finds its chunk without reading the others.
+ * The head of a list, constant-size at any list length: its size, order, and where the first
+ * page lies (leaf 0, which always holds the first LIST_CHUNK_SIZE items). The leaves themselves
+ * are listed inline when the list is short (at most INLINE_LEAVES of them), and otherwise in
+ * the list's index key, read only by requests that need it (cursors past the first leaf,
+ * date ranges, filters).
  */
 export interface ListHead {
   total: number;
-  chunkSize: number;
-  firstKeys: string[];
-  firstSlugs: string[];
+  /** The leaves in list order, when the list is short; absent when they are in the index key. */
+  leaves?: LeafEntry[];
   /** 'desc' when the list runs from the largest key down (articles: newest first). */
   order: 'asc' | 'desc';
   /** 'en' when keys are names compared by English collation, not by code point. */
   collation?: 'en';
+}
+
+/** A long list's leaves in list order (v:<ver>:x:<list>). */
+export interface ListIndex {
+  leaves: LeafEntry[];
 }
 
 /** The value of the pointer key: which data version readers see. */
@@ -187,4 +197,34 @@ export interface VersionPointer {
   builtAt: string;
   articleCount: number;
   entityCount: number;
+  /**
+   * Delta versions only (src/model/generations.ts, docs/publishing.md): the base version the
+   * chain ends at, and the delta generations newest first, this version's own first.
+   */
+  base?: string;
+  chain?: Generation[];
+  /** The search index's layout; absent before it had one (derived from articleCount then). */
+  search?: SearchPointer;
 }
+
+/** A delta generation: its version and the membership hashes of the logical keys it wrote. */
+export interface Generation {
+  version: string;
+  /** Base64 of the sorted little-endian 32-bit hashes (generations.ts keyHash) of its keys. */
+  keys: string;
+}
+
+/** Where a search's keys are (keys.ts), in the pointer: fixed by a full build, grown by publishes. */
+export interface SearchPointer {
+  /** Posting shards (a power of two), fixed by the full build. */
+  shards: number;
+  /** Documents of the base part (numbers [0, base)). */
+  base: number;
+  /** Tail parts written by publishes since (1..parts). */
+  parts: number;
+  /** Document numbers given out: the next appended article is `docs`. */
+  docs: number;
+  /** Entries of the moved-documents table (s:x); 0: not read. */
+  moved: number;
+}
+

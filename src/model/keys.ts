@@ -8,11 +8,18 @@ import type { EntityRef } from './documents';
  *   history                        -> the complete versions kept in KV (tools/build/publish.ts)
  *   v:<ver>:a:<slug>               -> ArticleDoc
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
- *   v:<ver>:h:<list>               -> ListHead
- *   v:<ver>:l:<list>:<chunk>       -> ListChunk
+ *   v:<ver>:h:<list>               -> ListHead (constant-size)
+ *   v:<ver>:l:<list>:<leaf>        -> ListChunk: one leaf of the list, under a stable leaf id
+ *   v:<ver>:x:<list>               -> ListIndex: a long list's leaves (src/model/list-layout.ts)
  *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
  *   v:<ver>:m                      -> NodeManifest: each node's content hash (read by publish only)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
+ *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
+ *
+ * A delta version (src/model/generations.ts) writes only the keys that changed under its own
+ * prefix; a reader asks for `v:<current>:<logical>` and the store resolves it to the newest
+ * generation of the pointer's chain holding it. The manifest, change lists and generation
+ * manifest belong to their version alone and are never resolved through a chain.
  *
  * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (data/format).
  */
@@ -20,21 +27,26 @@ import type { EntityRef } from './documents';
 export const POINTER_KEY = 'current';
 export const HISTORY_KEY = 'history';
 
-/** Items per list chunk: a page (at most 100 items) spans at most two chunks. */
+/**
+ * Items per list leaf as a full build cuts them; incremental publishes let a leaf grow to twice
+ * this before it splits (src/model/list-layout.ts).
+ */
 export const LIST_CHUNK_SIZE = 100;
 
 export const articleKey = (version: string, slug: string): string => `v:${version}:a:${slug}`;
 export const entityKey = (version: string, slug: string): string => `v:${version}:e:${slug}`;
 export const listHeadKey = (version: string, list: string): string => `v:${version}:h:${list}`;
 export const nodeManifestKey = (version: string): string => `v:${version}:m`;
+export const generationKey = (version: string): string => `v:${version}:g`;
 export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
 /** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
 export const CHANGES_CHUNK_SIZE = 100;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
-export const listChunkKey = (version: string, list: string, chunk: number): string =>
-  `v:${version}:l:${list}:${chunk}`;
+export const listChunkKey = (version: string, list: string, leaf: number): string =>
+  `v:${version}:l:${list}:${leaf}`;
+export const listIndexKey = (version: string, list: string): string => `v:${version}:x:${list}`;
 
 /** The prefix of every key of one version: what a clean-up deletes. */
 export const versionPrefix = (version: string): string => `v:${version}:`;
@@ -56,15 +68,20 @@ export const lists = {
 /**
  * Search (src/search/, built by tools/build/search-index.ts), under the same version:
  *
- *   v:<ver>:s:p:<shard>            -> PostingShard: postings of the terms whose hash falls here
- *   v:<ver>:s:d:<chunk>            -> string[]: article slugs by document number, 100 a chunk
- *   v:<ver>:s:t                    -> SearchDates: first document number of each publication day
+ *   v:<ver>:s:p:<shard>            -> PostingShard: base postings of the terms whose hash falls here
+ *   v:<ver>:s:p:<shard>:<part>     -> PostingShard: postings a later publish added (tail part 1, 2, ...)
+ *   v:<ver>:s:a:<doc>              -> ArticleDoc by document number: a page's articles in one read
+ *   v:<ver>:s:x                    -> MovedDocs: documents whose live postings moved (or were removed)
+ *   v:<ver>:s:t                    -> SearchDates: runs of document numbers by publication day
+ *   v:<ver>:s:i:<bucket>           -> Record<slug, doc>: document numbers (read by publishing only)
+ *   v:<ver>:s:m                    -> SearchMeta: what an incremental publish needs to go on
  *   v:<ver>:s:g:<bucket>           -> SuggestBucket: entity name words starting with <bucket>
  *
- * The shard count follows from the version's article count, which the pointer every request
- * reads first already holds: a reader computes a term's key without reading anything more.
- * About SEARCH_ARTICLES_PER_SHARD articles' postings share a shard, so a shard read brings
- * little beyond the term asked for at any corpus size. Empty shards are not written.
+ * The layout (SearchPointer: shard count, base documents, tail parts) is fixed by a full
+ * build and carried in the pointer every request reads first, so a reader computes every key
+ * of a term without reading anything more, and an incremental publish keeps every key where
+ * it was. About SEARCH_ARTICLES_PER_SHARD articles' postings share a shard. Empty shards are
+ * not written.
  */
 export const SEARCH_ARTICLES_PER_SHARD = 2;
 export const SEARCH_MAX_SHARDS = 32768;
@@ -73,8 +90,14 @@ export function searchShardCount(articleCount: number): number {
   while (shards * SEARCH_ARTICLES_PER_SHARD < articleCount && shards < SEARCH_MAX_SHARDS) shards *= 2;
   return shards;
 }
-export const SEARCH_DOCS_CHUNK = 100;
-export const searchShardKey = (version: string, shard: number): string => `v:${version}:s:p:${shard}`;
-export const searchDocsKey = (version: string, chunk: number): string => `v:${version}:s:d:${chunk}`;
+/** Documents per slug-number bucket (`s:i`), at the full build. */
+export const SEARCH_SLUGS_PER_BUCKET = 100;
+/** Part 0 is the base (the full build's postings); later parts hold what publishes added. */
+export const searchShardKey = (version: string, shard: number, part = 0): string =>
+  part === 0 ? `v:${version}:s:p:${shard}` : `v:${version}:s:p:${shard}:${part}`;
+export const searchArticleKey = (version: string, doc: number): string => `v:${version}:s:a:${doc}`;
+export const searchMovedKey = (version: string): string => `v:${version}:s:x`;
 export const searchDatesKey = (version: string): string => `v:${version}:s:t`;
+export const searchSlugsKey = (version: string, bucket: number): string => `v:${version}:s:i:${bucket}`;
+export const searchMetaKey = (version: string): string => `v:${version}:s:m`;
 export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;

@@ -1,20 +1,20 @@
 import type { SearchDates } from './index-format';
 
 /**
- * The document numbers published within [from, to] (inclusive YYYY-MM-DD bounds): documents
- * are numbered newest first, so the range is [first number of the newest day <= to,
- * first number of the newest day < from). Returns [lo, hi) over `total` documents.
+ * The document numbers published within [from, to] (inclusive YYYY-MM-DD bounds), as
+ * [lo, hi) intervals over `total` numbers. The runs of a full build are days in order, so the
+ * answer is one interval; an article appended with an older date (a late story, a corrected
+ * date) is a run of its own, and adds one interval when its day is in range.
  */
-export function docRange(dates: SearchDates, total: number, from?: string, to?: string): [number, number] {
-  let lo = 0;
-  let hi = total;
-  if (to !== undefined) {
-    const day = dates.find(([date]) => date <= to);
-    lo = day ? day[1] : total;
-  }
-  if (from !== undefined) {
-    const day = dates.find(([date]) => date < from);
-    hi = day ? day[1] : total;
-  }
-  return [lo, Math.max(lo, hi)];
+export function docRanges(dates: SearchDates, total: number, from?: string, to?: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  dates.forEach(([date, first], i) => {
+    if ((from !== undefined && date < from) || (to !== undefined && date > to)) return;
+    const end = i + 1 < dates.length ? dates[i + 1]![1] : total;
+    if (end <= first) return;
+    const last = out.at(-1);
+    if (last && last[1] === first) last[1] = end;
+    else out.push([first, end]);
+  });
+  return out;
 }

@@ -1,9 +1,15 @@
 
+import type { SearchPointer, VersionPointer } from '../model/documents';
+import { searchShardCount } from '../model/keys';
+
+export type { SearchPointer };
+
 /**
  * The stored search index, shared by the build step (which writes it) and the worker (which
- * reads it). Documents are numbered newest first (the order of the `articles` list), so a
- * lower number is a newer article: ties in score fall to the newer one, and a date range is a
- * range of numbers.
+ * reads it). Documents are numbered oldest first (the `articles` list read backwards), and a
+ * publish appends its new articles after the last number, so numbers never move: a higher
+ * number is a newer article (ties in score fall to it), and a date range is a few runs of
+ * numbers.
  *
  * A posting list is one flat array [gap, impact, gap, impact, ...]: document numbers as gaps
  * from the previous one (small numbers, short JSON), and the term's BM25F impact in that
@@ -14,8 +20,28 @@ export type PostingList = number[];
 /** term -> postings, for every term whose hash falls in the shard. */
 export type PostingShard = Record<string, PostingList>;
 
-/** [date YYYY-MM-DD, first document number published that day], newest day first. */
+/**
+ * Runs of document numbers by publication day, in number order: [date YYYY-MM-DD, first
+ * document of the run]; a run ends where the next begins (the last at SearchPointer.docs).
+ * A full build writes one run a day, oldest first; an appended article dated before the last
+ * run starts a run of its own (date-range.ts).
+ */
 export type SearchDates = Array<[string, number]>;
+
+/** [doc, part]: the one part where the document's postings are live; -1: removed. */
+export type MovedDocs = Array<[number, number]>;
+
+/** What an incremental publish needs and no reader does (tools/build/search-delta.ts). */
+export interface SearchMeta {
+  /** BM25 mean field lengths (headline, body, entity names), fixed by the full build. */
+  avg: number[];
+  /** Buckets of the slug -> document table (s:i), fixed by the full build. */
+  slugBuckets: number;
+  /** Documents written to the open tail part (part `parts`). */
+  openDocs: number;
+  /** The first document number appended into the open part. */
+  openFirst: number;
+}
 
 /** [folded word, entity slug, entity type, article count], sorted by word. */
 export type SuggestEntry = [word: string, slug: string, type: string, articles: number];
@@ -43,3 +69,8 @@ export function termHash(term: string): number {
 
 /** The shard of a term among `shards` (a power of two: keys.ts searchShardCount). */
 export const shardOf = (term: string, shards: number): number => termHash(term) % shards;
+
+/** The layout of a pointer written before the layout was stored: one part, all documents. */
+export function searchLayout(p: VersionPointer): SearchPointer {
+  return p.search ?? { shards: searchShardCount(p.articleCount), base: p.articleCount, parts: 0, docs: p.articleCount, moved: 0 };
+}

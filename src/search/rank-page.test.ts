@@ -18,8 +18,8 @@ describe('rankPage', () => {
         const lists: Record<string, Int32Array> = { alpha: encode(a), beta: encode(b) };
         const query = parseQuery('alpha OR beta');
         const all = rank(query, (t) => lists[t], 200);
-        // The full ranking is ordered: score descending, then the lower document first.
-        const reference = [...all].sort((x, y) => y.score - x.score || x.doc - y.doc);
+        // The full ranking is ordered: score descending, then the higher (newer) document first.
+        const reference = [...all].sort((x, y) => y.score - x.score || y.doc - x.doc);
         expect(all).toEqual(reference);
         expect(new Set(all.map((r) => r.doc))).toEqual(new Set([...a, ...b].map(([doc]) => doc)));
         const page = rankPage(query, (t) => lists[t], 200, {}, (count) => ({ start: Math.min(start, count), end: Math.min(start + size, count) }));
@@ -31,8 +31,10 @@ describe('rankPage', () => {
 
   it('keeps documents inside the range and in every filter list', () => {
     const lists: Record<string, Int32Array> = { w: encode([[1, 1], [2, 2], [3, 3], [4, 4]]), f: encode([[2, 0], [3, 0], [4, 0]]) };
-    const page = rankPage(parseQuery('w'), (t) => lists[t], 10, { from: 0, to: 4, filters: [lists.f] }, (n) => ({ start: 0, end: n }));
+    const page = rankPage(parseQuery('w'), (t) => lists[t], 10, { ranges: [[0, 4]], filters: [lists.f] }, (n) => ({ start: 0, end: n }));
     expect(page.hits.map((h) => h.doc)).toEqual([3, 2]);
+    const split = rankPage(parseQuery('w'), (t) => lists[t], 10, { ranges: [[1, 2], [4, 5]] }, (n) => ({ start: 0, end: n }));
+    expect(split.hits.map((h) => h.doc)).toEqual([4, 1]);
     const none = rankPage(parseQuery('w'), (t) => lists[t], 10, { filters: [undefined] }, (n) => ({ start: 0, end: n }));
     expect(none.count).toBe(0);
   });

@@ -1,7 +1,9 @@
 import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
-import type { Alternative, ParsedQuery } from './parse-query';
-import { CROSS_SCRIPT_WEIGHT, idf, PAIR_BOOST } from './ranking-params';
+import type { ParsedQuery } from './parse-query';
 import { RankBuffers } from './rank-buffers';
+import { WINDOW_DOCS } from './posting-windows';
+import { markMatches, planQuery, scoreWindows } from './rank-windows';
+import { selectBest } from './select-best';
 
 /**
  * Scores documents for a parsed query from their stored BM25F impacts:
@@ -9,14 +11,13 @@ import { RankBuffers } from './rank-buffers';
  *   phrase   every pair must be present; sum of its words' scores + PAIR_BOOST * pairs' scores
  *   OR group the best of its alternatives; a document must match every group
  *   bonus    PAIR_BOOST * pair score for plain query words that stand side by side in the text
- * Then exclusions and filters remove documents, and ties fall to the lower document number,
+ * Then exclusions and filters remove documents, and ties fall to the higher document number,
  * which is the newer article (index-format.ts).
  *
- * Scores accumulate in dense arrays indexed by document number ("term-at-a-time" evaluation
- * with accumulators, Turtle & Flood 1995): one pass over each posting list, no per-document
- * objects, so a query that matches most of 100,000 articles stays a few linear scans. The
- * arrays are the isolate's, reused by every query (rank-buffers.ts): a query allocates only
- * the page of hits it returns.
+ * Matches are found and counted in dense arrays indexed by document number: one pass over
+ * each posting list, no per-document objects. Scores are then computed window by window
+ * (rank-windows.ts), best bound first, and only until no other window can reach the page.
+ * The arrays are the isolate's, reused by every query (rank-buffers.ts).
  */
 
 export interface Ranked {
@@ -40,30 +41,6 @@ export function forEachPosting(list: Postings | undefined, fn: (doc: number, imp
   }
 }
 
-function addTerm(into: Float64Array, list: Postings | undefined, documents: number, weight = 1, count?: Uint8Array): void {
-  if (!list) return;
-  const w = weight * idf(documents, list.length / 2);
-  forEachPosting(list, (doc, impact) => {
-    into[doc] = into[doc]! + w * impact;
-    if (count) count[doc] = count[doc]! + 1;
-  });
-}
-
-/** The scores of one alternative, into `scores` (zeroed first); `pairs` is scratch. */
-function alternativeScores(alt: Alternative, lookup: PostingLookup, documents: number, scores: Float64Array, pairs: Uint8Array): void {
-  scores.fill(0, 0, documents);
-  if (alt.kind === 'word') {
-    addTerm(scores, lookup(alt.term), documents);
-    if (alt.key) addTerm(scores, lookup(keyTerm(alt.key)), documents, CROSS_SCRIPT_WEIGHT);
-    return;
-  }
-  pairs.fill(0, 0, documents);
-  alt.terms.slice(1).forEach((t, i) => addTerm(scores, lookup(pairTerm(alt.terms[i]!, t)), documents, PAIR_BOOST, pairs));
-  for (const term of alt.terms) addTerm(scores, lookup(term), documents);
-  const needed = alt.terms.length - 1;
-  for (let doc = 0; doc < documents; doc++) if (pairs[doc] !== needed) scores[doc] = 0;
-}
-
 /** Every term whose postings the query reads. */
 export function queryTerms(query: ParsedQuery): string[] {
   const terms = new Set<string>(query.pairs);
@@ -82,9 +59,10 @@ export function queryTerms(query: ParsedQuery): string[] {
 }
 
 export interface RankOptions {
-  /** Only documents numbered in [from, to): a date range (date-range.ts). */
-  from?: number;
-  to?: number;
+  /** Only documents numbered in these [lo, hi) intervals, in order: a date range (date-range.ts). */
+  ranges?: Array<[number, number]>;
+  /** Live documents (idf's N) when fewer than `documents`, the numbers given out. */
+  live?: number;
   /** Posting lists a document must be in, every one: filters by language or linked entity. */
   filters?: Array<Postings | undefined>;
   /** Any further test of a document. */
@@ -94,17 +72,30 @@ export interface RankOptions {
    * it are counted but not kept, so the page starts right after it in any data version.
    */
   after?: { score: number; doc: number };
+  /** The most hits the window keeps after the cursor (a page size): lets ranking stop early. */
+  limit?: number;
 }
 
-/** The hits of a query's ranking that one page shows, [start, end), and how many there are. */
 /** The page, in positions over all matches, once their count and those at or before `after` are known. */
 export type RankWindow = (count: number, beforeCursor: number) => { start: number; end: number };
+
+/** What a ranking did, for tests and the bench: deterministic, unlike its time. */
+export interface RankCounts {
+  /** Postings read (every list once, to find the matches and count them exactly). */
+  postings: number;
+  /** Windows holding a match, and those scored: the rest could not reach the page. */
+  windows: number;
+  windowsScored: number;
+  /** Matching documents scored. */
+  scored: number;
+}
 
 const shared = new RankBuffers();
 
 /**
- * Ranks every matching document and returns those in the window the caller picks once it
- * knows the count (a page: model/page-range.ts), best first, with the total count.
+ * Ranks the matches of a query and returns those in the window the caller picks once it knows
+ * the count (a page: model/page-range.ts), best first, with the exact count. With `limit`
+ * (the most hits the window keeps after the cursor) it stops early: see rank-windows.ts.
  */
 export function rankPage(
   query: ParsedQuery,
@@ -113,99 +104,41 @@ export function rankPage(
   options: RankOptions,
   window: RankWindow,
   buffers: RankBuffers = shared,
-): { count: number; hits: Ranked[] } {
-  if (query.required.length === 0) return { count: 0, hits: [] };
-  const { total, best, scores, matched, pairs, excluded, order } = buffers.take(documents);
-  for (const group of query.required) {
-    best.fill(0, 0, documents);
-    for (const alt of group) {
-      alternativeScores(alt, lookup, documents, scores, pairs);
-      for (let doc = 0; doc < documents; doc++) if (scores[doc]! > best[doc]!) best[doc] = scores[doc]!;
-    }
-    for (let doc = 0; doc < documents; doc++) {
-      if (best[doc]! > 0) {
-        total[doc] = total[doc]! + best[doc]!;
-        matched[doc] = matched[doc]! + 1;
-      }
-    }
-  }
-  for (const pair of query.pairs) addTerm(total, lookup(pair), documents, PAIR_BOOST);
-  for (const alt of query.excluded) {
-    if (alt.kind === 'word') forEachPosting(lookup(alt.term), (doc) => (excluded[doc] = 1));
-    else {
-      alternativeScores(alt, lookup, documents, scores, pairs);
-      for (let doc = 0; doc < documents; doc++) if (scores[doc]! > 0) excluded[doc] = 1;
-    }
-  }
-  // A document passes the filters when every filter's list holds it: count its lists in
-  // `pairs`, free again now that the phrases are scored.
+): { count: number; hits: Ranked[]; counts: RankCounts } {
+  const counts: RankCounts = { postings: 0, windows: 0, windowsScored: 0, scored: 0 };
+  if (query.required.length === 0) return { count: 0, hits: [], counts };
+  const arrays = buffers.take(documents);
+  const plan = planQuery(query, lookup, documents, options.live ?? documents, counts);
+  const { matched, excluded, pairs, order, total } = arrays;
+  markMatches(plan, arrays, documents, counts);
   const filters = options.filters ?? [];
   pairs.fill(0, 0, documents);
   for (const list of filters) forEachPosting(list, (doc) => (pairs[doc] = pairs[doc]! + 1));
-  const groups = query.required.length;
-  const from = Math.max(0, options.from ?? 0);
-  const to = Math.min(documents, options.to ?? documents);
-  const after = options.after;
+  // The matches, counted exactly, and the windows that hold one.
+  const windows = new Int32Array(plan.windows);
   let count = 0;
-  let skipped = 0;
-  for (let doc = from; doc < to; doc++) {
-    if (matched[doc] !== groups || excluded[doc] || pairs[doc] !== filters.length) continue;
-    if (options.accept && !options.accept(doc)) continue;
-    // Scores are shown and compared rounded, so equal-looking scores tie (and fall to the newer).
-    const score = (total[doc] = Math.round(total[doc]! * 1e6) / 1e6);
-    // The order of selectBest: higher score first, then the lower (newer) document.
-    if (after && (score > after.score || (score === after.score && doc <= after.doc))) skipped++;
-    else order[count++] = doc;
+  for (const [lo, hi] of options.ranges ?? [[0, documents]]) {
+    for (let doc = Math.max(0, lo); doc < Math.min(documents, hi); doc++) {
+      if (matched[doc] !== plan.groups || excluded[doc] || pairs[doc] !== filters.length) continue;
+      if (options.accept && !options.accept(doc)) continue;
+      // A match: `excluded` marks it (2) for the scoring pass.
+      excluded[doc] = 2;
+      const w = Math.floor(doc / WINDOW_DOCS);
+      windows[w] = windows[w]! + 1;
+      count++;
+    }
   }
+  const { kept, skipped } = scoreWindows(plan, arrays, windows, options.after, options.limit ?? Infinity, counts);
   // `order` holds only the matches after the cursor: window positions shift by `skipped`.
-  const { start, end } = window(count + skipped, skipped);
-  const k = Math.max(0, Math.min(end - skipped, count));
-  selectBest(order, count, k, total);
+  const { start, end } = window(count, skipped);
+  const k = Math.max(0, Math.min(end - skipped, kept));
+  selectBest(order, kept, k, total);
   const hits: Ranked[] = [];
   for (let i = Math.max(0, start - skipped); i < k; i++) hits.push({ doc: order[i]!, score: total[order[i]!]! });
-  return { count: count + skipped, hits };
-}
-
-/**
- * Moves the best `k` of the `count` documents in `order` to its front, best first: a bounded
- * heap (worst kept document at the root) over the first k slots, then heapsort of those k.
- * O(count log k) and no allocation, where sorting every match with a comparator made V8 copy
- * them into two work arrays on the heap (4-8 bytes each per match, per query).
- */
-function selectBest(order: Int32Array, count: number, k: number, score: Float64Array): void {
-  if (k <= 0) return;
-  // a ranks before b: higher score, then the lower (newer) document.
-  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
-  const siftDown = (from: number, size: number) => {
-    for (let i = from; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < size && better(order[worst]!, order[l]!)) worst = l;
-      if (r < size && better(order[worst]!, order[r]!)) worst = r;
-      if (worst === i) return;
-      const t = order[i]!;
-      order[i] = order[worst]!;
-      order[worst] = t;
-      i = worst;
-    }
-  };
-  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(i, k);
-  for (let i = k; i < count; i++) {
-    if (better(order[i]!, order[0]!)) {
-      order[0] = order[i]!;
-      siftDown(0, k);
-    }
-  }
-  for (let size = k - 1; size > 0; size--) {
-    const t = order[0]!;
-    order[0] = order[size]!;
-    order[size] = t;
-    siftDown(0, size);
-  }
+  return { count, hits, counts };
 }
 
 /** Every match, best first (the build step's in-memory search and the tests). */
-export function rank(query: ParsedQuery, lookup: PostingLookup, documents: number, accept?: (doc: number) => boolean): Ranked[] {
-  return rankPage(query, lookup, documents, { accept }, (count) => ({ start: 0, end: count })).hits;
+export function rank(query: ParsedQuery, lookup: PostingLookup, documents: number, accept?: (doc: number) => boolean, live?: number): Ranked[] {
+  return rankPage(query, lookup, documents, { accept, live }, (count) => ({ start: 0, end: count })).hits;
 }

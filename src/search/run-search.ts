@@ -1,23 +1,25 @@
+import type { ArticleDoc } from '../model/documents';
 import { InvalidArgument } from '../model/domain-errors';
-import { pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
-import { docRange } from './date-range';
+import { DEFAULT_PAGE_SIZE, pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
+import { docRanges } from './date-range';
 import type { SearchDates } from './index-format';
 import type { ParsedQuery } from './parse-query';
 import { queryTerms, rankPage, type Postings } from './rank';
 
 /**
  * Full-text search, start to end, over whatever holds the index: the worker reads it from KV
- * (src/store/search-reader.ts), in the order the reads are listed here: the article count;
- * every posting shard the query's terms and filters fall in (plus the date table for a date
- * filter) in one bulk read; then the slugs of the page.
+ * (src/store/search-reader.ts) in two round trips after the pointer: every posting part the
+ * query's terms and filters fall in (plus the date runs for a date filter, and the moved
+ * documents once a publish corrected or removed one) in one bulk read; then the page's
+ * articles, by document number, in another.
  */
 export interface SearchIndexReads {
-  /** Documents the index numbers: the data version's article count. */
-  documents(): Promise<number>;
-  /** The postings of `terms` and, when asked, the date table, in one round trip. */
+  /** Document numbers given out (the work arrays' size) and live documents (idf's N). */
+  documents(): Promise<{ numbers: number; live: number }>;
+  /** The postings of `terms` and, when asked, the date runs, in one round trip. */
   postings(terms: string[], withDates: boolean): Promise<{ postings: ReadonlyMap<string, Postings>; dates: SearchDates | null }>;
-  /** Article slugs by document number. */
-  slugs(docs: number[]): Promise<string[]>;
+  /** The articles of these document numbers, in one round trip (null: not stored). */
+  articles(docs: number[]): Promise<Array<ArticleDoc | null>>;
 }
 
 /** A search, its arguments already checked (the resolver parses them, in argument order). */
@@ -36,16 +38,16 @@ export interface SearchPage {
   /** Matches over all pages. */
   total: number;
   range: PageRange;
-  /** The page's matches, best first. */
-  hits: Array<{ slug: string; doc: number; score: number }>;
+  /** The page's matches, best first, with their articles (null: missing from the data). */
+  hits: Array<{ doc: number; score: number; article: ArticleDoc | null }>;
 }
 
 export async function runSearch(index: SearchIndexReads, request: SearchRequest): Promise<SearchPage> {
   const { query, page, filters, from, to } = request;
-  const documents = await index.documents();
+  const { numbers, live } = await index.documents();
   const terms = query.required.length > 0 ? queryTerms(query) : [];
   const { postings, dates } = await index.postings([...terms, ...filters], from !== undefined || to !== undefined);
-  const [lo, hi] = dates ? docRange(dates, documents, from, to) : [0, documents];
+  const ranges = dates ? docRanges(dates, numbers, from, to) : undefined;
   // The cursor names a result by score, then document number (the order rank.ts sorts by), so a
   // page after it starts past every result that ranks before it (src/model/page-range.ts).
   const after = page.after && { score: Number(page.after.key[0]), doc: Number(page.after.key[1]) };
@@ -57,11 +59,10 @@ export async function runSearch(index: SearchIndexReads, request: SearchRequest)
   const ranked = rankPage(
     query,
     (t) => postings.get(t),
-    documents,
-    { from: lo, to: hi, filters: filters.map((t) => postings.get(t)), after },
+    numbers,
+    { ranges, live, filters: filters.map((t) => postings.get(t)), after, limit: page.first ?? DEFAULT_PAGE_SIZE },
     (count, beforeCursor) => (range = pageRange(count, { first: page.first, start: after ? beforeCursor : undefined })),
   );
-  const shown = ranked.hits;
-  const slugs = await index.slugs(shown.map((r) => r.doc));
-  return { query, total: ranked.count, range, hits: shown.map((r, i) => ({ slug: slugs[i]!, doc: r.doc, score: r.score })) };
+  const articles = await index.articles(ranked.hits.map((r) => r.doc));
+  return { query, total: ranked.count, range, hits: ranked.hits.map((r, i) => ({ doc: r.doc, score: r.score, article: articles[i] ?? null })) };
 }

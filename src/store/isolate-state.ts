@@ -18,9 +18,11 @@ export class IsolateState {
     this.responses = new LruCache(budgets.responseBytes);
   }
 
-  /** A new data version: nothing kept under the old one will be asked for again. */
-  forgetVersion(): void {
-    this.documents.clear();
+  /**
+   * A new data version: answers of the old one will not be asked for again. Documents stay:
+   * they are kept by physical key, immutable, and a delta version reads most of them on.
+   */
+  forgetAnswers(): void {
     this.responses.clear();
   }
 }

@@ -1,20 +1,25 @@
 import type { VersionPointer } from '../model/documents';
 import { POINTER_KEY } from '../model/keys';
 import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
+import { chainIndex, splitKey } from '../model/generations';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
 import type { KvStats } from './kv-stats-header';
+import { readWave } from './read-wave';
 
 export type { KvStats } from './kv-stats-header';
 export { IsolateState } from './isolate-state';
 
 /**
  * The one module that reads Workers KV. Data keys are immutable under their data version, so
- * an isolate may keep what it read for as long as the version is current: a warm isolate
- * answers a repeated request with no KV read. Only the pointer key changes; it is read again
- * at most once per `versionCheckMs`.
+ * an isolate may keep what it read: a warm isolate answers a repeated request with no KV read.
+ * Only the pointer key changes; it is read again at most once per `versionCheckMs`.
+ *
+ * A key asked for as `v:<current>:<logical>` is read at the physical key the pointer's chain
+ * resolves it to (src/model/generations.ts), and kept by that physical key: after a delta
+ * version's switch, every document it did not change is still warm.
  */
 
 /** KV bulk get takes at most 100 keys (Cloudflare KV docs, "Get multiple keys"). */
@@ -22,6 +27,8 @@ export const KV_MAX_KEYS_PER_GET = 100;
 /** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
 export const KV_MAX_KEY_BYTES = 512;
 const NOT_FOUND = Symbol('not found');
+/** A delta generation's tombstone: the key was deleted; no older generation is asked. */
+const DELETED = Symbol('deleted');
 
 type Cached = unknown;
 
@@ -34,6 +41,8 @@ export class KvStore {
   private readonly used = new Map<string, unknown>();
   private readonly codecs = new Map<string, Codec<unknown>>();
   private pointerRead?: Promise<VersionPointer>;
+  /** The request's pointer once read: `get` needs it for every key, without one more await. */
+  private pointerValue?: VersionPointer;
   private versionReads = 0;
   private keys = 0;
   private bytes = 0;
@@ -60,7 +69,7 @@ export class KvStore {
     // One read per request, never shared with other requests: workerd cancels a request that
     // waits on a promise only another request's I/O can settle ("The Workers runtime canceled
     // this request because it detected that your Worker's code had hung").
-    this.pointerRead ??= fresh ? Promise.resolve(cached.value) : this.readPointer();
+    this.pointerRead ??= (fresh ? Promise.resolve(cached.value) : this.readPointer()).then((p) => (this.pointerValue = p));
     return this.pointerRead;
   }
 
@@ -78,7 +87,7 @@ export class KvStore {
       throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
     }
     const pointer = value as VersionPointer;
-    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetVersion();
+    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetAnswers();
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }
@@ -91,21 +100,44 @@ export class KvStore {
     // Asking KV for an over-long key fails the whole bulk get, and with it every other key
     // of the batch: a 60 KB slug from a client must be "not found", not an outage.
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
+    const pointer = this.pointerValue ?? (await this.pointer());
+    // A base version (no chain) reads every key as asked: the common case, kept cheap.
+    if (!pointer.chain?.length) {
+      const held = this.cached(key, codec);
+      return this.settle<T>(held !== undefined ? held : await this.load(key, codec));
+    }
+    const candidates = chainIndex(pointer).candidates(key);
+    for (let i = 0; i < candidates.length; i++) {
+      const held = this.cached(candidates[i]!, codec);
+      const value = held !== undefined ? held : await this.load(candidates[i]!, codec);
+      // Absent where the membership hashes said present: a false match; ask the next generation.
+      if (value === NOT_FOUND && i < candidates.length - 1) continue;
+      return this.settle<T>(value);
+    }
+    return null;
+  }
+
+  private settle<T>(value: unknown): T | null {
+    return value === NOT_FOUND || value === DELETED ? null : (value as T);
+  }
+
+  /** What this request or the isolate already holds for a physical key; undefined when neither does. */
+  private cached<T>(key: string, codec: Codec<T>): unknown {
     let value = this.used.get(key);
     if (value === undefined) {
       const kept = this.isolate.documents.get(key);
       if (kept !== undefined) {
-        value = kept === NOT_FOUND ? NOT_FOUND : codec.use(kept);
+        value = kept === NOT_FOUND || kept === DELETED ? kept : codec.use(kept);
         this.used.set(key, value);
       }
     }
-    if (value !== undefined) {
-      this.cacheHits += 1;
-      return value === NOT_FOUND ? null : (value as T);
-    }
+    if (value !== undefined) this.cacheHits += 1;
+    return value;
+  }
+
+  private load<T>(key: string, codec: Codec<T>): Promise<unknown> {
     this.codecs.set(key, codec);
-    const loaded = await this.loader.load(key);
-    return loaded === NOT_FOUND ? null : (loaded as T);
+    return this.loader.load(key);
   }
 
   stats(): KvStats {
@@ -125,25 +157,19 @@ export class KvStore {
     const textKeys = keys.filter((k) => codecOf(k).read === 'text');
     const byteKeys = keys.filter((k) => codecOf(k).read === 'bytes');
     this.operations += (textKeys.length > 0 ? 1 : 0) + byteKeys.length;
-    let stored: Map<string, string | Uint8Array | null>;
-    try {
-      // One wave: the bulk text read and the byte reads go out together.
-      const [texts, buffers] = await Promise.all([
-        textKeys.length > 0 ? this.kv.get(textKeys, 'text') : new Map<string, string | null>(),
-        Promise.all(byteKeys.map((k) => this.kv.get(k, 'arrayBuffer'))),
-      ]);
-      stored = new Map<string, string | Uint8Array | null>(texts);
-      byteKeys.forEach((k, i) => stored.set(k, buffers[i] ? new Uint8Array(buffers[i]) : null));
-    } catch {
-      throw new DataUnavailable('Reading the data store failed; try again.');
-    }
+    const stored = await readWave(this.kv, textKeys, byteKeys);
     const values = new Map<string, Cached | Error>();
+    const pointer = this.isolate.pointer?.value;
+    const versions = pointer && chainIndex(pointer).versions;
     for (const key of keys) {
       const value = stored.get(key) ?? null;
-      if (value === null) {
-        values.set(key, NOT_FOUND);
-        this.used.set(key, NOT_FOUND);
-        this.isolate.documents.set(key, NOT_FOUND, 0);
+      if (value === null || value.length === 0) {
+        const none = value === null ? NOT_FOUND : DELETED;
+        values.set(key, none);
+        this.used.set(key, none);
+        // A key of a version the pointer names was complete before the switch; one of any other
+        // version (a client's made-up `since`) may be written later, so its absence is not kept.
+        if (versions?.has(splitKey(key)?.version ?? '')) this.isolate.documents.set(key, none, 0);
         continue;
       }
       this.bytes += typeof value === 'string' ? utf8Length(value) : value.byteLength;

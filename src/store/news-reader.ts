@@ -1,5 +1,5 @@
-import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, VersionPointer } from '../model/documents';
-import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, relatedKey } from '../model/keys';
+import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
+import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeChunk } from '../model/changes';
 import type { Codec } from './codecs';
 import type { KvStore } from './kv-store';
@@ -61,7 +61,13 @@ export class NewsReader {
     return this.read((v) => listHeadKey(v, list));
   }
 
-  listChunk(list: string, chunk: number): Promise<ListChunk | null> {
-    return this.read((v) => listChunkKey(v, list, chunk));
+  /** One leaf of a list, by its stable id (src/model/list-layout.ts). */
+  listChunk(list: string, leaf: number): Promise<ListChunk | null> {
+    return this.read((v) => listChunkKey(v, list, leaf));
+  }
+
+  /** A long list's leaf entries; null for a list that keeps them in its head. */
+  listIndex(list: string): Promise<ListIndex | null> {
+    return this.read((v) => listIndexKey(v, list));
   }
 }

@@ -1,7 +1,10 @@
-import { searchDatesKey, searchDocsKey, searchShardCount, searchShardKey, suggestKey, SEARCH_DOCS_CHUNK } from '../model/keys';
-import type { SearchDates, SuggestBucket } from '../search/index-format';
-import { shardOf } from '../search/index-format';
+import type { ArticleDoc, SearchPointer } from '../model/documents';
+import { searchArticleKey, searchDatesKey, searchMovedKey, searchShardKey, suggestKey } from '../model/keys';
+import type { MovedDocs, SearchDates, SuggestBucket } from '../search/index-format';
+import { searchLayout, shardOf } from '../search/index-format';
+import { mergeParts, movedMap } from '../search/merge-parts';
 import type { DecodedShard } from '../search/posting-codec';
+import type { Postings } from '../search/rank';
 import type { SearchIndexReads } from '../search/run-search';
 import { postingShardCodec } from './codecs';
 import type { NewsReader } from './news-reader';
@@ -9,44 +12,52 @@ import type { NewsReader } from './news-reader';
 /**
  * Typed reads of the search index at the request's data version, for src/search/. Each
  * method asks for all its keys before awaiting any, so the store's batching sends them as one
- * bulk read.
+ * bulk read: a search is the pointer, then `postings`, then `articles` (two round trips).
  */
 export class SearchReader implements SearchIndexReads {
   constructor(private readonly reader: NewsReader) {}
 
-  async documents(): Promise<number> {
-    return (await this.reader.dataVersion()).articleCount;
+  private async layout(): Promise<SearchPointer> {
+    return searchLayout(await this.reader.dataVersion());
+  }
+
+  async documents(): Promise<{ numbers: number; live: number }> {
+    const pointer = await this.reader.dataVersion();
+    return { numbers: searchLayout(pointer).docs, live: pointer.articleCount };
   }
 
   /**
-   * The postings of `terms` (every shard they fall in) and, when asked, the date table: one
-   * round trip. A term in no shard has no postings. Lists are views into the shards the
-   * isolate cache keeps decoded (src/search/posting-codec.ts): no copy per query.
+   * The postings of `terms` (each shard they fall in, in every part) and, when asked, the date
+   * runs: one round trip. Lists are views into the shards the isolate cache keeps decoded
+   * (src/search/posting-codec.ts), merged only when a term has postings in several parts.
    */
-  async postings(terms: string[], withDates: boolean): Promise<{ postings: Map<string, Int32Array>; dates: SearchDates | null }> {
-    const count = searchShardCount(await this.documents());
-    const shardOfTerm = new Map(terms.map((t) => [t, shardOf(t, count)]));
-    const shards = [...new Set(shardOfTerm.values())];
-    // One wave: the shards (read as bytes) and the date table are asked for together.
-    const [decoded, dates] = await Promise.all([
-      this.reader.readKeys((v) => shards.map((s) => searchShardKey(v, s)), postingShardCodec),
+  async postings(terms: string[], withDates: boolean): Promise<{ postings: Map<string, Postings>; dates: SearchDates | null }> {
+    const layout = await this.layout();
+    const shardOfTerm = new Map(terms.map((t) => [t, shardOf(t, layout.shards)]));
+    const reads = [...new Set(shardOfTerm.values())].flatMap((shard) => Array.from({ length: layout.parts + 1 }, (_, part) => ({ shard, part })));
+    // One wave: the parts (read as bytes), the moved documents and the date runs together.
+    const [decoded, moved, dates] = await Promise.all([
+      this.reader.readKeys((v) => reads.map((r) => searchShardKey(v, r.shard, r.part)), postingShardCodec),
+      layout.moved > 0 ? this.reader.readKeys<MovedDocs>((v) => [searchMovedKey(v)]).then(([m]) => movedMap(m)) : new Map<number, number>(),
       withDates ? this.reader.readKeys<SearchDates>((v) => [searchDatesKey(v)]).then(([d]) => d ?? []) : null,
     ]);
-    const byShard = new Map<number, DecodedShard | null | undefined>(shards.map((s, i) => [s, decoded[i]]));
-    const postings = new Map<string, Int32Array>();
+    const byKey = new Map<string, DecodedShard | null | undefined>(reads.map((r, i) => [`${r.shard}:${r.part}`, decoded[i]]));
+    const postings = new Map<string, Postings>();
     for (const [term, shard] of shardOfTerm) {
-      const list = byShard.get(shard)?.list(term);
-      if (list) postings.set(term, list);
+      const parts = [];
+      for (let part = 0; part <= layout.parts; part++) {
+        const list = byKey.get(`${shard}:${part}`)?.list(term);
+        if (list) parts.push({ part, list });
+      }
+      const list = parts.length > 0 ? mergeParts(parts, moved) : undefined;
+      if (list && list.length > 0) postings.set(term, list);
     }
     return { postings, dates };
   }
 
-  /** Article slugs by document number. */
-  async slugs(docs: number[]): Promise<string[]> {
-    const chunks = [...new Set(docs.map((d) => Math.floor(d / SEARCH_DOCS_CHUNK)))];
-    const values = await this.reader.readKeys<string[]>((v) => chunks.map((c) => searchDocsKey(v, c)));
-    const byChunk = new Map(chunks.map((c, i) => [c, values[i] ?? []]));
-    return docs.map((d) => byChunk.get(Math.floor(d / SEARCH_DOCS_CHUNK))?.[d % SEARCH_DOCS_CHUNK] ?? '');
+  /** The articles of a page by document number: one round trip. */
+  articles(docs: number[]): Promise<Array<ArticleDoc | null>> {
+    return this.reader.readKeys<ArticleDoc>((v) => docs.map((d) => searchArticleKey(v, d)));
   }
 
   async suggestBuckets(buckets: string[]): Promise<Map<string, SuggestBucket>> {

@@ -1,30 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fromKvNamespace, type KvNamespaceLike, type KvWriter } from '../../tools/build/kv-writer';
+import type { KvWriter } from '../../tools/build/kv-writer';
 import { KEEP_PREVIOUS, publish, PublishError, rollback, type DataToPublish } from '../../tools/build/publish';
 import { HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
+import { failingAfter as failing, openLocalKv } from './local-kv';
 
-/**
- * Publishing against real local KV: Miniflare's, opened through wrangler's getPlatformProxy
- * (the store `wrangler dev` reads), persisted to a scratch directory.
- */
+/** Publishing against real local KV (local-kv.ts). */
 let kv: KvWriter;
-let dispose: () => Promise<void>;
-let scratch: string;
+let close: () => Promise<void>;
 
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'publish-test-'));
-  const proxy = await getPlatformProxy<{ NEWS: KvNamespaceLike }>({ configPath: 'wrangler.toml', persist: { path: scratch } });
-  kv = fromKvNamespace(proxy.env.NEWS);
-  dispose = () => proxy.dispose();
-}, 60_000);
-afterAll(async () => {
-  await dispose();
-  rmSync(scratch, { recursive: true, force: true });
-});
+beforeAll(async () => ({ kv, close } = await openLocalKv()), 60_000);
+afterAll(() => close());
 beforeEach(async () => kv.deleteMany(await kv.list('')), 60_000);
 
 /** A data version of `size` keys (more than one bulk get of 100). Writes through the proxy
@@ -47,24 +32,12 @@ async function readerView() {
 
 const history = async () => JSON.parse((await kv.getMany([HISTORY_KEY])).get(HISTORY_KEY) ?? '[]').map((h: { version: string }) => h.version);
 
-/** A writer that writes the first `budget` pairs it is given and then fails, like a dropped upload. */
-function failingAfter(budget: number): KvWriter {
-  let left = budget;
-  return {
-    ...kv,
-    async putMany(pairs) {
-      const now = pairs.slice(0, left);
-      left -= now.length;
-      await kv.putMany(now);
-      if (now.length < pairs.length) throw new Error('connection reset (injected)');
-    },
-  };
-}
+const failingAfter = (budget: number) => failing(kv, budget);
 
 describe('publish', { timeout: 60_000 }, () => {
   it('writes every key, reads them back, then switches the pointer', async () => {
     const v1 = version('v1');
-    expect(await publish(kv, v1)).toEqual({ status: 'published', previous: null, deletedVersions: [] });
+    expect(await publish(kv, v1)).toEqual({ status: 'published', previous: null, deletedVersions: [], deletedKeys: 0 });
     const view = await readerView();
     expect(view!.version).toBe('v1');
     expect([...view!.values.values()]).toEqual(expect.arrayContaining(v1.entries.map((e) => e.value)));

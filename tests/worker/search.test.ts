@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import data from '../../.build/kv-data.json';
 import pointerEntries from '../../.build/kv-pointer.json';
-import { articleKey, searchDocsKey, searchShardKey } from '../../src/model/keys';
+import { searchArticleKey, searchShardKey } from '../../src/model/keys';
 import { freshWorker, seedKv } from './helpers';
 
 const pointer = JSON.parse(pointerEntries[0]!.value) as { version: string };
@@ -129,14 +129,14 @@ describe('bad queries', () => {
 });
 
 describe('KV reads', () => {
-  it('a cold search is the pointer, one bulk read of postings, then slugs, then the article', async () => {
+  it('a cold search is the pointer, one bulk read of postings, then the page\'s articles: two round trips', async () => {
     const { body, kv } = await search('पुतिन दौरे');
     expect(body.errors).toBeUndefined();
     expect(kv.versionReads).toBe(1);
-    expect(kv.roundTrips).toBe(3);
-    expect(kv.operations).toBe(3);
-    // One article: one posting shard holds every term; then one slug chunk and the article.
-    const read = [searchShardKey(pointer.version, 0), searchDocsKey(pointer.version, 0), articleKey(pointer.version, SEED)];
+    expect(kv.roundTrips).toBe(2);
+    expect(kv.operations).toBe(2);
+    // One article: one posting shard holds every term; then the article by its document number.
+    const read = [searchShardKey(pointer.version, 0), searchArticleKey(pointer.version, 0)];
     expect(kv.keys).toBe(read.length);
     const stored = new Map(data.map((e) => [e.key, e.value]));
     expect(kv.bytes).toBe(read.reduce((n, key) => n + new TextEncoder().encode(stored.get(key)!).length, 0));

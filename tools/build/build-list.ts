@@ -1,27 +1,34 @@
-import type { ListChunk, ListHead, ListItem } from '../../src/model/documents';
-import { LIST_CHUNK_SIZE, listChunkKey, listHeadKey } from '../../src/model/keys';
+import type { LeafEntry, ListItem } from '../../src/model/documents';
+import { LIST_CHUNK_SIZE, listChunkKey, listHeadKey, listIndexKey } from '../../src/model/keys';
+import { headFor, indexApart } from '../../src/model/list-layout';
 import { compareInList, cursorKeyOf, sortKeyOf, type ListOrder } from '../../src/model/sort-key';
 import type { KvEntry } from './kv-entry';
 
+/** A leaf's entry in its list's index: id, count, first sort key and slug. */
+export const leafEntry = (id: number, items: readonly ListItem[]): LeafEntry => [
+  id,
+  items.length,
+  sortKeyOf(items[0]!),
+  items[0]!.slug,
+];
+
+/** The head, and for a long list the index, of a list whose leaves are `leaves`. */
+export function listFrame(version: string, name: string, total: number, leaves: LeafEntry[], order: ListOrder): KvEntry[] {
+  const head = { key: listHeadKey(version, name), value: headFor(total, leaves, order) };
+  return indexApart(total) ? [head, { key: listIndexKey(version, name), value: { leaves } }] : [head];
+}
+
 /**
- * A list as KV entries: its head, then chunks of LIST_CHUNK_SIZE items in list order. The
- * items are sorted here with the comparator readers position cursors by (src/model/sort-key.ts).
+ * A list as KV entries, as a full build writes it (src/model/list-layout.ts): its head, its
+ * index when long, then leaves of LIST_CHUNK_SIZE items in list order with ids 0, 1, 2, ...
+ * The items are sorted here with the comparator readers position cursors by (src/model/sort-key.ts).
  */
 export function buildList(version: string, name: string, items: ListItem[], order: ListOrder): KvEntry[] {
   const sorted = [...items].sort((a, b) => compareInList(order, cursorKeyOf(a), cursorKeyOf(b)));
-  const chunks: ListChunk[] = [];
-  for (let i = 0; i < sorted.length; i += LIST_CHUNK_SIZE) {
-    chunks.push({ total: sorted.length, items: sorted.slice(i, i + LIST_CHUNK_SIZE) });
-  }
-  const head: ListHead = {
-    total: sorted.length,
-    chunkSize: LIST_CHUNK_SIZE,
-    firstKeys: chunks.map((c) => sortKeyOf(c.items[0]!)),
-    firstSlugs: chunks.map((c) => c.items[0]!.slug),
-    ...order,
-  };
+  const leaves: ListItem[][] = [];
+  for (let i = 0; i < sorted.length; i += LIST_CHUNK_SIZE) leaves.push(sorted.slice(i, i + LIST_CHUNK_SIZE));
   return [
-    { key: listHeadKey(version, name), value: head },
-    ...chunks.map((chunk, i) => ({ key: listChunkKey(version, name, i), value: chunk })),
+    ...listFrame(version, name, sorted.length, leaves.map((leaf, id) => leafEntry(id, leaf)), order),
+    ...leaves.map((items, id) => ({ key: listChunkKey(version, name, id), value: { items } })),
   ];
 }

@@ -1,9 +1,10 @@
-import type { ArticleCard, ArticleDoc, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
+import type { EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
 import { articleKey, entityKey, lists, nodeManifestKey, POINTER_KEY, relatedKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { utf8Length } from '../../src/text/utf8-length';
+import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
 import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
@@ -29,13 +30,6 @@ export interface CompiledData<E extends Iterable<KvEntry> = KvEntry[]> {
   summary: { articles: number; entities: number; mentions: number; keys: number; bytes: number };
 }
 
-const card = ({
-  paragraphs: _p, mentions: _m, authors: _a, images: _i, subjects: _s, copyright: _c, origin: _o, translations: _t,
-  ...rest
-}: ArticleDoc): ArticleCard => rest;
-const NEWEST_FIRST: ListOrder = { order: 'desc' };
-const BY_START: ListOrder = { order: 'asc' };
-const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
 const sortedBy = (order: ListOrder) => (a: ListItem, b: ListItem) => compareInList(order, cursorKeyOf(a), cursorKeyOf(b));
 
 function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
@@ -87,7 +81,7 @@ export async function compileStreamed(
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
   const kb = buildKnowledgeBase(kbEntities(dataSet));
   const articles = dataSet.articles.map((f) => toArticleDoc(f, kb, typeOf));
-  const cards = articles.map(card).sort(sortedBy(NEWEST_FIRST));
+  const cards = articles.map(articleCard).sort(sortedBy(NEWEST_FIRST));
   const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(sortedBy(BY_START));
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));
 
@@ -165,7 +159,7 @@ export async function compileStreamed(
     dispose: search.dispose,
     pointer: {
       key: POINTER_KEY,
-      value: { version, builtAt, articleCount: articles.length, entityCount: entityFiles.length },
+      value: { version, builtAt, articleCount: articles.length, entityCount: entityFiles.length, search: search.pointer },
     },
     summary: {
       articles: articles.length,

@@ -1,7 +1,12 @@
 import type { VersionPointer } from '../../src/model/documents';
 import { chunkChanges, diffManifests, type NodeManifest } from '../../src/model/changes';
-import { CHANGES_CHUNK_SIZE, changesKey, HISTORY_KEY, nodeManifestKey, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { isVersionLocal, splitKey } from '../../src/model/generations';
+import { CHANGES_CHUNK_SIZE, changesKey, nodeManifestKey, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import type { KvPair, KvWriter } from './kv-writer';
+import { verifyReach } from './verify-version';
+import { KEEP_PREVIOUS, pointerOf, PublishError, readState, switchTo, unwritten, writeChecked, type VersionRecord } from './version-state';
+
+export { KEEP_PREVIOUS, PublishError, type VersionRecord } from './version-state';
 
 /**
  * Publishing a data version the way an immutable store does: write the new version under
@@ -9,49 +14,23 @@ import type { KvPair, KvWriter } from './kv-writer';
  * (KV is eventually consistent; a pointer switch is the only change readers can observe).
  * A failure anywhere before the switch leaves readers on the old version with nothing lost.
  *
- * `history` lists the complete versions still in KV, newest publication first, with their
- * key counts. The current version and at least KEEP_PREVIOUS before it stay; older ones are
- * deleted after the switch. `rollback` points readers back at a kept version once its keys
- * are checked to be all there.
+ * This is the full publish, of a base version (a full build). publish-delta.ts publishes a
+ * delta version that writes only what changed. Both keep the current version and at least
+ * KEEP_PREVIOUS before it (version-state.ts); `rollback` points readers back at a kept
+ * version once what it reaches is checked to be all there (verify-version.ts).
  */
-export const KEEP_PREVIOUS = 2;
-
-export interface VersionRecord extends VersionPointer {
-  keys: number;
-}
-
 export interface DataToPublish {
   pointer: VersionPointer;
   /** Every key of the version, values as stored (JSON text); the pointer is not among them. */
   entries: KvPair[];
 }
 
-export class PublishError extends Error {}
-
 export interface PublishResult {
   status: 'published' | 'unchanged';
   previous: string | null;
   deletedVersions: string[];
-}
-
-async function readState(kv: KvWriter): Promise<{ current: VersionPointer | null; history: VersionRecord[] }> {
-  const values = await kv.getMany([POINTER_KEY, HISTORY_KEY]);
-  const parse = <T>(key: string): T | null => {
-    const text = values.get(key);
-    if (text == null) return null;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new PublishError(`KV key "${key}" holds invalid JSON; fix or delete it before publishing.`);
-    }
-  };
-  return { current: parse<VersionPointer>(POINTER_KEY), history: parse<VersionRecord[]>(HISTORY_KEY) ?? [] };
-}
-
-/** Keys of `entries` that KV does not hold with exactly the value written. */
-async function unwritten(kv: KvWriter, entries: KvPair[]): Promise<string[]> {
-  const stored = await kv.getMany(entries.map((e) => e.key));
-  return entries.filter((e) => stored.get(e.key) !== e.value).map((e) => e.key);
+  /** Keys deleted after the switch because no kept version reaches them (collect-garbage.ts). */
+  deletedKeys?: number;
 }
 
 export async function publish(kv: KvWriter, data: DataToPublish, log: (line: string) => void = () => {}): Promise<PublishResult> {
@@ -71,36 +50,14 @@ export async function publish(kv: KvWriter, data: DataToPublish, log: (line: str
   const changes = await changeEntries(kv, data, since.slice(0, KEEP_PREVIOUS), log);
   const entries = [...data.entries, ...changes];
 
-  await kv.putMany(entries);
-  const missing = await unwritten(kv, entries);
-  if (missing.length > 0) {
-    throw new PublishError(
-      `${missing.length} of ${entries.length} key(s) of version ${version} did not read back as written ` +
-        `(first: ${missing[0]}); the pointer still names ${current?.version ?? 'nothing'}.`,
-    );
-  }
+  await writeChecked(kv, version, entries, current?.version);
   log(`version ${version}: ${entries.length} key(s) written and read back`);
 
-  // The new version first, then the one readers leave, then the rest, newest first.
-  const record: VersionRecord = { ...data.pointer, keys: entries.length };
-  // A version loaded before there was a history (or by hand) is recorded as found.
-  const leaving =
-    history.find((h) => h.version === current?.version) ??
-    (current ? { ...current, keys: (await kv.list(versionPrefix(current.version))).length } : undefined);
-  const next = [record, ...(leaving ? [leaving] : []), ...others];
-  const kept = next.slice(0, 1 + KEEP_PREVIOUS);
-  const dropped = next.slice(1 + KEEP_PREVIOUS);
-
-  await kv.putMany([{ key: HISTORY_KEY, value: JSON.stringify(kept) }]);
-  await kv.putMany([{ key: POINTER_KEY, value: JSON.stringify(data.pointer) }]);
-  log(`pointer -> ${version} (was ${current?.version ?? 'nothing'})`);
-
-  for (const old of dropped) {
-    const keys = await kv.list(versionPrefix(old.version));
-    await kv.deleteMany(keys);
-    log(`deleted version ${old.version} (${keys.length} key(s))`);
-  }
-  return { status: 'published', previous: current?.version ?? null, deletedVersions: dropped.map((d) => d.version) };
+  const { base: _base, chain: _chain, ...pointer } = data.pointer;
+  const reach = data.entries.filter((e) => !isVersionLocal(splitKey(e.key)!.logical)).length;
+  const record: VersionRecord = { ...pointer, keys: entries.length, reach };
+  const { dropped, deletedKeys } = await switchTo(kv, record, { current, history }, log);
+  return { status: 'published', previous: current?.version ?? null, deletedVersions: dropped.map((d) => d.version), deletedKeys };
 }
 
 /**
@@ -139,12 +96,8 @@ export async function rollback(kv: KvWriter, to?: string, log: (line: string) =>
     const kept = history.map((h) => h.version).join(', ') || 'none';
     throw new PublishError(`No kept version ${to ?? 'before the current one'} to roll back to (kept: ${kept}).`);
   }
-  const present = (await kv.list(versionPrefix(target.version))).length;
-  if (present !== target.keys) {
-    throw new PublishError(`Version ${target.version} has ${present} of its ${target.keys} key(s) in KV; not switching.`);
-  }
-  const { keys: _keys, ...pointer } = target;
-  await kv.putMany([{ key: POINTER_KEY, value: JSON.stringify(pointer) }]);
+  await verifyReach(kv, target);
+  await kv.putMany([{ key: POINTER_KEY, value: JSON.stringify(pointerOf(target)) }]);
   log(`pointer -> ${target.version} (was ${current?.version ?? 'nothing'})`);
   return target;
 }

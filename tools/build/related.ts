@@ -18,14 +18,16 @@ export const WINDOW = 25;
 const EVENT_WEIGHT = 2;
 
 type Links = Pick<ArticleCard, 'people' | 'events' | 'places' | 'organizations'>;
-const linksOf = (a: Links): Array<[slug: string, weight: number]> => [
+export const linksOf = (a: Links): Array<[slug: string, weight: number]> => [
   ...a.people.map((s) => [s, 1] as [string, number]),
   ...a.events.map((s) => [s, EVENT_WEIGHT] as [string, number]),
   ...a.places.map((s) => [s, 1] as [string, number]),
   ...a.organizations.map((s) => [s, 1] as [string, number]),
 ];
 
-const days = (date: string) => Date.parse(date.slice(0, 10)) / 86_400_000;
+/** ln(1 + N / df): an entity shared by few of the N articles weighs more. */
+export const idfOf = (articles: number, linking: number): number => Math.log(1 + articles / linking);
+export const days = (date: string) => Date.parse(date.slice(0, 10)) / 86_400_000;
 
 /** `cards` newest first, as the build lists them; returns slug -> related cards, best first. */
 export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]> {
@@ -40,7 +42,7 @@ export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]
   });
   const placeIn = new Map<string, Map<number, number>>();
   for (const [slug, list] of lists) placeIn.set(slug, new Map(list.map((article, at) => [article, at])));
-  const idf = (slug: string) => Math.log(1 + cards.length / lists.get(slug)!.length);
+  const idf = (slug: string) => idfOf(cards.length, lists.get(slug)!.length);
 
   const day = cards.map((c) => days(c.datePublished));
   const related = new Map<string, ArticleCard[]>();
@@ -56,17 +58,26 @@ export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]
       }
     }
     if (scores.size === 0) return;
-    // Scores rounded so that float noise in the order of additions cannot reorder ties.
-    const ranked = [...scores]
-      .map(([other, score]) => ({ other, score: Math.round(score * 1e9) / 1e9, distance: Math.abs(day[other]! - day[i]!) }))
-      .sort(
-        (a, b) =>
-          b.score - a.score ||
-          a.distance - b.distance ||
-          // Lists are newest first: a smaller index is the newer article, then the smaller slug.
-          a.other - b.other,
-      );
-    related.set(card.slug, ranked.slice(0, RELATED_MAX).map((r) => cards[r.other]!));
+    const ranked = rankRelated([...scores].map(([other, score]) => ({ item: other, score, distance: Math.abs(day[other]! - day[i]!), order: other })));
+    related.set(card.slug, ranked.map((other) => cards[other]!));
   });
   return related;
+}
+
+/** A candidate related story: its summed score, distance in days, and place newest first. */
+export interface Scored<T> {
+  item: T;
+  score: number;
+  distance: number;
+  order: number;
+}
+
+/** The best RELATED_MAX candidates: by score, then nearer in date, then newer, then slug (`order`). */
+export function rankRelated<T>(scored: Array<Scored<T>>): T[] {
+  // Scores rounded so that float noise in the order of additions cannot reorder ties.
+  return scored
+    .map((s) => ({ ...s, score: Math.round(s.score * 1e9) / 1e9 }))
+    .sort((a, b) => b.score - a.score || a.distance - b.distance || a.order - b.order)
+    .slice(0, RELATED_MAX)
+    .map((s) => s.item);
 }

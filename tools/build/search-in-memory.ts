@@ -1,35 +1,54 @@
-import { searchShardCount, SEARCH_DOCS_CHUNK } from '../../src/model/keys';
-import type { PostingShard } from '../../src/search/index-format';
+import type { ArticleDoc, VersionPointer } from '../../src/model/documents';
+import { searchLayout, type MovedDocs, type PostingShard } from '../../src/search/index-format';
+import { mergeParts, movedMap } from '../../src/search/merge-parts';
 import { parseQuery } from '../../src/search/parse-query';
-import { queryTerms, rank } from '../../src/search/rank';
+import { queryTerms, rank, rankPage, type Postings } from '../../src/search/rank';
+import { docRanges } from '../../src/search/date-range';
 import type { KvEntry } from './kv-entry';
 
 /**
- * The search pipeline in-process over a compiled data set's entries: the same pure parse and
- * rank the worker runs, with postings taken from the built shards instead of KV. For the
- * relevance tests and for the benchmark (to know which articles its queries return); reads
- * through KV are tested in tests/worker/search.test.ts.
+ * The search pipeline in-process over a data set's search entries: the same pure parse and
+ * rank the worker runs, with postings taken from the stored parts instead of KV. For the
+ * relevance tests, the incremental-publish tests and the benchmark (to know which articles its
+ * queries return); reads through KV are tested in tests/worker/search.test.ts.
  */
-export function inMemorySearch(entries: KvEntry[], documents: number) {
-  const postings: PostingShard = {};
+export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPointer) {
+  const layout = searchLayout(pointer);
+  const live = pointer.articleCount;
+  const parts = new Map<string, Array<{ part: number; list: number[] }>>();
   const slugs: string[] = [];
-  let shards = 0;
+  let moved: MovedDocs = [];
+  let dates: Array<[string, number]> = [];
   for (const { key, value } of entries) {
-    if (/:s:p:\d+$/.test(key)) {
-      Object.assign(postings, value);
-      shards += 1;
+    const shard = /:s:p:(\d+)(?::(\d+))?$/.exec(key);
+    if (shard) {
+      const part = Number(shard[2] ?? 0);
+      if (Number(shard[1]) >= layout.shards || part > layout.parts) throw new Error(`${key} is outside the layout`);
+      for (const [term, list] of Object.entries(value as PostingShard)) parts.set(term, [...(parts.get(term) ?? []), { part, list }]);
     }
-    const docs = /:s:d:(\d+)$/.exec(key);
-    if (docs) (value as string[]).forEach((slug, i) => (slugs[Number(docs[1]) * SEARCH_DOCS_CHUNK + i] = slug));
+    const doc = /:s:a:(\d+)$/.exec(key);
+    if (doc) slugs[Number(doc[1])] = (value as ArticleDoc).slug;
+    if (key.endsWith(':s:x')) moved = value as MovedDocs;
+    if (key.endsWith(':s:t')) dates = value as Array<[string, number]>;
   }
-  if (shards > searchShardCount(documents)) throw new Error('more shards than the article count allows');
-  return {
-    /** Slugs of every match, best first. */
-    search(q: string): string[] {
+  const live_ = movedMap(moved);
+  const lookup = (t: string): Postings | undefined => {
+    const found = parts.get(t);
+    const list = found && mergeParts([...found].sort((a, b) => a.part - b.part), live_);
+    return list && list.length > 0 ? list : undefined;
+  };
+  /** Every match, best first, with its slug, within an optional date range. */
+  function ranked(q: string, from?: string, to?: string): Array<{ doc: number; slug: string; score: number }> {
       const query = parseQuery(q);
       const needed = new Set(queryTerms(query));
-      const lookup = (t: string) => (needed.has(t) ? postings[t] : undefined);
-      return rank(query, lookup, documents).map((r) => slugs[r.doc]!);
-    },
-  };
+      const terms = (t: string) => (needed.has(t) ? lookup(t) : undefined);
+      const ranges = from || to ? docRanges(dates, layout.docs, from, to) : undefined;
+      const all = ranges
+        ? rankPage(query, terms, layout.docs, { ranges, live }, (count) => ({ start: 0, end: count })).hits
+        : rank(query, terms, layout.docs, undefined, live);
+      return all.map((r) => ({ ...r, slug: slugs[r.doc]! }));
+  }
+  /** Slugs of every match, best first. */
+  const search = (q: string): string[] => ranked(q).map((r) => r.slug);
+  return { search, ranked };
 }

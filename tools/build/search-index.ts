@@ -1,24 +1,16 @@
 import type { ArticleCard, ArticleDoc, EntityDoc } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
-import { SEARCH_DOCS_CHUNK, searchDatesKey, searchShardCount, searchDocsKey, searchShardKey, suggestKey } from '../../src/model/keys';
-import {
-  filterTerm,
-  IMPACT_SCALE,
-  shardOf,
-  type PostingList,
-  type PostingShard,
-  type SearchDates,
-  type SuggestBucket,
-} from '../../src/search/index-format';
+import { searchShardCount } from '../../src/model/keys';
+import { filterTerm, IMPACT_SCALE, shardOf, type PostingList, type PostingShard, type SearchPointer } from '../../src/search/index-format';
 import { BM25_B, BM25_K1, FIELD_WEIGHTS, type Field } from '../../src/search/ranking-params';
 import { fieldTerms, mergeFieldTerms, type FieldTerms } from '../../src/search/field-terms';
 import type { KvEntry } from './kv-entry';
-import { buildSuggestBuckets } from './suggest-index';
+import { searchEntries, searchTables, type SearchTables } from './search-tables';
 
 /**
  * The search index of one data version, built once and written under the version's keys.
  *
- * Each article has three fields: its headline, its body, and the names and aliases of every
+ * Documents are numbered oldest first (index-format.ts). Each article has three fields: its headline, its body, and the names and aliases of every
  * entity it links to (so "putin" finds an article about Vladimir Putin that only says पुतिन).
  * A term's weight in an article is its BM25F impact (Robertson, Zaragoza & Taylor, "Simple
  * BM25 extension to multiple weighted fields", CIKM 2004): field frequencies, each divided by
@@ -28,11 +20,14 @@ import { buildSuggestBuckets } from './suggest-index';
  * posting's length. Postings are grouped into shards by term hash (keys.ts searchShardCount).
  */
 
-export interface SearchIndex {
+export interface SearchIndex extends SearchTables {
   shards: Map<number, PostingShard>;
-  docChunks: string[][];
-  dates: SearchDates;
-  suggest: Map<string, SuggestBucket>;
+}
+
+/** What a full build may take from the base it replaces (a test's reference build does). */
+export interface SearchLayoutOptions {
+  /** BM25 mean field lengths to use instead of this data's. */
+  avg?: number[];
 }
 
 /** An article's terms: term ids, and per id three frequencies: headline, body, entity names. */
@@ -138,28 +133,21 @@ export function documentPostings(
   for (const kind of ENTITY_KINDS) for (const slug of card[kind.links]) emit(dict.idOf(filterTerm(kind.type, slug)), 0);
 }
 
-/** The tables beside the postings: slugs by document number, the date table, type-ahead. */
-export function searchTables(cards: ArticleCard[], entities: EntityDoc[]): Omit<SearchIndex, 'shards'> {
-  const dates: SearchDates = [];
-  cards.forEach((card, docId) => {
-    if (dates.at(-1)?.[0] !== card.datePublished) dates.push([card.datePublished, docId]);
-  });
-  const docChunks: string[][] = [];
-  for (let i = 0; i < cards.length; i += SEARCH_DOCS_CHUNK) {
-    docChunks.push(cards.slice(i, i + SEARCH_DOCS_CHUNK).map((c) => c.slug));
-  }
-  return { docChunks, dates, suggest: buildSuggestBuckets(entities, cards) };
-}
-
 /**
  * The whole index in memory: the reference the streamed builder (search-spill.ts) is tested
  * against, byte for byte. Postings are built in document order, so each list is written
  * gap-encoded as it grows.
  */
-export function buildSearchIndex(cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[]): SearchIndex {
+export function buildSearchIndex(
+  newestFirst: ArticleCard[],
+  articles: Map<string, ArticleDoc>,
+  entities: EntityDoc[],
+  layout: SearchLayoutOptions = {},
+): SearchIndex {
+  const cards = [...newestFirst].reverse();
   const dict = new TermDictionary();
   const docs = [...documentTerms(cards, articles, entities, dict)];
-  const avg = averageLengths([0, 1, 2].map((f) => docs.reduce((s, d) => s + d.lengths[f]!, 0)), docs.length);
+  const avg = layout.avg ?? averageLengths([0, 1, 2].map((f) => docs.reduce((s, d) => s + d.lengths[f]!, 0)), docs.length);
   const lists = new Map<number, { last: number; list: PostingList }>();
   docs.forEach((doc, docId) =>
     documentPostings(doc, cards[docId]!, avg, dict, (termId, impact) => {
@@ -178,7 +166,7 @@ export function buildSearchIndex(cards: ArticleCard[], articles: Map<string, Art
     value[term] = list;
     shards.set(shard, value);
   }
-  return { shards, ...searchTables(cards, entities) };
+  return { shards, ...searchTables(cards, articles, entities, avg) };
 }
 
 /** A built index, whichever builder built it. */
@@ -187,28 +175,14 @@ export interface BuiltSearchIndex {
   entries(version: string): Iterable<KvEntry>;
   /** Frees what the builder holds (spill files). */
   dispose(): void;
+  /** The layout for the version pointer (readers compute every search key from it). */
+  pointer: SearchPointer;
 }
+/** Builds from the cards newest first (the `articles` list); documents are numbered oldest first. */
 export type SearchIndexBuilder = (cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[]) => BuiltSearchIndex;
 
 /** buildSearchIndex as a SearchIndexBuilder: the reference, and fine for small data. */
 export const inMemorySearchIndex: SearchIndexBuilder = (cards, articles, entities) => {
   const index = buildSearchIndex(cards, articles, entities);
-  return { entries: (version) => searchEntries(version, index), dispose: () => undefined };
+  return { entries: (version) => searchEntries(version, index), dispose: () => undefined, pointer: index.pointer };
 };
-
-/** The index's KV entries under one version (sorted, so the content hash is stable). */
-export function searchEntries(version: string, index: SearchIndex): KvEntry[] {
-  return [
-    ...[...index.shards].sort((a, b) => a[0] - b[0]).map(([shard, value]) => ({ key: searchShardKey(version, shard), value })),
-    ...tableEntries(version, index),
-  ];
-}
-
-/** The entries of the tables beside the postings, in the order they are written. */
-export function tableEntries(version: string, tables: Omit<SearchIndex, 'shards'>): KvEntry[] {
-  return [
-    ...tables.docChunks.map((slugs, chunk) => ({ key: searchDocsKey(version, chunk), value: slugs })),
-    { key: searchDatesKey(version), value: tables.dates },
-    ...[...tables.suggest].map(([bucket, value]) => ({ key: suggestKey(version, bucket), value })),
-  ];
-}

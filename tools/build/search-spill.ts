@@ -9,12 +9,11 @@ import {
   averageLengths,
   documentPostings,
   documentTerms,
-  searchTables,
-  tableEntries,
   TermDictionary,
   type BuiltSearchIndex,
   type DocTerms,
 } from './search-index';
+import { searchTables, tableEntries } from './search-tables';
 import { readSpill, SpillReader, SpillWriter } from './spill-file';
 
 /**
@@ -52,7 +51,8 @@ function readDocTerms(input: SpillReader): DocTerms {
   return { ids, tf, lengths: [input.next(), input.next(), input.next()] };
 }
 
-export function spillSearchIndex(cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[], dir?: string): BuiltSearchIndex {
+export function spillSearchIndex(newestFirst: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[], dir?: string): BuiltSearchIndex {
+  const cards = [...newestFirst].reverse();
   const spill = mkdtempSync(join(dir ?? tmpdir(), 'search-index-'));
   try {
     const dict = new TermDictionary();
@@ -88,8 +88,9 @@ export function spillSearchIndex(cards: ArticleCard[], articles: Map<string, Art
     for (const file of files) file.close();
     rmSync(docsFile.path);
 
-    const tables = searchTables(cards, entities);
+    const tables = searchTables(cards, articles, entities, avg);
     return {
+      pointer: tables.pointer,
       *entries(version) {
         for (const file of files) yield* partitionShards(file, dict, shardOfTerm, firstRank, version);
         yield* tableEntries(version, tables);

@@ -26,19 +26,24 @@ export function buildSuggestBuckets(entities: EntityDoc[], cards: ArticleCard[])
     entries.set(`${word}\t${entity.slug}`, [word, entity.slug, entity.type, articleCount.get(entity.slug) ?? 0]);
     buckets.set(bucket, entries);
   };
-  for (const entity of entities) {
-    for (const name of [...entity.names, ...entity.aliases]) {
-      for (const w of words(name.value)) {
-        add(fold(w.text), entity);
-        const key = nameKey(w.text);
-        if (key) add(keyTerm(key), entity);
-      }
-    }
-  }
+  for (const entity of entities) for (const word of entityWords(entity)) add(word, entity);
   return new Map(
     [...buckets].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([bucket, entries]) => [
       bucket,
       [...entries.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1)),
     ]),
   );
+}
+
+/** The folded words and cross-script keys an entity is suggested under (each bucketOf a key). */
+export function entityWords(entity: EntityDoc): string[] {
+  const out: string[] = [];
+  for (const name of [...entity.names, ...entity.aliases]) {
+    for (const w of words(name.value)) {
+      out.push(fold(w.text));
+      const key = nameKey(w.text);
+      if (key) out.push(keyTerm(key));
+    }
+  }
+  return out.filter(Boolean);
 }

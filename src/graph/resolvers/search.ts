@@ -13,8 +13,8 @@ import type { QueryResolvers, SearchFilter } from '../resolver-types.gen';
 import { ref } from './refs';
 
 /**
- * `search` checks its arguments, runs src/search/run-search.ts over the KV index, then reads
- * the page's articles (one round trip) for the edges, their highlights and the nodes.
+ * `search` checks its arguments, runs src/search/run-search.ts over the KV index (which reads
+ * the page's articles with it) for the edges, their highlights and the nodes.
  */
 /** Filters are terms of the index (language, linked entities), read with the query's terms. */
 function filterTerms(f: SearchFilter): string[] {
@@ -31,11 +31,9 @@ export const SearchQuery = {
     const f = args.filter ?? {};
     const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
     const page = await runSearch(new SearchReader(ctx.reader), { query, page: pageArgs, filters: filterTerms(f), from, to });
-    const docs = await Promise.all(page.hits.map((hit) => ctx.reader.article(hit.slug)));
-    const nodes = docs.map((doc, i) => {
-      const hit = page.hits[i]!;
-      if (!doc) throw new DataUnavailable(`Search result ${hit.slug || hit.doc} is missing from the data.`);
-      return doc;
+    const nodes = page.hits.map((hit) => {
+      if (!hit.article) throw new DataUnavailable(`Search result ${hit.doc} is missing from the data.`);
+      return hit.article;
     });
     const cursorOf = (_: unknown, i: number) => encodeCursor([String(page.hits[i]!.score), String(page.hits[i]!.doc)], page.range.start + i);
     return toConnection(nodes, page.total, page.range, cursorOf, (node, i) => ({

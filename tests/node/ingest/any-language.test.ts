@@ -45,7 +45,7 @@ beforeAll(async () => {
   slugs = new Map(report.changes.map((c) => [c.slug!, c.slug!]));
   const built = await buildDir(dir);
   if (!built.ok) throw new Error(JSON.stringify(built.problems.slice(0, 3)));
-  search = inMemorySearch(built.data.entries, built.data.summary.articles).search;
+  search = inMemorySearch(built.data.entries, built.data.pointer.value).search;
 }, 60_000);
 afterAll(cleanUp);
 

@@ -11,5 +11,5 @@ export async function buildFixtureSearch() {
     hash: async (t) => createHash('sha256').update(t).digest('hex'),
   });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return inMemorySearch(result.data.entries, result.data.summary.articles);
+  return inMemorySearch(result.data.entries, result.data.pointer.value);
 }

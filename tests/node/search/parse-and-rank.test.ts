@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docRange } from '../../../src/search/date-range';
+import { docRanges } from '../../../src/search/date-range';
 import { IMPACT_SCALE, keyTerm, pairTerm, type PostingList } from '../../../src/search/index-format';
 import { parseQuery } from '../../../src/search/parse-query';
 import { rank } from '../../../src/search/rank';
@@ -49,9 +49,9 @@ describe('rank', () => {
     expect(rank(parseQuery('putin'), lookup, 10).map((r) => r.doc)).toEqual([5, 2]);
   });
 
-  it('breaks ties by document number: the newer article first', () => {
+  it('breaks ties by document number: the higher (newer) article first', () => {
     const lookup = postings({ visit: [[7, 1], [3, 1]] });
-    expect(rank(parseQuery('visit'), lookup, 10).map((r) => r.doc)).toEqual([3, 7]);
+    expect(rank(parseQuery('visit'), lookup, 10).map((r) => r.doc)).toEqual([7, 3]);
   });
 
   it('lifts documents where plain query words stand side by side', () => {
@@ -70,15 +70,15 @@ describe('rank', () => {
   });
 });
 
-describe('docRange', () => {
-  // documents 0-1 on 06-20, 2 on 06-12, 3-4 on 05-01 (newest first)
-  const dates: Array<[string, number]> = [['2024-06-20', 0], ['2024-06-12', 2], ['2024-05-01', 3]];
+describe('docRanges', () => {
+  // documents 0-1 on 05-01, 2 on 06-12, 3-4 on 06-20 (oldest first), then 5 appended late, dated 05-01
+  const dates: Array<[string, number]> = [['2024-05-01', 0], ['2024-06-12', 2], ['2024-06-20', 3], ['2024-05-01', 5]];
   it.each([
-    [undefined, undefined, [0, 5]],
-    ['2024-06-12', '2024-06-12', [2, 3]],
-    ['2024-06-01', undefined, [0, 3]],
-    [undefined, '2024-06-15', [2, 5]],
-    ['2024-07-01', undefined, [0, 0]],
-    [undefined, '2024-01-01', [5, 5]],
-  ])('from %s to %s is %j', (from, to, range) => expect(docRange(dates, 5, from, to)).toEqual(range));
+    [undefined, undefined, [[0, 6]]],
+    ['2024-06-12', '2024-06-12', [[2, 3]]],
+    ['2024-06-01', undefined, [[2, 5]]],
+    [undefined, '2024-06-15', [[0, 3], [5, 6]]],
+    ['2024-07-01', undefined, []],
+    [undefined, '2024-01-01', []],
+  ])('from %s to %s is %j', (from, to, range) => expect(docRanges(dates, 6, from, to)).toEqual(range));
 });

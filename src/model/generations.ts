@@ -1,0 +1,120 @@
+import type { Generation, VersionPointer } from './documents';
+
+/**
+ * Versions as generations, the way a log-structured merge tree keeps runs (O'Neil et al.,
+ * "The Log-Structured Merge-Tree", 1996): a base version holds every key under its prefix; a
+ * delta version holds only the keys it changed (deleted ones as tombstones) and names, in the
+ * pointer, every generation back to the base, newest first, with the exact set of 32-bit
+ * hashes of the logical keys each wrote. A reader resolves `v:<current>:<logical>` to the
+ * newest generation whose set holds the hash, or to the base: no read beyond today's.
+ *
+ * The sets are exact hashes, not Bloom filters: a lookup at the chain bound (MAX_CHAIN_KEYS)
+ * falsely matches with probability about MAX_CHAIN_KEYS / 2^32 (3e-6), where a Bloom filter
+ * of 1% per generation would send one read in four to the wrong generation at 32 deltas. A
+ * false match costs one more read, never a wrong answer: the generation then has no such key
+ * (absent, not a tombstone), and the reader asks the next candidate (src/store/kv-store.ts).
+ */
+
+/** A deleted key's value in a delta generation. No stored document is empty (publish refuses one). */
+export const TOMBSTONE = '';
+/** Delta generations a pointer names before a publish compacts the chain into a new base. */
+export const MAX_DELTA_GENERATIONS = 32;
+/** Hashes all the pointer's generations hold at most: 48 KiB of hashes, 64 KiB as base64. */
+export const MAX_CHAIN_KEYS = 12_288;
+
+/**
+ * MurmurHash3 (x86, 32-bit; Appleby 2011) over UTF-16 code units, one unit a block: the same in
+ * Node and workerd, and its finalizer spreads keys that differ in one character (`l:x:1`,
+ * `l:x:2`) over the whole range, which the exact sets rely on.
+ */
+export function keyHash(key: string): number {
+  let h = 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    let k = Math.imul(key.charCodeAt(i), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    h ^= k;
+    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  h ^= key.length;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** `v:<version>:<logical>` split in two; null for a key outside any version (`current`). */
+export function splitKey(key: string): { version: string; logical: string } | null {
+  if (!key.startsWith('v:')) return null;
+  const colon = key.indexOf(':', 2);
+  return colon < 0 ? null : { version: key.slice(2, colon), logical: key.slice(colon + 1) };
+}
+
+/** Keys that belong to their version alone: the node manifest, generation manifest, change lists. */
+export const isVersionLocal = (logical: string): boolean => logical === 'm' || logical === 'g' || logical.startsWith('c:');
+
+export function encodeMembership(logicals: Iterable<string>): string {
+  const hashes = Uint32Array.from(new Set([...logicals].map(keyHash))).sort();
+  const bytes = new Uint8Array(hashes.length * 4);
+  const view = new DataView(bytes.buffer);
+  hashes.forEach((h, i) => view.setUint32(i * 4, h, true));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function decodeMembership(text: string): Uint32Array {
+  const binary = atob(text);
+  const view = new DataView(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
+  return Uint32Array.from({ length: binary.length >> 2 }, (_, i) => view.getUint32(i * 4, true));
+}
+
+function holds(sorted: Uint32Array, hash: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === hash) return true;
+    if (sorted[mid]! < hash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The chain of one pointer, decoded once. */
+export class ChainIndex {
+  readonly base: string;
+  private readonly generations: Array<{ version: string; hashes: Uint32Array }>;
+  /** Every version whose keys this pointer reads (its generations and base). */
+  readonly versions: Set<string>;
+
+  constructor(readonly pointer: VersionPointer) {
+    this.base = pointer.base ?? pointer.version;
+    this.generations = (pointer.chain ?? []).map((g: Generation) => ({ version: g.version, hashes: decodeMembership(g.keys) }));
+    this.versions = new Set([...this.generations.map((g) => g.version), this.base, pointer.version]);
+  }
+
+  get hashCount(): number {
+    return this.generations.reduce((n, g) => n + g.hashes.length, 0);
+  }
+
+  /**
+   * The physical keys that may hold `key`, to be read in order until one is present: the
+   * generations whose set holds its hash, newest first, then the base. A key of another
+   * version, or one that belongs to its version alone, is read as it is.
+   */
+  candidates(key: string): string[] {
+    const split = splitKey(key);
+    if (!split || split.version !== this.pointer.version || this.generations.length === 0 || isVersionLocal(split.logical)) return [key];
+    const hash = keyHash(split.logical);
+    const found = this.generations.filter((g) => holds(g.hashes, hash)).map((g) => `v:${g.version}:${split.logical}`);
+    return [...found, `v:${this.base}:${split.logical}`];
+  }
+}
+
+const decoded = new WeakMap<VersionPointer, ChainIndex>();
+/** The pointer's chain, decoded once per pointer object (the isolate keeps one per version check). */
+export function chainIndex(pointer: VersionPointer): ChainIndex {
+  let index = decoded.get(pointer);
+  if (!index) decoded.set(pointer, (index = new ChainIndex(pointer)));
+  return index;
+}

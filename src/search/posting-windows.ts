@@ -1,0 +1,72 @@
+import { IMPACT_SCALE } from './index-format';
+import { idf } from './ranking-params';
+
+/**
+ * Posting lists cut into blocks by document number: a block ("window") is WINDOW_DOCS
+ * consecutive numbers, the same for every list, so the blocks of all a query's lists line up
+ * and one bound covers every document of a window. For each list and window: where its
+ * postings start and their highest impact, found in one pass over the list (the per-block
+ * maximum of block-max indexes, Ding & Suel, "Faster top-k document retrieval using block-max
+ * indexes", SIGIR 2011; here computed as the list is read, not stored). rank.ts scores only
+ * the windows whose bound can still reach the page.
+ */
+export const WINDOW_DOCS = 64;
+const SHIFT = 6;
+
+/** A gap-encoded list [gap, impact, ...]. */
+type List = ArrayLike<number>;
+
+export interface WindowedList {
+  list: List;
+  /** idf(term) times the slot's weight: a posting's score is `weight * impact / IMPACT_SCALE`. */
+  idf: number;
+  /** Index into `list` of window w's first posting; entry w + 1 is its end. */
+  start: Int32Array;
+  /** The document number before window w's first posting (gaps add to it). */
+  before: Int32Array;
+  /** Highest stored impact in window w (0: no posting). */
+  max: Int32Array;
+}
+
+export const windowCount = (documents: number): number => (documents + WINDOW_DOCS - 1) >> SHIFT;
+
+/** Indexes one list over `windows` windows; `live` documents give its idf. */
+export function windowList(list: List, windows: number, live: number): WindowedList {
+  const start = new Int32Array(windows + 1);
+  const before = new Int32Array(windows);
+  const max = new Int32Array(windows);
+  let doc = 0;
+  let w = 0;
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const prev = doc;
+    doc += list[i]!;
+    const dw = doc >> SHIFT;
+    while (w < dw) {
+      start[++w] = i;
+      before[w] = prev;
+    }
+    if (list[i + 1]! > max[dw]!) max[dw] = list[i + 1]!;
+  }
+  while (w < windows) {
+    start[++w] = list.length - (list.length % 2);
+    if (w < windows) before[w] = doc;
+  }
+  return { list, idf: idf(live, list.length / 2), start, before, max };
+}
+
+/** Adds `weight * idf * impact` of window w's postings into `into`; counts them in `count`. */
+export function addWindow(into: Float64Array, l: WindowedList, weight: number, w: number, count?: Uint8Array): number {
+  const factor = weight * l.idf;
+  const { list } = l;
+  let doc = l.before[w]!;
+  const end = l.start[w + 1]!;
+  for (let i = l.start[w]!; i < end; i += 2) {
+    doc += list[i]!;
+    into[doc] = into[doc]! + factor * (list[i + 1]! / IMPACT_SCALE);
+    if (count) count[doc] = count[doc]! + 1;
+  }
+  return (end - l.start[w]!) / 2;
+}
+
+/** The most window w's postings can add: `weight * idf * max impact`. */
+export const windowBound = (l: WindowedList, weight: number, w: number): number => weight * l.idf * (l.max[w]! / IMPACT_SCALE);

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ArticleDoc, EntityDoc, VersionPointer } from '../../src/model/documents';
+import { compareInList, cursorKeyOf } from '../../src/model/sort-key';
+import type { SearchMeta } from '../../src/search/index-format';
+import { generateArticle, generateCorpus } from '../fixtures/corpus';
+import { buildDataSet } from './build-data-set';
+import type { TextSourceFile } from './read-data-set';
+import { searchDelta } from './search-delta';
+import { buildSearchIndex } from './search-index';
+import { inMemorySearch } from './search-in-memory';
+import { searchEntries } from './search-tables';
+import { readSourceFiles } from './source-files';
+
+/**
+ * An incremental publish of the search index (search-delta.ts) against a full build of the
+ * same articles with the base's layout: the same answer, byte for byte, to every query.
+ */
+const options = { builtAt: '2026-01-01T00:00:00.000Z', hash: async (t: string) => createHash('sha256').update(t).digest('hex') };
+const BASE = 300;
+const base = () => [...readSourceFiles('data'), ...generateCorpus(BASE)];
+/** A generated article under another slug and date (later than every base article, or not). */
+const article = (i: number, slug: string, date: string): TextSourceFile => {
+  const file = generateArticle(i, 7);
+  return { path: `articles/${slug}.json`, text: JSON.stringify({ ...JSON.parse(file.text), slug, datePublished: date }) };
+};
+const QUERIES = [
+  'पुतिन', 'putin', 'दौरे', 'kim jong un', '"उत्तर कोरिया"', 'उपग्रह प्रक्षेपण', 'सरकार -चुनाव', 'trade OR व्यापार',
+  'सरकार बैठक', 'government meeting', 'economy', '"space launch"', 'किम', 'moscow', 'रूस -चीन', 'satellite OR उपग्रह',
+];
+const RANGES: Array<[string | undefined, string | undefined]> = [[undefined, undefined], ['2020-01-01', undefined], [undefined, '2019-06-30'], ['2018-01-01', '2018-12-31'], ['2030-01-01', undefined]];
+
+async function built(files: TextSourceFile[] | ReturnType<typeof base>) {
+  const result = await buildDataSet(files, options);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+  const store = new Map([...result.data.entries].map((e) => [e.key, JSON.parse(JSON.stringify(e.value)) as unknown]));
+  return { store, pointer: result.data.pointer.value };
+}
+const docsOf = <T>(store: Map<string, unknown>, kind: string) => [...store].filter(([k]) => new RegExp(`^v:[^:]+:${kind}:[^:]+$`).test(k)).map(([, v]) => v as T);
+
+async function publish(changes: { add: TextSourceFile[]; correct: TextSourceFile[]; remove: string[] }) {
+  const before = await built(base());
+  const dropped = new Set([...changes.remove, ...changes.correct.map((f) => f.path.slice(9, -5))]);
+  const files = [...base().filter((f) => !dropped.has(f.path.slice(9, -5))), ...changes.add, ...changes.correct];
+  const after = await built(files);
+  const articles = new Map(docsOf<ArticleDoc>(after.store, 'a').map((a) => [a.slug, a]));
+  const pick = (fs: TextSourceFile[]) => fs.map((f) => articles.get(f.path.slice(9, -5))!);
+  const keysRead: string[] = [];
+  const delta = await searchDelta({
+    read: async (keys) => (keysRead.push(...keys), new Map(keys.flatMap((k) => (before.store.has(k) ? [[k, before.store.get(k)]] : [])))),
+    current: before.pointer,
+    version: 'delta',
+    added: pick(changes.add),
+    corrected: pick(changes.correct),
+    removed: changes.remove,
+    entities: new Map(docsOf<EntityDoc>(after.store, 'e').map((e) => [e.slug, e])),
+  });
+  // The new version: the base's keys, then what the delta writes and deletes.
+  const store = new Map([...before.store].map(([k, v]) => [k.replace(`v:${before.pointer.version}:`, 'v:delta:'), v]));
+  for (const { key, value } of delta.put) store.set(key, JSON.parse(JSON.stringify(value)));
+  for (const key of delta.delete) store.delete(key);
+  const pointer: VersionPointer = { ...after.pointer, version: 'delta', search: delta.search };
+  // The reference: a full build of the same articles with the base's mean field lengths.
+  const avg = (before.store.get(`v:${before.pointer.version}:s:m`) as SearchMeta).avg;
+  const newestFirst = [...articles.values()].sort((a, b) => compareInList({ order: 'desc' }, cursorKeyOf(a), cursorKeyOf(b)));
+  const index = buildSearchIndex(newestFirst, articles, docsOf<EntityDoc>(after.store, 'e'), { avg });
+  const full = { ...after.pointer, search: index.pointer };
+  return { delta, keysRead, incremental: inMemorySearch([...store].map(([key, value]) => ({ key, value })), pointer), full: inMemorySearch(searchEntries('full', index), full) };
+}
+
+const answers = (search: ReturnType<typeof inMemorySearch>, q: string, from?: string, to?: string) =>
+  JSON.stringify(search.ranked(q, from, to).map((r) => [r.slug, r.score]));
+
+describe('incremental search publish', () => {
+  it('answers every query as a full build does, after adding, correcting and removing articles', async () => {
+    const run = await publish({
+      add: [article(1, 'added-hindi', '2030-01-02'), article(2, 'added-two', '2030-01-02'), article(3, 'added-three', '2030-01-05')],
+      correct: [article(4, 'generated-000010', '2015-06-01')].map((f) => ({ ...f, text: JSON.stringify({ ...JSON.parse(f.text), datePublished: JSON.parse(generateArticle(10).text).datePublished }) })),
+      remove: ['generated-000020'],
+    });
+    let compared = 0;
+    for (const q of QUERIES) {
+      for (const [from, to] of RANGES) {
+        expect(answers(run.incremental, q, from, to), `${q} ${from}..${to}`).toBe(answers(run.full, q, from, to));
+        compared += run.full.ranked(q, from, to).length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(run.full.search('पुतिन')).toContain('added-hindi');
+    expect(run.full.search('putin')).not.toContain('generated-000020');
+    // Keys written follow the changed articles' terms: a shard each at most, plus a few tables.
+    expect(run.delta.put.filter((e) => e.key.includes(':s:p:')).every((e) => /:s:p:\d+:1$/.test(e.key))).toBe(true);
+    expect(run.delta.delete).toEqual([expect.stringMatching(/^v:delta:s:a:\d+$/)]);
+  });
+
+  it('finds an article appended with an older date in its day', async () => {
+    const run = await publish({ add: [article(5, 'late-story', '2016-03-04')], correct: [], remove: [] });
+    for (const q of QUERIES) {
+      for (const [from, to] of [...RANGES, ['2016-03-04', '2016-03-04']] as Array<[string | undefined, string | undefined]>) {
+        const got = run.incremental.ranked(q, from, to);
+        const want = run.full.ranked(q, from, to);
+        // Same matches and scores; among equal scores the late story ranks as the newest.
+        expect(got.map((r) => `${r.slug} ${r.score}`).sort(), `${q} ${from}..${to}`).toEqual(want.map((r) => `${r.slug} ${r.score}`).sort());
+        expect(got.map((r) => r.score)).toEqual(want.map((r) => r.score));
+      }
+    }
+    expect(run.incremental.ranked('पुतिन OR putin', '2016-03-04', '2016-03-04').map((r) => r.slug)).toContain('late-story');
+  });
+});
