@@ -64,7 +64,7 @@ function startWorker(): Promise<Unstable_DevWorker> {
   return unstable_dev('src/index.ts', {
     config: 'wrangler.toml',
     persistTo: PERSIST,
-    vars: { VERSION_CHECK_SECONDS: '3600' },
+    vars: { VERSION_CHECK_SECONDS: '3600', ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' },
     // wrangler's own choice of ports unless BENCH_PORT_BASE gives a range (+4 HTTP, +5 inspector).
     ...(process.env.BENCH_PORT_BASE ? { port: benchPort(4, 0), inspectorPort: benchPort(5, 0) } : {}),
     logLevel: 'error',
