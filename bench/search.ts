@@ -142,6 +142,7 @@ for (const n of sizes) {
       await worker.stop();
     }
     const cold = { ...colds[0]!, ms: median(colds.map((c) => c.ms)) };
+    const { counts } = inMemory.page(q, FIRST);
     rows.push({
       articles: n,
       query: q,
@@ -149,6 +150,9 @@ for (const n of sizes) {
       [`cold ms (p50 of ${coldRuns})`]: Number(cold.ms.toFixed(1)),
       'warm ms (median)': Number(median(warm).toFixed(2)),
       'KV bytes': cold.bytes,
+      // Early termination's work for the page (src/search/rank-windows.ts), counted in-process.
+      'docs scored': counts.scored,
+      'windows scored': `${counts.windowsScored}/${counts.windows}`,
       'KV keys': cold.keys,
       'round trips': cold.roundTrips,
     });
