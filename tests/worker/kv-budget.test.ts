@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshWorker, seedKv } from './helpers';
 import articlePage from '../../operations/article-page.graphql?raw';
 import latestArticles from '../../operations/latest-articles.graphql?raw';
+import search from '../../operations/search.graphql?raw';
 import { SCREENS, SEED_SLUG } from '../../tools/fixtures/screens';
 
 /**
@@ -36,6 +37,14 @@ describe('KV round trips per request', () => {
     ]);
     expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 2 });
     expect((await query(latestArticles, SCREENS['latest-articles'])).kv).toMatchObject({ versionReads: 0, roundTrips: 0 });
+  });
+
+  it('search: 1 version read and 2 data round trips cold (postings, then the page\'s articles)', async () => {
+    const query = freshWorker();
+    const cold = await query(search, SCREENS.search);
+    expect(cold.body.errors).toBeUndefined();
+    expect(cold.body.data?.search.totalCount).toBeGreaterThan(0);
+    expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 2 });
   });
 
   it('node(id): 1 data round trip cold', async () => {

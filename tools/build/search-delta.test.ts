@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ArticleDoc, EntityDoc, VersionPointer } from '../../src/model/documents';
+import type { ArticleDoc, EntityDoc } from '../../src/model/documents';
 import { compareInList, cursorKeyOf } from '../../src/model/sort-key';
 import type { SearchMeta } from '../../src/search/index-format';
 import { generateArticle, generateCorpus } from '../fixtures/corpus';
 import { buildDataSet } from './build-data-set';
-import type { TextSourceFile } from './read-data-set';
+import type { SourceFile, TextSourceFile } from './read-data-set';
 import { searchDelta } from './search-delta';
 import { buildSearchIndex } from './search-index';
 import { inMemorySearch } from './search-in-memory';
@@ -17,7 +17,7 @@ import { readSourceFiles } from './source-files';
  * same articles with the base's layout: the same answer, byte for byte, to every query.
  */
 const options = { builtAt: '2026-01-01T00:00:00.000Z', hash: async (t: string) => createHash('sha256').update(t).digest('hex') };
-const BASE = 300;
+const BASE = 150;
 const base = () => [...readSourceFiles('data'), ...generateCorpus(BASE)];
 /** A generated article under another slug and date (later than every base article, or not). */
 const article = (i: number, slug: string, date: string): TextSourceFile => {
@@ -30,7 +30,7 @@ const QUERIES = [
 ];
 const RANGES: Array<[string | undefined, string | undefined]> = [[undefined, undefined], ['2020-01-01', undefined], [undefined, '2019-06-30'], ['2018-01-01', '2018-12-31'], ['2030-01-01', undefined]];
 
-async function built(files: TextSourceFile[] | ReturnType<typeof base>) {
+async function built(files: SourceFile[]) {
   const result = await buildDataSet(files, options);
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
   const store = new Map([...result.data.entries].map((e) => [e.key, JSON.parse(JSON.stringify(e.value)) as unknown]));
@@ -38,34 +38,52 @@ async function built(files: TextSourceFile[] | ReturnType<typeof base>) {
 }
 const docsOf = <T>(store: Map<string, unknown>, kind: string) => [...store].filter(([k]) => new RegExp(`^v:[^:]+:${kind}:[^:]+$`).test(k)).map(([, v]) => v as T);
 
-async function publish(changes: { add: TextSourceFile[]; correct: TextSourceFile[]; remove: string[] }) {
+type Changes = { add: TextSourceFile[]; correct: TextSourceFile[]; remove: string[] };
+const slugOfPath = (path: string) => path.slice('articles/'.length, -'.json'.length);
+const slugOf = (f: SourceFile) => slugOfPath(f.path);
+
+/** A full build of the base, then each step's delta on the version before it. */
+async function publish(...steps: Changes[]) {
   const before = await built(base());
-  const dropped = new Set([...changes.remove, ...changes.correct.map((f) => f.path.slice(9, -5))]);
-  const files = [...base().filter((f) => !dropped.has(f.path.slice(9, -5))), ...changes.add, ...changes.correct];
-  const after = await built(files);
-  const articles = new Map(docsOf<ArticleDoc>(after.store, 'a').map((a) => [a.slug, a]));
-  const pick = (fs: TextSourceFile[]) => fs.map((f) => articles.get(f.path.slice(9, -5))!);
-  const keysRead: string[] = [];
-  const delta = await searchDelta({
-    read: async (keys) => (keysRead.push(...keys), new Map(keys.flatMap((k) => (before.store.has(k) ? [[k, before.store.get(k)]] : [])))),
-    current: before.pointer,
-    version: 'delta',
-    added: pick(changes.add),
-    corrected: pick(changes.correct),
-    removed: changes.remove,
-    entities: new Map(docsOf<EntityDoc>(after.store, 'e').map((e) => [e.slug, e])),
-  });
-  // The new version: the base's keys, then what the delta writes and deletes.
-  const store = new Map([...before.store].map(([k, v]) => [k.replace(`v:${before.pointer.version}:`, 'v:delta:'), v]));
-  for (const { key, value } of delta.put) store.set(key, JSON.parse(JSON.stringify(value)));
-  for (const key of delta.delete) store.delete(key);
-  const pointer: VersionPointer = { ...after.pointer, version: 'delta', search: delta.search };
+  let current = { store: before.store, pointer: before.pointer };
+  let files: SourceFile[] = base();
+  let after = before;
+  const deltas = [];
+  for (const [n, changes] of steps.entries()) {
+    const dropped = new Set([...changes.remove, ...changes.correct.map(slugOf)]);
+    files = [...files.filter((f) => !dropped.has(slugOf(f))), ...changes.add, ...changes.correct];
+    after = await built(files);
+    const articles = new Map(docsOf<ArticleDoc>(after.store, 'a').map((a) => [a.slug, a]));
+    const pick = (fs: TextSourceFile[]) => fs.map((f) => articles.get(slugOf(f))!);
+    const { store } = current;
+    const version = `delta${n}`;
+    const delta = await searchDelta({
+      read: async (keys) => new Map(keys.flatMap((k) => (store.has(k) ? [[k, store.get(k)]] : []))),
+      current: current.pointer,
+      version,
+      added: pick(changes.add),
+      corrected: pick(changes.correct),
+      removed: changes.remove,
+      entities: new Map(docsOf<EntityDoc>(after.store, 'e').map((e) => [e.slug, e])),
+    });
+    // The new version: the current keys, then what the delta writes and deletes.
+    const next = new Map([...store].map(([k, v]) => [k.replace(`v:${current.pointer.version}:`, `v:${version}:`), v]));
+    for (const { key, value } of delta.put) next.set(key, JSON.parse(JSON.stringify(value)));
+    for (const key of delta.delete) next.delete(key);
+    current = { store: next, pointer: { ...after.pointer, version, search: delta.search } };
+    deltas.push(delta);
+  }
   // The reference: a full build of the same articles with the base's mean field lengths.
+  const articles = new Map(docsOf<ArticleDoc>(after.store, 'a').map((a) => [a.slug, a]));
   const avg = (before.store.get(`v:${before.pointer.version}:s:m`) as SearchMeta).avg;
   const newestFirst = [...articles.values()].sort((a, b) => compareInList({ order: 'desc' }, cursorKeyOf(a), cursorKeyOf(b)));
   const index = buildSearchIndex(newestFirst, articles, docsOf<EntityDoc>(after.store, 'e'), { avg });
   const full = { ...after.pointer, search: index.pointer };
-  return { delta, keysRead, incremental: inMemorySearch([...store].map(([key, value]) => ({ key, value })), pointer), full: inMemorySearch(searchEntries('full', index), full) };
+  return {
+    deltas,
+    incremental: inMemorySearch([...current.store].map(([key, value]) => ({ key, value })), current.pointer),
+    full: inMemorySearch(searchEntries('full', index), full),
+  };
 }
 
 const answers = (search: ReturnType<typeof inMemorySearch>, q: string, from?: string, to?: string) =>
@@ -89,9 +107,10 @@ describe('incremental search publish', () => {
     expect(run.full.search('पुतिन')).toContain('added-hindi');
     expect(run.full.search('putin')).not.toContain('generated-000020');
     // Keys written follow the changed articles' terms: a shard each at most, plus a few tables.
-    expect(run.delta.put.filter((e) => e.key.includes(':s:p:')).every((e) => /:s:p:\d+:1$/.test(e.key))).toBe(true);
-    expect(run.delta.delete).toEqual([expect.stringMatching(/^v:delta:s:a:\d+$/)]);
-  });
+    const [delta] = run.deltas;
+    expect(delta!.put.filter((e) => e.key.includes(':s:p:')).every((e) => /:s:p:\d+:1$/.test(e.key))).toBe(true);
+    expect(delta!.delete).toEqual([expect.stringMatching(/^v:delta0:s:a:\d+$/)]);
+  }, 60_000);
 
   it('finds an article appended with an older date in its day', async () => {
     const run = await publish({ add: [article(5, 'late-story', '2016-03-04')], correct: [], remove: [] });
@@ -105,5 +124,19 @@ describe('incremental search publish', () => {
       }
     }
     expect(run.incremental.ranked('पुतिन OR putin', '2016-03-04', '2016-03-04').map((r) => r.slug)).toContain('late-story');
-  });
+  }, 60_000);
+
+  it('goes on over several publishes: a correction of an article in the open part opens the next', async () => {
+    const first = article(6, 'first-story', '2030-02-01');
+    const fixed = { ...article(8, 'first-story', '2030-02-01') };
+    const run = await publish(
+      { add: [first, article(7, 'second-story', '2030-02-02')], correct: [], remove: [] },
+      { add: [article(9, 'third-story', '2030-02-03')], correct: [fixed], remove: ['second-story'] },
+      { add: [], correct: [article(10, 'generated-000030', JSON.parse(generateArticle(30).text).datePublished)], remove: ['generated-000031'] },
+    );
+    expect(run.deltas.map((d) => d.search.parts)).toEqual([1, 2, 2]);
+    expect(run.deltas.at(-1)!.search.moved).toBe(4);
+    for (const q of QUERIES) for (const [from, to] of RANGES) expect(answers(run.incremental, q, from, to), q).toBe(answers(run.full, q, from, to));
+    expect(run.full.search('पुतिन OR putin OR सरकार OR government')).toContain('third-story');
+  }, 120_000);
 });

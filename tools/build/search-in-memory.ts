@@ -50,5 +50,11 @@ export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPoint
   }
   /** Slugs of every match, best first. */
   const search = (q: string): string[] => ranked(q).map((r) => r.slug);
-  return { search, ranked };
+  /** The first page of `first` as the worker ranks it (early termination), and its counts. */
+  const page = (q: string, first: number) => {
+    const query = parseQuery(q);
+    const needed = new Set(queryTerms(query));
+    return rankPage(query, (t) => (needed.has(t) ? lookup(t) : undefined), layout.docs, { live, limit: first }, (n) => ({ start: 0, end: Math.min(n, first) }));
+  };
+  return { search, ranked, page };
 }
