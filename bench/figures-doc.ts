@@ -2,6 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures } from '../tools/perf/scale-model';
+import { perOperationReport, type PerOperationResults } from './per-operation/report';
+
+/** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
+export const PER_OPERATION_CHART = 'performance-per-operation.svg';
 
 /**
  * The figures of docs/performance.md, rendered from what the benchmarks wrote to
@@ -22,6 +26,8 @@ export function figuresSection(dir: string): string {
   const builds = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('build-') && f.endsWith('.json')).sort().map((f) => read<BuildFigures>(join(dir, f))) : [];
   if (builds.length > 0) parts.push(buildsTable(builds));
   if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds));
+  const perOperation = newestPerOperation(dir);
+  if (perOperation) parts.push(perOperationReport(perOperation, PER_OPERATION_CHART));
   const search = newest(dir, 'search-');
   if (search) {
     const rows = read<Array<Record<string, string | number>>>(join(dir, search));
@@ -45,6 +51,12 @@ export function figuresSection(dir: string): string {
     );
   }
   return parts.join('\n\n');
+}
+
+/** The newest `npm run bench -- --per-operation` run, if any. */
+export function newestPerOperation(dir: string): PerOperationResults | undefined {
+  const file = newest(dir, 'per-operation-');
+  return file ? read<PerOperationResults>(join(dir, file)) : undefined;
 }
 
 /** The doc with its figures section replaced. */
