@@ -20,16 +20,23 @@ import { generateCorpus } from '../tools/fixtures/corpus';
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
+progress(`generating ${values.articles} article(s)`);
 const result = await buildDataSetStreamed([...readSourceFiles('data'), ...generateCorpus(Number(values.articles))], {
   builtAt: '2026-01-01T00:00:00.000Z',
   hash: async (text) => sha256(text),
+  progress,
 });
 if (!result.ok) throw new Error(`the generated corpus is invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
 const buildMs = performance.now() - started;
 const buildMaxRssMb = process.resourceUsage().maxRSS / 1024;
 const digest = createHash('sha256');
 const largest = { key: '', bytes: 0 };
+progress(`serializing and hashing ${result.data.summary.keys} entries`);
+let serialized = 0;
 for (const e of result.data.entries) {
+  if (++serialized % 100_000 === 0) progress(`${serialized} of ${result.data.summary.keys} entries`);
   const value = JSON.stringify(e.value);
   digest.update(`${e.key}\t${value}\n`);
   if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key.replace(`v:${result.data.version}:`, ''), bytes: Buffer.byteLength(value) });

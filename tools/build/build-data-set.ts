@@ -3,7 +3,12 @@ import type { Problem } from './problems';
 import { readDataSet, type DataSet, type SourceFile } from './read-data-set';
 import { validateLinks } from './validate-links';
 
-export type BuildOptions = { builtAt: string; hash: (text: string) => Promise<string> };
+export type BuildOptions = {
+  builtAt: string;
+  hash: (text: string) => Promise<string>;
+  /** Told when each phase starts, for long builds (a million articles take many minutes). */
+  progress?: (line: string) => void;
+};
 export type BuildResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
 
 /** Reads and checks the files, then compiles them with `compileWith` if they are all valid. */
@@ -12,6 +17,8 @@ export async function checkedBuild<T extends object>(
   options: BuildOptions,
   compileWith: (dataSet: DataSet, builtAt: string, hash: BuildOptions['hash']) => Promise<T | TooLarge>,
 ): Promise<BuildResult<T>> {
+  const progress = options.progress ?? (() => {});
+  progress(`reading and checking ${files.length} file(s)`);
   const { dataSet, problems } = readDataSet(files);
   // An embargoed story is left out of every version built before its time (ninjs
   // `embargoedUntil`); the next build after it passes publishes it.
@@ -19,6 +26,7 @@ export async function checkedBuild<T extends object>(
   dataSet.articles = dataSet.articles.filter((a) => !a.embargoedUntil || Date.parse(a.embargoedUntil) <= now);
   problems.push(...validateLinks(dataSet));
   if (problems.length > 0) return { ok: false, problems };
+  progress(`compiling ${dataSet.articles.length} article(s) into KV entries`);
   const compiled = await compileWith(dataSet, options.builtAt, options.hash);
   if ('problems' in compiled) return { ok: false, problems: compiled.problems };
   return { ok: true, data: compiled };
