@@ -3,6 +3,7 @@
  * operations/clients/*.json (tools/build/client-manifests.ts), against schema/schema.graphql
  * and the request limits, and writes
  *   - src/graph/persisted-operations.gen.ts (id -> body of both, bundled into the worker), and
+ *   - src/graph/compiled/operations.gen.ts (each operation compiled: docs/compiled-operations.md), and
  *   - public/persisted-query-manifest.json (this API's own operations, Apollo's format).
  * Adding an operation is adding a file. On any problem it lists them all and exits 1.
  */
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { compileClientManifests } from '../tools/build/client-manifests';
+import { emitCompiled } from '../tools/compile-ops/emit-compiled';
 import { compileOperations } from '../tools/build/persisted-operations';
 import { formatProblem } from '../tools/build/problems';
 
@@ -45,9 +47,14 @@ writeIfChanged(
   new URL('src/graph/persisted-operations.gen.ts', root),
   `${banner}export default ${JSON.stringify(byId, null, 2)} as Record<string, string>;\n`,
 );
+const compiled = emitCompiled(buildSchema(sdl), byId);
+writeIfChanged(new URL('src/graph/compiled/operations.gen.ts', root), compiled.source);
 mkdirSync(new URL('public/', root), { recursive: true });
 writeIfChanged(new URL('public/persisted-query-manifest.json', root), JSON.stringify(result.manifest, null, 2) + '\n');
 console.log(`persisted operations: ${operations.map((op) => `${op.name} ${op.id.slice(0, 12)}`).join(', ')}`);
+console.log(
+  `compiled: ${compiled.compiled.length}; on graphql-js: ${compiled.fallbacks.map((f) => `${f.name} (${f.reason})`).join(', ') || 'none'}`,
+);
 if (clientFiles.length > 0) console.log(`client operations (${clientFiles.join(', ')}): ${clients.names.join(', ')}`);
 
 /** Leaves an unchanged file alone, so watchers (wrangler dev, vitest) do not rebuild for nothing. */

@@ -32,6 +32,8 @@ export interface Config {
   versionCheckMs: number;
   /** Per-client rate limit; absent when RATE_LIMIT = "off" or the binding is missing. */
   rateLimit?: RateLimitSettings;
+  /** COMPILED_OPERATIONS: persisted operations run their build-time plans (docs/compiled-operations.md). */
+  compiledOperations: boolean;
   /** Heap bytes the isolate's caches may keep (DOCUMENT_CACHE_SIZE, RESPONSE_MEMO_SIZE; docs/memory.md). */
   cacheBudgets: CacheBudgets;
 }
@@ -50,6 +52,7 @@ export function readConfig(vars: ConfigVars, limiter?: RateLimit): Config {
     staleWhileRevalidate: parseSeconds('CACHE_STALE_WHILE_REVALIDATE', vars.CACHE_STALE_WHILE_REVALIDATE ?? '600'),
     edgeCacheTtl: parseSeconds('EDGE_CACHE_TTL', vars.EDGE_CACHE_TTL ?? '86400'),
     versionCheckMs: parseSeconds('VERSION_CHECK_SECONDS', vars.VERSION_CHECK_SECONDS ?? '10') * 1000,
+    compiledOperations: parseChoice('COMPILED_OPERATIONS', vars.COMPILED_OPERATIONS ?? 'on', ['on', 'off']) === 'on',
     cacheBudgets: {
       documentBytes: parseSize('DOCUMENT_CACHE_SIZE', vars.DOCUMENT_CACHE_SIZE, DEFAULT_CACHE_BUDGETS.documentBytes),
       responseBytes: parseSize('RESPONSE_MEMO_SIZE', vars.RESPONSE_MEMO_SIZE, DEFAULT_CACHE_BUDGETS.responseBytes),

@@ -7,6 +7,7 @@ import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
 import { lookUpMemo, MEMO_HEADER } from './http/memo-hit';
 import { NewsReader } from './store/news-reader';
+import { COMPILED_HEADER } from './plugins/use-compiled-operations';
 import { createNewsYoga } from './yoga';
 
 /**
@@ -45,6 +46,7 @@ export function createWorker(given?: IsolateState) {
       // The cache key needs the data version; when nothing is published yoga answers the error.
       const version = () => reader.dataVersion().then((p) => p.version, () => null);
       const url = new URL(request.url);
+      const compiled = { enabled: config.compiledOperations, ran: false };
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
       // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
@@ -57,7 +59,7 @@ export function createWorker(given?: IsolateState) {
         if (memo.response) return memo.response;
         const remember = memo.key && memo.mediaType ? { key: memo.key, mediaType: memo.mediaType } : undefined;
         yogaRequests += 1;
-        return yoga!.fetch(memo.request, { reader, production, waitUntil, origin: url.origin, rateLimit, memo: remember });
+        return yoga!.fetch(memo.request, { reader, production, waitUntil, origin: url.origin, rateLimit, compiled, memo: remember });
       };
       const handle = route ? () => articleFormatResponse(request, route, reader) : graphql;
       const { response, status } = await withEdgeCache(
@@ -68,6 +70,7 @@ export function createWorker(given?: IsolateState) {
       response.headers.set('x-cache', status);
       if (memoHit) response.headers.set(MEMO_HEADER, 'HIT');
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));
+      if (compiled.ran) response.headers.set(COMPILED_HEADER, 'compiled');
       return withCors(request, response, config.corsOrigins);
     },
   } satisfies ExportedHandler<Env>;

@@ -6,6 +6,7 @@ import { InvalidArgument } from './model/domain-errors';
 import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
 import { LIMITS } from './limits';
+import { useCompiledOperations } from './plugins/use-compiled-operations';
 import { useCostLimit } from './plugins/use-cost-limit';
 import { useErrorCodes } from './plugins/use-error-codes';
 import { useQueryLimits } from './plugins/use-query-limits';
@@ -57,6 +58,9 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       // document, deferred parts included.
       useDeferStream(),
       useErrorCodes(),
+      // Persisted operations compiled at build: no parse, no validation, their own executor.
+      // After every plugin that hooks execution, so its executor is the one that runs.
+      useCompiledOperations(),
       // Last: a repeated request is answered only once every check above has passed.
       useResponseMemo(options.responses),
     ],

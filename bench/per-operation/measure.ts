@@ -8,8 +8,9 @@
  * Every answer is checked against Apollo's: each target's first answer must hold Apollo's
  * values (key order aside, see bench/peer/compare.ts `canonical`), and every answer under
  * load must be byte-identical to that first one or hold the same values; anything else is
- * counted as an error. The memo target is checked to be answered by the early path
- * (`x-memo: HIT`), the executed ones never to be.
+ * counted as an error. Each target is checked to take its path: the memo target the early
+ * path (`x-memo: HIT`), the compiled one the compiled executor (`x-graphql-executor`), the
+ * graphql-js one not.
  */
 import { combine, load, type LoadFigures, type LoadSettings } from '../measure';
 import type { Operation } from '../operations';
@@ -36,13 +37,30 @@ export interface WorkerUrls {
   graphqlJs: string;
 }
 
-/** src/http/memo-hit.ts MEMO_HEADER (that module needs the Workers types, which bench/ does not load). */
+/**
+ * The headers that say how the worker answered: src/http/memo-hit.ts MEMO_HEADER and
+ * src/plugins/use-compiled-operations.ts COMPILED_HEADER (those modules need the Workers
+ * types, which bench/ does not load).
+ */
 const MEMO_HEADER = 'x-memo';
+const COMPILED_HEADER = 'x-graphql-executor';
 
-async function memoHeader(url: string, body: string): Promise<string | null> {
+async function headerOf(url: string, body: string, name: string): Promise<string | null> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   await response.arrayBuffer();
-  return response.headers.get(MEMO_HEADER);
+  return response.headers.get(name);
+}
+
+/** Throws unless each request is answered the way its target is meant to be. */
+async function checkPaths(urls: WorkerUrls, op: Operation, id: string, compilerPresent: boolean): Promise<void> {
+  const expect = async (what: string, url: string, body: string, name: string, want: string | null) => {
+    const got = await headerOf(url, body, name);
+    if (got !== want) throw new Error(`${op.name}: ${what}: ${name} is ${got}, not ${want}`);
+  };
+  await expect('a repeated request', urls.compiled, persistedBody(op, id), MEMO_HEADER, 'HIT');
+  await expect('a distinct request', urls.compiled, persistedBody(op, id, -1), MEMO_HEADER, null);
+  await expect('the compiled worker', urls.compiled, persistedBody(op, id, -2), COMPILED_HEADER, compilerPresent ? 'compiled' : null);
+  await expect('the graphql-js worker', urls.graphqlJs, persistedBody(op, id, -2), COMPILED_HEADER, null);
 }
 
 export async function measureOperation(
@@ -51,6 +69,7 @@ export async function measureOperation(
   op: Operation,
   settings: LoadSettings,
   log: (message: string) => void,
+  compilerPresent: boolean,
 ): Promise<OperationFigures> {
   const slice = { ...settings, seconds: 1 };
   const { id, body: document } = persistedOf(op);
@@ -70,8 +89,7 @@ export async function measureOperation(
   };
   const want = canonical(expected);
   for (const target of TARGETS) checkSameValues(`${op.name}: ${target}`, firsts[target], 'Apollo', expected);
-  if ((await memoHeader(urls.compiled, persistedBody(op, id))) !== 'HIT') throw new Error(`${op.name}: a repeated request was not a memo hit`);
-  if ((await memoHeader(urls.compiled, persistedBody(op, id, -1))) !== null) throw new Error(`${op.name}: a distinct request was a memo hit`);
+  await checkPaths(urls, op, id, compilerPresent);
 
   const equivalent = (body: string) => canonical(body) === want;
   const same = (body: string, first: string) => ({ method: 'POST' as const, body, equivalent, expectBody: first });

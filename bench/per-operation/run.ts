@@ -50,7 +50,7 @@ export async function runPerOperation(options: PerOperationOptions): Promise<voi
       const urls = { base: runtime.url, compiled: `${runtime.url}/graphql`, graphqlJs: `${runtime.url}/__graphql-js/graphql` };
       for (const [i, op] of OPERATIONS.entries()) {
         log(`${articles} articles: ${op.name} (${i + 1}/${OPERATIONS.length}), ${settings.seconds + 1} rounds of 6 one-second slices`);
-        operations.push(await measureOperation(urls, peer, op, settings, log));
+        operations.push(await measureOperation(urls, peer, op, settings, log, present));
       }
     } finally {
       peer.stop();

@@ -13,6 +13,11 @@ export interface GraphContext {
   waitUntil: (promise: Promise<unknown>) => void;
   /** The request's origin (https://host): the absolute URLs the formats out write start with it. */
   origin: string;
+  /**
+   * COMPILED_OPERATIONS = "on": persisted operations run compiled (src/plugins/use-compiled-operations.ts),
+   * which sets `ran` when it answered this request (the adapter says so in a response header).
+   */
+  compiled?: { enabled: boolean; ran: boolean };
   /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
   rateLimit?: RateLimitSettings;
   /** The request's response-memo key, when it may be kept (src/http/memo-hit.ts). */

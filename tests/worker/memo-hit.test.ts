@@ -35,9 +35,9 @@ const post = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
-/** Every header but the two that say how the answer was made. */
+/** Every header but those that say how the answer was made (memo, KV reads, compiled or graphql-js). */
 const delivered = (headers: Record<string, string>) => {
-  const { 'x-memo': _memo, 'x-kv-stats': _kv, ...rest } = headers;
+  const { 'x-memo': _memo, 'x-kv-stats': _kv, 'x-graphql-executor': _executor, ...rest } = headers;
   return rest;
 };
 

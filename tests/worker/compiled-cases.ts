@@ -1,0 +1,56 @@
+import data from '../../.build/kv-data.json';
+import { toGlobalId } from '../../src/model/global-id';
+import type { Operation } from './compiled-pair';
+
+/**
+ * The variables of each persisted operation over the whole built data set (data/, as seeded
+ * into local KV): every slug or ID of the kind the operation reads, languages in turn, page
+ * sizes at and beyond their limits, and a missing slug. Cursors come from the answers
+ * (compiled-equality.test.ts follows every `endCursor`).
+ */
+interface Doc {
+  type?: string;
+  slug: string;
+  headline?: string;
+  names?: Array<{ value: string }>;
+}
+
+const docs: Doc[] = (data as Array<{ key: string; value: string }>)
+  .filter((e) => /^v:[^:]+:[ae]:/.test(e.key))
+  .map((e) => ({ type: e.key.split(':')[2] === 'a' ? 'Article' : undefined, ...(JSON.parse(e.value) as Doc) }));
+const ofType = (type: string) => docs.filter((d) => (d.type ?? 'Article') === type);
+
+export const ARTICLES = ofType('Article').map((d) => d.slug);
+export const SLUGS = docs.map((d) => d.slug);
+export const IDS = docs.map((d) => toGlobalId((d.type ?? 'Article') as 'Article', d.slug));
+const LANGUAGES = [undefined, 'hi', 'en'];
+const language = (i: number) => LANGUAGES[i % 3];
+const words = [...new Set(docs.flatMap((d) => (d.headline ?? d.names?.[0]?.value ?? '').split(/\s+/)).filter((w) => w.length > 1))];
+export const WORDS = words.slice(0, 60);
+export const PREFIXES = [...new Set(docs.flatMap((d) => (d.names ?? []).map((n) => n.value.slice(0, 3))))].slice(0, 60);
+
+/** Root field -> the type its `$slug` names. */
+const SLUG_TYPE: Record<string, string> = { article: 'Article', person: 'Person', event: 'Event', place: 'Place', organization: 'Organization' };
+
+export function casesOf(op: Operation): Array<Record<string, unknown>> {
+  const root = /\{\s*(\w+)/.exec(op.body)![1]!;
+  const has = (name: string) => new RegExp(`\\$${name}\\b`).test(op.body);
+  if (has('slug')) {
+    const slugs = [...ofType(SLUG_TYPE[root] ?? 'Article').map((d) => d.slug), 'no-such-slug', SLUGS[0]!];
+    return slugs.map((slug, i) => ({ slug, ...(has('language') ? { language: language(i) } : {}), ...(has('first') ? { first: [undefined, 1, 2, 100][i % 4] } : {}) }));
+  }
+  if (has('ids')) {
+    const chunks = [IDS.slice(0, 100), ...Array.from({ length: Math.ceil(IDS.length / 7) }, (_, i) => IDS.slice(i * 7, i * 7 + 7))];
+    return chunks.map((ids, i) => ({ ids, language: language(i) }));
+  }
+  if (has('id')) return [...IDS, toGlobalId('Place', 'nowhere'), 'not-an-id'].map((id, i) => ({ id, language: language(i), ...(has('count') ? { count: i % 3 } : {}) }));
+  if (has('query')) return WORDS.map((query, i) => ({ query, first: [undefined, 1, 5][i % 3], ...(i % 4 === 3 ? { filter: { language: language(i) } } : {}) }));
+  if (has('prefix')) return PREFIXES.map((prefix, i) => ({ prefix, language: language(i), first: [undefined, 1, 20][i % 3] }));
+  if (root === 'events') {
+    const people = ofType('Person').map((d) => ({ person: d.slug }));
+    const places = ofType('Place').slice(0, 40).map((d) => ({ place: d.slug }));
+    const directions = ['ASC', 'DESC'];
+    return [{}, ...people, ...places].map((filter, i) => ({ first: [undefined, 1, 3][i % 3], filter, orderBy: { direction: directions[i % 2] } }));
+  }
+  return [undefined, 0, 1, 20, 100, 101].flatMap((first) => LANGUAGES.map((lang) => ({ first, language: lang })));
+}

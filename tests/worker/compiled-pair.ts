@@ -1,0 +1,78 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import compiled from '../../src/graph/compiled/operations.gen';
+import manifest from '../../src/graph/persisted-operations.gen';
+import { COMPILED_HEADER } from '../../src/plugins/use-compiled-operations';
+import { createWorker } from '../../src/worker';
+import { readRaw, type RawResponse } from '../shared/raw-response';
+
+/**
+ * Two workers, one with COMPILED_OPERATIONS "on" and one "off", sent the same requests in the
+ * same order: their isolate caches then hold the same documents, so even x-kv-stats must
+ * match. Production settings (persisted operations only, masked errors); the data-version
+ * pointer is trusted for an hour so that a slow run does not re-read it in one worker only.
+ */
+export interface Operation {
+  id: string;
+  name: string;
+  body: string;
+  compiled: boolean;
+}
+
+/** Every persisted operation: operations/*.graphql and the client manifests. */
+export const OPERATIONS: Operation[] = Object.entries(manifest).map(([id, body]) => ({
+  id,
+  body,
+  name: /query\s+(\w+)/.exec(body)![1]!,
+  compiled: id in compiled,
+}));
+
+const PRODUCTION = { ALLOW_ARBITRARY_QUERIES: 'false', ENVIRONMENT: 'production', VERSION_CHECK_SECONDS: '3600' };
+/** No response memo: every request of a sweep executes (a memo hit would not show which path ran). */
+export const NO_MEMO = { RESPONSE_MEMO_SIZE: '0KiB' };
+
+export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, news?: KVNamespace) {
+  const workers = { on: createWorker(), off: createWorker() };
+  const send = async (flag: 'on' | 'off', path: string, init?: RequestInit): Promise<RawResponse> => {
+    const ctx = createExecutionContext();
+    const request = new Request(new URL(path, 'http://localhost'), init);
+    const bindings = { ...env, ...PRODUCTION, ...vars, COMPILED_OPERATIONS: flag, ...(news ? { NEWS: news } : {}) } as Env;
+    const response = await workers[flag].fetch(request as Request<unknown, IncomingRequestCfProperties>, bindings, ctx);
+    await waitOnExecutionContext(ctx);
+    return readRaw(response);
+  };
+  /** The same request to both; `init` may differ per side (a GET's cache-busting tag). */
+  return async (path: string | ((flag: 'on' | 'off') => string), init?: RequestInit) => ({
+    compiled: await send('on', typeof path === 'string' ? path : path('on'), init),
+    graphqlJs: await send('off', typeof path === 'string' ? path : path('off'), init),
+  });
+}
+
+/** A POST naming a persisted operation by hash, as Apollo and urql send it. */
+export const persistedPost = (op: Operation, variables: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+  body: JSON.stringify({ operationName: op.name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: op.id } } }),
+});
+
+const headersOf = (response: RawResponse) =>
+  [...response.headers].filter(([name]) => name !== COMPILED_HEADER).sort(([a], [b]) => a.localeCompare(b));
+
+/**
+ * Byte-identical bodies, the same status and headers; and proof that the compiled path ran:
+ * every compiled operation that reached execution (an answer with `data`) carries the header,
+ * and the graphql-js side never does (run with NO_MEMO: a memo hit executes nothing).
+ * Returns whether the compiled path answered.
+ */
+export function expectSameAnswer(op: Operation, pair: { compiled: RawResponse; graphqlJs: RawResponse }, what: string): boolean {
+  const { compiled: a, graphqlJs: b } = pair;
+  expect(a.text, `${op.name} ${what}: body`).toBe(b.text);
+  expect(a.status, `${op.name} ${what}: status`).toBe(b.status);
+  expect(headersOf(a), `${op.name} ${what}: headers`).toEqual(headersOf(b));
+  expect(b.headers.get(COMPILED_HEADER)).toBeNull();
+  const ran = a.headers.get(COMPILED_HEADER) === 'compiled';
+  const executed = a.json !== null && 'data' in a.json;
+  expect(ran, `${op.name} ${what}: compiled path ran`).toBe(op.compiled && executed);
+  return ran;
+}
