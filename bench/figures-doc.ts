@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures } from '../tools/perf/scale-model';
-import { perOperationReport, type PerOperationResults } from './per-operation/report';
+import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
 
 /** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
 export const PER_OPERATION_CHART = 'performance-per-operation.svg';

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { figuresSection, newestPerOperation, PER_OPERATION_CHART, withFigures } from '../bench/figures-doc';
-import { perOperationChart } from '../bench/per-operation/chart';
+import { perOperationChart } from '../tools/perf/per-operation-chart';
 
 const path = 'docs/performance.md';
 // The chart the figures show, drawn from the same newest per-operation run.

@@ -16,17 +16,11 @@ import { combine, load, type LoadFigures, type LoadSettings } from '../measure';
 import type { Operation } from '../operations';
 import { descendantsNamed, withCpu } from '../cpu-time';
 import { answer, canonical, checkSameValues, type Peer } from '../peer/compare';
+import type { OperationFigures, TargetFigures as ReportFigures } from '../../tools/perf/per-operation-report';
 import { persistedBody, persistedOf, TARGETS, textBody, type Target } from './targets';
 
-export interface TargetFigures extends LoadFigures {
-  cpuMsPerRequest: number;
-}
-
-export interface OperationFigures {
-  name: string;
-  responseBytes: number;
-  targets: Record<Target, TargetFigures>;
-}
+/** Figures as the report reads them, with all of autocannon's (failure kinds, p99) kept in the JSON. */
+type TargetFigures = LoadFigures & ReportFigures;
 
 export interface WorkerUrls {
   /** The bench runtime's base URL (bench/worker/floor-worker.ts). */
@@ -70,7 +64,7 @@ export async function measureOperation(
   settings: LoadSettings,
   log: (message: string) => void,
   compilerPresent: boolean,
-): Promise<OperationFigures> {
+): Promise<OperationFigures & { targets: Record<Target, TargetFigures> }> {
   const slice = { ...settings, seconds: 1 };
   const { id, body: document } = persistedOf(op);
   const workerd = descendantsNamed(process.pid, 'workerd');

@@ -12,9 +12,10 @@ import type { LoadSettings } from '../measure';
 import { OPERATIONS } from '../operations';
 import { benchPort, startRuntime } from '../runtime';
 import { startPeer } from '../peer/compare';
-import { measureOperation, type OperationFigures } from './measure';
-import { perOperationChart } from './chart';
-import { perOperationReport, type PerOperationResults } from './report';
+import type { OperationFigures, PerOperationResults } from '../../tools/perf/per-operation-report';
+import { perOperationChart } from '../../tools/perf/per-operation-chart';
+import { perOperationReport } from '../../tools/perf/per-operation-report';
+import { measureOperation } from './measure';
 import { compilerPresent } from './targets';
 
 export interface PerOperationOptions {

@@ -20,17 +20,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { Operation } from '../operations';
 
-export const TARGETS = ['memo', 'compiled', 'graphqlJs', 'apollo', 'apolloCache', 'floor'] as const;
-export type Target = (typeof TARGETS)[number];
-
-export const LABELS: Record<Target, string> = {
-  memo: 'worker, memo hit',
-  compiled: 'worker, executed, compiled',
-  graphqlJs: 'worker, executed, graphql-js',
-  apollo: 'Apollo 4, executed',
-  apolloCache: 'Apollo 4 + response cache',
-  floor: 'workerd floor (memory)',
-};
+export { LABELS, TARGETS, type Target } from '../../tools/perf/per-operation-report';
 
 interface ManifestEntry {
   id: string;

@@ -51,42 +51,43 @@ export async function lookUpMemo(
   const url = new URL(request.url);
   if (mediaType === null || url.pathname !== '/graphql') return { request };
   let body = '';
-  let forYoga = request;
   if (request.method === 'POST') {
     const read = await readUpTo(request, MAX_KEY_CHARS);
-    if (read.text === undefined) return { request: read.request };
+    if (read.text === undefined) return { request: read.request ?? request };
     body = read.text;
-    forYoga = read.request;
   } else if (request.method !== 'GET' || url.search.length > MAX_KEY_CHARS) {
     return { request };
   }
+  // The body was read for the key: yoga gets it back only on a miss (a hit needs no copy).
+  const forYoga = () => (request.method === 'POST' ? new Request(request, { body }) : request);
   let version: string;
   try {
     version = (await options.reader.dataVersion()).version;
   } catch {
     // Nothing published or KV failing: yoga answers with the store's error, as ever.
-    return { request: forYoga };
+    return { request: forYoga() };
   }
   const contentType = request.headers.get('content-type') ?? '';
   const key = [version, request.method, mediaType, contentType, url.pathname + url.search, body].join('\u0000');
   const text = options.memo.get(key);
-  if (text === undefined) return { key, request: forYoga, mediaType };
+  if (text === undefined) return { key, request: forYoga(), mediaType };
   // Counted like any request yoga answers: only edge-cache hits are free of the limit.
   const refused = await rateLimited(request, options.rateLimit);
-  if (refused) return { key, request: forYoga, response: refused };
+  if (refused) return { key, request, response: refused };
   // Exactly the headers yoga's result processor sends for a result (regular.js: content type only).
   const headers = { 'content-type': `${mediaType}; charset=utf-8` };
-  return { key, request: forYoga, response: new Response(text, { status: 200, headers }), hit: true };
+  return { key, request, response: new Response(text, { status: 200, headers }), hit: true };
 }
 
 /**
- * The body as text when it has at most `max` bytes, and the request to hand on (its body
- * intact). A Content-Length over `max` is not read at all; a body of unknown length is read
- * up to `max` bytes, and when longer, handed on as the bytes read followed by the rest.
+ * The body as text when it has at most `max` bytes. A Content-Length over `max` is not read
+ * at all; a body of unknown length is read up to `max` bytes, and when longer, the request to
+ * hand on is returned with the bytes read followed by the rest.
  */
-async function readUpTo(request: Request, max: number): Promise<{ text?: string; request: Request }> {
+async function readUpTo(request: Request, max: number): Promise<{ text?: string; request?: Request }> {
   const length = request.headers.get('content-length');
-  if ((length !== null && !(Number(length) <= max)) || !request.body) return { request };
+  if (length !== null) return Number(length) <= max ? { text: await request.text() } : {};
+  if (!request.body) return { text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -109,8 +110,7 @@ async function readUpTo(request: Request, max: number): Promise<{ text?: string;
   }
   const bytes = new Uint8Array(size);
   chunks.reduce((at, c) => (bytes.set(c, at), at + c.byteLength), 0);
-  const text = new TextDecoder().decode(bytes);
-  return { text, request: new Request(request, { body: text }) };
+  return { text: new TextDecoder().decode(bytes) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCacheKey } from '../../src/http/edge-cache';
+import { MAX_KEY_CHARS } from '../../src/http/memo-hit';
 import { createWorker } from '../../src/worker';
 import { persistedGetUrl, SEED_HEADLINE, SEED_SLUG, type Vars } from './delivery-helpers';
 import { parseKvStats, seedKv } from './helpers';
@@ -83,6 +84,19 @@ describe('memo hits before yoga', () => {
     const bad = post({ query: `{ article(slug: "${SEED_SLUG}") { headline } node(id: "not-an-id") { id } }` });
     const [first, second] = [await send('/graphql', bad), await send('/graphql', bad)];
     expect(second.text).toBe(first.text);
+    expect(second.headers['x-memo']).toBeUndefined();
+    expect(yogaRequests()).toBe(2);
+  });
+
+  it('hands a body larger than the key limit to yoga intact, and never keeps its answer', async () => {
+    const { send, yogaRequests } = worker();
+    // No Content-Length (a stream), so the early path reads up to its limit and must pass the
+    // bytes read and the rest on to yoga.
+    const init = post({ query: ARTICLE, variables: { slug: SEED_SLUG, pad: 'x'.repeat(MAX_KEY_CHARS) } });
+    const [first, second] = [await send('/graphql', init), await send('/graphql', init)];
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.text).data.article.headline).toBe(SEED_HEADLINE);
+    expect(second).toMatchObject({ status: 200, text: first.text });
     expect(second.headers['x-memo']).toBeUndefined();
     expect(yogaRequests()).toBe(2);
   });

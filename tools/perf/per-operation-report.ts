@@ -1,6 +1,38 @@
-import { table } from '../report';
-import type { OperationFigures } from './measure';
-import { LABELS, TARGETS } from './targets';
+import { f2, int, table } from './markdown-table';
+
+/**
+ * The report of `npm run bench -- --per-operation` (bench/per-operation/): per app operation,
+ * six ways of answering it, their CPU ms per request and req/s, and issue 14's goals as ratios.
+ * Pure (figures in, Markdown out), so it is tested on made-up figures beside this file and
+ * rendered again from bench/results/ by `npm run docs:performance`.
+ */
+export const TARGETS = ['memo', 'compiled', 'graphqlJs', 'apollo', 'apolloCache', 'floor'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const LABELS: Record<Target, string> = {
+  memo: 'worker, memo hit',
+  compiled: 'worker, executed, compiled',
+  graphqlJs: 'worker, executed, graphql-js',
+  apollo: 'Apollo 4, executed',
+  apolloCache: 'Apollo 4 + response cache',
+  floor: 'workerd floor (memory)',
+};
+
+/** One target's figures over the run's slices (bench/measure.ts LoadFigures, and CPU). */
+export interface TargetFigures {
+  rps: number;
+  p50: number;
+  requests: number;
+  failures: number;
+  reordered?: number;
+  cpuMsPerRequest: number;
+}
+
+export interface OperationFigures {
+  name: string;
+  responseBytes: number;
+  targets: Record<Target, TargetFigures>;
+}
 
 /** What one `npm run bench -- --per-operation` run found; written to bench/results/per-operation-*.json. */
 export interface PerOperationResults {
@@ -18,8 +50,6 @@ export interface PerOperationResults {
 /** Issue 14's goals, as ratios from one run. */
 export const GOALS = { executedCpuOverApollo: 1.0, memoRpsOverFloor: 0.8 };
 
-const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
-const int = (n: number) => Math.round(n).toLocaleString('en');
 
 export function ratiosOf(op: OperationFigures) {
   const t = op.targets;

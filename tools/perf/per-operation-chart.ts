@@ -1,5 +1,4 @@
-import type { PerOperationResults } from './report';
-import { LABELS, TARGETS, type Target } from './targets';
+import { LABELS, TARGETS, type PerOperationResults, type Target } from './per-operation-report';
 
 /**
  * The per-operation figures as an SVG chart: for each operation, one bar per target, CPU ms
