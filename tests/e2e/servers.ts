@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
  *
  * - `production`: wrangler.toml's vars as they are: persisted operations only, errors masked,
  *   rate limit on.
- * - `production, arbitrary queries`: the same with ALLOW_ARBITRARY_QUERIES=true, the one change
- *   that lets the GraphQL-over-HTTP audit and the hostile-request table send their own documents.
+ * - `production, arbitrary queries, graphql-js`: the same with ALLOW_ARBITRARY_QUERIES=true, which
+ *   lets the GraphQL-over-HTTP audit and the hostile-request table send their own documents, and
+ *   COMPILED_OPERATIONS=off, so persisted operations run on graphql-js there (the compiled
+ *   answers of `production` are compared with them).
  * - `npm start`: wrangler.toml's vars with the `--var` flags of `npm start`.
  */
 export interface ServerConfig {
@@ -37,7 +39,9 @@ export function serverConfigs(): ServerConfig[] {
   const toml = wranglerTomlVars();
   const configs: Array<Omit<ServerConfig, 'vars'>> = [
     { name: 'production', flags: {} },
-    { name: 'production, arbitrary queries', flags: { ALLOW_ARBITRARY_QUERIES: 'true' } },
+    // Also the graphql-js path for persisted operations (COMPILED_OPERATIONS off), which
+    // tests/e2e/compiled-operations.test.ts compares the compiled answers of `production` with.
+    { name: 'production, arbitrary queries, graphql-js', flags: { ALLOW_ARBITRARY_QUERIES: 'true', COMPILED_OPERATIONS: 'off' } },
     { name: 'npm start', flags: npmStartVars() },
   ];
   return configs.map((c) => ({ ...c, vars: { ...toml, ...c.flags } }));

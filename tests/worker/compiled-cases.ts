@@ -1,6 +1,5 @@
 import data from '../../.build/kv-data.json';
 import { toGlobalId } from '../../src/model/global-id';
-import type { Operation } from './compiled-pair';
 
 /**
  * The variables of each persisted operation over the whole built data set (data/, as seeded
@@ -8,31 +7,48 @@ import type { Operation } from './compiled-pair';
  * sizes at and beyond their limits, and a missing slug. Cursors come from the answers
  * (compiled-equality.test.ts follows every `endCursor`).
  */
-interface Doc {
+/** A persisted operation: its id (SHA-256), name, text, and whether the build compiled it. */
+export interface Operation {
+  id: string;
+  name: string;
+  body: string;
+  compiled: boolean;
+}
+
+export interface Doc {
   type?: string;
   slug: string;
   headline?: string;
   names?: Array<{ value: string }>;
 }
 
-const docs: Doc[] = (data as Array<{ key: string; value: string }>)
+/** The documents of data/ as the build wrote them (.build/kv-data.json, what seedKv loads). */
+export const DATA_DOCS: Doc[] = (data as Array<{ key: string; value: string }>)
   .filter((e) => /^v:[^:]+:[ae]:/.test(e.key))
   .map((e) => ({ type: e.key.split(':')[2] === 'a' ? 'Article' : undefined, ...(JSON.parse(e.value) as Doc) }));
-const ofType = (type: string) => docs.filter((d) => (d.type ?? 'Article') === type);
 
-export const ARTICLES = ofType('Article').map((d) => d.slug);
-export const SLUGS = docs.map((d) => d.slug);
-export const IDS = docs.map((d) => toGlobalId((d.type ?? 'Article') as 'Article', d.slug));
+/** What variables are drawn from: slugs and IDs of each kind, words to search, prefixes to type. */
+export function pools(docs: Doc[]) {
+  const ofType = (type: string) => docs.filter((d) => (d.type ?? 'Article') === type);
+  const words = [...new Set(docs.flatMap((d) => (d.headline ?? d.names?.[0]?.value ?? '').split(/\s+/)).filter((w) => w.length > 1))];
+  return {
+    ofType,
+    slugs: docs.map((d) => d.slug),
+    ids: docs.map((d) => toGlobalId((d.type ?? 'Article') as 'Article', d.slug)),
+    words: words.slice(0, 60),
+    prefixes: [...new Set(docs.flatMap((d) => (d.names ?? []).map((n) => n.value.slice(0, 3))))].slice(0, 60),
+  };
+}
+
+export const DATA = pools(DATA_DOCS);
 const LANGUAGES = [undefined, 'hi', 'en'];
 const language = (i: number) => LANGUAGES[i % 3];
-const words = [...new Set(docs.flatMap((d) => (d.headline ?? d.names?.[0]?.value ?? '').split(/\s+/)).filter((w) => w.length > 1))];
-export const WORDS = words.slice(0, 60);
-export const PREFIXES = [...new Set(docs.flatMap((d) => (d.names ?? []).map((n) => n.value.slice(0, 3))))].slice(0, 60);
 
 /** Root field -> the type its `$slug` names. */
 const SLUG_TYPE: Record<string, string> = { article: 'Article', person: 'Person', event: 'Event', place: 'Place', organization: 'Organization' };
 
-export function casesOf(op: Operation): Array<Record<string, unknown>> {
+export function casesOf(op: Operation, pool = DATA): Array<Record<string, unknown>> {
+  const { ofType, slugs: SLUGS, ids: IDS, words: WORDS, prefixes: PREFIXES } = pool;
   const root = /\{\s*(\w+)/.exec(op.body)![1]!;
   const has = (name: string) => new RegExp(`\\$${name}\\b`).test(op.body);
   if (has('slug')) {

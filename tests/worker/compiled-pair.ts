@@ -6,6 +6,9 @@ import manifest from '../../src/graph/persisted-operations.gen';
 import { COMPILED_HEADER } from '../../src/plugins/use-compiled-operations';
 import { createWorker } from '../../src/worker';
 import { readRaw, type RawResponse } from '../shared/raw-response';
+import type { Operation } from './compiled-cases';
+
+export type { Operation };
 
 /**
  * Two workers, one with COMPILED_OPERATIONS "on" and one "off", sent the same requests in the
@@ -13,12 +16,6 @@ import { readRaw, type RawResponse } from '../shared/raw-response';
  * match. Production settings (persisted operations only, masked errors); the data-version
  * pointer is trusted for an hour so that a slow run does not re-read it in one worker only.
  */
-export interface Operation {
-  id: string;
-  name: string;
-  body: string;
-  compiled: boolean;
-}
 
 /** Every persisted operation: operations/*.graphql and the client manifests. */
 export const OPERATIONS: Operation[] = Object.entries(manifest).map(([id, body]) => ({
@@ -32,7 +29,32 @@ const PRODUCTION = { ALLOW_ARBITRARY_QUERIES: 'false', ENVIRONMENT: 'production'
 /** No response memo: every request of a sweep executes (a memo hit would not show which path ran). */
 export const NO_MEMO = { RESPONSE_MEMO_SIZE: '0KiB' };
 
-export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, news?: KVNamespace) {
+/**
+ * KV reads that outlive their request: when an error nulls the whole answer (spec 6.4.4), the
+ * answer is sent while sibling fields' reads are still on their way, and they fill the
+ * isolate's cache whenever they land. The two workers must not race them, so with `news`
+ * each request waits until no read it started is in flight.
+ */
+function settling(kv: KVNamespace) {
+  let inFlight = 0;
+  const get = (...args: unknown[]) => {
+    inFlight += 1;
+    const done = () => void (inFlight -= 1);
+    const read = (kv.get as (...a: unknown[]) => Promise<unknown>)(...args);
+    read.then(done, done);
+    return read;
+  };
+  const wrapped = new Proxy(kv, { get: (target, prop) => (prop === 'get' ? get : Reflect.get(target, prop, target)) });
+  const settled = async () => {
+    do await new Promise((resolve) => setTimeout(resolve, 1));
+    while (inFlight > 0);
+  };
+  return { kv: wrapped, settled };
+}
+
+export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, faultyNews?: KVNamespace) {
+  const settle = faultyNews ? settling(faultyNews) : undefined;
+  const news = settle?.kv;
   const workers = { on: createWorker(), off: createWorker() };
   const send = async (flag: 'on' | 'off', path: string, init?: RequestInit): Promise<RawResponse> => {
     const ctx = createExecutionContext();
@@ -40,7 +62,9 @@ export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, news
     const bindings = { ...env, ...PRODUCTION, ...vars, COMPILED_OPERATIONS: flag, ...(news ? { NEWS: news } : {}) } as Env;
     const response = await workers[flag].fetch(request as Request<unknown, IncomingRequestCfProperties>, bindings, ctx);
     await waitOnExecutionContext(ctx);
-    return readRaw(response);
+    const raw = await readRaw(response);
+    await settle?.settled();
+    return raw;
   };
   /** The same request to both; `init` may differ per side (a GET's cache-busting tag). */
   return async (path: string | ((flag: 'on' | 'off') => string), init?: RequestInit) => ({
@@ -55,6 +79,42 @@ export const persistedPost = (op: Operation, variables: unknown): RequestInit =>
   headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
   body: JSON.stringify({ operationName: op.name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: op.id } } }),
 });
+
+/** The operation's cursor variable, if it pages. */
+const cursorVariable = (op: Operation) => ['after', 'articlesAfter', 'cursor'].find((name) => op.body.includes(`$${name}:`));
+
+function endCursors(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) endCursors(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'endCursor' && typeof inner === 'string') found.push(inner);
+      else endCursors(inner, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Sends every case to both paths, then the next pages its answer links to (`endCursor`, up to
+ * `depth` pages on), each pair checked by expectSameAnswer. Returns how many ran compiled.
+ */
+export async function sweep(pair: ReturnType<typeof compiledPair>, op: Operation, cases: unknown[], depth = 1): Promise<number> {
+  let compiledRuns = 0;
+  const cursor = cursorVariable(op);
+  for (const [i, variables] of cases.entries()) {
+    let pages = [variables];
+    for (let level = 0; level <= depth && pages.length > 0; level++) {
+      const next: unknown[] = [];
+      for (const page of pages) {
+        const answers = await pair('/graphql', persistedPost(op, page));
+        if (expectSameAnswer(op, answers, `case ${i} ${JSON.stringify(page)}`)) compiledRuns += 1;
+        if (cursor) for (const after of endCursors(answers.compiled.json?.data).slice(0, 2)) next.push({ ...(page as object), [cursor]: after });
+      }
+      pages = next;
+    }
+  }
+  return compiledRuns;
+}
 
 const headersOf = (response: RawResponse) =>
   [...response.headers].filter(([name]) => name !== COMPILED_HEADER).sort(([a], [b]) => a.localeCompare(b));

@@ -71,6 +71,7 @@ export function planOperation(schema: GraphQLSchema, document: DocumentNode): Co
       if (name === 'defer' || name === 'stream') fallback ??= `@${name} (incremental delivery)`;
       if ((name === 'skip' || name === 'include') && directive.arguments?.some((a) => a.value.kind === Kind.VARIABLE)) {
         fallback ??= `@${name} with a variable`;
+        return true;
       }
     }
     const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode);
