@@ -56,7 +56,8 @@ function workerWith(vars: Record<string, string>) {
 }
 
 describe('isolate caches under budgets shrunk by configuration', () => {
-  it('stay within budget after every request, evict the oldest, and answer as an unbounded worker does', async () => {
+  // Dozens of executed requests through two workers: seconds on a busy two-core machine, over vitest's default 5.
+  it('stay within budget after every request, evict the oldest, and answer as an unbounded worker does', { timeout: 30_000 }, async () => {
     const small = workerWith(SMALL);
     const roomy = workerWith({});
     for (const { query, variables } of stream) {
