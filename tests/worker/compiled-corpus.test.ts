@@ -9,7 +9,7 @@ import { buildAndPublish, seedFiles } from './publish-data';
  * generated articles) built with data/ by the real build step: lists that span several KV
  * chunks, pages followed two deep, many articles per entity, search over hundreds.
  */
-const N = 150;
+const N = 120;
 let pool: ReturnType<typeof pools>;
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 describe(`compiled operations answer what graphql-js answers, over the fixtures corpus (${N} articles)`, () => {
   it.each(OPERATIONS.filter((op) => op.compiled).map((op) => [op.name, op] as const))('%s', async (_, op) => {
-    const cases = casesOf(op, pool).slice(0, 20);
+    const cases = casesOf(op, pool).slice(0, 15);
     const compiledRuns = await sweep(compiledPair(NO_MEMO), op, cases, 2);
     expect(compiledRuns).toBeGreaterThanOrEqual(cases.length - 2);
   }, 60_000);

@@ -10,7 +10,8 @@ import { seedKv } from './helpers';
  * (`endCursor`) is asked for too. Generated and invalid variables, and KV faults:
  * compiled-fuzz.test.ts and compiled-faults.test.ts.
  */
-beforeAll(seedKv);
+// Seeding writes every key of the build: allow for a busy machine.
+beforeAll(seedKv, 30_000);
 
 describe('compiled operations answer what graphql-js answers, over the data set', () => {
   it('covers every persisted operation, all but @defer compiled', () => {

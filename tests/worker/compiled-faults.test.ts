@@ -12,7 +12,8 @@ import { seedKv } from './helpers';
  * readable pointer answers 503: the compiled path must write the same bytes for all of it.
  * Faults depend on the key only, so both workers meet the same ones.
  */
-beforeAll(seedKv);
+// Seeding writes every key of the build: allow for a busy machine.
+beforeAll(seedKv, 30_000);
 
 /** A stable pick of about one key in `n`. */
 const oneIn = (n: number) => (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % n === 0;
@@ -33,7 +34,7 @@ describe('compiled operations answer what graphql-js answers, when KV fails', ()
     const pair = compiledPair(NO_MEMO, faulty(env.NEWS, faults).kv);
     const errors = new Set<string>();
     for (const op of OPERATIONS) {
-      for (const [i, variables] of casesOf(op).slice(0, 4).entries()) {
+      for (const [i, variables] of casesOf(op).slice(0, 3).entries()) {
         const answers = await pair('/graphql', persistedPost(op, variables));
         expectSameAnswer(op, answers, `case ${i} ${JSON.stringify(variables)}`);
         for (const e of answers.compiled.json?.errors ?? []) errors.add(String(e.extensions?.code));
