@@ -39,7 +39,9 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
+        // Each worker test sends dozens of requests through workerd: seconds on a busy two-core
+        // CI machine, over vitest's default of 5.
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         test: {

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures } from '../tools/perf/scale-model';
+import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
+
+/** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
+export const PER_OPERATION_CHART = 'performance-per-operation.svg';
 
 /**
  * The figures of docs/performance.md, rendered from what the benchmarks wrote to
@@ -25,6 +29,8 @@ export function figuresSection(dir: string): string {
   if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds));
   const publishOne = newest(dir, 'publish-one-');
   if (publishOne) parts.push(publishOneTable(read<PublishOneResults>(join(dir, publishOne))));
+  const perOperation = newestPerOperation(dir);
+  if (perOperation) parts.push(perOperationReport(perOperation, PER_OPERATION_CHART));
   const search = newest(dir, 'search-');
   if (search) {
     const rows = read<Array<Record<string, string | number>>>(join(dir, search));
@@ -48,6 +54,12 @@ export function figuresSection(dir: string): string {
     );
   }
   return parts.join('\n\n');
+}
+
+/** The newest `npm run bench -- --per-operation` run, if any. */
+export function newestPerOperation(dir: string): PerOperationResults | undefined {
+  const file = newest(dir, 'per-operation-');
+  return file ? read<PerOperationResults>(join(dir, file)) : undefined;
 }
 
 /** The doc with its figures section replaced. */

@@ -5,6 +5,9 @@ import type { SoakFigures } from './soak';
 import type { StaticFigures } from './static-figures';
 import type { PeerOperationFigures } from './peer/compare';
 import { peerTables } from './peer/report';
+import { table } from '../tools/perf/markdown-table';
+
+export { table };
 
 /** What one bench run found; written as JSON to bench/results/ and printed as tables. */
 export interface OperationFigures {
@@ -71,12 +74,6 @@ const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const kib = (n: number) => `${(n / 1024).toFixed(1)}K`;
-
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 const latency = (l: LoadFigures) => `${f1(l.p50)} / ${f1(l.p99)} (${int(l.rps)})`;
 

@@ -5,6 +5,7 @@
  *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY] [--var NAME=VALUE]
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
  *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
+ *   npm run bench -- --per-operation     (issue 14's table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -35,6 +36,7 @@ import { Inspector } from './isolate-heap';
 import { soak, soakRequests } from './soak';
 import { staticFigures } from './static-figures';
 import { measurePeerSize } from './peer/measure-size';
+import { runPerOperation } from './per-operation/run';
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +51,7 @@ const { values } = parseArgs({
     var: { type: 'string', multiple: true, default: [] },
     'skip-peer': { type: 'boolean', default: false },
     'publish-one': { type: 'boolean', default: false },
+    'per-operation': { type: 'boolean', default: false },
   },
 });
 // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
@@ -172,6 +175,13 @@ async function measureSize(bundle: string, articles: number): Promise<SizeFigure
     inspector.close();
     await runtime.stop();
   }
+}
+
+if (values['per-operation']) {
+  const bundle = await bundleBenchWorker();
+  const perOperationSizes = process.argv.some((a) => a.startsWith('--sizes')) ? sizes : [1000];
+  await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
+  process.exit(0);
 }
 
 const startedAt = new Date().toISOString();

@@ -5,6 +5,7 @@ import { withEdgeCache } from './http/edge-cache';
 import { IsolateState } from './store/isolate-state';
 import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
+import { lookUpMemo, MEMO_HEADER } from './http/memo-hit';
 import { NewsReader } from './store/news-reader';
 import { COMPILED_HEADER } from './plugins/use-compiled-operations';
 import { createNewsYoga } from './yoga';
@@ -20,6 +21,8 @@ export function createWorker(given?: IsolateState) {
   const configs = new WeakMap<Env, Config>();
   // Made on the first request: its cache budgets are wrangler.toml vars (src/config.ts).
   let state = given;
+  // Requests handed to yoga: the tests prove with it that a memo hit never reaches yoga.
+  let yogaRequests = 0;
   const handler = {
     async fetch(request, env, ctx) {
       let config = configs.get(env);
@@ -47,22 +50,32 @@ export function createWorker(given?: IsolateState) {
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
       // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
-      const handle = route
-        ? () => articleFormatResponse(request, route, reader)
-        : async () => yoga!.fetch(request, { reader, production, waitUntil, origin: url.origin, rateLimit, compiled });
+      // A GraphQL request the isolate has answered before is answered from the response memo
+      // before yoga (src/http/memo-hit.ts); a miss goes to yoga, which fills the memo.
+      let memoHit = false;
+      const graphql = async () => {
+        const memo = await lookUpMemo(request, { reader, memo: isolate.responses, rateLimit });
+        memoHit = memo.hit === true;
+        if (memo.response) return memo.response;
+        const remember = memo.key && memo.mediaType ? { key: memo.key, mediaType: memo.mediaType } : undefined;
+        yogaRequests += 1;
+        return yoga!.fetch(memo.request, { reader, production, waitUntil, origin: url.origin, rateLimit, compiled, memo: remember });
+      };
+      const handle = route ? () => articleFormatResponse(request, route, reader) : graphql;
       const { response, status } = await withEdgeCache(
         request,
         { config, version, cache: edgeCache(), waitUntil, resource: route !== null },
         handle,
       );
       response.headers.set('x-cache', status);
+      if (memoHit) response.headers.set(MEMO_HEADER, 'HIT');
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));
       if (compiled.ran) response.headers.set(COMPILED_HEADER, 'compiled');
       return withCors(request, response, config.corsOrigins);
     },
   } satisfies ExportedHandler<Env>;
-  /** The isolate's caches, for the tests and the bench to read their counts. */
-  return Object.assign(handler, { isolate: () => state });
+  /** The isolate's caches and the requests yoga saw, for the tests and the bench to read. */
+  return Object.assign(handler, { isolate: () => state, yogaRequests: () => yogaRequests });
 }
 
 /**

@@ -60,7 +60,7 @@ export function startPeer(kvUrl: string, ports: { plain: number; cached: number 
   });
 }
 
-async function answer(url: string, body: string): Promise<string> {
+export async function answer(url: string, body: string): Promise<string> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await response.text();
   if (!response.ok) throw new Error(`${url}: ${response.status} ${text.slice(0, 300)}`);
@@ -77,8 +77,18 @@ const sortedKeys = (_: string, value: unknown) =>
   value && typeof value === 'object' && !Array.isArray(value)
     ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     : value;
-const canonical = (body: string) => JSON.stringify(JSON.parse(body, sortedKeys));
-const ordered = (body: string) => JSON.stringify(JSON.parse(body));
+export const canonical = (body: string) => JSON.stringify(JSON.parse(body, sortedKeys));
+export const ordered = (body: string) => JSON.stringify(JSON.parse(body));
+
+/** Throws, showing where, unless `body` holds the values of `expected` (key order aside). */
+export function checkSameValues(what: string, body: string, expectedFrom: string, expected: string): void {
+  const [got, want] = [canonical(body), canonical(expected)];
+  if (got === want) return;
+  let at = 0;
+  while (got[at] === want[at]) at++;
+  const around = (text: string) => text.slice(Math.max(0, at - 200), at + 200);
+  throw new Error(`${what} answers differently from ${expectedFrom} at character ${at}:\n${around(got)}\n--- ${expectedFrom}:\n${around(want)}`);
+}
 
 export async function measurePeer(url: string, peer: Peer, op: Operation, settings: LoadSettings): Promise<PeerOperationFigures> {
   const slice = { ...settings, seconds: 1 };
@@ -93,15 +103,7 @@ export async function measurePeer(url: string, peer: Peer, op: Operation, settin
     apollo: await answer(graphql.apollo, bodyOf(op, 0)),
     apolloCache: await answer(graphql.apolloCache, bodyOf(op)),
   };
-  for (const [name, body] of Object.entries(bodies)) {
-    const [got, want] = [canonical(body), canonical(expected)];
-    if (got !== want) {
-      let at = 0;
-      while (got[at] === want[at]) at++;
-      const around = (text: string) => text.slice(Math.max(0, at - 200), at + 200);
-      throw new Error(`${op.name}: ${name} answers differently from the worker at character ${at}:\n${around(got)}\n--- worker:\n${around(want)}`);
-    }
-  }
+  for (const [name, body] of Object.entries(bodies)) checkSameValues(`${op.name}: ${name}`, body, 'the worker', expected);
   const want = canonical(expected);
   const equivalent = (body: string) => canonical(body) === want;
   const same = { method: 'POST' as const, body: bodyOf(op), equivalent };

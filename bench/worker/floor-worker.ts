@@ -3,6 +3,8 @@
  * routes that exist only in this bench-only entry module, never in src/index.ts:
  *
  *   POST /graphql           the production worker, one isolate state for the whole run (warm)
+ *   POST /__graphql-js/graphql  a second warm production worker with COMPILED_OPERATIONS=off:
+ *                           persisted operations executed by graphql-js, not compiled code
  *   POST /__cold/graphql    the production worker with fresh isolate state for every request:
  *                           empty document cache, pointer unread, new yoga instance (cold)
  *   GET  /__floor/kv?key=K  the floor: the stored bytes of K, one KV read, no GraphQL
@@ -16,6 +18,9 @@
 import { createWorker } from '../../src/worker';
 
 const warm = createWorker();
+const interpreted = createWorker();
+/** The env of the graphql-js worker: made once, since the worker reads its config per env object. */
+let interpretedEnv: Env | undefined;
 const memory = new Map<string, string>();
 const json = { 'content-type': 'application/graphql-response+json; charset=utf-8' };
 
@@ -49,6 +54,9 @@ export default {
     switch (url.pathname) {
       case '/__cold/graphql':
         return createWorker().fetch(new Request(new URL('/graphql', url), request) as typeof request, env, ctx);
+      case '/__graphql-js/graphql':
+        interpretedEnv ??= { ...env, COMPILED_OPERATIONS: 'off' } as Env;
+        return interpreted.fetch(new Request(new URL('/graphql', url), request) as typeof request, interpretedEnv, ctx);
       case '/__floor/kv':
         return floor(url, env, false);
       case '/__floor/memory':

@@ -20,4 +20,6 @@ export interface GraphContext {
   compiled?: { enabled: boolean; ran: boolean };
   /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
   rateLimit?: RateLimitSettings;
+  /** The request's response-memo key, when it may be kept (src/http/memo-hit.ts). */
+  memo?: { key: string; mediaType: string };
 }

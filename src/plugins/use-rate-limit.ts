@@ -1,42 +1,17 @@
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimitSettings } from '../config';
-import { ErrorCode } from '../errors';
+import { rateLimited } from '../http/rate-limit';
 
 /**
- * Per-client rate limiting with the Workers Rate Limiting binding
- * (https://developers.cloudflare.com/workers/runtime-apis/bindings/rate-limit/): a counter
- * per key per period, kept in the Cloudflare location that serves the client. The key is the
- * client's address (`cf-connecting-ip`, which Cloudflare sets on every request it proxies).
- *
- * Over the limit the answer is 429 with `Retry-After` (RFC 6585, section 4) set to the
- * period, and a GraphQL-shaped body with code RATE_LIMITED, before any parsing is done.
+ * The per-client rate limit (src/http/rate-limit.ts), first of all plugins: over the limit,
+ * the 429 is sent before any parsing is done.
  */
-
 export function useRateLimit(): Plugin {
   return {
-    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    async onRequest({ request, serverContext, endResponse }) {
       const settings = (serverContext as { rateLimit?: RateLimitSettings } | undefined)?.rateLimit;
-      if (!settings) return;
-      const key = request.headers.get('cf-connecting-ip') ?? 'unknown-client';
-      const { success } = await settings.limiter.limit({ key });
-      if (success) return;
-      const body = {
-        errors: [
-          {
-            message: `Too many requests; retry after ${settings.retryAfterSeconds} seconds.`,
-            extensions: { code: ErrorCode.RATE_LIMITED },
-          },
-        ],
-      };
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(body), {
-          status: 429,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'retry-after': String(settings.retryAfterSeconds),
-          },
-        }),
-      );
+      const refused = await rateLimited(request, settings);
+      if (refused) endResponse(refused);
     },
   };
 }
