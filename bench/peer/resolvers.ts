@@ -10,6 +10,7 @@ import { ENTITY_KINDS } from '../../src/model/entity-kinds';
 import { toGlobalId } from '../../src/model/global-id';
 import { lists } from '../../src/model/keys';
 import { pickLocalized } from '../../src/model/localized';
+import { encodeListHint } from '../../src/model/list-layout';
 import { encodeCursor, pageRange, parseConnectionArgs, type ConnectionArgs, type PageRange } from '../../src/model/page-range';
 import { cursorKeyOf, sortKeyOf } from '../../src/model/sort-key';
 import { highlights } from '../../src/search/highlights';
@@ -35,7 +36,7 @@ function connection<T extends ListItem>(items: T[], args: ConnectionArgs) {
   const { first, last, after, before } = parseConnectionArgs(args);
   const at = (c: typeof after) => (c ? items.findIndex((item) => sortKeyOf(item) === c.key[0] && item.slug === c.key[1]) : -1);
   const range = pageRange(items.length, { first, last, start: after ? at(after) + 1 : undefined, end: before ? at(before) : undefined });
-  return page(items.slice(range.start, range.end).map((node, i) => ({ cursor: encodeCursor(cursorKeyOf(node), range.start + i), node })), range, items.length);
+  return page(items.slice(range.start, range.end).map((node, i) => ({ cursor: encodeCursor(cursorKeyOf(node), encodeListHint(range.start + i, items.length)), node })), range, items.length);
 }
 
 export function peerResolvers(db: PeerDocuments) {
