@@ -14,7 +14,8 @@ export const COMPILED_HEADER = 'x-graphql-executor';
  * Persisted operations compiled at build (docs/compiled-operations.md) run here instead of
  * through graphql-js, when COMPILED_OPERATIONS is "on" (src/config.ts). The hooks are
  * envelop's own, so everything around execution is untouched: the rate limit (onRequest), the
- * trusted documents and the response memo (onParams, keyed by the same text), the cost limit
+ * trusted documents (onParams), the response memo (filled by use-response-memo.ts, looked up
+ * before yoga in src/http/memo-hit.ts, keyed by the request's bytes), the cost limit
  * (onExecute, on the same document), the error codes and masking (on the result), and the
  * worker's headers, ETag, edge cache and x-kv-stats (around yoga, src/worker.ts).
  *   - parse: the operation's document comes from the build; its text is never parsed;
