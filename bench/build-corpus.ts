@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { readSourceFiles } from '../tools/build/source-files';
-import { generateCorpus } from '../tools/fixtures/corpus';
+import { listSourceFiles } from '../tools/build/source-files';
+import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -23,7 +23,7 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
 progress(`generating ${values.articles} article(s)`);
-const result = await buildDataSetStreamed([...readSourceFiles('data'), ...generateCorpus(Number(values.articles))], {
+const result = await buildDataSetStreamed([...listSourceFiles('data'), ...lazyCorpus(Number(values.articles))], {
   builtAt: '2026-01-01T00:00:00.000Z',
   hash: async (text) => sha256(text),
   progress,

@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { readSourceFiles } from '../tools/build/source-files';
-import { generateCorpus } from '../tools/fixtures/corpus';
+import { listSourceFiles } from '../tools/build/source-files';
+import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' } } });
 const articles = Number(values.articles);
@@ -22,7 +22,7 @@ const PARALLEL = 8;
 
 const started = performance.now();
 // No name holds the files: once read, their text can be collected.
-const result = await buildDataSetStreamed([...readSourceFiles('data'), ...generateCorpus(articles)], {
+const result = await buildDataSetStreamed([...listSourceFiles('data'), ...lazyCorpus(articles)], {
   builtAt: '2026-01-01T00:00:00.000Z',
   hash: async (text) => createHash('sha256').update(text).digest('hex'),
 });

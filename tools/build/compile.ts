@@ -1,4 +1,4 @@
-import type { EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
+import type { ArticleCard, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
 import { articleKey, entityKey, lists, nodeManifestKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
@@ -7,13 +7,13 @@ import { utf8Length } from '../../src/text/utf8-length';
 import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
-import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
 import type { KvEntry } from './kv-entry';
 import { kvLimitProblems, type SourceOf } from './kv-limits';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
-import { toArticleDoc, toEntityDoc } from './to-documents';
+import { articleBuilder, toEntityDoc } from './to-documents';
+import { memoryArticleStore, storedArticles, type ArticleStore } from './article-store';
 import { entityIndex } from './validate-links';
 
 /** The entries of a data set that do not fit Workers KV (kv-limits.ts), instead of data. */
@@ -52,11 +52,26 @@ function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]>
 export type StreamedData = CompiledData<Iterable<KvEntry>> & { dispose: () => void };
 
 /**
- * compileStreamed, all in memory: for data small enough (tests, the seed data), and free of
+ * The articles a compile reads: built (toArticleDoc), numbered in file order, with each one's
+ * card, and the mention count for the summary. The entities come from the data set.
+ */
+export interface CompileInput {
+  entities: Omit<DataSet, 'articles'>;
+  store: ArticleStore;
+  /** articleCard of each stored article, in store order. */
+  cards: ArticleCard[];
+  mentions: number;
+}
+
+/**
+ * compileArticles, all in memory: for data small enough (tests, the seed data), and free of
  * Node APIs, so it runs in workerd too (tests/worker/many-articles.test.ts).
  */
 export async function compile(dataSet: DataSet, builtAt: string, hash: (text: string) => Promise<string>): Promise<CompiledData | TooLarge> {
-  const streamed = await compileStreamed(dataSet, builtAt, hash, inMemorySearchIndex);
+  const build = articleBuilder(dataSet);
+  const docs = dataSet.articles.map(build);
+  const input = { entities: dataSet, store: memoryArticleStore(docs), cards: docs.map(articleCard), mentions: docs.reduce((n, a) => n + a.mentions.length, 0) };
+  const streamed = await compileArticles(input, builtAt, hash, inMemorySearchIndex);
   if ('problems' in streamed) return streamed;
   try {
     return { ...streamed, entries: [...streamed.entries] };
@@ -66,22 +81,24 @@ export async function compile(dataSet: DataSet, builtAt: string, hash: (text: st
 }
 
 /**
- * Turns a validated data set into the KV entries of one data version. The version is a hash
- * of the content, so building the same data twice yields the same keys. For full builds the
- * search index is built by tools/build/search-spill.ts, in bounded memory.
+ * Turns validated entities and built articles into the KV entries of one data version. The
+ * version is a hash of the content, so building the same data twice yields the same keys.
+ * For full builds the articles are on disk (article-spill.ts) and the search index is built
+ * by tools/build/search-spill.ts, in bounded memory; what stays in memory is the cards.
  */
-export async function compileStreamed(
-  dataSet: DataSet,
+export async function compileArticles(
+  input: CompileInput,
   builtAt: string,
   hash: (text: string) => Promise<string>,
   searchIndex: SearchIndexBuilder,
+  progress: (line: string) => void = () => {},
 ): Promise<StreamedData | TooLarge> {
+  const dataSet = input.entities;
   const index = entityIndex(dataSet);
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
-  const kb = buildKnowledgeBase(kbEntities(dataSet));
-  const articles = dataSet.articles.map((f) => toArticleDoc(f, kb, typeOf));
-  const cards = articles.map(articleCard).sort(sortedBy(NEWEST_FIRST));
+  const { store } = input;
+  const cards = [...input.cards].sort(sortedBy(NEWEST_FIRST));
   const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(sortedBy(BY_START));
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));
 
@@ -97,11 +114,16 @@ export async function compileStreamed(
     .sort(sortedBy(BY_NAME));
   const byLanguage = groupBy(cards, (a) => [a.language]);
 
-  const search = searchIndex(cards, new Map(articles.map((a) => [a.slug, a])), entityFiles);
+  const numberOf = new Map(input.cards.map((c, i) => [c.slug, i]));
+  const lookup = { get: (slug: string) => (numberOf.has(slug) ? store.at(numberOf.get(slug)!) : undefined) };
+  progress('search index: terms and postings');
+  const search = searchIndex(cards, lookup, entityFiles);
+  progress('related articles');
   const related = relatedArticles(cards);
+  progress('content hash: every entry built once under a placeholder version');
 
   function* build(version: string): Generator<KvEntry> {
-    for (const a of articles) yield { key: articleKey(version, a.slug), value: a };
+    for (const a of storedArticles(store)) yield { key: articleKey(version, a.slug), value: a };
     for (const e of entityFiles) yield { key: entityKey(version, e.slug), value: e };
     for (const [slug, items] of related) yield { key: relatedKey(version, slug), value: items };
     yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
@@ -118,13 +140,14 @@ export async function compileStreamed(
   // version are built again as they are read, and differ only in their version prefix.
   const lines: string[] = [];
   const nodes: NodeManifest = {};
-  const nodeKeys = new Set([...articles.map((a) => articleKey('*', a.slug)), ...entityFiles.map((e) => entityKey('*', e.slug))]);
+  const nodeKeys = new Set([...input.cards.map((a) => articleKey('*', a.slug)), ...entityFiles.map((e) => entityKey('*', e.slug))]);
   const problems: Problem[] = [];
   const sourceOf = sourceOfKey(dataSet);
   const searchCopy = searchArticleKey('*', 0).slice(0, -1);
   let bytes = 0;
   try {
     for (const e of build('*')) {
+      if (lines.length % 500_000 === 499_999) progress(`${lines.length + 1} entries hashed`);
       const json = JSON.stringify(e.value);
       const size = utf8Length(json);
       bytes += size;
@@ -161,12 +184,12 @@ export async function compileStreamed(
     dispose: search.dispose,
     pointer: {
       key: POINTER_KEY,
-      value: { version, builtAt, articleCount: articles.length, entityCount: entityFiles.length, search: search.pointer },
+      value: { version, builtAt, articleCount: store.count, entityCount: entityFiles.length, search: search.pointer },
     },
     summary: {
-      articles: articles.length,
+      articles: store.count,
       entities: entityFiles.length,
-      mentions: articles.reduce((n, a) => n + a.mentions.length, 0),
+      mentions: input.mentions,
       keys,
       bytes,
     },
@@ -174,7 +197,7 @@ export async function compileStreamed(
 }
 
 /** The data file an entry is built from: an article's file, an entity's place in its file. */
-function sourceOfKey(dataSet: DataSet): SourceOf {
+function sourceOfKey(dataSet: CompileInput['entities']): SourceOf {
   const index = entityIndex(dataSet);
   const article = articleKey('*', '');
   const entity = entityKey('*', '');

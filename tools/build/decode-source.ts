@@ -22,6 +22,13 @@ export interface TextSourceFile {
   text: string;
 }
 
+/** A data file not read yet: its path, and how to read it (from disk, or generate it). */
+export interface LazySourceFile {
+  path: string;
+  read: () => RawSourceFile | TextSourceFile;
+}
+export type AnySourceFile = RawSourceFile | TextSourceFile | LazySourceFile;
+
 const BOM = '\uFEFF';
 
 /**

@@ -82,20 +82,32 @@ function readEntityFile(file: SourceFile, kind: EntityLinks, dataSet: DataSet, p
   });
 }
 
-function readArticleFile(file: SourceFile, name: string, dataSet: DataSet, problems: Problem[]): void {
+/** An article file, checked on its own (links apart), or undefined with its problems. */
+export function readArticleFile(file: SourceFile, problems: Problem[]): ArticleFile | undefined {
+  const name = file.path.split('/').pop()!;
   const json = parseJson(file, problems);
-  if (json === undefined) return;
+  if (json === undefined) return undefined;
   const text = textProblems(file.path, json);
   if (text.length > 0) {
     problems.push(...text);
-    return;
+    return undefined;
   }
   const parsed = articleFile.safeParse(json);
   if (!parsed.success) problems.push(...fromZodIssues(file.path, parsed.error.issues));
   else if (`${parsed.data.slug}.json` !== name) {
     problems.push({ file: file.path, path: '/slug', message: `must match the file name (${name})` });
-  } else dataSet.articles.push(parsed.data);
+  } else return parsed.data;
+  return undefined;
 }
+
+/** Is this path an article's file (articles/<slug>.json)? */
+export const isArticlePath = (path: string): boolean => path.startsWith('articles/') && path.endsWith('.json');
+
+/**
+ * The order files are read and their problems reported in: by path, as String#localeCompare
+ * orders them (a collator compares the same, ECMA-402 section 19.1.1, and faster).
+ */
+export const comparePaths: (a: string, b: string) => number = new Intl.Collator().compare;
 
 /**
  * Decodes, parses and checks the shape of every file; cross-references are checked by
@@ -109,10 +121,12 @@ export function readDataSet(files: SourceFile[]): { dataSet: DataSet; problems: 
     articles: [], people: [], events: [], places: [], organizations: [],
     excluded: { slugs: new Set(), unreadableEntityFile: false },
   };
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const file of [...files].sort((a, b) => comparePaths(a.path, b.path))) {
     const name = file.path.split('/').pop()!;
-    if (file.path.startsWith('articles/') && name.endsWith('.json')) readArticleFile(file, name, dataSet, problems);
-    else if (file.path.startsWith('entities/') && KIND_OF_FILE.has(name)) {
+    if (isArticlePath(file.path)) {
+      const article = readArticleFile(file, problems);
+      if (article) dataSet.articles.push(article);
+    } else if (file.path.startsWith('entities/') && KIND_OF_FILE.has(name)) {
       readEntityFile(file, KIND_OF_FILE.get(name)!, dataSet, problems);
     } else {
       problems.push({

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataSetStreamed } from './build-data-streamed';
 import { formatProblem } from './problems';
-import { readSourceFiles } from './source-files';
+import { listSourceFiles } from './source-files';
 import { writeBulkJson } from './write-bulk-json';
 
 /**
@@ -17,7 +17,7 @@ export async function runBuild(
   io: { out: (line: string) => void; err: (line: string) => void; builtAt?: string },
 ): Promise<0 | 1> {
   // Streamed (search-spill.ts): the entries are built as kv-data.json is written.
-  const result = await buildDataSetStreamed(readSourceFiles(dataDir), {
+  const result = await buildDataSetStreamed(listSourceFiles(dataDir), {
     builtAt: io.builtAt ?? new Date().toISOString(),
     hash: async (text) => createHash('sha256').update(text).digest('hex'),
   });

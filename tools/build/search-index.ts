@@ -37,6 +37,9 @@ export interface DocTerms {
   lengths: [number, number, number];
 }
 
+/** An article by slug: a Map of them, or a store on disk (article-spill.ts) read on demand. */
+export type ArticleLookup = Pick<Map<string, ArticleDoc>, 'get'>;
+
 const FIELDS: Field[] = ['headline', 'body', 'entity'];
 
 /** Term ids in order of first use: the order postings lists are first appended to. */
@@ -74,7 +77,7 @@ function entityTermsCache(entities: EntityDoc[]) {
  * Each article's terms in card order (document number order), as typed arrays: at 100,000
  * articles a Map per article would cost gigabytes. Term ids are given in order of first use.
  */
-export function* documentTerms(cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[], dict: TermDictionary): Generator<DocTerms> {
+export function* documentTerms(cards: ArticleCard[], articles: ArticleLookup, entities: EntityDoc[], dict: TermDictionary): Generator<DocTerms> {
   const entityTerms = entityTermsCache(entities);
   for (const card of cards) {
     const doc = articles.get(card.slug)!;
@@ -140,7 +143,7 @@ export function documentPostings(
  */
 export function buildSearchIndex(
   newestFirst: ArticleCard[],
-  articles: Map<string, ArticleDoc>,
+  articles: ArticleLookup,
   entities: EntityDoc[],
   layout: SearchLayoutOptions = {},
 ): SearchIndex {
@@ -179,7 +182,7 @@ export interface BuiltSearchIndex {
   pointer: SearchPointer;
 }
 /** Builds from the cards newest first (the `articles` list); documents are numbered oldest first. */
-export type SearchIndexBuilder = (cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[]) => BuiltSearchIndex;
+export type SearchIndexBuilder = (cards: ArticleCard[], articles: ArticleLookup, entities: EntityDoc[]) => BuiltSearchIndex;
 
 /** buildSearchIndex as a SearchIndexBuilder: the reference, and fine for small data. */
 export const inMemorySearchIndex: SearchIndexBuilder = (cards, articles, entities) => {

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ArticleCard, ArticleDoc, EntityDoc } from '../../src/model/documents';
+import type { ArticleCard, EntityDoc } from '../../src/model/documents';
 import { searchShardCount, searchShardKey } from '../../src/model/keys';
 import { shardOf, type PostingList, type PostingShard } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
 import {
   averageLengths,
+  type ArticleLookup,
   documentPostings,
   documentTerms,
   TermDictionary,
@@ -51,7 +52,7 @@ function readDocTerms(input: SpillReader): DocTerms {
   return { ids, tf, lengths: [input.next(), input.next(), input.next()] };
 }
 
-export function spillSearchIndex(newestFirst: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[], dir?: string): BuiltSearchIndex {
+export function spillSearchIndex(newestFirst: ArticleCard[], articles: ArticleLookup, entities: EntityDoc[], dir?: string): BuiltSearchIndex {
   const cards = [...newestFirst].reverse();
   const spill = mkdtempSync(join(dir ?? tmpdir(), 'search-index-'));
   try {

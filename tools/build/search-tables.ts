@@ -11,6 +11,7 @@ import {
 } from '../../src/model/keys';
 import { termHash, type PostingShard, type SearchDates, type SearchMeta, type SuggestBucket } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
+import type { ArticleLookup } from './search-index';
 import { buildSuggestBuckets } from './suggest-index';
 
 /**
@@ -20,8 +21,8 @@ import { buildSuggestBuckets } from './suggest-index';
  * (tools/build/search-delta.ts): document numbers by slug and the meta.
  */
 export interface SearchTables {
-  /** The articles in document order (values of `s:a:<doc>`: the same objects, no copy). */
-  docs: ArticleDoc[];
+  /** The articles in document order (values of `s:a:<doc>`), read when written, not held. */
+  docs: { count: number; at: (doc: number) => ArticleDoc };
   dates: SearchDates;
   suggest: Map<string, SuggestBucket>;
   slugs: Map<number, Record<string, number>>;
@@ -39,7 +40,7 @@ export function slugBucketCount(documents: number): number {
   return buckets;
 }
 
-export function searchTables(cards: ArticleCard[], articles: Map<string, ArticleDoc>, entities: EntityDoc[], avg: number[]): SearchTables {
+export function searchTables(cards: ArticleCard[], articles: ArticleLookup, entities: EntityDoc[], avg: number[]): SearchTables {
   const dates: SearchDates = [];
   const buckets = slugBucketCount(cards.length);
   const slugs = new Map<number, Record<string, number>>();
@@ -52,7 +53,7 @@ export function searchTables(cards: ArticleCard[], articles: Map<string, Article
   });
   const n = cards.length;
   return {
-    docs: cards.map((c) => articles.get(c.slug)!),
+    docs: { count: n, at: (doc) => articles.get(cards[doc]!.slug)! },
     dates,
     suggest: buildSuggestBuckets(entities, cards),
     slugs,
@@ -71,7 +72,7 @@ export function searchEntries(version: string, index: SearchTables & { shards: M
 
 /** The entries of the tables beside the postings, in the order they are written. */
 export function* tableEntries(version: string, tables: SearchTables): Generator<KvEntry> {
-  for (let doc = 0; doc < tables.docs.length; doc++) yield { key: searchArticleKey(version, doc), value: tables.docs[doc] };
+  for (let doc = 0; doc < tables.docs.count; doc++) yield { key: searchArticleKey(version, doc), value: tables.docs.at(doc) };
   yield { key: searchDatesKey(version), value: tables.dates };
   for (const [bucket, value] of tables.suggest) yield { key: suggestKey(version, bucket), value };
   for (const bucket of [...tables.slugs.keys()].sort((a, b) => a - b)) yield { key: searchSlugsKey(version, bucket), value: tables.slugs.get(bucket) };

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { RawSourceFile } from './decode-source';
+import type { LazySourceFile, RawSourceFile } from './decode-source';
 import { INPUT_LIMITS } from './input-limits';
 
 /**
@@ -10,11 +10,24 @@ import { INPUT_LIMITS } from './input-limits';
  * limit is not read at all (its size is passed on for the report).
  */
 export function readSourceFiles(dir: string, under = ''): RawSourceFile[] {
+  return listSourceFiles(dir, under).map((file) => file.read());
+}
+
+/**
+ * The same files, each read only when the build asks for it (build-data-streamed.ts reads a
+ * million articles one at a time), read afresh each time.
+ */
+export function listSourceFiles(dir: string, under = ''): Array<LazySourceFile & { read: () => RawSourceFile }> {
   return listFiles(join(dir, under)).map((path) => {
     const name = relative(dir, path).split('\\').join('/');
-    const size = statSync(path).size;
-    if (size > INPUT_LIMITS.sourceFileBytes) return { path: name, bytes: new Uint8Array(), unreadSize: size };
-    return { path: name, bytes: readFileSync(path) };
+    return {
+      path: name,
+      read: () => {
+        const size = statSync(path).size;
+        if (size > INPUT_LIMITS.sourceFileBytes) return { path: name, bytes: new Uint8Array(), unreadSize: size };
+        return { path: name, bytes: readFileSync(path) };
+      },
+    };
   });
 }
 

@@ -8,7 +8,9 @@ import type {
 import { ENTITY_KINDS, type EntityLinks } from '../../src/model/entity-kinds';
 import { words } from '../../src/text/words';
 import type { ArticleFile, EventFile, OrganizationFile, PersonFile, PlaceFile } from './data-format';
-import type { KnowledgeBase } from '../linking/knowledge-base';
+import { buildKnowledgeBase, kbEntities, type KnowledgeBase } from '../linking/knowledge-base';
+import type { DataSet } from './read-data-set';
+import { entityIndex } from './validate-links';
 import { linkStory } from '../linking/link-story';
 
 /** `{en: "..", hi: ".."}` as a list, the default language first. */
@@ -94,4 +96,16 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     origin: file.origin,
     translations: file.translations,
   };
+}
+
+/**
+ * Builds articles one at a time against the data set's entities (its `articles` are not
+ * read): the knowledge base the linker uses and each slug's type are built once, so a full
+ * build can stream its articles through it.
+ */
+export function articleBuilder(entities: Omit<DataSet, 'articles'>): (file: ArticleFile) => ArticleDoc {
+  const index = entityIndex(entities);
+  const typeOf = (slug: string): EntityType => index.get(slug)!.type;
+  const kb = buildKnowledgeBase(kbEntities(entities));
+  return (file) => toArticleDoc(file, kb, typeOf);
 }

@@ -1,10 +1,11 @@
 import type { EntityType } from '../../src/model/documents';
 import { ENTITY_KINDS, entityFileName } from '../../src/model/entity-kinds';
 import { aliasKeyOf, aliasWords } from '../linking/knowledge-base';
+import type { ArticleFile } from './data-format';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
 
-interface Located {
+export interface Located {
   type: EntityType;
   file: string;
   index: number;
@@ -12,7 +13,7 @@ interface Located {
 }
 
 /** Where each entity of the data set was defined, by slug. */
-export function entityIndex(dataSet: DataSet): Map<string, Located> {
+export function entityIndex(dataSet: Omit<DataSet, 'articles' | 'excluded'>): Map<string, Located> {
   const index = new Map<string, Located>();
   const add = (type: EntityType, file: string, items: Array<{ slug: string; kind?: string }>) =>
     items.forEach((item, i) => {
@@ -20,6 +21,31 @@ export function entityIndex(dataSet: DataSet): Map<string, Located> {
     });
   for (const kind of ENTITY_KINDS) add(kind.type, `entities/${entityFileName(kind)}`, dataSet[kind.links]);
   return index;
+}
+
+/** Checks that a reference names an entity (of a type and kind), into `problems`. */
+function referenceCheck(index: Map<string, Located>, excluded: DataSet['excluded'], problems: Problem[]) {
+  return (file: string, path: string, target: string | undefined, want?: EntityType, kind?: string) => {
+    if (target === undefined) return;
+    const found = index.get(target);
+    // Already reported: the entity it names failed its own checks, or its file was unreadable.
+    if (!found && (excluded.slugs.has(target) || excluded.unreadableEntityFile)) return;
+    if (!found) problems.push({ file, path, message: `names "${target}", which is no entity in data/entities` });
+    else if (want && found.type !== want) problems.push({ file, path, message: `names "${target}", a ${found.type}, not a ${want}` });
+    else if (kind && found.kind !== kind) problems.push({ file, path, message: `names "${target}", a ${found.kind}, not a ${kind}` });
+  };
+}
+
+/** An article's references (dateline place, events, about, authors), checked one article at a time. */
+export function articleLinkProblems(a: ArticleFile, index: Map<string, Located>, excluded: DataSet['excluded']): Problem[] {
+  const problems: Problem[] = [];
+  const check = referenceCheck(index, excluded, problems);
+  const file = `articles/${a.slug}.json`;
+  check(file, '/datelinePlace', a.datelinePlace, 'Place');
+  a.events.forEach((e, j) => check(file, `/events/${j}`, e, 'Event'));
+  a.about.forEach((e, j) => check(file, `/about/${j}`, e));
+  a.authors.forEach((au, j) => check(file, `/authors/${j}/person`, au.person, 'Person'));
+  return problems;
 }
 
 /**
@@ -32,15 +58,7 @@ export function entityIndex(dataSet: DataSet): Map<string, Located> {
 export function validateLinks(dataSet: DataSet): Problem[] {
   const problems: Problem[] = [];
   const index = entityIndex(dataSet);
-  const check = (file: string, path: string, target: string | undefined, want?: EntityType, kind?: string) => {
-    if (target === undefined) return;
-    const found = index.get(target);
-    // Already reported: the entity it names failed its own checks, or its file was unreadable.
-    if (!found && (dataSet.excluded.slugs.has(target) || dataSet.excluded.unreadableEntityFile)) return;
-    if (!found) problems.push({ file, path, message: `names "${target}", which is no entity in data/entities` });
-    else if (want && found.type !== want) problems.push({ file, path, message: `names "${target}", a ${found.type}, not a ${want}` });
-    else if (kind && found.kind !== kind) problems.push({ file, path, message: `names "${target}", a ${found.kind}, not a ${kind}` });
-  };
+  const check = referenceCheck(index, dataSet.excluded, problems);
 
   const nameOwner = new Map<string, string>();
   const wikidataOwner = new Map<string, string>();
@@ -74,12 +92,6 @@ export function validateLinks(dataSet: DataSet): Problem[] {
   dataSet.organizations.forEach((o, i) =>
     check('entities/organizations.json', `/${i}/country`, o.country, 'Place', 'COUNTRY'),
   );
-  for (const a of dataSet.articles) {
-    const file = `articles/${a.slug}.json`;
-    check(file, '/datelinePlace', a.datelinePlace, 'Place');
-    a.events.forEach((e, j) => check(file, `/events/${j}`, e, 'Event'));
-    a.about.forEach((e, j) => check(file, `/about/${j}`, e));
-    a.authors.forEach((au, j) => check(file, `/authors/${j}/person`, au.person, 'Person'));
-  }
+  for (const a of dataSet.articles) problems.push(...articleLinkProblems(a, index, dataSet.excluded));
   return problems;
 }
