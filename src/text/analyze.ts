@@ -86,5 +86,9 @@ function analyzeWord(word: string): { term: string; key: string } {
 }
 
 export function analyze(text: string): Token[] {
-  return words(text).map((w) => ({ ...analyzeWord(w.text), start: w.start, end: w.end }));
+  // Fields copied by name, not spread: a spread per word was a tenth of a full build's time.
+  return words(text).map((w) => {
+    const { term, key } = analyzeWord(w.text);
+    return { term, key, start: w.start, end: w.end };
+  });
 }

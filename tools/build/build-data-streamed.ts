@@ -81,7 +81,7 @@ export async function buildDataSetStreamed(
     }
     progress(`compiling ${store.count} article(s) into KV entries (${rss()})`);
     const input = { entities: dataSet, store, cards, mentions };
-    const compiled = await compileArticles(input, options.builtAt, options.hash, (c, a, e) => spillSearchIndex(c, a, e, spill), progress);
+    const compiled = await compileArticles(input, options.builtAt, options.hash, (c, a, e) => spillSearchIndex(c, a, e, spill, progress), progress);
     if ('problems' in compiled) {
       dispose();
       return { ok: false, problems: compiled.problems };

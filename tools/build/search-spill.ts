@@ -52,14 +52,22 @@ function readDocTerms(input: SpillReader): DocTerms {
   return { ids, tf, lengths: [input.next(), input.next(), input.next()] };
 }
 
-export function spillSearchIndex(newestFirst: ArticleCard[], articles: ArticleLookup, entities: EntityDoc[], dir?: string): BuiltSearchIndex {
+export function spillSearchIndex(
+  newestFirst: ArticleCard[],
+  articles: ArticleLookup,
+  entities: EntityDoc[],
+  dir?: string,
+  progress: (line: string) => void = () => {},
+): BuiltSearchIndex {
   const cards = [...newestFirst].reverse();
   const spill = mkdtempSync(join(dir ?? tmpdir(), 'search-index-'));
   try {
     const dict = new TermDictionary();
     const docsFile = new SpillWriter(join(spill, 'docs'));
     const totals = [0, 0, 0];
+    let done = 0;
     for (const doc of documentTerms(cards, articles, entities, dict)) {
+      if (++done % 100_000 === 0) progress(`search terms: ${done} of ${cards.length} articles`);
       spillDocTerms(docsFile, doc);
       doc.lengths.forEach((l, f) => (totals[f]! += l));
     }
@@ -72,6 +80,7 @@ export function spillSearchIndex(newestFirst: ArticleCard[], articles: ArticleLo
     const shardOfTerm: number[] = [];
     const firstRank: number[] = [];
     let ranks = 0;
+    progress(`search postings: ${dict.terms.length} terms`);
     const docs = new SpillReader(docsFile.path);
     cards.forEach((card, docId) =>
       documentPostings(readDocTerms(docs), card, avg, dict, (termId, impact) => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LazySourceFile, RawSourceFile } from './decode-source';
+import type { RawSourceFile } from './decode-source';
 import { INPUT_LIMITS } from './input-limits';
 
 /**
@@ -17,7 +17,7 @@ export function readSourceFiles(dir: string, under = ''): RawSourceFile[] {
  * The same files, each read only when the build asks for it (build-data-streamed.ts reads a
  * million articles one at a time), read afresh each time.
  */
-export function listSourceFiles(dir: string, under = ''): Array<LazySourceFile & { read: () => RawSourceFile }> {
+export function listSourceFiles(dir: string, under = ''): Array<{ path: string; read: () => RawSourceFile }> {
   return listFiles(join(dir, under)).map((path) => {
     const name = relative(dir, path).split('\\').join('/');
     return {
