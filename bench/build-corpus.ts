@@ -8,9 +8,11 @@
  *
  *   npm run bench:build -- --articles 1000000
  *
- * Past 100,000 articles give node a larger heap (NODE_OPTIONS=--max-old-space-size=20000).
+ * Articles are read one at a time and spilled (tools/build/build-data-streamed.ts): peak RSS
+ * grows with the cards kept in memory, about 1 KB an article, not with the corpus's text.
  */
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
@@ -44,9 +46,12 @@ for (const e of result.data.entries) {
 digest.update(JSON.stringify(result.data.pointer));
 result.data.dispose();
 const { summary, version } = result.data;
+const cpu = process.cpuUsage();
 const figures = JSON.stringify({
   articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, digest: digest.digest('hex'),
   buildMs, totalMs: performance.now() - started, buildMaxRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, largestValue: largest,
+  // The machine is shared: CPU time is the build's own, wall time is not (load average beside it).
+  cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0],
 });
 console.log(figures);
 mkdirSync('bench/results', { recursive: true });
