@@ -11,6 +11,7 @@
  * Articles are read one at a time and spilled (tools/build/build-data-streamed.ts): peak RSS
  * grows with the cards kept in memory, about 1 KB an article, not with the corpus's text.
  */
+import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,7 @@ const figures = JSON.stringify({
   articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, digest: digest.digest('hex'),
   buildMs, totalMs: performance.now() - started, buildMaxRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, largestValue: largest,
   // The machine is shared: CPU time is the build's own, wall time is not (load average beside it).
-  cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0],
+  cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0], commit: execSync('git rev-parse --short HEAD').toString().trim(),
 });
 console.log(figures);
 mkdirSync('bench/results', { recursive: true });

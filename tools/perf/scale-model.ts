@@ -53,6 +53,8 @@ export type BuildFigures = Partial<SizeFigures> & {
   cpuS?: number;
   /** The 1-minute load average at the end of the run. */
   loadAverage?: number;
+  /** The commit built with. */
+  commit?: string;
 };
 
 /** The per-version figures at the scenario's size: measured there, else scaled from the largest size measured. */
@@ -116,9 +118,9 @@ export function scaleSection(results: BenchResults, builds: BuildFigures[] = [])
 
 /** `npm run bench:build` runs: the full build alone, newest last for each size. */
 export function buildsTable(builds: BuildFigures[]): string {
-  const rows = builds.map((b) => [int(b.articles), ((b.buildMs ?? 0) / 1000).toFixed(1), b.cpuS === undefined ? '' : b.cpuS.toFixed(0),
+  const rows = builds.map((b) => [int(b.articles), b.commit ?? '', ((b.buildMs ?? 0) / 1000).toFixed(1), b.cpuS === undefined ? '' : b.cpuS.toFixed(0),
     b.loadAverage === undefined ? '' : b.loadAverage.toFixed(1), int(b.buildMaxRssMb ?? 0), int(b.maxRssMb ?? 0), int(b.keys), (b.bytes / 1e9).toFixed(2),
     b.largestValue ? `${(b.largestValue.bytes / 2 ** 20).toFixed(2)} MiB` : ''].join(' | '));
-  return '## npm run bench:build\n\n| articles | build s (wall) | CPU s, build and output | load average at the end | peak RSS at end of build, MB | peak RSS with output, MB | keys | GB | largest value |\n|---|---|---|---|---|---|---|---|---|\n' +
+  return '## npm run bench:build\n\n| articles | commit | build s (wall) | CPU s, build and output | load average at the end | peak RSS at end of build, MB | peak RSS with output, MB | keys | GB | largest value |\n|---|---|---|---|---|---|---|---|---|---|\n' +
     rows.map((r) => `| ${r} |`).join('\n');
 }
