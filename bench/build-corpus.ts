@@ -22,6 +22,8 @@ import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// The commit whose code runs: read now, before a long build during which HEAD may move.
+const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
@@ -52,7 +54,7 @@ const figures = JSON.stringify({
   articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, digest: digest.digest('hex'),
   buildMs, totalMs: performance.now() - started, buildMaxRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, largestValue: largest,
   // The machine is shared: CPU time is the build's own, wall time is not (load average beside it).
-  cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0], commit: execSync('git rev-parse --short HEAD').toString().trim(),
+  cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0], commit,
 });
 console.log(figures);
 mkdirSync('bench/results', { recursive: true });
