@@ -1,5 +1,4 @@
 import { getVariableValues, type ExecutionResult } from 'graphql';
-import type { RateLimitSettings } from '../config';
 import { executeCompiled } from '../graph/compiled/execute';
 import { compiledById } from '../graph/compiled/linked-operations';
 import type { GraphContext } from '../graph/context';
@@ -9,7 +8,7 @@ import { persistedOperationId } from '../plugins/use-trusted-documents';
 import { queryCost } from '../query-rules/query-cost';
 import type { LruCache } from '../store/lru-cache';
 import { rememberAnswer } from './memo-hit';
-import { requestParams, type RequestParams } from './request-params';
+import { isObject, requestParams, type RequestParams } from './request-params';
 import { rateLimited } from './rate-limit';
 
 /**
@@ -40,7 +39,6 @@ export interface EarlyOptions {
   memo: LruCache<string>;
   lookup: { key: string; mediaType: string; body: string };
   url: URL;
-  rateLimit?: RateLimitSettings;
 }
 
 export type EarlyAnswer = { response: Response } | { result: ExecutionResult };
@@ -58,7 +56,7 @@ export async function answerCompiledEarly(request: Request, options: EarlyOption
   if (variables.errors) return null;
   const pricing = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize };
   if (queryCost(schema, operation.document, params.operationName as string | null | undefined, raw, pricing) > LIMITS.maxCost) return null;
-  const refused = await rateLimited(request, options.rateLimit);
+  const refused = await rateLimited(request, context.rateLimit);
   if (refused) return { response: refused };
   context.compiled.ran = true;
   const execution = { schema, operation, contextValue: { ...context, request, params }, variableValues: variables.coerced, errors: [] };
@@ -76,10 +74,8 @@ function persistedId(params: RequestParams): string | null {
   if (!isObject(extensions) || !onlyKeys(extensions, ['persistedQuery'])) return null;
   const persisted = extensions.persistedQuery;
   if (!isObject(persisted) || !onlyKeys(persisted, ['version', 'sha256Hash'])) return null;
-  return persistedOperationId(params);
+  return persistedOperationId(params as Record<string, unknown>);
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function onlyKeys(object: Record<string, unknown>, allowed: string[]): boolean {
   for (const key in object) if (!allowed.includes(key)) return false;
