@@ -6,7 +6,8 @@
  *
  * The worker runs as the bench runs it: Miniflare's workerd (bench/runtime.ts, no wrangler
  * proxy in Node), the bench bundle minified as deployed, with its source map, over the
- * 1,000-article KV state a `npm run bench -- --per-operation` run left in bench/.state/. After
+ * 1,000-article KV state a `npm run bench -- --per-operation` run left in bench/.state/ (or
+ * `--state-key`'s, as for `npm run bench`, after a change to what the state is named by). After
  * a warm-up (JIT, caches), V8's sampling profiler runs over the isolate (Chrome DevTools
  * Protocol `Profiler.start`/`stop` on the runtime's own inspector) for many requests, and
  * tools/perf/cpu-profile.ts sums the samples by function and by source file, per request.
@@ -37,13 +38,15 @@ const { values } = parseArgs({
     // Microseconds between samples: 100 keeps the profiler's own cost small.
     interval: { type: 'string', default: '100' },
     top: { type: 'string', default: '30' },
+    // A state loaded before inputs changed that do not change the data (as `npm run bench` takes it).
+    'state-key': { type: 'string' },
   },
 });
 const paths: Record<string, string> = { compiled: '/graphql', 'graphql-js': '/__graphql-js/graphql', memo: '/graphql' };
 const path = paths[values.target];
 if (!path) throw new Error(`--target is one of ${Object.keys(paths).join(', ')}`);
 
-const state = findState(stateKey(1000));
+const state = findState(values['state-key'] ?? stateKey(1000));
 if (!state) throw new Error('No 1,000-article KV state in bench/.state/: run `npm run bench -- --per-operation` once first.');
 const outdir = 'bench/.out/profile';
 await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir, '--upload-source-maps']);
