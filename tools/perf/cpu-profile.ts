@@ -33,6 +33,8 @@ export interface ProfileSummary {
   cpuMsPerRequest: number;
   byFunction: ProfileRow[];
   byFile: ProfileRow[];
+  /** By package (node_modules/<name>) or directory of src/: where to look first. */
+  byPackage: ProfileRow[];
 }
 
 const VM_FRAMES = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
@@ -43,6 +45,14 @@ export function shortSource(source: string): string {
   if (modules >= 0) return source.slice(modules);
   const src = source.search(/(^|\/)(src|bench|tools)\//);
   return src >= 0 ? source.slice(src).replace(/^\//, '') : source.replace(/^.*\//, '');
+}
+
+/** `graphql-yoga`, `@whatwg-node/server`, `src/http`: the package or source directory of a file. */
+export function packageOf(file: string): string {
+  const modules = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (modules) return modules[1]!;
+  const dir = /^((?:src|bench|tools)\/[^/]+)\//.exec(file);
+  return dir ? dir[1]! : file;
 }
 
 /** Where a frame comes from: its original file and function, through the map when it is the bundle's. */
@@ -72,6 +82,8 @@ export function summarize(profile: CpuProfile, requests: number, mapText?: strin
   const fnTotal = new Map<string, number>();
   const fileSelf = new Map<string, number>();
   const fileTotal = new Map<string, number>();
+  const packageSelf = new Map<string, number>();
+  const packageTotal = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, us: number) => m.set(k, (m.get(k) ?? 0) + us);
   let cpu = 0;
   profile.samples.forEach((id, i) => {
@@ -81,26 +93,36 @@ export function summarize(profile: CpuProfile, requests: number, mapText?: strin
     cpu += us;
     add(fnSelf, top.fn, us);
     add(fileSelf, top.file, us);
+    add(packageSelf, packageOf(top.file), us);
     const fns = new Set<string>();
     const files = new Set<string>();
+    const packages = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const w = where.get(n)!;
       if (w.fn === '(root)') continue;
       fns.add(w.fn);
       files.add(w.file);
+      packages.add(packageOf(w.file));
     }
     for (const f of fns) add(fnTotal, f, us);
     for (const f of files) add(fileTotal, f, us);
+    for (const p of packages) add(packageTotal, p, us);
   });
   const perRequest = (us: number) => us / 1000 / requests;
   const rows = (self: Map<string, number>, total: Map<string, number>): ProfileRow[] =>
     [...total.keys()]
       .map((key) => ({ key, selfMs: perRequest(self.get(key) ?? 0), totalMs: perRequest(total.get(key) ?? 0) }))
       .sort((a, b) => b.selfMs - a.selfMs);
-  return { requests, cpuMsPerRequest: perRequest(cpu), byFunction: rows(fnSelf, fnTotal), byFile: rows(fileSelf, fileTotal) };
+  return {
+    requests,
+    cpuMsPerRequest: perRequest(cpu),
+    byFunction: rows(fnSelf, fnTotal),
+    byFile: rows(fileSelf, fileTotal),
+    byPackage: rows(packageSelf, packageTotal),
+  };
 }
 
-/** The top of a summary as Markdown: by file (self and total), by function (self), by function (total). */
+/** The top of a summary as Markdown: by package, by file, by function (self), by function (total). */
 export function profileReport(summary: ProfileSummary, top = 25): string {
   const ms = (v: number) => v.toFixed(4);
   const table = (title: string, rows: ProfileRow[]) =>
@@ -108,6 +130,8 @@ export function profileReport(summary: ProfileSummary, top = 25): string {
   const byTotal = [...summary.byFunction].sort((a, b) => b.totalMs - a.totalMs);
   return [
     `${summary.requests} requests; sampled isolate CPU ${ms(summary.cpuMsPerRequest)} ms/request (idle left out)`,
+    '',
+    table('package or source directory', summary.byPackage),
     '',
     table('file', summary.byFile),
     '',
