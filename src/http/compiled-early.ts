@@ -1,5 +1,6 @@
 import { getVariableValues, type ExecutionResult } from 'graphql';
 import { executeCompiled } from '../graph/compiled/execute';
+import type { LinkedOperation } from '../graph/compiled/link';
 import { compiledById } from '../graph/compiled/linked-operations';
 import type { GraphContext } from '../graph/context';
 import { schema } from '../graph/schema';
@@ -45,8 +46,32 @@ export type EarlyAnswer = { response: Response } | { result: ExecutionResult };
 
 export async function answerCompiledEarly(request: Request, options: EarlyOptions): Promise<EarlyAnswer | null> {
   const { lookup, context } = options;
+  let admitted: Admitted | null;
+  try {
+    admitted = await admit(request, options);
+  } catch {
+    // Whatever failed (the rate limiter, say), yoga meets it again and answers it its own way.
+    return null;
+  }
+  if (!admitted) return null;
+  if ('refused' in admitted) return { response: admitted.refused };
+  const { operation, params, variables } = admitted;
+  context.compiled.ran = true;
+  const execution = { schema, operation, contextValue: { ...context, request, params }, variableValues: variables, errors: [] };
+  const result = await executeCompiled(execution);
+  if ('errors' in result) return { result: result as ExecutionResult };
+  const text = JSON.stringify(result);
+  const response = new Response(text, { status: 200, headers: { 'content-type': `${lookup.mediaType}; charset=utf-8` } });
+  rememberAnswer(options.memo, lookup, response, text);
+  return { response };
+}
+
+type Admitted = { refused: Response } | { operation: LinkedOperation; params: RequestParams; variables: Record<string, unknown> };
+
+/** Steps 1-4 above: null when yoga must answer; the rate limit's 429; or what to execute. */
+async function admit(request: Request, { lookup, context, url }: EarlyOptions): Promise<Admitted | null> {
   if (request.headers.get('accept')?.includes('text/html')) return null; // GraphiQL's GET, when on
-  const params = requestParams(request.method, request.headers.get('content-type'), options.url, lookup.body);
+  const params = requestParams(request.method, request.headers.get('content-type'), url, lookup.body);
   const id = params && persistedId(params);
   const operation = id === null || id === undefined ? undefined : compiledById(id);
   if (!params || !operation) return null;
@@ -57,15 +82,7 @@ export async function answerCompiledEarly(request: Request, options: EarlyOption
   const pricing = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize };
   if (queryCost(schema, operation.document, params.operationName as string | null | undefined, raw, pricing) > LIMITS.maxCost) return null;
   const refused = await rateLimited(request, context.rateLimit);
-  if (refused) return { response: refused };
-  context.compiled.ran = true;
-  const execution = { schema, operation, contextValue: { ...context, request, params }, variableValues: variables.coerced, errors: [] };
-  const result = await executeCompiled(execution);
-  if ('errors' in result) return { result: result as ExecutionResult };
-  const text = JSON.stringify(result);
-  const response = new Response(text, { status: 200, headers: { 'content-type': `${lookup.mediaType}; charset=utf-8` } });
-  rememberAnswer(options.memo, lookup, response, text);
-  return { response };
+  return refused ? { refused } : { operation, params, variables: variables.coerced };
 }
 
 /** The persisted id of `extensions: {persistedQuery: {version: 1, sha256Hash}}` and nothing else. */

@@ -1,4 +1,4 @@
-import { getArgumentValues, isNonNullType, locatedError, type GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getArgumentValues, GraphQLNonNull, locatedError, type GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Path } from 'graphql/jsutils/Path';
 import { completeValue } from './complete-value';
 import type { LinkedEntry, LinkedOperation, LinkedPlan } from './link';
@@ -110,7 +110,7 @@ function executeField(exe: Execution, plan: LinkedPlan, source: unknown, entry: 
 /** Spec 6.4.4 Handling Field Errors: located at the field; null here, or propagated to a nullable parent. */
 export function handleFieldError(exe: Execution, raw: unknown, entry: LinkedEntry, path: Path, type: LinkedEntry['def']['type']): null {
   const error = locatedError(coerceError(raw), entry.nodes, pathToArray(path));
-  if (isNonNullType(type) || error.extensions?.CRITICAL_ERROR) throw error;
+  if (type instanceof GraphQLNonNull || error.extensions?.CRITICAL_ERROR) throw error;
   exe.errors.push(error);
   return null;
 }
