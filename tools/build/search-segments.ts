@@ -67,11 +67,7 @@ export async function readSegments(
   const postings: SegmentPostings = new Map();
   for (const { part, key } of keys) {
     for (const [term, list] of Object.entries((values.get(key) as PostingShard | undefined) ?? {})) {
-      let doc = 0;
-      for (let i = 0; i + 1 < list.length; i += 2) {
-        doc += list[i]!;
-        if (live(doc, part)) (postings.get(term) ?? postings.set(term, []).get(term)!).push([doc, list[i + 1]!]);
-      }
+      for (const pair of decodeList(list)) if (live(pair[0], part)) (postings.get(term) ?? postings.set(term, []).get(term)!).push(pair);
     }
   }
   return { postings, keys: keys.filter((k) => values.has(k.key)).map((k) => k.key) };
@@ -83,12 +79,25 @@ export function segmentEntries(version: string, part: number, postings: SegmentP
   const byShard = new Map<number, PostingShard>();
   const docs = new Set<number>();
   for (const term of [...postings.keys()].sort()) {
-    const pairs = postings.get(term)!.sort((a, b) => a[0] - b[0]);
     const shard = shardOf(term, shards);
     const value = byShard.get(shard) ?? byShard.set(shard, {}).get(shard)!;
-    value[term] = pairs.flatMap(([doc, impact], k) => [doc - (k > 0 ? pairs[k - 1]![0] : 0), impact]);
-    for (const [doc] of pairs) docs.add(doc);
+    value[term] = encodeList(postings.get(term)!);
+    for (const [doc] of postings.get(term)!) docs.add(doc);
   }
   const entries = [...byShard.keys()].sort((a, b) => a - b).map((s) => ({ key: searchShardKey(version, s, part), value: byShard.get(s)! }));
   return { entries, shards, docs: docs.size };
+}
+
+/** A stored list [gap, impact, ...] as [doc, impact] pairs. */
+export function decodeList(list: ArrayLike<number>): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let doc = 0;
+  for (let i = 0; i + 1 < list.length; i += 2) pairs.push([(doc += list[i]!), list[i + 1]!]);
+  return pairs;
+}
+
+/** [doc, impact] pairs (any order) as a stored list: gap-encoded in document order. */
+export function encodeList(pairs: Array<[number, number]>): number[] {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  return sorted.flatMap(([doc, impact], k) => [doc - (k > 0 ? sorted[k - 1]![0] : 0), impact]);
 }
