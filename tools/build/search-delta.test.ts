@@ -151,11 +151,14 @@ describe('incremental search publish', () => {
 
   it('merges one-article segments like a binary counter, each publish writing a few keys, and stays exact', async () => {
     const steps: Changes[] = Array.from({ length: 6 }, (_, n) => ({ add: [article(20 + n, `story-${n}`, `2030-03-0${n + 1}`)], correct: [], remove: [] }));
+    steps.push({ add: [], correct: [], remove: ['story-2'] });
     steps[3]!.correct = [article(40, 'story-1', '2030-03-02')];
     steps[4]!.remove = ['story-0', 'generated-000040'];
     const run = await publishWith({ maxSuggestCounts: 10 }, ...steps);
-    expect(run.deltas.map((d) => d.search.tail!.map(([, , docs]) => docs))).toEqual([[1], [2], [2, 1], [4], [4, 1], [4, 2]]);
-    for (const delta of run.deltas) {
+    expect(run.deltas.map((d) => d.search.tail!.map(([, , docs]) => docs))).toEqual([[1], [2], [2, 1], [4], [4, 1], [4, 2], [4, 2]]);
+    // A withdrawal alone writes no segment: the moved table masks the article's postings.
+    expect(run.deltas[6]!.put.filter((e) => e.key.includes(':s:p:'))).toEqual([]);
+    for (const delta of run.deltas.slice(0, 6)) {
       const [part, shards] = delta.search.tail!.at(-1)!;
       const segment = delta.put.filter((e) => e.key.includes(':s:p:'));
       // Only the new segment's shards, never one key per base shard a term falls in.

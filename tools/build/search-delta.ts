@@ -89,9 +89,11 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   const removedDocs = [...input.removed, ...redated.map((a) => a.slug)].map(docOf);
   const appended = [...input.added, ...redated].sort((a, b) => -compareInList({ order: 'desc' }, cursorKeyOf(a), cursorKeyOf(b)));
   // One new segment per publish (search-segments.ts), absorbing the newest ones the merge policy picks.
-  const part = layout.parts + 1;
+  // A publish that only withdraws writes no segment: the moved table masks the postings.
+  const written = appended.length + inPlace.length;
+  const part = written > 0 ? layout.parts + 1 : layout.parts;
   const tail = tailOf(layout);
-  const merging = tail.slice(tail.length - partsToMerge(tail, appended.length + inPlace.length));
+  const merging = written > 0 ? tail.slice(tail.length - partsToMerge(tail, written)) : [];
   const docs = new Map<number, ArticleDoc>();
   for (const a of inPlace) docs.set(docOf(a.slug), a);
   let next = layout.docs;
@@ -119,7 +121,7 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
       (postings.get(term) ?? postings.set(term, []).get(term)!).push([doc, impact]);
     });
   }
-  const segment = segmentEntries(version, part, postings, layout.shards);
+  const segment = written > 0 ? segmentEntries(version, part, postings, layout.shards) : { entries: [], shards: 0, docs: 0 };
   const put: KvEntry[] = [...segment.entries];
 
   for (const [doc, article] of docs) put.push({ key: searchArticleKey(version, doc), value: article });
@@ -133,7 +135,7 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   const counts = await suggestCounts(read, old, version, linked, input.entities, layout.counts ?? 0, input.maxSuggestCounts);
   put.push(...counts.put);
   // The absorbed segments' keys are dropped (tombstones), so no later compaction copies them.
-  const tailAfter = [...tail.slice(0, tail.length - merging.length), [part, segment.shards, segment.docs] as TailPart];
+  const tailAfter = [...tail.slice(0, tail.length - merging.length), ...(written > 0 ? [[part, segment.shards, segment.docs] as TailPart] : [])];
   return {
     put,
     delete: [...removedDocs.map((d) => searchArticleKey(version, d)), ...mergedKeys.map((k) => k.replace(`v:${old}:`, `v:${version}:`))],
