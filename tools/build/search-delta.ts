@@ -1,6 +1,7 @@
 import type { ArticleDoc, EntityDoc, SearchPointer, VersionPointer } from '../../src/model/documents';
 import { searchArticleKey, searchMetaKey, searchMovedKey, searchShardKey, searchSlugsKey } from '../../src/model/keys';
 import { compareInList, cursorKeyOf } from '../../src/model/sort-key';
+import { unpackList } from '../../src/search/packed-list';
 import { searchLayout, shardOf, type MovedDocs, type PostingShard, type SearchMeta } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
 import { appendDates, suggestCounts } from './search-delta-tables';
@@ -149,7 +150,8 @@ function appendPostings(shard: PostingShard, more: Map<string, Array<[number, nu
   for (const [term, postings] of more) {
     const pairs: Array<[number, number]> = [];
     let doc = 0;
-    const list = out[term] ?? [];
+    const stored = out[term] ?? [];
+    const list = typeof stored === 'string' ? unpackList(stored) : stored;
     for (let i = 0; i + 1 < list.length; i += 2) pairs.push([(doc += list[i]!), list[i + 1]!]);
     pairs.push(...postings);
     pairs.sort((a, b) => a[0] - b[0]);

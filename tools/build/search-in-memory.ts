@@ -1,6 +1,7 @@
 import type { ArticleDoc, VersionPointer } from '../../src/model/documents';
 import { searchLayout, type MovedDocs, type PostingShard } from '../../src/search/index-format';
 import { mergeParts, movedMap } from '../../src/search/merge-parts';
+import { unpackList } from '../../src/search/packed-list';
 import { parseQuery } from '../../src/search/parse-query';
 import { queryTerms, rank, rankPage, type Postings } from '../../src/search/rank';
 import { docRanges } from '../../src/search/date-range';
@@ -24,7 +25,10 @@ export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPoint
     if (shard) {
       const part = Number(shard[2] ?? 0);
       if (Number(shard[1]) >= layout.shards || part > layout.parts) throw new Error(`${key} is outside the layout`);
-      for (const [term, list] of Object.entries(value as PostingShard)) parts.set(term, [...(parts.get(term) ?? []), { part, list }]);
+      for (const [term, stored] of Object.entries(value as PostingShard)) {
+        const list = typeof stored === 'string' ? unpackList(stored) : stored;
+        parts.set(term, [...(parts.get(term) ?? []), { part, list }]);
+      }
     }
     const doc = /:s:a:(\d+)$/.exec(key);
     if (doc) slugs[Number(doc[1])] = (value as ArticleDoc).slug;
