@@ -6,6 +6,7 @@ import { IsolateState } from './store/isolate-state';
 import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
 import { lookUpMemo, MEMO_HEADER } from './http/memo-hit';
+import { requestFacts } from './http/request-facts';
 import { NewsReader } from './store/news-reader';
 import { COMPILED_HEADER } from './plugins/use-compiled-operations';
 import { createNewsYoga } from './yoga';
@@ -45,7 +46,8 @@ export function createWorker(given?: IsolateState) {
       const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
       // The cache key needs the data version; when nothing is published yoga answers the error.
       const version = () => reader.dataVersion().then((p) => p.version, () => null);
-      const url = new URL(request.url);
+      const facts = requestFacts(request);
+      const { url } = facts;
       const compiled = { enabled: config.compiledOperations, ran: false };
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
@@ -54,7 +56,7 @@ export function createWorker(given?: IsolateState) {
       // before yoga (src/http/memo-hit.ts); a miss goes to yoga, which fills the memo.
       let memoHit = false;
       const graphql = async () => {
-        const memo = await lookUpMemo(request, { reader, memo: isolate.responses, rateLimit });
+        const memo = await lookUpMemo(request, { reader, memo: isolate.responses, rateLimit }, facts);
         memoHit = memo.hit === true;
         if (memo.response) return memo.response;
         const remember = memo.key && memo.mediaType ? { key: memo.key, mediaType: memo.mediaType } : undefined;
@@ -64,7 +66,7 @@ export function createWorker(given?: IsolateState) {
       const handle = route ? () => articleFormatResponse(request, route, reader) : graphql;
       const { response, status } = await withEdgeCache(
         request,
-        { config, version, cache: edgeCache(), waitUntil, resource: route !== null },
+        { config, version, cache: edgeCache(), waitUntil, resource: route !== null, facts },
         handle,
       );
       response.headers.set('x-cache', status);

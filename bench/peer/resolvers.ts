@@ -7,7 +7,7 @@
  */
 import type { ArticleDoc, EntityDoc, EntityRef, EntityType, ListItem } from '../../src/model/documents';
 import { ENTITY_KINDS } from '../../src/model/entity-kinds';
-import { toGlobalId } from '../../src/model/global-id';
+import { fromGlobalId, toGlobalId } from '../../src/model/global-id';
 import { lists } from '../../src/model/keys';
 import { pickLocalized } from '../../src/model/localized';
 import { encodeListHint } from '../../src/model/list-layout';
@@ -98,8 +98,16 @@ export function peerResolvers(db: PeerDocuments) {
 
   const byType = (type: EntityType) => (_: unknown, { slug }: { slug: string }) => (entity(slug)?.type === type ? entity(slug) : null);
   const resolveType = (value: { type: string }) => value.type;
+  // Relay's node(id): the ID names the type, which the document must have (null otherwise).
+  const byId = (id: string) => {
+    const parsed = fromGlobalId(id);
+    const doc = parsed === null ? null : parsed.type === 'Article' ? db.articles.get(parsed.slug) : entity(parsed.slug);
+    return doc && doc.type === parsed!.type ? doc : null;
+  };
   return {
     Query: {
+      node: (_: unknown, { id }: { id: string }) => byId(id),
+      nodes: (_: unknown, { ids }: { ids: string[] }) => ids.map(byId),
       article: (_: unknown, { slug }: { slug: string }) => db.articles.get(slug) ?? null,
       person: byType('Person'),
       event: byType('Event'),

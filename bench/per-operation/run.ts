@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { LoadSettings } from '../measure';
-import { OPERATIONS } from '../operations';
+import { ALL_OPERATIONS as OPERATIONS } from '../operations';
 import { benchPort, startRuntime } from '../runtime';
 import { startPeer } from '../peer/compare';
 import type { OperationFigures, PerOperationResults } from '../../tools/perf/per-operation-report';

@@ -8,7 +8,9 @@ import type { DeliveryConfig } from '../config';
  * without CORS headers.
  */
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
-const EXPOSE_HEADERS = 'ETag, x-cache, x-data-version, x-kv-stats';
+// Every header the API adds for clients to read: the cache and memo state, the data version,
+// the KV reads and which executor answered (docs/api.md).
+const EXPOSE_HEADERS = 'ETag, x-cache, x-data-version, x-kv-stats, x-memo, x-graphql-executor';
 const PREFLIGHT_MAX_AGE = '86400';
 
 function allowedOrigin(origins: DeliveryConfig['corsOrigins'], origin: string | null): string | null {

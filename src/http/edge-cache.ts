@@ -1,6 +1,6 @@
 import { sha256Hex } from '../text/sha256-hex';
 import type { DeliveryConfig } from '../config';
-import { negotiatedMediaType } from './media-type';
+import { requestFacts, type RequestFacts } from './request-facts';
 
 /**
  * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients; the article
@@ -26,6 +26,8 @@ export interface EdgeCacheOptions {
   waitUntil: (promise: Promise<unknown>) => void;
   /** A plain resource rather than a GraphQL answer: every GET is cacheable, a 200 is complete. */
   resource?: boolean;
+  /** The request's URL and media type, when the caller has worked them out already. */
+  facts?: RequestFacts;
 }
 
 /**
@@ -33,23 +35,28 @@ export interface EdgeCacheOptions {
  * the answer will have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same
  * preference differently and should share one entry). A resource has one media type.
  */
-export function edgeCacheKey(request: Request, version: string, resource = false): Request | null {
-  if (!isCacheableRequest(request, resource)) return null;
-  const url = new URL(request.url);
+export function edgeCacheKey(
+  request: Request,
+  version: string,
+  resource = false,
+  facts: RequestFacts = requestFacts(request),
+): Request | null {
+  if (!isCacheableRequest(request, facts, resource)) return null;
+  const { url } = facts;
   const key = new URL(url.pathname, url.origin);
   const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   key.searchParams.set('data-version', version);
-  key.searchParams.set('media-type', resource ? 'resource' : negotiatedMediaType(request.headers.get('accept'))!);
+  key.searchParams.set('media-type', resource ? 'resource' : facts.mediaType!);
   for (const [name, value] of params) key.searchParams.append(`p.${name}`, value);
   return new Request(key.toString(), { method: 'GET' });
 }
 
 /** A GET carrying an operation (the GraphiQL page is a GET without one), answered as JSON; or any GET of a resource. */
-function isCacheableRequest(request: Request, resource = false): boolean {
+function isCacheableRequest(request: Request, facts: RequestFacts, resource = false): boolean {
   if (request.method !== 'GET') return false;
   if (resource) return true;
-  if (negotiatedMediaType(request.headers.get('accept')) === null) return false;
-  const params = new URL(request.url).searchParams;
+  if (facts.mediaType === null) return false;
+  const params = facts.url.searchParams;
   return ['query', 'extensions', 'documentId', 'doc_id'].some((name) => params.has(name));
 }
 
@@ -59,7 +66,8 @@ export async function withEdgeCache(
   options: EdgeCacheOptions,
   handle: () => Promise<Response>,
 ): Promise<{ response: Response; status: CacheStatus }> {
-  if (!isCacheableRequest(request, options.resource)) return { response: await handle(), status: 'BYPASS' };
+  const facts = options.facts ?? requestFacts(request);
+  if (!isCacheableRequest(request, facts, options.resource)) return { response: await handle(), status: 'BYPASS' };
   const version = await options.version();
   if (version === null) {
     // Nothing published (or the pointer unreadable): the answer is an error; nobody may keep it.
@@ -67,7 +75,7 @@ export async function withEdgeCache(
     response.headers.set('cache-control', 'no-store');
     return { response, status: 'BYPASS' };
   }
-  const key = edgeCacheKey(request, version, options.resource)!;
+  const key = edgeCacheKey(request, version, options.resource, facts)!;
 
   // The cache is an optimisation: if it fails, answer from the resolvers.
   const hit = await options.cache.match(key).catch(() => undefined);

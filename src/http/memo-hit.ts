@@ -2,8 +2,8 @@ import type { RateLimitSettings } from '../config';
 import type { LruCache } from '../store/lru-cache';
 import type { NewsReader } from '../store/news-reader';
 import { stringBytes } from '../store/string-bytes';
-import { negotiatedMediaType } from './media-type';
 import { rateLimited } from './rate-limit';
+import { requestFacts, type RequestFacts } from './request-facts';
 
 /**
  * The response memo's hit path, in the fetch handler before yoga (issue 14, item 3).
@@ -46,9 +46,8 @@ export interface MemoLookup {
 export async function lookUpMemo(
   request: Request,
   options: { reader: NewsReader; memo: LruCache<string>; rateLimit?: RateLimitSettings },
+  { url, mediaType }: RequestFacts = requestFacts(request),
 ): Promise<MemoLookup> {
-  const mediaType = negotiatedMediaType(request.headers.get('accept'));
-  const url = new URL(request.url);
   if (mediaType === null || url.pathname !== '/graphql') return { request };
   let body = '';
   if (request.method === 'POST') {

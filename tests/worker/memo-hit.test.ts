@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCacheKey } from '../../src/http/edge-cache';
 import { MAX_KEY_CHARS } from '../../src/http/memo-hit';
 import { createWorker } from '../../src/worker';
-import { persistedGetUrl, SEED_HEADLINE, SEED_SLUG, type Vars } from './delivery-helpers';
+import { persistedGetUrl, persistedId, SEED_HEADLINE, SEED_SLUG, type Vars } from './delivery-helpers';
 import { parseKvStats, seedKv } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
 
@@ -66,6 +66,23 @@ describe('memo hits before yoga', () => {
       vary: 'Origin',
     });
     expect(hit.kv).toMatchObject({ versionReads: 0, roundTrips: 0, keys: 0, bytes: 0, cacheHits: 0 });
+  });
+
+  it('exposes to browser scripts every header it adds (x-memo, x-graphql-executor, x-kv-stats, ...)', async () => {
+    const { send } = worker({ CORS_ORIGINS: 'https://app.example.com' });
+    const persisted = { variables: { slug: SEED_SLUG }, extensions: { persistedQuery: { version: 1, sha256Hash: persistedId('ArticlePage') } } };
+    const init = post(persisted, { origin: 'https://app.example.com' });
+    const miss = await send('/graphql', init);
+    const hit = await send('/graphql', init);
+    const cached = await send(persistedGetUrl('ArticlePage', { slug: SEED_SLUG }), { headers: { origin: 'https://app.example.com' } });
+    expect(miss.headers['x-graphql-executor']).toBe('compiled');
+    expect(hit.headers['x-memo']).toBe('HIT');
+    expect(cached.headers.etag).toBeDefined();
+    for (const response of [miss, hit, cached]) {
+      const exposed = response.headers['access-control-expose-headers']!.toLowerCase().split(/,\s*/);
+      const added = Object.keys(response.headers).filter((name) => name.startsWith('x-') || name === 'etag');
+      expect(added.filter((name) => !exposed.includes(name))).toEqual([]);
+    }
   });
 
   it('keys by what changes the answer: variables and the negotiated media type each miss', async () => {

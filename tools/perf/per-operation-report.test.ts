@@ -39,7 +39,7 @@ describe('per-operation report', () => {
     }
     expect(ratiosOf(meets)).toMatchObject({ compiledCpu: 0.8, memoRps: 0.9 });
     expect(report).toContain('COMPILED_OPERATIONS=on');
-    expect(report).toContain('Not measured (no variables in tools/fixtures/screens.ts): node.');
+    expect(report).toContain('Not measured (not in SCREENS or MORE_SCREENS of tools/fixtures/screens.ts; a streamed @defer answer is neither memoized nor compiled): node.');
   });
 
   it('says when the build has no compiler, in the table and on the chart', () => {

@@ -99,7 +99,7 @@ export function perOperationReport(results: PerOperationResults, chart?: string)
     'Every answer is checked against Apollo\'s: "errors" counts failed requests and answers holding other values; ' +
       '"reordered" answers hold the same values with object keys in another order. CPU is the serving process\'s ' +
       '(workerd, or the peer\'s Node), so it includes HTTP handling on both sides.' +
-      (results.unmeasured.length > 0 ? ` Not measured (no variables in tools/fixtures/screens.ts): ${results.unmeasured.join(', ')}.` : ''),
+      (results.unmeasured.length > 0 ? ` Not measured (not in SCREENS or MORE_SCREENS of tools/fixtures/screens.ts; a streamed @defer answer is neither memoized nor compiled): ${results.unmeasured.join(', ')}.` : ''),
     ...(chart ? [`![CPU ms per request and req/s per operation](${chart})`] : []),
   ].join('\n\n');
 }
