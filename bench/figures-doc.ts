@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
-import { buildsTable, scaleSection, type BuildFigures } from '../tools/perf/scale-model';
+import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from '../tools/perf/scale-model';
 import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
 
 /** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
@@ -26,9 +26,10 @@ export function figuresSection(dir: string): string {
   parts.push(bench ? runReport(read<BenchResults>(join(dir, bench))) : '## npm run bench\n\nNot run in this clone yet.');
   const builds = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('build-') && f.endsWith('.json')).sort().map((f) => read<BuildFigures>(join(dir, f))) : [];
   if (builds.length > 0) parts.push(buildsTable(builds));
-  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds));
   const publishOne = newest(dir, 'publish-one-');
-  if (publishOne) parts.push(publishOneTable(read<PublishOneResults>(join(dir, publishOne))));
+  const published = publishOne ? read<PublishOneResults>(join(dir, publishOne)) : undefined;
+  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined));
+  if (published) parts.push(publishOneTable(published));
   const perOperation = newestPerOperation(dir);
   if (perOperation) parts.push(perOperationReport(perOperation, PER_OPERATION_CHART));
   const search = newest(dir, 'search-');

@@ -14,8 +14,7 @@ describe('internet-scale model', () => {
   it('scales a version linearly from the largest size the bench measured, and says so', () => {
     const text = scaleSection(results(100_000, 1_000));
     expect(text).toContain('scaled linearly from 100,000 articles');
-    const writes = 10_000 * SCENARIO.publishesPerDay;
-    expect(cell(text, 'KV writes')[2]).toBe(writes.toLocaleString('en'));
+    expect(text).toContain('Publishing: not in these results');
     // 1 MiB at 100,000 articles is 10 MiB at a million: KV's 25 MiB is reached at 2.5 million.
     expect(text).toContain('about 2,500,000 articles before it breaks');
   });
@@ -23,15 +22,27 @@ describe('internet-scale model', () => {
   it('scales from the largest corpus measured, a build or a bench size', () => {
     const text = scaleSection(results(1_000, 10), [{ articles: 100_000, keys: 2_000, bytes: 1e6 }]);
     expect(text).toContain('scaled linearly from 100,000 articles');
-    expect(cell(text, 'KV writes')[2]).toBe((20_000 * SCENARIO.publishesPerDay).toLocaleString('en'));
+    expect(text).toContain('Per version (scaled linearly from 100,000 articles): 20,000 keys');
   });
 
   it('prefers a build measured at the target size, and prices reads by edge cache misses', () => {
     const text = scaleSection(results(100_000, 1_000), [{ articles: 1_000_001, keys: 3_000_000, bytes: 5e9 }]);
     expect(text).toContain('measured at 1,000,001 articles');
-    expect(cell(text, 'KV writes')[2]).toBe((3_000_000 * SCENARIO.publishesPerDay).toLocaleString('en'));
+    expect(text).toContain('Per version (measured at 1,000,001 articles): 3,000,000 keys');
     const reads = SCENARIO.readsPerSecond * 86_400 * 10 * 0.5;
     expect(cell(text, '50%')[2]).toBe(`0 - ${reads.toLocaleString('en')}`);
     expect(cell(text, '50%')[3]).toBe(`$${Math.round((reads * PRICES.kvReadPerM) / 1e6).toLocaleString('en')}`);
   });
+
+  it('prices publishing as deltas plus a new base whenever the chain is full', () => {
+    const publish = { sizes: [{ articles: 100_000, add: { keysWritten: 400, bytesWritten: 1e6 }, correct: { keysWritten: 300, bytesWritten: 2e6 } }] };
+    const text = scaleSection(results(100_000, 1_000), [], publish);
+    // 12,288 key hashes / 400 keys: the chain is full after 30 publishes (under the 32 generations).
+    expect(text).toContain('a new base every 30 publishes');
+    expect(cell(text, 'KV writes of deltas')[2]).toBe((400 * SCENARIO.publishesPerDay).toLocaleString('en'));
+    // A base at a million articles is 10,000 keys (1,000 at 100,000, scaled), 1,000 / 30 of them a day.
+    expect(cell(text, 'KV writes of new bases')[2]).toBe(Math.round((10_000 * SCENARIO.publishesPerDay) / 30).toLocaleString('en'));
+    expect(text).toContain('New bases are 45% of the writes');
+  });
 });
+
