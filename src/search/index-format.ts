@@ -17,8 +17,11 @@ export type { SearchPointer };
  */
 export type PostingList = number[];
 
-/** term -> postings, for every term whose hash falls in the shard. */
-export type PostingShard = Record<string, PostingList>;
+/**
+ * term -> postings, for every term whose hash falls in the shard: a JSON array, or a full
+ * build's long list packed into a string (packed-list.ts).
+ */
+export type PostingShard = Record<string, PostingList | string>;
 
 /**
  * Runs of document numbers by publication day, in number order: [date YYYY-MM-DD, first

@@ -1,5 +1,6 @@
 import type { SearchPointer } from '../../src/model/documents';
 import { shardOf, type MovedDocs, type PostingShard } from '../../src/search/index-format';
+import { storedList } from './pack-postings';
 import { decodeList, encodeList, tailOf, type SegmentPostings } from './search-segments';
 
 /**
@@ -44,7 +45,8 @@ export async function foldSegments(layout: SearchPointer | undefined, read: (log
     byShard.delete(shard);
     for (const term of new Set([...Object.keys(stored), ...more.keys()])) {
       const pairs = [...decodeList(stored[term] ?? []).filter(([d]) => (moved.get(d) ?? 0) === 0), ...(more.get(term) ?? [])];
-      if (pairs.length > 0) out[term] = encodeList(pairs);
+      // Stored as a full build stores it (pack-postings.ts), so a folded base reads as one.
+      if (pairs.length > 0) out[term] = storedList(encodeList(pairs));
     }
     return Object.keys(out).length > 0 ? JSON.stringify(out) : null;
   };

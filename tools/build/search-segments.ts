@@ -1,6 +1,7 @@
 import type { SearchPointer } from '../../src/model/documents';
 import { searchShardKey } from '../../src/model/keys';
 import { shardOf, type PostingShard } from '../../src/search/index-format';
+import { unpackList } from '../../src/search/packed-list';
 import type { KvEntry } from './kv-entry';
 
 /**
@@ -88,8 +89,9 @@ export function segmentEntries(version: string, part: number, postings: SegmentP
   return { entries, shards, docs: docs.size };
 }
 
-/** A stored list [gap, impact, ...] as [doc, impact] pairs. */
-export function decodeList(list: ArrayLike<number>): Array<[number, number]> {
+/** A stored list [gap, impact, ...] (or a full build's packed one: packed-list.ts) as [doc, impact] pairs. */
+export function decodeList(stored: ArrayLike<number> | string): Array<[number, number]> {
+  const list = typeof stored === 'string' ? unpackList(stored) : stored;
   const pairs: Array<[number, number]> = [];
   let doc = 0;
   for (let i = 0; i + 1 < list.length; i += 2) pairs.push([(doc += list[i]!), list[i + 1]!]);
