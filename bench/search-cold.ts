@@ -10,7 +10,7 @@
  * size it ran). Each sample is a freshly started worker (bench/search-worker.ts) that has served
  * only a `dataVersion` request, then one search: every search key read from KV. The worker is
  * this clone's, so an older store measures the older stored format read by today's code.
- * Prints and writes bench/results/search-cold-<time>.json: per store and query the median cold
+ * Prints and writes bench/results/cold-search-<time>.json: per store and query the median cold
  * ms, bytes and round trips, and each query's median over the first query's (the issue's
  * "under 2x": common over rare), with the load average beside them.
  */
@@ -70,4 +70,4 @@ const loadAverage = `${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed
 console.table(rows);
 console.log(`load average (1 min) during the run: ${loadAverage}`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/search-cold-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ loadAverage, rows }, null, 2));
+writeFileSync(`bench/results/cold-search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ loadAverage, rows }, null, 2));
