@@ -33,12 +33,14 @@ export function figuresSection(dir: string): string {
   const perOperation = newestPerOperation(dir);
   if (perOperation) parts.push(perOperationReport(perOperation, PER_OPERATION_CHART));
   const search = newest(dir, 'search-');
-  if (search) {
-    const rows = read<Array<Record<string, string | number>>>(join(dir, search));
-    const header = Object.keys(rows[0] ?? {});
+  if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));
+  const coldSearch = newest(dir, 'cold-search-');
+  if (coldSearch) {
+    const cold = read<{ loadAverage: string; rows: Row[] }>(join(dir, coldSearch));
     parts.push(
-      `## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`,
-      [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n'),
+      `## bench/search-cold.ts (${coldSearch.slice('cold-search-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
+      'Cold searches, stores and queries alternating; the ratio is each query over the rare word (issue 13: common under 2x rare).',
+      rowsTable(cold.rows),
     );
   }
   if (existsSync(join(dir, 'load.json'))) {
@@ -55,6 +57,14 @@ export function figuresSection(dir: string): string {
     );
   }
   return parts.join('\n\n');
+}
+
+type Row = Record<string, string | number>;
+
+/** A markdown table of rows that share their keys. */
+function rowsTable(rows: Row[]): string {
+  const header = Object.keys(rows[0] ?? {});
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n');
 }
 
 /** The newest `npm run bench -- --per-operation` run, if any. */

@@ -69,7 +69,8 @@ export class Inspector {
     });
   }
 
-  private call<T>(method: string, timeoutMs = 30_000): Promise<T> {
+  /** A Chrome DevTools Protocol command (tools/perf/profile-request.ts sends Profiler.*). */
+  call<T>(method: string, params: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -86,7 +87,7 @@ export class Inspector {
           reject(e);
         },
       });
-      this.ws.send(JSON.stringify({ id, method }));
+      this.ws.send(JSON.stringify({ id, method, params }));
     });
   }
 

@@ -40,9 +40,9 @@ export function publishOneTable(results: PublishOneResults): string {
   return [
     `## npm run bench -- --publish-one (${results.startedAt.slice(0, 16)})`,
     `One article published into a published corpus, end to end (entity files read, delta built, publishDelta), ` +
-      `KV held in memory (bench/memory-kv.ts: KV's cost is given as counts). Budget: at most ${budget.keys} keys, ` +
+      `KV held in memory (tools/fixtures/memory-kv.ts: KV's cost is given as counts). Budget: at most ${budget.keys} keys, ` +
       `${kib(budget.bytes)} and ${budget.ms / 1000} s. Keys by kind: a article, h/l/x list head/leaf/index, r related, ` +
-      `s:* search (s:p posting shards, s:g suggest); "written" adds publishDelta's tombstones, change list and generation manifest.`,
+      `s:* search (s:p posting shards and delta segments, s:g suggest buckets, s:gc suggest counts); "written" adds publishDelta's tombstones, change list and generation manifest.`,
     '| articles | change | keys written | bytes written | keys by kind | keys read in round trips | time | within budget |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,

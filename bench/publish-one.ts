@@ -2,7 +2,7 @@
  * `npm run bench -- --publish-one [--sizes 1000,100000]`: what publishing one article costs at
  * each corpus size (issue 13: at most 300 keys, 2 MB and 15 s at 100,000 articles). For each
  * size: the full build of the seed data plus N generated articles (tools/fixtures/corpus.ts),
- * published into a KV held in memory (bench/memory-kv.ts); then three incremental publishes
+ * published into a KV held in memory (tools/fixtures/memory-kv.ts); then three incremental publishes
  * through the path `npm run ingest -- --publish` takes (tools/build/publish-changes.ts): one
  * new article, one article's text corrected, one withdrawn. Reports keys and bytes written,
  * KV round trips, and the time of each publish end to end (reading the data files, building
@@ -17,7 +17,7 @@ import { publish } from '../tools/build/publish';
 import { publishChanges } from '../tools/build/publish-changes';
 import { readSourceFiles } from '../tools/build/source-files';
 import { generateArticle, generateCorpus } from '../tools/fixtures/corpus';
-import { memoryKv } from './memory-kv';
+import { memoryKv } from '../tools/fixtures/memory-kv';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,100000' }, 'publish-one': { type: 'boolean' } }, strict: false });
 const sha256 = async (text: string) => createHash('sha256').update(text).digest('hex');

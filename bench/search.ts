@@ -19,13 +19,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { getPlatformProxy, unstable_dev, type Unstable_DevWorker } from 'wrangler';
+import { getPlatformProxy } from 'wrangler';
 import { buildDataSet } from '../tools/build/build-data-set';
 import { readSourceFiles } from '../tools/build/source-files';
 import { inMemorySearch } from '../tools/build/search-in-memory';
 import { searchArticleKey } from '../src/model/keys';
 import { generateCorpus } from '../tools/fixtures/corpus';
-import { benchPort } from './runtime';
+import { FIRST, PERSIST, startWorker, timedQuery, warmUp } from './search-worker';
 
 const { values } = parseArgs({
   options: {
@@ -53,40 +53,7 @@ const DEFAULT_QUERIES = [
   'trade OR व्यापार',
 ];
 const QUERIES = values.queries ? values.queries.split(',') : DEFAULT_QUERIES;
-const FIRST = 10;
-const SEARCH = `query($q: String!) { search(query: $q, first: ${FIRST}) {
-  totalCount edges { score node { slug headline } highlights { paragraph start end } } } }`;
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const PERSIST = '.wrangler/bench-search';
-
-function startWorker(): Promise<Unstable_DevWorker> {
-  return unstable_dev('src/index.ts', {
-    config: 'wrangler.toml',
-    persistTo: PERSIST,
-    vars: { VERSION_CHECK_SECONDS: '3600', ALLOW_ARBITRARY_QUERIES: 'true', RATE_LIMIT: 'off' },
-    // wrangler's own choice of ports unless BENCH_PORT_BASE gives a range (+4 HTTP, +5 inspector).
-    ...(process.env.BENCH_PORT_BASE ? { port: benchPort(4, 0), inspectorPort: benchPort(5, 0) } : {}),
-    logLevel: 'error',
-    experimental: { disableExperimentalWarning: true },
-  });
-}
-
-async function timedQuery(worker: Unstable_DevWorker, q: string) {
-  const start = performance.now();
-  const response = await worker.fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: SEARCH, variables: { q } }),
-  });
-  const body = (await response.json()) as { data?: { search: { totalCount: number } }; errors?: unknown };
-  const ms = performance.now() - start;
-  if (body.errors) throw new Error(`${q}: ${JSON.stringify(body.errors)}`);
-  const stats = Object.fromEntries(
-    (response.headers.get('x-kv-stats') ?? '').split(', ').map((p: string) => [p.split('=')[0], Number(p.split('=')[1])]),
-  );
-  return { ms, total: body.data!.search.totalCount, bytes: stats.bytes!, keys: stats.keys!, roundTrips: stats['round-trips']! };
-}
 
 const rows: Array<Record<string, string | number>> = [];
 for (const n of sizes) {
@@ -130,13 +97,7 @@ for (const n of sizes) {
     const warm: number[] = [];
     for (let run = 0; run < coldRuns; run++) {
       const worker = await startWorker();
-      // Warm the isolate (module, schema, pointer) without touching the search index, so the
-      // cold query's time and bytes are those of its own index reads.
-      await worker.fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ dataVersion { id } }' }),
-      });
+      await warmUp(worker);
       colds.push(await timedQuery(worker, q));
       if (run === 0) for (let i = 0; i < warmRuns; i++) warm.push((await timedQuery(worker, q)).ms);
       await worker.stop();

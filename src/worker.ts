@@ -5,7 +5,9 @@ import { withEdgeCache } from './http/edge-cache';
 import { IsolateState } from './store/isolate-state';
 import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
+import { answerCompiledEarly } from './http/compiled-early';
 import { lookUpMemo, MEMO_HEADER } from './http/memo-hit';
+import type { GraphContext } from './graph/context';
 import { requestFacts } from './http/request-facts';
 import { NewsReader } from './store/news-reader';
 import { COMPILED_HEADER } from './plugins/use-compiled-operations';
@@ -48,7 +50,7 @@ export function createWorker(given?: IsolateState) {
       const version = () => reader.dataVersion().then((p) => p.version, () => null);
       const facts = requestFacts(request);
       const { url } = facts;
-      const compiled = { enabled: config.compiledOperations, ran: false };
+      const compiled: NonNullable<GraphContext['compiled']> = { enabled: config.compiledOperations, ran: false };
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
       // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
@@ -60,8 +62,18 @@ export function createWorker(given?: IsolateState) {
         memoHit = memo.hit === true;
         if (memo.response) return memo.response;
         const remember = memo.key && memo.mediaType ? { key: memo.key, mediaType: memo.mediaType } : undefined;
+        const context = { reader, production, waitUntil, origin: url.origin, rateLimit, compiled, memo: remember };
+        // A compiled persisted operation is answered before yoga too (src/http/compiled-early.ts).
+        const early =
+          compiled.enabled && remember && memo.body !== undefined
+            ? await answerCompiledEarly(request, { context, memo: isolate.responses, lookup: { ...remember, body: memo.body }, url })
+            : null;
+        if (early && 'response' in early) return early.response;
         yogaRequests += 1;
-        return yoga!.fetch(memo.request, { reader, production, waitUntil, origin: url.origin, rateLimit, compiled, memo: remember });
+        if (!early) return yoga!.fetch(memo.request, context);
+        // Executed early with errors: yoga answers that result; the rate limit has counted it.
+        compiled.result = early.result;
+        return yoga!.fetch(memo.request, { ...context, rateLimit: undefined });
       };
       const handle = route ? () => articleFormatResponse(request, route, reader) : graphql;
       const { response, status } = await withEdgeCache(

@@ -1,3 +1,4 @@
+import type { ExecutionResult } from 'graphql';
 import type { RateLimitSettings } from '../config';
 import type { NewsReader } from '../store/news-reader';
 
@@ -16,8 +17,9 @@ export interface GraphContext {
   /**
    * COMPILED_OPERATIONS = "on": persisted operations run compiled (src/plugins/use-compiled-operations.ts),
    * which sets `ran` when it answered this request (the adapter says so in a response header).
+   * `result`: executed before yoga (src/http/compiled-early.ts) with errors, which yoga answers.
    */
-  compiled?: { enabled: boolean; ran: boolean };
+  compiled?: { enabled: boolean; ran: boolean; result?: ExecutionResult };
   /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
   rateLimit?: RateLimitSettings;
   /** The request's response-memo key, when it may be kept (src/http/memo-hit.ts). */

@@ -13,7 +13,22 @@ export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 export const JSON_MEDIA_TYPE = 'application/json';
 const ANSWERED = [GRAPHQL_RESPONSE_JSON, JSON_MEDIA_TYPE];
 
+/** Answers by Accept header: clients send a handful of spellings, each request asks again. */
+const negotiated = new Map<string, string | null>();
+const MAX_NEGOTIATED = 64;
+
 export function negotiatedMediaType(accept: string | null): string | null {
+  const header = accept ?? '';
+  let answer = negotiated.get(header);
+  if (answer !== undefined) return answer;
+  answer = negotiate(accept);
+  // Bounded: a client inventing a header per request must not grow the isolate's memory.
+  if (negotiated.size >= MAX_NEGOTIATED) negotiated.clear();
+  negotiated.set(header, answer);
+  return answer;
+}
+
+function negotiate(accept: string | null): string | null {
   const ranges = (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',');
   for (const range of ranges) {
     const [type, ...params] = range.split(';');

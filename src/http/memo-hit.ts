@@ -41,6 +41,8 @@ export interface MemoLookup {
   request: Request;
   /** The media type the answer will have: yoga's answer is kept only when it has this one. */
   mediaType?: string;
+  /** On a miss with a key: the body read for it ('' for a GET), for the early compiled path (compiled-early.ts). */
+  body?: string;
 }
 
 export async function lookUpMemo(
@@ -69,7 +71,11 @@ export async function lookUpMemo(
   const contentType = request.headers.get('content-type') ?? '';
   const key = [version, request.method, mediaType, contentType, url.pathname + url.search, body].join('\u0000');
   const text = options.memo.get(key);
-  if (text === undefined) return { key, request: forYoga(), mediaType };
+  if (text === undefined) {
+    // Made only when yoga needs it: the early compiled path answers without a copy.
+    let copy: Request | undefined;
+    return { key, mediaType, body, get request() { return (copy ??= forYoga()); } };
+  }
   // Counted like any request yoga answers: only edge-cache hits are free of the limit.
   const refused = await rateLimited(request, options.rateLimit);
   if (refused) return { key, request, response: refused };

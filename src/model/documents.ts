@@ -220,8 +220,15 @@ export interface SearchPointer {
   shards: number;
   /** Documents of the base part (numbers [0, base)). */
   base: number;
-  /** Tail parts written by publishes since (1..parts). */
+  /** Tail parts written by publishes since: without `tail`, parts 1..parts; with it, the highest part number given out. */
   parts: number;
+  /**
+   * The live tail parts (delta segments, src/search/search-parts.ts), oldest first:
+   * [part, its own shard count, documents in it]. Absent: parts 1..parts, sharded as the base.
+   */
+  tail?: Array<[part: number, shards: number, docs: number]>;
+  /** Entries of the type-ahead count table (s:gc) laid over the suggest buckets; 0 or absent: not read. */
+  counts?: number;
   /** Document numbers given out: the next appended article is `docs`. */
   docs: number;
   /** Entries of the moved-documents table (s:x); 0: not read. */

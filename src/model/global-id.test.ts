@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { fromGlobalId, toGlobalId } from './global-id';
+import fc from 'fast-check';
+import { base64UrlDecode, base64UrlEncode, fromGlobalId, toGlobalId } from './global-id';
 
 describe('global IDs', () => {
   it('round-trip type and slug, and are URL-safe', () => {
     const id = toGlobalId('Person', 'kim-jong-un');
     expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(fromGlobalId(id)).toEqual({ type: 'Person', slug: 'kim-jong-un' });
+  });
+
+  it('encodes any text as base64url of its UTF-8 bytes (ASCII takes a shortcut), and decodes it back', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'binary' })), (text) => {
+        const encoded = base64UrlEncode(text);
+        expect(encoded).toBe(Buffer.from(text, 'utf8').toString('base64url'));
+        if (!/[\ud800-\udfff]/.test(text)) expect(base64UrlDecode(encoded)).toBe(text);
+      }),
+    );
   });
 
   it.each([

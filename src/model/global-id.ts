@@ -29,9 +29,13 @@ export function fromGlobalId(id: string): GlobalId | null {
 }
 
 export function base64UrlEncode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  // Printable ASCII (every ID: a type name and a slug): its UTF-8 bytes are its char codes, so btoa takes
+  // it as is; a profile found a TextEncoder per ID a tenth of an executed list's CPU.
+  let binary = text;
+  if (!/^[ -~]*$/.test(text)) {
+    binary = '';
+    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  }
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

@@ -69,13 +69,15 @@ export const lists = {
  * Search (src/search/, built by tools/build/search-index.ts), under the same version:
  *
  *   v:<ver>:s:p:<shard>            -> PostingShard: base postings of the terms whose hash falls here
- *   v:<ver>:s:p:<shard>:<part>     -> PostingShard: postings a later publish added (tail part 1, 2, ...)
+ *   v:<ver>:s:p:<shard>:<part>     -> PostingShard: postings a later publish added (tail part 1, 2, ...;
+ *                                     each part its own shard count: src/search/search-parts.ts)
  *   v:<ver>:s:a:<doc>              -> ArticleDoc by document number: a page's articles in one read
  *   v:<ver>:s:x                    -> MovedDocs: documents whose live postings moved (or were removed)
  *   v:<ver>:s:t                    -> SearchDates: runs of document numbers by publication day
  *   v:<ver>:s:i:<bucket>           -> Record<slug, doc>: document numbers (read by publishing only)
  *   v:<ver>:s:m                    -> SearchMeta: what an incremental publish needs to go on
  *   v:<ver>:s:g:<bucket>           -> SuggestBucket: entity name words starting with <bucket>
+ *   v:<ver>:s:gc                   -> SuggestCounts: article counts publishes changed since the buckets were written
  *
  * The layout (SearchPointer: shard count, base documents, tail parts) is fixed by a full
  * build and carried in the pointer every request reads first, so a reader computes every key
@@ -101,3 +103,4 @@ export const searchDatesKey = (version: string): string => `v:${version}:s:t`;
 export const searchSlugsKey = (version: string, bucket: number): string => `v:${version}:s:i:${bucket}`;
 export const searchMetaKey = (version: string): string => `v:${version}:s:m`;
 export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;
+export const suggestCountsKey = (version: string): string => `v:${version}:s:gc`;

@@ -1,11 +1,8 @@
-import { getVariableValues, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { getVariableValues, type ExecutionArgs } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { executeCompiled } from '../graph/compiled/execute';
-import { linkOperation, type LinkedOperation } from '../graph/compiled/link';
-import compiled from '../graph/compiled/operations.gen';
+import { compiledByDocument, compiledByText } from '../graph/compiled/linked-operations';
 import type { GraphContext } from '../graph/context';
-import manifest from '../graph/persisted-operations.gen';
-import { schema } from '../graph/schema';
 
 /** The response header that says the compiled path answered (src/worker.ts sets it; tests and the bench check it). */
 export const COMPILED_HEADER = 'x-graphql-executor';
@@ -26,32 +23,24 @@ export const COMPILED_HEADER = 'x-graphql-executor';
  *     graphql-js's execute unchanged, which answers it as it always has.
  */
 export function useCompiledOperations(): Plugin<Record<string, unknown>, GraphContext> {
-  const byBody = new Map<string, string>();
-  for (const id of Object.keys(compiled)) if (manifest[id] !== undefined) byBody.set(manifest[id], id);
-  const linked = new Map<string, LinkedOperation>();
-  const documents = new WeakMap<DocumentNode, LinkedOperation>();
   return {
     onParse({ context, params, setParsedDocument }) {
       if (!(context as Partial<GraphContext>).compiled?.enabled) return;
-      const id = byBody.get(String(params.source));
-      if (id === undefined) return;
-      let operation = linked.get(id);
-      if (!operation) {
-        operation = linkOperation(schema, compiled[id]!, manifest[id]!);
-        linked.set(id, operation);
-        documents.set(operation.document, operation);
-      }
-      setParsedDocument(operation.document);
+      const operation = compiledByText(String(params.source));
+      if (operation) setParsedDocument(operation.document);
     },
     onValidate({ context, params, setResult }) {
-      if ((context as Partial<GraphContext>).compiled?.enabled && documents.has(params.documentAST)) setResult([]);
+      if ((context as Partial<GraphContext>).compiled?.enabled && compiledByDocument(params.documentAST)) setResult([]);
     },
     onExecute({ args, executeFn, setExecuteFn }) {
       const { compiled: flags } = args.contextValue as Partial<GraphContext>;
-      const operation = documents.get(args.document);
+      const operation = compiledByDocument(args.document);
       if (!operation || !flags?.enabled) return;
       setExecuteFn((execution: ExecutionArgs) => {
         if (execution.operationName != null && execution.operationName !== operation.name) return executeFn(execution);
+        // Executed already, before yoga (src/http/compiled-early.ts), with errors to be
+        // masked, coded and answered here as any result is: not run twice.
+        if (flags.result) return flags.result;
         const variables = getVariableValues(execution.schema, operation.operation.variableDefinitions ?? [], execution.variableValues ?? {}, {
           maxErrors: 50,
         });

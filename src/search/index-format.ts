@@ -17,8 +17,11 @@ export type { SearchPointer };
  */
 export type PostingList = number[];
 
-/** term -> postings, for every term whose hash falls in the shard. */
-export type PostingShard = Record<string, PostingList>;
+/**
+ * term -> postings, for every term whose hash falls in the shard: a JSON array, or a full
+ * build's long list packed into a string (packed-list.ts).
+ */
+export type PostingShard = Record<string, PostingList | string>;
 
 /**
  * Runs of document numbers by publication day, in number order: [date YYYY-MM-DD, first
@@ -37,15 +40,13 @@ export interface SearchMeta {
   avg: number[];
   /** Buckets of the slug -> document table (s:i), fixed by the full build. */
   slugBuckets: number;
-  /** Documents written to the open tail part (part `parts`). */
-  openDocs: number;
-  /** The first document number appended into the open part. */
-  openFirst: number;
 }
 
 /** [folded word, entity slug, entity type, article count], sorted by word. */
 export type SuggestEntry = [word: string, slug: string, type: string, articles: number];
 export type SuggestBucket = SuggestEntry[];
+/** [entity slug, article count]: counts publishes changed since the buckets were written, by slug. */
+export type SuggestCounts = Array<[slug: string, articles: number]>;
 
 export const IMPACT_SCALE = 100;
 

@@ -1,3 +1,5 @@
+import { packedCount, PackedListError, unpackInto } from './packed-list';
+
 /**
  * A posting shard as the worker keeps it: every posting list of the shard in one Int32Array
  * and a term -> ordinal map, decoded straight from the stored JSON's UTF-8 bytes
@@ -10,7 +12,8 @@
  *
  * Two passes over the bytes: the first counts terms and numbers, the second fills arrays of
  * exactly that size. UTF-8 never encodes a non-ASCII character with a byte below 0x80, so
- * quotes, brackets and digits are found byte by byte. Anything but the stored format throws.
+ * quotes, brackets and digits are found byte by byte. A list stored packed (a JSON string,
+ * packed-list.ts) is decoded from the same bytes. Anything but the stored format throws.
  */
 export class DecodedShard {
   constructor(
@@ -76,6 +79,22 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
     if (text[i] !== code) fail(`expected "${String.fromCharCode(code)}"`);
     i += 1;
   };
+  /** A packed list (packed-list.ts): counted by its prefix, decoded only into `data`. */
+  const packed = (data: Int32Array | undefined, at: number): number => {
+    const start = i + 1;
+    let end = start;
+    while (end < text.length && text[end] !== QUOTE) end++;
+    if (end >= text.length) fail('unterminated packed list');
+    try {
+      const { postings, body } = packedCount(text, start, end);
+      if (data) unpackInto(text, body, end, postings, data, at);
+      i = end + 1;
+      return 2 * postings;
+    } catch (error) {
+      if (error instanceof PackedListError) return fail(error.message);
+      throw error;
+    }
+  };
   const terms: string[] = [];
   let count = 0;
   let numbers = 0;
@@ -95,9 +114,14 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
       else terms.push(JSON.parse(utf8Decoder.decode(text.subarray(start, i))) as string);
       count += 1;
       expect(COLON);
-      expect(OPEN_BRACKET);
       space();
-      if (text[i] === CLOSE_BRACKET) i += 1;
+      const isPacked = text[i] === QUOTE;
+      if (!isPacked) {
+        expect(OPEN_BRACKET);
+        space();
+      }
+      if (isPacked) numbers += packed(into?.data, numbers);
+      else if (text[i] === CLOSE_BRACKET) i += 1;
       else {
         // The hot loop: the build writes no whitespace, so it is skipped only when present.
         const data = into?.data;

@@ -1,8 +1,10 @@
 import type { ArticleDoc, SearchPointer } from '../model/documents';
-import { searchArticleKey, searchDatesKey, searchMovedKey, searchShardKey, suggestKey } from '../model/keys';
-import type { MovedDocs, SearchDates, SuggestBucket } from '../search/index-format';
-import { searchLayout, shardOf } from '../search/index-format';
+import { searchArticleKey, searchDatesKey, searchMovedKey, searchShardKey, suggestCountsKey, suggestKey } from '../model/keys';
+import type { MovedDocs, SearchDates, SuggestBucket, SuggestCounts } from '../search/index-format';
+import { searchLayout } from '../search/index-format';
 import { mergeParts, movedMap } from '../search/merge-parts';
+import { searchParts, termShards } from '../search/search-parts';
+import { withCounts } from '../search/suggest-counts';
 import type { DecodedShard } from '../search/posting-codec';
 import type { Postings } from '../search/rank';
 import type { SearchIndexReads } from '../search/run-search';
@@ -33,8 +35,8 @@ export class SearchReader implements SearchIndexReads {
    */
   async postings(terms: string[], withDates: boolean): Promise<{ postings: Map<string, Postings>; dates: SearchDates | null }> {
     const layout = await this.layout();
-    const shardOfTerm = new Map(terms.map((t) => [t, shardOf(t, layout.shards)]));
-    const reads = [...new Set(shardOfTerm.values())].flatMap((shard) => Array.from({ length: layout.parts + 1 }, (_, part) => ({ shard, part })));
+    const shardsOfTerm = new Map(terms.map((t) => [t, termShards(t, searchParts(layout))]));
+    const reads = [...new Map([...shardsOfTerm.values()].flat().map((r) => [`${r.shard}:${r.part}`, r])).values()];
     // One wave: the parts (read as bytes), the moved documents and the date runs together.
     const [decoded, moved, dates] = await Promise.all([
       this.reader.readKeys((v) => reads.map((r) => searchShardKey(v, r.shard, r.part)), postingShardCodec),
@@ -43,9 +45,9 @@ export class SearchReader implements SearchIndexReads {
     ]);
     const byKey = new Map<string, DecodedShard | null | undefined>(reads.map((r, i) => [`${r.shard}:${r.part}`, decoded[i]]));
     const postings = new Map<string, Postings>();
-    for (const [term, shard] of shardOfTerm) {
+    for (const [term, shards] of shardsOfTerm) {
       const parts = [];
-      for (let part = 0; part <= layout.parts; part++) {
+      for (const { part, shard } of shards) {
         const list = byKey.get(`${shard}:${part}`)?.list(term);
         if (list) parts.push({ part, list });
       }
@@ -60,8 +62,13 @@ export class SearchReader implements SearchIndexReads {
     return this.reader.readKeys<ArticleDoc>((v) => docs.map((d) => searchArticleKey(v, d)));
   }
 
+  /** The buckets, with the count table a publish keeps apart laid over them (same round trip). */
   async suggestBuckets(buckets: string[]): Promise<Map<string, SuggestBucket>> {
-    const values = await this.reader.readKeys<SuggestBucket>((v) => buckets.map((b) => suggestKey(v, b)));
-    return new Map(buckets.map((b, i) => [b, values[i] ?? []]));
+    const layout = await this.layout();
+    const [values, counts] = await Promise.all([
+      this.reader.readKeys<SuggestBucket>((v) => buckets.map((b) => suggestKey(v, b))),
+      layout.counts ? this.reader.readKeys<SuggestCounts>((v) => [suggestCountsKey(v)]).then(([c]) => c) : undefined,
+    ]);
+    return new Map(buckets.map((b, i) => [b, withCounts(values[i] ?? [], counts)]));
   }
 }

@@ -39,6 +39,7 @@ const BY_HAND: Array<[RegExp, string]> = [
   [/^npm run kv:load -- --remote$/, 'needs a Cloudflare account; tests/e2e runs the same script on local KV'],
   [/^npm run bench( -- .*)?$/, 'minutes long: speed is checked by the benchmark, not by CI'],
   [/^npm run bench:(peer|build)( -- .*)?$/, 'minutes long: speed and memory are checked by the benchmark, not by CI'],
+  [/^npm run profile:request( -- .*)?$/, 'a measuring tool over the KV state a bench run loaded; its summing is unit-tested (tools/perf/cpu-profile.test.ts)'],
 ];
 
 describe('commands in the README and docs/', () => {

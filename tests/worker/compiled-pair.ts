@@ -56,7 +56,8 @@ export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, faul
   const settle = faultyNews ? settling(faultyNews) : undefined;
   const news = settle?.kv;
   const workers = { on: createWorker(), off: createWorker() };
-  const send = async (flag: 'on' | 'off', path: string, init?: RequestInit): Promise<RawResponse> => {
+  const send = async (flag: 'on' | 'off', path: string, init?: RequestInit): Promise<RawResponse & { yoga: boolean }> => {
+    const before = workers[flag].yogaRequests();
     const ctx = createExecutionContext();
     const request = new Request(new URL(path, 'http://localhost'), init);
     const bindings = { ...env, ...PRODUCTION, ...vars, COMPILED_OPERATIONS: flag, ...(news ? { NEWS: news } : {}) } as Env;
@@ -64,7 +65,7 @@ export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, faul
     await waitOnExecutionContext(ctx);
     const raw = await readRaw(response);
     await settle?.settled();
-    return raw;
+    return { ...raw, yoga: workers[flag].yogaRequests() > before };
   };
   /** The same request to both; `init` may differ per side (a GET's cache-busting tag). */
   return async (path: string | ((flag: 'on' | 'off') => string), init?: RequestInit) => ({
@@ -122,10 +123,11 @@ const headersOf = (response: RawResponse) =>
 /**
  * Byte-identical bodies, the same status and headers; and proof that the compiled path ran:
  * every compiled operation that reached execution (an answer with `data`) carries the header,
- * and the graphql-js side never does (run with NO_MEMO: a memo hit executes nothing).
+ * and the graphql-js side never does (run with NO_MEMO: a memo hit executes nothing); and a
+ * compiled answer without errors never reached yoga (the early path answered it).
  * Returns whether the compiled path answered.
  */
-export function expectSameAnswer(op: Operation, pair: { compiled: RawResponse; graphqlJs: RawResponse }, what: string): boolean {
+export function expectSameAnswer(op: Operation, pair: { compiled: RawResponse & { yoga?: boolean }; graphqlJs: RawResponse }, what: string): boolean {
   const { compiled: a, graphqlJs: b } = pair;
   expect(a.text, `${op.name} ${what}: body`).toBe(b.text);
   expect(a.status, `${op.name} ${what}: status`).toBe(b.status);
@@ -134,5 +136,8 @@ export function expectSameAnswer(op: Operation, pair: { compiled: RawResponse; g
   const ran = a.headers.get(COMPILED_HEADER) === 'compiled';
   const executed = a.json !== null && 'data' in a.json;
   expect(ran, `${op.name} ${what}: compiled path ran`).toBe(op.compiled && executed);
+  // A compiled answer without errors is the early path's (src/http/compiled-early.ts: yoga
+  // never saw the request); one with errors was executed there too, then answered by yoga.
+  if (ran && a.yoga !== undefined) expect(a.yoga, `${op.name} ${what}: answered before yoga`).toBe('errors' in a.json!);
   return ran;
 }

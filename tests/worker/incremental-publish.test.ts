@@ -40,8 +40,17 @@ async function answers(slug: string, card: ArticleCard): Promise<string[]> {
     query(articlePage, { slug }),
     ...[...linkedTypes(card)].map(([entity, type]) => query(PAGES[type], { slug: entity })),
     query(`query ($since: String!) { changes(since: $since) { totalCount nodes { kind node { id } } } }`, { since: parent }),
+    // Type-ahead ranks by article count: the count table a publish writes (s:gc) must read as a full build's buckets.
+    ...['पु', 'kim', 'mo'].map((prefix) => query(`query ($p: String!) { suggest(prefix: $p, first: 20) { __typename ... on Person { slug } ... on Place { slug } ... on Organization { slug } ... on Event { slug } } }`, { p: prefix })),
   ];
-  return (await Promise.all(asked)).map((r) => JSON.stringify(r.body));
+  // Search through the delta segments: the same matches and total as a full build (scores are
+  // checked equal in tools/build/search-delta.test.ts, where both use the base's mean lengths).
+  const searched = [card.headline, 'पुतिन', 'putin kim', '"उत्तर कोरिया"'].map(async (q) => {
+    const { body } = await query(`query ($q: String!) { search(query: $q, first: 50) { totalCount edges { node { slug } } } }`, { q });
+    const found = (body as { data: { search: { totalCount: number; edges: Array<{ node: { slug: string } }> } } }).data.search;
+    return JSON.stringify([q, found.totalCount, found.totalCount <= 50 ? found.edges.map((e) => e.node.slug).sort() : found.edges.length]);
+  });
+  return [...(await Promise.all(asked)).map((r) => JSON.stringify(r.body)), ...(await Promise.all(searched))];
 }
 
 /**
@@ -94,6 +103,14 @@ async function publishOne(
   const search = (k: string) => k.startsWith(`v:${delta.pointer.version}:s:`) || k.startsWith('s:');
   expect(delta.entries.filter((e) => !search(e.key)).length).toBe(want.keys);
   expect(delta.deleted.filter((k) => !search(k))).toEqual(want.deleted);
+  // The search half writes one small segment (its own few shards, not a key per base shard its
+  // terms fall in) and the type-ahead count table, never the type-ahead buckets.
+  const kinds = delta.entries.filter((e) => search(e.key)).map((e) => e.key.split(':').slice(2, 4).join(':'));
+  const shards = withdrawn.length > 0 ? 0 : delta.pointer.search!.tail!.at(-1)![1];
+  expect(kinds.filter((k) => k === 's:p').length).toBeLessThanOrEqual(shards);
+  expect(shards).toBeLessThanOrEqual(16);
+  expect(kinds.filter((k) => k === 's:g')).toEqual([]);
+  expect(kinds.length - kinds.filter((k) => k === 's:p').length).toBeLessThanOrEqual(6);
   // What publishDelta adds: a tombstone per deleted key, the change list since the parent, the generation manifest.
   expect(published.keysWritten).toBe(delta.entries.length + delta.deleted.length + 1 + 1);
   const incremental = { answers: await answers(slug, card), related: await read(delta.pointer.version, `r:${slug}`) };

@@ -1,8 +1,9 @@
-import type { VersionPointer } from '../../src/model/documents';
+import type { SearchPointer, VersionPointer } from '../../src/model/documents';
 import { isVersionLocal, splitKey, TOMBSTONE } from '../../src/model/generations';
 import { versionPrefix } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import type { KvPair, KvWriter } from './kv-writer';
+import { foldSegments } from './fold-segments';
 import { readResolved } from './resolve-keys';
 import { generationsOf, writeChecked } from './version-state';
 
@@ -17,7 +18,7 @@ import { generationsOf, writeChecked } from './version-state';
 const BATCH = 1000;
 
 export interface CompactDelta {
-  pointer: { version: string };
+  pointer: { version: string; search?: SearchPointer };
   entries: KvPair[];
   deleted: string[];
 }
@@ -28,10 +29,17 @@ export async function compactToBase(
   delta: CompactDelta,
   own: KvPair[],
   log: (line: string) => void,
-): Promise<{ keys: number; reach: number; bytes: number }> {
+): Promise<{ keys: number; reach: number; bytes: number; search?: SearchPointer }> {
   const { version } = delta.pointer;
   const prefix = versionPrefix(version);
-  const replaced = new Set([...delta.entries.map((e) => e.key.slice(prefix.length)), ...delta.deleted]);
+  const written = new Map(delta.entries.map((e) => [e.key.slice(prefix.length), e.value]));
+  const replaced = new Set([...written.keys(), ...delta.deleted]);
+  // The search segments are folded into the base shards as they are copied (fold-segments.ts).
+  const fold = await foldSegments(delta.pointer.search, async (logicals) => {
+    const stored = await readResolved(kv, parent, logicals.filter((l) => !replaced.has(l)));
+    return new Map(logicals.map((l) => [l, written.get(l) ?? (stored.get(l)?.value || null)]));
+  });
+  const copy = (logical: string, value: string) => (fold ? fold.value(logical, value) : value);
   const reachable = new Set<string>();
   for (const generation of generationsOf(parent)) {
     for (const key of await kv.list(versionPrefix(generation))) {
@@ -49,10 +57,17 @@ export async function compactToBase(
   const logicals = [...reachable];
   for (let i = 0; i < logicals.length; i += BATCH) {
     const values = await readResolved(kv, parent, logicals.slice(i, i + BATCH));
-    await put([...values].flatMap(([l, r]) => (r && r.value !== TOMBSTONE ? [{ key: `${prefix}${l}`, value: r.value }] : [])));
+    await put([...values].flatMap(([l, r]) => {
+      const value = r && r.value !== TOMBSTONE ? copy(l, r.value) : null;
+      return value === null ? [] : [{ key: `${prefix}${l}`, value }];
+    }));
   }
-  const reach = keys + delta.entries.filter((e) => !isVersionLocal(e.key.slice(prefix.length))).length;
-  await put([...delta.entries, ...own]);
-  log(`new base ${version}: ${keys} key(s) copied and written`);
-  return { keys, reach, bytes };
+  const entries = [
+    ...[...written].flatMap(([l, v]) => (isVersionLocal(l) ? [{ key: `${prefix}${l}`, value: v }] : [{ key: `${prefix}${l}`, value: copy(l, v) }])),
+    ...(fold?.rest() ?? []).map((e) => ({ key: `${prefix}${e.logical}`, value: e.value })),
+  ].filter((e): e is KvPair => e.value !== null);
+  const reach = keys + entries.filter((e) => !isVersionLocal(e.key.slice(prefix.length))).length;
+  await put([...entries, ...own]);
+  log(`new base ${version}: ${keys} key(s) copied and written${fold ? ', search segments folded into the base shards' : ''}`);
+  return { keys, reach, bytes, ...(fold && { search: fold.search }) };
 }

@@ -87,7 +87,7 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   if (chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS)) {
     log(`chain of ${chain.length} generation(s), ${hashes} key hash(es): writing ${version} as a new base`);
     const base = await compactToBase(kv, current, delta, changes, log);
-    const { dropped, deletedKeys } = await switchTo(kv, { ...fields, keys: base.keys, reach: base.reach }, state, log);
+    const { dropped, deletedKeys } = await switchTo(kv, { ...fields, ...(base.search && { search: base.search }), keys: base.keys, reach: base.reach }, state, log);
     return { status: 'published', keysWritten: base.keys, bytesWritten: base.bytes, compacted: true, deletedKeys, deletedVersions: dropped.map((d) => d.version) };
   }
 

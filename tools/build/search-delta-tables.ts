@@ -1,7 +1,8 @@
 import type { EntityDoc } from '../../src/model/documents';
 import { linkedSlugs, type EntityLinks } from '../../src/model/entity-kinds';
-import { searchDatesKey, suggestKey } from '../../src/model/keys';
-import { bucketOf, type SearchDates, type SuggestBucket } from '../../src/search/index-format';
+import { entityKey, searchDatesKey, suggestCountsKey, suggestKey } from '../../src/model/keys';
+import { bucketOf, type SearchDates, type SuggestBucket, type SuggestCounts } from '../../src/search/index-format';
+import { MAX_SUGGEST_COUNTS, withCounts } from '../../src/search/suggest-counts';
 import type { KvEntry } from './kv-entry';
 import { entityWords } from './suggest-index';
 
@@ -29,9 +30,12 @@ export async function appendDates(read: Read, old: string, version: string, date
 }
 
 /**
- * Type-ahead entries carry each entity's article count (suggest-index.ts): the buckets of the
- * entities whose count changed, with the new counts. `linked`: articles counted in (+1) or out
- * (-1: removed, or a corrected article's previous links).
+ * Type-ahead entries carry each entity's article count (suggest-index.ts). A publish writes the
+ * counts that changed to the count table (`s:gc`, src/search/suggest-counts.ts) instead of
+ * rewriting the buckets of every name word of every entity its articles link to (about 60 keys
+ * an article); past `max` entries the table is folded into the buckets it overrides and starts
+ * empty again. `linked`: articles counted in (+1) or out (-1: removed, or a corrected
+ * article's previous links). `tableEntries`: the current table's size (the pointer's `counts`).
  */
 export async function suggestCounts(
   read: Read,
@@ -39,22 +43,34 @@ export async function suggestCounts(
   version: string,
   linked: Array<{ links: Record<EntityLinks, readonly string[]>; sign: number }>,
   entities: Map<string, EntityDoc>,
-): Promise<KvEntry[]> {
+  tableEntries: number,
+  max = MAX_SUGGEST_COUNTS,
+): Promise<{ put: KvEntry[]; entries: number }> {
   const change = new Map<string, number>();
   for (const { links, sign } of linked) for (const slug of new Set(linkedSlugs(links))) change.set(slug, (change.get(slug) ?? 0) + sign);
-  const words = new Map<string, Set<string>>();
-  for (const [slug, n] of change) {
-    const entity = entities.get(slug);
-    if (n === 0 || !entity) continue;
-    for (const word of entityWords(entity)) words.set(bucketOf(word), (words.get(bucketOf(word)) ?? new Set()).add(slug));
+  for (const [slug, n] of change) if (n === 0 || !entities.has(slug)) change.delete(slug);
+  if (change.size === 0) return { put: [], entries: tableEntries };
+  const table = new Map(tableEntries > 0 ? (((await read([suggestCountsKey(old)])).get(suggestCountsKey(old)) as SuggestCounts | undefined) ?? []) : []);
+  // An entity's count before this publish: the table's, else its buckets' (every bucket of its words holds it).
+  const fresh = [...change.keys()].filter((slug) => !table.has(slug));
+  const firstBuckets = new Map(fresh.flatMap((slug) => entityWords(entities.get(slug)!).filter(Boolean).slice(0, 1).map((w) => [slug, bucketOf(w)] as const)));
+  const values = await read([...new Set(firstBuckets.values())].map((b) => suggestKey(old, b)));
+  for (const [slug, bucket] of firstBuckets) {
+    const entry = ((values.get(suggestKey(old, bucket)) as SuggestBucket | undefined) ?? []).find((e) => e[1] === slug);
+    if (entry) table.set(slug, entry[3]);
   }
-  const buckets = [...words.keys()].sort();
-  const values = await read(buckets.map((b) => suggestKey(old, b)));
-  return buckets.flatMap((bucket) => {
-    const entries = values.get(suggestKey(old, bucket)) as SuggestBucket | undefined;
-    if (!entries) return [];
-    const slugs = words.get(bucket)!;
-    const value = entries.map((e): typeof e => (slugs.has(e[1]) ? [e[0], e[1], e[2], e[3] + change.get(e[1])!] : e));
-    return [{ key: suggestKey(version, bucket), value }];
-  });
+  for (const [slug, n] of change) if (table.has(slug)) table.set(slug, table.get(slug)! + n);
+  if (table.size <= max) return { put: [{ key: suggestCountsKey(version), value: [...table].sort((a, b) => (a[0] < b[0] ? -1 : 1)) }], entries: table.size };
+  return { put: await foldCounts(read, old, version, table), entries: 0 };
+}
+
+/** The buckets holding the table's entities, with its counts written in (the table is then empty). */
+async function foldCounts(read: Read, old: string, version: string, table: Map<string, number>): Promise<KvEntry[]> {
+  const docs = await read([...table.keys()].map((slug) => entityKey(old, slug)));
+  const buckets = new Set([...docs.values()].flatMap((e) => entityWords(e as EntityDoc).map(bucketOf)));
+  const values = await read([...buckets].sort().map((b) => suggestKey(old, b)));
+  return [...values].map(([key, entries]) => ({
+    key: key.replace(`v:${old}:`, `v:${version}:`),
+    value: withCounts(entries as SuggestBucket, [...table]),
+  }));
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDoc, EntityDoc } from '../../src/model/documents';
 import { compareInList, cursorKeyOf } from '../../src/model/sort-key';
-import type { SearchMeta } from '../../src/search/index-format';
+import type { SearchMeta, SuggestBucket, SuggestCounts } from '../../src/search/index-format';
+import { withCounts } from '../../src/search/suggest-counts';
 import { generateArticle, generateCorpus } from '../fixtures/corpus';
 import { buildDataSet } from './build-data-set';
 import type { SourceFile, TextSourceFile } from './read-data-set';
@@ -44,6 +45,9 @@ const slugOf = (f: SourceFile) => slugOfPath(f.path);
 
 /** A full build of the base, then each step's delta on the version before it. */
 async function publish(...steps: Changes[]) {
+  return publishWith({}, ...steps);
+}
+async function publishWith(limits: { maxSuggestCounts?: number }, ...steps: Changes[]) {
   const before = await built(base());
   let current = { store: before.store, pointer: before.pointer };
   let files: SourceFile[] = base();
@@ -65,6 +69,7 @@ async function publish(...steps: Changes[]) {
       corrected: pick(changes.correct),
       removed: changes.remove,
       entities: new Map(docsOf<EntityDoc>(after.store, 'e').map((e) => [e.slug, e])),
+      ...limits,
     });
     // The new version: the current keys, then what the delta writes and deletes.
     const next = new Map([...store].map(([k, v]) => [k.replace(`v:${current.pointer.version}:`, `v:${version}:`), v]));
@@ -81,6 +86,8 @@ async function publish(...steps: Changes[]) {
   const full = { ...after.pointer, search: index.pointer };
   return {
     deltas,
+    after,
+    current,
     incremental: inMemorySearch([...current.store].map(([key, value]) => ({ key, value })), current.pointer),
     full: inMemorySearch(searchEntries('full', index), full),
   };
@@ -126,7 +133,7 @@ describe('incremental search publish', () => {
     expect(run.incremental.ranked('पुतिन OR putin', '2016-03-04', '2016-03-04').map((r) => r.slug)).toContain('late-story');
   }, 60_000);
 
-  it('goes on over several publishes: a correction of an article in the open part opens the next', async () => {
+  it('goes on over several publishes, correcting and removing articles of earlier segments', async () => {
     const first = article(6, 'first-story', '2030-02-01');
     const fixed = { ...article(8, 'first-story', '2030-02-01') };
     const run = await publish(
@@ -134,9 +141,46 @@ describe('incremental search publish', () => {
       { add: [article(9, 'third-story', '2030-02-03')], correct: [fixed], remove: ['second-story'] },
       { add: [], correct: [article(10, 'generated-000030', JSON.parse(generateArticle(30).text).datePublished)], remove: ['generated-000031'] },
     );
-    expect(run.deltas.map((d) => d.search.parts)).toEqual([1, 2, 2]);
+    // One segment per publish. The second (2 documents) absorbs the first (2), whose removed and
+    // corrected articles' postings it drops: 2 live documents. The third (1 document) absorbs none.
+    expect(run.deltas.map((d) => d.search.tail!.map(([part, , docs]) => [part, docs]))).toEqual([[[1, 2]], [[2, 2]], [[2, 2], [3, 1]]]);
     expect(run.deltas.at(-1)!.search.moved).toBe(4);
     for (const q of QUERIES) for (const [from, to] of RANGES) expect(answers(run.incremental, q, from, to), q).toBe(answers(run.full, q, from, to));
     expect(run.full.search('पुतिन OR putin OR सरकार OR government')).toContain('third-story');
+  }, 120_000);
+
+  it('merges one-article segments like a binary counter, each publish writing a few keys, and stays exact', async () => {
+    const steps: Changes[] = Array.from({ length: 6 }, (_, n) => ({ add: [article(20 + n, `story-${n}`, `2030-03-0${n + 1}`)], correct: [], remove: [] }));
+    steps.push({ add: [], correct: [], remove: ['story-2'] });
+    steps[3]!.correct = [article(40, 'story-1', '2030-03-02')];
+    steps[4]!.remove = ['story-0', 'generated-000040'];
+    const run = await publishWith({ maxSuggestCounts: 10 }, ...steps);
+    expect(run.deltas.map((d) => d.search.tail!.map(([, , docs]) => docs))).toEqual([[1], [2], [2, 1], [4], [4, 1], [4, 2], [4, 2]]);
+    // A withdrawal alone writes no segment: the moved table masks the article's postings.
+    expect(run.deltas[6]!.put.filter((e) => e.key.includes(':s:p:'))).toEqual([]);
+    for (const delta of run.deltas.slice(0, 6)) {
+      const [part, shards] = delta.search.tail!.at(-1)!;
+      const segment = delta.put.filter((e) => e.key.includes(':s:p:'));
+      // Only the new segment's shards, never one key per base shard a term falls in.
+      expect(segment.every((e) => e.key.endsWith(`:${part}`))).toBe(true);
+      expect(segment.length).toBeLessThanOrEqual(shards);
+      // Besides it: the article by number, a slug bucket, the day runs, maybe the moved table, and
+      // the count table (s:gc) unless this publish folded it into the type-ahead buckets (s:g).
+      const rest = delta.put.length - segment.length;
+      if (delta.search.counts) expect([rest, delta.put.filter((e) => e.key.includes(':s:g:')).length]).toEqual([expect.toSatisfy((n: number) => n <= 6), 0]);
+    }
+    // The absorbed segments' keys are dropped, so the store holds exactly the live parts.
+    expect(run.deltas[3]!.delete.filter((k) => k.includes(':s:p:')).length).toBeGreaterThan(0);
+    for (const q of QUERIES) for (const [from, to] of RANGES) expect(answers(run.incremental, q, from, to), q).toBe(answers(run.full, q, from, to));
+    expect(run.incremental.search('पुतिन OR putin')).toContain('story-5');
+    // Type-ahead: the count table over the buckets equals a full build's buckets; past 3 entries it was folded into them.
+    expect(run.deltas.some((d) => d.search.counts === 0 && d.put.some((e) => e.key.includes(':s:g:')))).toBe(true);
+    const table = new Map((run.current.store.get(`v:${run.current.pointer.version}:s:gc`) as SuggestCounts | undefined) ?? []);
+    const full = [...run.after.store].filter(([k]) => k.includes(':s:g:'));
+    expect(full.length).toBeGreaterThan(10);
+    for (const [key, bucket] of full) {
+      const mine = run.current.store.get(key.replace(`v:${run.after.pointer.version}:`, `v:${run.current.pointer.version}:`)) as SuggestBucket;
+      expect(withCounts(mine, run.current.pointer.search!.counts ? [...table] : []), key).toEqual(bucket);
+    }
   }, 120_000);
 });

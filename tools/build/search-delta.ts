@@ -1,28 +1,27 @@
 import type { ArticleDoc, EntityDoc, SearchPointer, VersionPointer } from '../../src/model/documents';
-import { searchArticleKey, searchMetaKey, searchMovedKey, searchShardKey, searchSlugsKey } from '../../src/model/keys';
+import { searchArticleKey, searchMetaKey, searchMovedKey, searchSlugsKey } from '../../src/model/keys';
 import { compareInList, cursorKeyOf } from '../../src/model/sort-key';
-import { searchLayout, shardOf, type MovedDocs, type PostingShard, type SearchMeta } from '../../src/search/index-format';
+import { searchLayout, type MovedDocs, type SearchMeta } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
 import { appendDates, suggestCounts } from './search-delta-tables';
 import { documentPostings, documentTerms, TermDictionary } from './search-index';
+import { partsToMerge, readSegments, segmentEntries, tailOf, type TailPart } from './search-segments';
 import { slugBucket } from './search-tables';
 
 /**
  * The search half of an incremental publish: the search entries a new version writes so that
  * every query answers as a full build of the same articles with the base's layout does (same
- * matches, scores and order), writing keys in proportion to the changed articles' terms.
+ * matches, scores and order), writing keys in proportion to the changed articles, not to the
+ * shards their terms fall in.
  *
  * How (docs/search.md, "Publishing"): new articles get the next document numbers (appended,
  * oldest first as a full build numbers them); a corrected article keeps its number. Their
- * postings, with BM25F impacts over the base's mean field lengths, go into the open tail part
- * (`s:p:<shard>:<part>`): only the shards of their terms are written, each holding this
- * part's postings (a few thousand documents), never a whole list. A corrected article's
- * postings in earlier parts are masked by the moved-documents table (`s:x`: doc -> live part),
- * a removed article's by -1, so no list of a common term is rewritten. A part closes after
- * TAIL_PART_DOCS documents, or when a correction would need to replace postings already in it.
+ * postings, with BM25F impacts over the base's mean field lengths, go into one new delta
+ * segment (search-segments.ts: a tail part with its own few shards), which may absorb the
+ * newest earlier segments by the merge policy. A corrected article's postings in earlier parts
+ * are masked by the moved-documents table (`s:x`: doc -> live part), a removed article's by
+ * -1, so no list of a common term is rewritten and document frequencies stay exact.
  */
-export const TAIL_PART_DOCS = 4096;
-
 export interface SearchDeltaInput {
   /** Values of the current version's keys (JSON values; missing keys left out of the map). */
   read: (keys: string[]) => Promise<Map<string, unknown>>;
@@ -36,6 +35,8 @@ export interface SearchDeltaInput {
   removed: string[];
   /** Entities by slug: at least every one a changed article links to, now or before. */
   entities: Map<string, EntityDoc>;
+  /** Entries of the type-ahead count table before it is folded into the buckets (tests lower it). */
+  maxSuggestCounts?: number;
 }
 
 export interface SearchDelta {
@@ -87,11 +88,12 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   const inPlace = input.corrected.filter((a) => !redated.includes(a));
   const removedDocs = [...input.removed, ...redated.map((a) => a.slug)].map(docOf);
   const appended = [...input.added, ...redated].sort((a, b) => -compareInList({ order: 'desc' }, cursorKeyOf(a), cursorKeyOf(b)));
-  const livesInOpen = (d: number) => layout.parts > 0 && (moved.get(d) === layout.parts || (d >= meta.openFirst && !moved.has(d)));
+  // One new segment per publish (search-segments.ts), absorbing the newest ones the merge policy picks.
+  // A publish that only withdraws writes no segment: the moved table masks the postings.
   const written = appended.length + inPlace.length;
-  const fresh = layout.parts === 0 || inPlace.some((a) => livesInOpen(docOf(a.slug))) || meta.openDocs + written > TAIL_PART_DOCS;
-  const part = fresh ? layout.parts + 1 : layout.parts;
-
+  const part = written > 0 ? layout.parts + 1 : layout.parts;
+  const tail = tailOf(layout);
+  const merging = written > 0 ? tail.slice(tail.length - partsToMerge(tail, written)) : [];
   const docs = new Map<number, ArticleDoc>();
   for (const a of inPlace) docs.set(docOf(a.slug), a);
   let next = layout.docs;
@@ -103,57 +105,40 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   for (const a of inPlace) moved.set(docOf(a.slug), part);
   for (const slug of input.removed) delete bucketOf(slug)[slug];
 
-  // The changed documents' postings, by shard and term, in document order.
+  // The segment: the merged segments' live postings (merge-parts.ts's rule, with this publish's
+  // removals and corrections applied), then the changed documents'.
+  const { postings, keys: mergedKeys } = await readSegments(read, old, merging, (d, p) => (moved.get(d) ?? p) === p);
+  const absorbed = new Set(merging.map(([p]) => p));
+  for (const [d, p] of moved) if (absorbed.has(p)) moved.set(d, part);
   const order = [...docs.keys()].sort((a, b) => a - b);
   const cards = order.map((d) => docs.get(d)!);
   const dict = new TermDictionary();
-  const byShard = new Map<number, Map<string, Array<[number, number]>>>();
   let i = 0;
   for (const terms of documentTerms(cards, new Map(cards.map((c) => [c.slug, c])), [...input.entities.values()], dict)) {
     const doc = order[i]!;
     documentPostings(terms, cards[i++]!, meta.avg, dict, (id, impact) => {
       const term = dict.terms[id]!;
-      const shard = shardOf(term, layout.shards);
-      const terms = byShard.get(shard) ?? new Map<string, Array<[number, number]>>();
-      byShard.set(shard, terms.set(term, [...(terms.get(term) ?? []), [doc, impact]]));
+      (postings.get(term) ?? postings.set(term, []).get(term)!).push([doc, impact]);
     });
   }
-  const shards = [...byShard.keys()].sort((a, b) => a - b);
-  const existing = fresh ? new Map<string, unknown>() : await read(shards.map((s) => searchShardKey(old, s, part)));
-  const put: KvEntry[] = shards.map((s) => ({
-    key: searchShardKey(version, s, part),
-    value: appendPostings((existing.get(searchShardKey(old, s, part)) as PostingShard | undefined) ?? {}, byShard.get(s)!),
-  }));
+  const segment = written > 0 ? segmentEntries(version, part, postings, layout.shards) : { entries: [], shards: 0, docs: 0 };
+  const put: KvEntry[] = [...segment.entries];
 
   for (const [doc, article] of docs) put.push({ key: searchArticleKey(version, doc), value: article });
   for (const [key, value] of buckets) put.push({ key: key.replace(`v:${old}:`, `v:${version}:`), value });
   const movedTable = [...moved].sort((a, b) => a[0] - b[0]);
   if (previous.length > 0) put.push({ key: searchMovedKey(version), value: movedTable });
-  const openDocs = (fresh ? 0 : meta.openDocs) + written;
-  put.push({ key: searchMetaKey(version), value: { ...meta, openDocs, openFirst: fresh ? layout.docs : meta.openFirst } satisfies SearchMeta });
   const dates = await appendDates(read, old, version, appended.map((a) => a.datePublished), layout.docs);
   if (dates) put.push(dates);
   const linked = [...input.added, ...input.corrected].map((a) => ({ links: a, sign: 1 }));
   for (const d of previous) linked.push({ links: before.get(d)!, sign: -1 });
-  put.push(...(await suggestCounts(read, old, version, linked, input.entities)));
+  const counts = await suggestCounts(read, old, version, linked, input.entities, layout.counts ?? 0, input.maxSuggestCounts);
+  put.push(...counts.put);
+  // The absorbed segments' keys are dropped (tombstones), so no later compaction copies them.
+  const tailAfter = [...tail.slice(0, tail.length - merging.length), ...(written > 0 ? [[part, segment.shards, segment.docs] as TailPart] : [])];
   return {
     put,
-    delete: removedDocs.map((d) => searchArticleKey(version, d)),
-    search: { shards: layout.shards, base: layout.base, parts: part, docs: next, moved: movedTable.length },
+    delete: [...removedDocs.map((d) => searchArticleKey(version, d)), ...mergedKeys.map((k) => k.replace(`v:${old}:`, `v:${version}:`))],
+    search: { shards: layout.shards, base: layout.base, parts: part, tail: tailAfter, counts: counts.entries, docs: next, moved: movedTable.length },
   };
-}
-
-/** A part's shard with more postings: each list stays gap-encoded in document order. */
-function appendPostings(shard: PostingShard, more: Map<string, Array<[number, number]>>): PostingShard {
-  const out: PostingShard = { ...shard };
-  for (const [term, postings] of more) {
-    const pairs: Array<[number, number]> = [];
-    let doc = 0;
-    const list = out[term] ?? [];
-    for (let i = 0; i + 1 < list.length; i += 2) pairs.push([(doc += list[i]!), list[i + 1]!]);
-    pairs.push(...postings);
-    pairs.sort((a, b) => a[0] - b[0]);
-    out[term] = pairs.flatMap(([d, impact], k) => [d - (k > 0 ? pairs[k - 1]![0] : 0), impact]);
-  }
-  return out;
 }

@@ -1,7 +1,9 @@
 import type { ArticleDoc, VersionPointer } from '../../src/model/documents';
 import { searchLayout, type MovedDocs, type PostingShard } from '../../src/search/index-format';
 import { mergeParts, movedMap } from '../../src/search/merge-parts';
+import { unpackList } from '../../src/search/packed-list';
 import { parseQuery } from '../../src/search/parse-query';
+import { searchParts } from '../../src/search/search-parts';
 import { queryTerms, rank, rankPage, type Postings } from '../../src/search/rank';
 import { docRanges } from '../../src/search/date-range';
 import type { KvEntry } from './kv-entry';
@@ -23,8 +25,12 @@ export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPoint
     const shard = /:s:p:(\d+)(?::(\d+))?$/.exec(key);
     if (shard) {
       const part = Number(shard[2] ?? 0);
-      if (Number(shard[1]) >= layout.shards || part > layout.parts) throw new Error(`${key} is outside the layout`);
-      for (const [term, list] of Object.entries(value as PostingShard)) parts.set(term, [...(parts.get(term) ?? []), { part, list }]);
+      const shards = searchParts(layout).find((p) => p.part === part)?.shards ?? 0;
+      if (Number(shard[1]) >= shards) throw new Error(`${key} is outside the layout`);
+      for (const [term, stored] of Object.entries(value as PostingShard)) {
+        const list = typeof stored === 'string' ? unpackList(stored) : stored;
+        parts.set(term, [...(parts.get(term) ?? []), { part, list }]);
+      }
     }
     const doc = /:s:a:(\d+)$/.exec(key);
     if (doc) slugs[Number(doc[1])] = (value as ArticleDoc).slug;

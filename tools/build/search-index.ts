@@ -5,6 +5,7 @@ import { filterTerm, IMPACT_SCALE, shardOf, type PostingList, type PostingShard,
 import { BM25_B, BM25_K1, FIELD_WEIGHTS, type Field } from '../../src/search/ranking-params';
 import { fieldTerms, mergeFieldTerms, type FieldTerms } from '../../src/search/field-terms';
 import type { KvEntry } from './kv-entry';
+import { storedList } from './pack-postings';
 import { searchEntries, searchTables, type SearchTables } from './search-tables';
 
 /**
@@ -166,7 +167,7 @@ export function buildSearchIndex(
     const term = dict.terms[termId]!;
     const shard = shardOf(term, shardCount);
     const value = shards.get(shard) ?? {};
-    value[term] = list;
+    value[term] = storedList(list);
     shards.set(shard, value);
   }
   return { shards, ...searchTables(cards, articles, entities, avg) };

@@ -5,6 +5,7 @@ import type { ArticleCard, EntityDoc } from '../../src/model/documents';
 import { searchShardCount, searchShardKey } from '../../src/model/keys';
 import { shardOf, type PostingList, type PostingShard } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
+import { storedList } from './pack-postings';
 import {
   averageLengths,
   type ArticleLookup,
@@ -134,7 +135,7 @@ function* partitionShards(file: SpillWriter, dict: TermDictionary, shardOfTerm: 
   }
   for (const shard of [...byShard.keys()].sort((a, b) => a - b)) {
     const value: PostingShard = {};
-    for (const termId of byShard.get(shard)!.sort((a, b) => firstRank[a]! - firstRank[b]!)) value[dict.terms[termId]!] = lists.get(termId)!.list;
+    for (const termId of byShard.get(shard)!.sort((a, b) => firstRank[a]! - firstRank[b]!)) value[dict.terms[termId]!] = storedList(lists.get(termId)!.list);
     yield { key: searchShardKey(version, shard), value };
   }
 }

@@ -57,7 +57,7 @@ export function searchTables(cards: ArticleCard[], articles: ArticleLookup, enti
     dates,
     suggest: buildSuggestBuckets(entities, cards),
     slugs,
-    meta: { avg, slugBuckets: buckets, openDocs: 0, openFirst: n },
+    meta: { avg, slugBuckets: buckets },
     pointer: { shards: searchShardCount(n), base: n, parts: 0, docs: n, moved: 0 },
   };
 }

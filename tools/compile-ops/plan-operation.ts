@@ -23,7 +23,7 @@ import { fieldNodesOf, type CompiledOperation, type Plan, type PlanChild, type P
  * selection set and every object type its value can have. Returns the reason instead when the
  * operation stays on graphql-js: `@defer`/`@stream` (incremental delivery), a `@skip`/`@include`
  * whose `if` is a variable (the grouped field set would depend on the request), introspection,
- * or anything but a query.
+ * a response key `__proto__`, or anything but a query.
  */
 export function planOperation(schema: GraphQLSchema, document: DocumentNode): CompiledOperation | { fallback: string } {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -94,6 +94,8 @@ export function planOperation(schema: GraphQLSchema, document: DocumentNode): Co
     for (const [key, fieldNodes] of grouped) {
       const name = fieldNodes[0]!.name.value;
       if (name === '__schema' || name === '__type') fallback ??= 'introspection';
+      // The executor writes plain objects (src/graph/compiled/execute.ts), where this key would set the prototype.
+      if (key === '__proto__') fallback ??= 'a response key __proto__';
       const def = name === '__typename' ? undefined : type.getFields()[name];
       if (!def && name !== '__typename') {
         fallback ??= `unknown field ${type.name}.${name}`;

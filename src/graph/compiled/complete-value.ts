@@ -1,13 +1,14 @@
 import {
+  GraphQLEnumType,
   GraphQLError,
-  isAbstractType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isObjectType,
+  GraphQLInterfaceType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLUnionType,
   type GraphQLAbstractType,
   type GraphQLLeafType,
-  type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
 } from 'graphql';
@@ -16,21 +17,32 @@ import { executeFields, handleFieldError, isPromise, type Execution } from './ex
 import type { LinkedEntry } from './link';
 
 /**
+ * Type tests by plain `instanceof`: graphql's isNonNullType and kin go through its `instanceOf`,
+ * which outside NODE_ENV=production (workerd has no process.env) inspects every object that
+ * is not an instance, looking for a second copy of graphql; a profile found it on every
+ * completed value. The bundle has one graphql (`npm run deploy:check` fails otherwise).
+ */
+const isNonNull = (type: unknown): type is GraphQLNonNull<GraphQLOutputType> => type instanceof GraphQLNonNull;
+const isList = (type: unknown): type is GraphQLList<GraphQLOutputType> => type instanceof GraphQLList;
+const isLeaf = (type: unknown): type is GraphQLLeafType => type instanceof GraphQLScalarType || type instanceof GraphQLEnumType;
+const isAbstract = (type: unknown): type is GraphQLAbstractType => type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType;
+
+/**
  * Spec 6.4.3 Value Completion, as yoga's executor (@graphql-tools/executor) writes it: the
  * same checks, messages and promise structure (see execute.ts for why the structure matters).
  */
 export function completeValue(exe: Execution, type: GraphQLOutputType, entry: LinkedEntry, info: GraphQLResolveInfo, path: Path, result: unknown): unknown {
   if (result instanceof Error) throw result;
   // Non-null (spec 6.4.3 step 1): a null here is a field error that propagates (6.4.4).
-  if (isNonNullType(type)) {
+  if (isNonNull(type)) {
     const completed = completeValue(exe, type.ofType, entry, info, path, result);
     if (completed === null) throw new Error(`Cannot return null for non-nullable field ${info.parentType.name}.${info.fieldName}.`);
     return completed;
   }
   if (result == null) return null;
-  if (isListType(type)) return completeListValue(exe, type.ofType, entry, info, path, result);
-  if (isLeafType(type)) return completeLeafValue(type, result);
-  if (isAbstractType(type)) return completeAbstractValue(exe, type, entry, info, path, result);
+  if (isList(type)) return completeListValue(exe, type.ofType, entry, info, path, result);
+  if (isLeaf(type)) return completeLeafValue(type, result);
+  if (isAbstract(type)) return completeAbstractValue(exe, type, entry, info, path, result);
   return completeObjectValue(exe, type as GraphQLObjectType, entry, info, path, result);
 }
 
@@ -97,7 +109,7 @@ function runtimeType(exe: Execution, type: GraphQLAbstractType, entry: LinkedEnt
   }
   const runtime = exe.schema.getType(name);
   if (runtime == null) throw new GraphQLError(`Abstract type "${type.name}" was resolved to a type "${name}" that does not exist inside the schema.`, { nodes });
-  if (!isObjectType(runtime)) throw new GraphQLError(`Abstract type "${type.name}" was resolved to a non-object type "${name}".`, { nodes });
+  if (!(runtime instanceof GraphQLObjectType)) throw new GraphQLError(`Abstract type "${type.name}" was resolved to a non-object type "${name}".`, { nodes });
   if (!exe.schema.isSubType(type, runtime)) {
     throw new GraphQLError(`Runtime Object type "${runtime.name}" is not a possible type for "${type.name}".`, { nodes });
   }
