@@ -20,11 +20,6 @@
 export const GAPS = 0;
 export const BITMAP = 1;
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const SEXTET = new Int8Array(256).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
-const PAD = 61;
-
 export class PackedListError extends Error {}
 
 /** The postings count of a packed value's text (`text` from its first byte to its closing quote). */
@@ -38,36 +33,24 @@ export function packedCount(text: Uint8Array, start: number, end: number): { pos
 
 /**
  * TC39's Uint8Array.fromBase64 where the runtime has it (workerd does; Node 20 does not):
- * native code, where the loop below runs interpreted in a cold isolate.
+ * native, straight to bytes. Elsewhere the platform's `atob` (as src/model/generations.ts
+ * decodes the pointer's hashes), whose binary string is copied out byte by byte.
  */
 const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
 const ascii = new TextDecoder();
 
-/** RFC 4648 base64 (padding optional) to bytes. */
+/** RFC 4648 base64 (padding optional, as both decoders take it) to bytes. */
 function base64Bytes(text: Uint8Array, start: number, end: number): Uint8Array {
-  if (nativeFromBase64) {
-    try {
-      return nativeFromBase64(ascii.decode(text.subarray(start, end)));
-    } catch {
-      throw new PackedListError('not base64 in a packed list');
-    }
+  const encoded = ascii.decode(text.subarray(start, end));
+  try {
+    if (nativeFromBase64) return nativeFromBase64(encoded);
+    const binary = atob(encoded);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  } catch {
+    throw new PackedListError('not base64 in a packed list');
   }
-  while (end > start && text[end - 1] === PAD) end--;
-  const out = new Uint8Array(Math.floor(((end - start) * 3) / 4));
-  let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = start; i < end; i++) {
-    const v = SEXTET[text[i]!]!;
-    if (v < 0) throw new PackedListError('not base64 in a packed list');
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
 }
 
 /**
