@@ -48,8 +48,9 @@ export function splitKey(key: string): { version: string; logical: string } | nu
   return colon < 0 ? null : { version: key.slice(2, colon), logical: key.slice(colon + 1) };
 }
 
-/** Keys that belong to their version alone: the node manifest, generation manifest, change lists. */
-export const isVersionLocal = (logical: string): boolean => logical === 'm' || logical === 'g' || logical.startsWith('c:');
+/** Keys that belong to their version alone: the node manifest (head, shards), generation manifest, change lists. */
+export const isVersionLocal = (logical: string): boolean =>
+  logical === 'm' || logical.startsWith('m:') || logical === 'g' || logical.startsWith('c:');
 
 export function encodeMembership(logicals: Iterable<string>): string {
   const hashes = Uint32Array.from(new Set([...logicals].map(keyHash))).sort();

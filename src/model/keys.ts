@@ -12,7 +12,8 @@ import type { EntityRef } from './documents';
  *   v:<ver>:l:<list>:<leaf>        -> ListChunk: one leaf of the list, under a stable leaf id
  *   v:<ver>:x:<list>               -> ListIndex: a long list's leaves (src/model/list-layout.ts)
  *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
- *   v:<ver>:m                      -> NodeManifest: each node's content hash (read by publish only)
+ *   v:<ver>:m                      -> NodeManifestHead: how many shards the node manifest has (publish only)
+ *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
@@ -37,6 +38,7 @@ export const articleKey = (version: string, slug: string): string => `v:${versio
 export const entityKey = (version: string, slug: string): string => `v:${version}:e:${slug}`;
 export const listHeadKey = (version: string, list: string): string => `v:${version}:h:${list}`;
 export const nodeManifestKey = (version: string): string => `v:${version}:m`;
+export const nodeManifestShardKey = (version: string, shard: number): string => `v:${version}:m:${shard}`;
 export const generationKey = (version: string): string => `v:${version}:g`;
 export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
 /** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */

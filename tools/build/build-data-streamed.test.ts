@@ -70,8 +70,14 @@ describe('streamed build', () => {
     const result = await buildDataSetStreamed(listSourceFiles(dir), { ...options, spillDir });
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     expect(readdirSync(spillDir)).toHaveLength(1);
-    const keys = [...result.data.entries].length;
+    const entries = [...result.data.entries];
+    const keys = entries.length;
     expect(keys).toBe(result.data.summary.keys - 1);
+    // The node manifest: a head naming one shard (up to 16,384 nodes), and that shard.
+    const manifest = entries.filter((e) => /^v:\w+:m(:|$)/.test(e.key));
+    expect(manifest.map((e) => e.key.split(':').slice(2).join(':'))).toEqual(['m', 'm:0']);
+    expect(manifest[0]!.value).toEqual({ shards: 1, nodes: Object.keys(manifest[1]!.value as object).length });
+    expect(manifest[0]!.value).toMatchObject({ nodes: result.data.summary.articles + result.data.summary.entities });
     expect([...result.data.entries].length).toBe(keys);
     result.data.dispose();
     expect(readdirSync(spillDir)).toEqual([]);

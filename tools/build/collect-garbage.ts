@@ -69,7 +69,9 @@ export async function collectGarbage(kv: KvWriter, before: VersionRecord[], afte
   for (const left of before) {
     if (keptVersions.has(left.version) || !live.has(left.version)) continue;
     const prefix = versionPrefix(left.version);
-    const own = [...(await kv.list(`${prefix}c:`)), ...(await kv.list(`${prefix}m`)).filter((k) => k === `${prefix}m`)];
+    // Change lists, and the node manifest's head (`m`) and shards (`m:<shard>`).
+    const manifest = (await kv.list(`${prefix}m`)).filter((k) => k === `${prefix}m` || k.startsWith(`${prefix}m:`));
+    const own = [...(await kv.list(`${prefix}c:`)), ...manifest];
     await kv.deleteMany(own);
     deleted += own.length;
     if (own.length > 0) log(`deleted ${own.length} key(s) of version ${left.version} its successors do not read`);

@@ -1,8 +1,9 @@
 import type { ArticleCard, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
-import { articleKey, entityKey, lists, nodeManifestKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
+import { articleKey, entityKey, lists, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
+import { shardManifest } from '../../src/model/node-manifest';
 import { utf8Length } from '../../src/text/utf8-length';
 import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
 import { buildList } from './build-list';
@@ -169,16 +170,27 @@ export async function compileArticles(
     return { problems };
   }
   const version = (await hash(lines.sort().join('\n'))).slice(0, 12);
-  // What each node's content hashes to, for the next publish to diff against (delta sync).
-  const manifest: KvEntry = { key: nodeManifestKey(version), value: nodes };
-  const keys = lines.length + 2;
+  // What each node's content hashes to, for the next publish to diff against (delta sync), in
+  // shards that each stay far under KV's value limit (src/model/node-manifest.ts).
+  const sharded = shardManifest(nodes);
+  const manifest: KvEntry[] = [
+    { key: nodeManifestKey(version), value: sharded.head },
+    ...sharded.shards.map((value, i) => ({ key: nodeManifestShardKey(version, i), value })),
+  ];
+  for (const e of manifest) problems.push(...kvLimitProblems(e.key, utf8Length(JSON.stringify(e.value)), sourceOf));
+  if (problems.length > 0) {
+    search.dispose();
+    return { problems };
+  }
+  // The entries, the manifest's head and shards, and the pointer.
+  const keys = lines.length + manifest.length + 1;
   lines.length = 0;
   return {
     version,
     entries: {
       *[Symbol.iterator]() {
         yield* build(version);
-        yield manifest;
+        yield* manifest;
       },
     },
     dispose: search.dispose,

@@ -1,8 +1,10 @@
 import type { VersionPointer } from '../../src/model/documents';
-import { chunkChanges, diffManifests, type NodeManifest } from '../../src/model/changes';
+import { chunkChanges } from '../../src/model/changes';
 import { isVersionLocal, splitKey } from '../../src/model/generations';
-import { CHANGES_CHUNK_SIZE, changesKey, nodeManifestKey, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { CHANGES_CHUNK_SIZE, changesKey, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import type { KvPair, KvWriter } from './kv-writer';
+import { diffStoredManifests } from '../../src/model/node-manifest';
+import { ownManifest, storedManifests } from './stored-manifest';
 import { verifyReach } from './verify-version';
 import { KEEP_PREVIOUS, pointerOf, PublishError, readState, switchTo, unwritten, writeChecked, type VersionRecord } from './version-state';
 
@@ -62,20 +64,20 @@ export async function publish(kv: KvWriter, data: DataToPublish, log: (line: str
 
 /**
  * Delta sync (src/model/changes.ts): the new version's changes against each version that stays
- * kept, diffed from their node manifests. A version without a manifest (built before delta
- * sync) gets no change list: apps holding it are told to refresh fully.
+ * kept, diffed from their node manifests (src/model/node-manifest.ts). A version without a
+ * manifest (built before delta sync, or a delta version) gets no change list: apps holding it
+ * are told to refresh fully.
  */
 async function changeEntries(kv: KvWriter, data: DataToPublish, since: string[], log: (line: string) => void): Promise<KvPair[]> {
   const { version } = data.pointer;
-  const own = data.entries.find((e) => e.key === nodeManifestKey(version));
-  if (!own || since.length === 0) return [];
-  const after = JSON.parse(own.value) as NodeManifest;
-  const stored = await kv.getMany(since.map(nodeManifestKey));
+  const after = ownManifest(data.entries, version);
+  if (!after || since.length === 0) return [];
+  const stored = await storedManifests(kv, since);
   const entries: KvPair[] = [];
   for (const old of since) {
-    const text = stored.get(nodeManifestKey(old));
-    if (text == null) continue;
-    const changes = diffManifests(JSON.parse(text) as NodeManifest, after);
+    const before = stored.get(old);
+    if (!before) continue;
+    const changes = diffStoredManifests(before, after);
     chunkChanges(changes, CHANGES_CHUNK_SIZE).forEach((chunk, i) =>
       entries.push({ key: changesKey(version, old, i), value: JSON.stringify(chunk) }),
     );
