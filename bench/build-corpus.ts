@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
+import { storedText } from '../tools/build/kv-entry';
 import { listSourceFiles } from '../tools/build/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
 
@@ -42,7 +43,7 @@ progress(`serializing and hashing ${result.data.summary.keys} entries`);
 let serialized = 0;
 for (const e of result.data.entries) {
   if (++serialized % 100_000 === 0) progress(`${serialized} of ${result.data.summary.keys} entries`);
-  const value = JSON.stringify(e.value);
+  const value = storedText(e);
   digest.update(`${e.key}\t${value}\n`);
   if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key.replace(`v:${result.data.version}:`, ''), bytes: Buffer.byteLength(value) });
 }

@@ -40,13 +40,18 @@ export class ArticleSpill implements ArticleStore {
   }
 
   at(i: number): ArticleDoc {
+    return JSON.parse(this.textAt(i)) as ArticleDoc;
+  }
+
+  /** The article's JSON as add() wrote it: JSON.stringify(doc), read back without parsing. */
+  textAt(i: number): string {
     if (i < 0 || i >= this.count) throw new RangeError(`no article ${i} in a store of ${this.count}`);
     if (this.pending.length > 0) this.flush();
     const length = this.lengths[i]!;
     if (this.buffer.length < length) this.buffer = Buffer.alloc(Math.max(length, this.buffer.length * 2));
     let read = 0;
     while (read < length) read += readSync(this.fd, this.buffer, read, length - read, this.offsets[i]! + read);
-    return JSON.parse(this.buffer.toString('utf8', 0, length)) as ArticleDoc;
+    return this.buffer.toString('utf8', 0, length);
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import type { ArticleDoc } from '../../src/model/documents';
+import { textEntry, type KvEntry } from './kv-entry';
 
 /**
  * The built articles of one version, by number in the order they were built (file order).
@@ -11,6 +12,8 @@ export interface ArticleStore {
   readonly count: number;
   /** Article `i`, as built (a fresh object when read from disk). */
   at(i: number): ArticleDoc;
+  /** Article `i` as JSON text (JSON.stringify of `at(i)`), when the store holds it as text. */
+  textAt?(i: number): string;
   /** Frees what the store holds (its spill file). */
   dispose(): void;
 }
@@ -20,7 +23,13 @@ export function memoryArticleStore(docs: ArticleDoc[]): ArticleStore {
   return { count: docs.length, at: (i) => docs[i]!, dispose: () => undefined };
 }
 
-/** Every article of a store, in order. */
-export function* storedArticles(store: ArticleStore): Generator<ArticleDoc> {
-  for (let i = 0; i < store.count; i++) yield store.at(i);
+/** The KV entries of every article of a store, in order, as text when the store holds text. */
+export function* articleEntries(store: ArticleStore, keyOf: (slug: string) => string, slugs: (i: number) => string): Generator<KvEntry> {
+  for (let i = 0; i < store.count; i++) {
+    if (store.textAt) yield textEntry(keyOf(slugs(i)), store.textAt(i));
+    else {
+      const doc = store.at(i);
+      yield { key: keyOf(doc.slug), value: doc };
+    }
+  }
 }

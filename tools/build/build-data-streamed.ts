@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleCard } from '../../src/model/documents';
@@ -10,6 +10,7 @@ import { compileArticles, type StreamedData } from './compile';
 import type { Problem } from './problems';
 import { comparePaths, isArticlePath, readArticleFile, readDataSet, type SourceFile } from './read-data-set';
 import { spillSearchIndex } from './search-spill';
+import { ownedSpillDir, removeOrphanSpills } from './spill-cleanup';
 import { articleBuilder } from './to-documents';
 import { articleLinkProblems, entityIndex, validateLinks } from './validate-links';
 
@@ -43,7 +44,9 @@ export async function buildDataSetStreamed(
   const build = articleBuilder(dataSet);
   const now = Date.parse(options.builtAt);
 
-  const spill = mkdtempSync(join(options.spillDir ?? tmpdir(), 'build-spill-'));
+  const spillParent = options.spillDir ?? tmpdir();
+  for (const name of removeOrphanSpills(spillParent)) progress(`removed ${name}, left by a build that was stopped`);
+  const spill = ownedSpillDir(spillParent);
   const store = new ArticleSpill(join(spill, 'articles'));
   const dispose = () => {
     store.dispose();

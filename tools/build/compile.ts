@@ -8,13 +8,13 @@ import { utf8Length } from '../../src/text/utf8-length';
 import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
-import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
-import type { KvEntry } from './kv-entry';
+import { inMemorySearchIndex, type ArticleLookup, type SearchIndexBuilder } from './search-index';
+import { storedText, type KvEntry } from './kv-entry';
 import { kvLimitProblems, type SourceOf } from './kv-limits';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
 import { articleBuilder, toEntityDoc } from './to-documents';
-import { memoryArticleStore, storedArticles, type ArticleStore } from './article-store';
+import { articleEntries, memoryArticleStore, type ArticleStore } from './article-store';
 import { entityIndex } from './validate-links';
 
 /** The entries of a data set that do not fit Workers KV (kv-limits.ts), instead of data. */
@@ -116,7 +116,11 @@ export async function compileArticles(
   const byLanguage = groupBy(cards, (a) => [a.language]);
 
   const numberOf = new Map(input.cards.map((c, i) => [c.slug, i]));
-  const lookup = { get: (slug: string) => (numberOf.has(slug) ? store.at(numberOf.get(slug)!) : undefined) };
+  const at = (slug: string) => numberOf.get(slug);
+  const lookup: ArticleLookup = {
+    get: (slug) => (at(slug) === undefined ? undefined : store.at(at(slug)!)),
+    ...(store.textAt && { text: (slug: string) => (at(slug) === undefined ? undefined : store.textAt!(at(slug)!)) }),
+  };
   progress('search index: terms and postings');
   const search = searchIndex(cards, lookup, entityFiles);
   progress('related articles');
@@ -124,7 +128,7 @@ export async function compileArticles(
   progress('content hash: every entry built once under a placeholder version');
 
   function* build(version: string): Generator<KvEntry> {
-    for (const a of storedArticles(store)) yield { key: articleKey(version, a.slug), value: a };
+    yield* articleEntries(store, (slug) => articleKey(version, slug), (i) => input.cards[i]!.slug);
     for (const e of entityFiles) yield { key: entityKey(version, e.slug), value: e };
     for (const [slug, items] of related) yield { key: relatedKey(version, slug), value: items };
     yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
@@ -149,7 +153,7 @@ export async function compileArticles(
   try {
     for (const e of build('*')) {
       if (lines.length % 500_000 === 499_999) progress(`${lines.length + 1} entries hashed`);
-      const json = JSON.stringify(e.value);
+      const json = storedText(e);
       const size = utf8Length(json);
       bytes += size;
       // A search page's copy of an article (s:a:<doc>) is checked as the article's own key.

@@ -29,8 +29,21 @@ export const linksOf = (a: Links): Array<[slug: string, weight: number]> => [
 export const idfOf = (articles: number, linking: number): number => Math.log(1 + articles / linking);
 export const days = (date: string) => Date.parse(date.slice(0, 10)) / 86_400_000;
 
+/** The place of `i` in `list`, which holds article numbers ascending (binary search). */
+function placeOf(list: number[], i: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `cards` newest first, as the build lists them; returns slug -> related cards, best first. */
 export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]> {
+  // Each entity's articles by number, ascending (cards are visited in order).
   const lists = new Map<string, number[]>();
   cards.forEach((card, i) => {
     for (const [slug] of linksOf(card)) {
@@ -40,25 +53,31 @@ export function relatedArticles(cards: ArticleCard[]): Map<string, ArticleCard[]
       } else lists.set(slug, [i]);
     }
   });
-  const placeIn = new Map<string, Map<number, number>>();
-  for (const [slug, list] of lists) placeIn.set(slug, new Map(list.map((article, at) => [article, at])));
   const idf = (slug: string) => idfOf(cards.length, lists.get(slug)!.length);
 
   const day = cards.map((c) => days(c.datePublished));
   const related = new Map<string, ArticleCard[]>();
-  const scores = new Map<number, number>();
+  // Scores by article number, and the numbers touched: a million articles' candidates are
+  // summed without a Map per article. Every weight is positive, so 0 means "not a candidate";
+  // each candidate's sum is added in the same order as before, so it is the same number.
+  const scores = new Float64Array(cards.length);
+  const touched: number[] = [];
   cards.forEach((card, i) => {
-    scores.clear();
     for (const [slug, weight] of new Map(linksOf(card))) {
       const list = lists.get(slug)!;
-      const at = placeIn.get(slug)!.get(i)!;
+      const at = placeOf(list, i);
       const w = weight * idf(slug);
       for (let j = Math.max(0, at - WINDOW); j <= Math.min(list.length - 1, at + WINDOW); j++) {
-        if (list[j] !== i) scores.set(list[j]!, (scores.get(list[j]!) ?? 0) + w);
+        const other = list[j]!;
+        if (other === i) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = scores[other]! + w;
       }
     }
-    if (scores.size === 0) return;
-    const ranked = rankRelated([...scores].map(([other, score]) => ({ item: other, score, distance: Math.abs(day[other]! - day[i]!), order: other })));
+    if (touched.length === 0) return;
+    const ranked = rankRelated(touched.map((other) => ({ item: other, score: scores[other]!, distance: Math.abs(day[other]! - day[i]!), order: other })));
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
     related.set(card.slug, ranked.map((other) => cards[other]!));
   });
   return related;

@@ -39,7 +39,10 @@ export interface DocTerms {
 }
 
 /** An article by slug: a Map of them, or a store on disk (article-spill.ts) read on demand. */
-export type ArticleLookup = Pick<Map<string, ArticleDoc>, 'get'>;
+export type ArticleLookup = Pick<Map<string, ArticleDoc>, 'get'> & {
+  /** The article as JSON text (JSON.stringify of get), when the store holds text (kv-entry.ts). */
+  text?: (slug: string) => string | undefined;
+};
 
 const FIELDS: Field[] = ['headline', 'body', 'entity'];
 

@@ -10,7 +10,7 @@ import {
   suggestKey,
 } from '../../src/model/keys';
 import { termHash, type PostingShard, type SearchDates, type SearchMeta, type SuggestBucket } from '../../src/search/index-format';
-import type { KvEntry } from './kv-entry';
+import { textEntry, type KvEntry } from './kv-entry';
 import type { ArticleLookup } from './search-index';
 import { buildSuggestBuckets } from './suggest-index';
 
@@ -22,7 +22,7 @@ import { buildSuggestBuckets } from './suggest-index';
  */
 export interface SearchTables {
   /** The articles in document order (values of `s:a:<doc>`), read when written, not held. */
-  docs: { count: number; at: (doc: number) => ArticleDoc };
+  docs: { count: number; at: (doc: number) => ArticleDoc; text?: (doc: number) => string };
   dates: SearchDates;
   suggest: Map<string, SuggestBucket>;
   slugs: Map<number, Record<string, number>>;
@@ -53,7 +53,11 @@ export function searchTables(cards: ArticleCard[], articles: ArticleLookup, enti
   });
   const n = cards.length;
   return {
-    docs: { count: n, at: (doc) => articles.get(cards[doc]!.slug)! },
+    docs: {
+      count: n,
+      at: (doc) => articles.get(cards[doc]!.slug)!,
+      ...(articles.text && { text: (doc: number) => articles.text!(cards[doc]!.slug)! }),
+    },
     dates,
     suggest: buildSuggestBuckets(entities, cards),
     slugs,
@@ -72,7 +76,10 @@ export function searchEntries(version: string, index: SearchTables & { shards: M
 
 /** The entries of the tables beside the postings, in the order they are written. */
 export function* tableEntries(version: string, tables: SearchTables): Generator<KvEntry> {
-  for (let doc = 0; doc < tables.docs.count; doc++) yield { key: searchArticleKey(version, doc), value: tables.docs.at(doc) };
+  const { docs } = tables;
+  for (let doc = 0; doc < docs.count; doc++) {
+    yield docs.text ? textEntry(searchArticleKey(version, doc), docs.text(doc)) : { key: searchArticleKey(version, doc), value: docs.at(doc) };
+  }
   yield { key: searchDatesKey(version), value: tables.dates };
   for (const [bucket, value] of tables.suggest) yield { key: suggestKey(version, bucket), value };
   for (const bucket of [...tables.slugs.keys()].sort((a, b) => a - b)) yield { key: searchSlugsKey(version, bucket), value: tables.slugs.get(bucket) };

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import type { KvEntry } from './kv-entry';
+import { storedText, type KvEntry } from './kv-entry';
 
 /**
  * Writes entries as the JSON array `wrangler kv bulk put` takes ({key, value} with the value
@@ -14,7 +14,7 @@ export function writeBulkJson(path: string, entries: Iterable<KvEntry>): { count
   let pending = '[';
   try {
     for (const e of entries) {
-      pending += `${count ? ',' : ''}\n${JSON.stringify({ key: e.key, value: JSON.stringify(e.value) })}`;
+      pending += `${count ? ',' : ''}\n${JSON.stringify({ key: e.key, value: storedText(e) })}`;
       count += 1;
       if (pending.length > 1 << 20) {
         writeSync(fd, pending);
