@@ -15,18 +15,21 @@
  * .cpuprofile (opens in Chrome DevTools' Performance panel).
  *
  * Targets: compiled (the default), graphql-js (COMPILED_OPERATIONS=off), memo (the same
- * request repeated: memo hits). Ports: BENCH_PORT_BASE=N puts workerd on N, its inspector on N+1.
+ * request repeated: memo hits), floor (the per-operation bench's floor: the memo's answer bytes
+ * from module memory, GET /__floor/memory, no GraphQL), so that a memo hit's profile can be
+ * read against what the floor itself spends. Any operation of the per-operation bench
+ * (bench/operations.ts ALL_OPERATIONS). Ports: BENCH_PORT_BASE=N puts workerd on N, its
+ * inspector on N+1.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { run } from './child';
 import { Inspector } from './isolate-heap';
 import { findState, stateKey } from './kv-state';
-import { operation, type Operation } from './operations';
+import { ALL_OPERATIONS, type Operation } from './operations';
 import { persistedBody, persistedOf } from './per-operation/targets';
 import { startRuntime } from './runtime';
 import { profileReport, summarize, type CpuProfile } from '../tools/perf/cpu-profile';
-import type { SCREENS } from '../tools/fixtures/screens';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +45,7 @@ const { values } = parseArgs({
     'state-key': { type: 'string' },
   },
 });
-const paths: Record<string, string> = { compiled: '/graphql', 'graphql-js': '/__graphql-js/graphql', memo: '/graphql' };
+const paths: Record<string, string> = { compiled: '/graphql', 'graphql-js': '/__graphql-js/graphql', memo: '/graphql', floor: '/__floor/memory' };
 const path = paths[values.target];
 if (!path) throw new Error(`--target is one of ${Object.keys(paths).join(', ')}`);
 
@@ -52,17 +55,21 @@ const outdir = 'bench/.out/profile';
 await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir, '--upload-source-maps']);
 const bundle = `${outdir}/floor-worker.js`;
 
-const op: Operation = operation(values.operation as keyof typeof SCREENS);
+const op: Operation | undefined = ALL_OPERATIONS.find((o) => o.name === values.operation);
+if (!op) throw new Error(`--operation is one of ${ALL_OPERATIONS.map((o) => o.name).join(', ')}`);
 const { id } = persistedOf(op);
 let nonce = 0;
 const bodyOf = () => (values.target === 'memo' ? persistedBody(op, id) : persistedBody(op, id, ++nonce));
+/** The floor is a GET of the stored answer (bench/worker/floor-worker.ts); the others POST by persisted id. */
+const init = (): RequestInit =>
+  values.target === 'floor' ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf() };
 
 /** `count` requests over `connections` connections; every answer must be a 200. */
 async function send(url: string, count: number, connections: number): Promise<void> {
   let left = count;
   const loop = async () => {
     while (left-- > 0) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf() });
+      const response = await fetch(url, init());
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${op.name}: ${response.status} ${text.slice(0, 300)}`);
     }
@@ -72,7 +79,14 @@ async function send(url: string, count: number, connections: number): Promise<vo
 
 const runtime = await startRuntime(bundle, state.kvDir);
 try {
-  const url = `${runtime.url}${path}`;
+  let url = `${runtime.url}${path}`;
+  if (values.target === 'floor') {
+    // The floor serves the worker's own answer to the memo target's request, as the bench's does.
+    const answer = await fetch(`${runtime.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: persistedBody(op, id) });
+    const key = `__floor:${op.name}`;
+    await fetch(`${runtime.url}/__bench/put`, { method: 'POST', body: JSON.stringify([{ key, value: await answer.text() }]) });
+    url += `?key=${encodeURIComponent(key)}`;
+  }
   const connections = Number(values.connections);
   await send(url, Number(values.warmup), connections);
   const inspector = await Inspector.connect(runtime.inspectorUrl);

@@ -8,7 +8,8 @@ import { LIMITS } from '../limits';
 import { persistedOperationId } from '../plugins/use-trusted-documents';
 import { queryCost } from '../query-rules/query-cost';
 import type { LruCache } from '../store/lru-cache';
-import { rememberAnswer } from './memo-hit';
+import { keepAnswer, plainAnswer } from './memo-hit';
+import type { RequestFacts } from './request-facts';
 import { isObject, requestParams, type RequestParams } from './request-params';
 import { rateLimited } from './rate-limit';
 
@@ -39,7 +40,9 @@ export interface EarlyOptions {
   context: GraphContext & { compiled: NonNullable<GraphContext['compiled']> };
   memo: LruCache<string>;
   lookup: { key: string; mediaType: string; body: string };
-  url: URL;
+  facts: RequestFacts;
+  /** Makes the 200's response from its text and media type (as memo-hit.ts MemoOptions.respond). */
+  respond?: (text: string, mediaType: string) => Response;
 }
 
 export type EarlyAnswer = { response: Response } | { result: ExecutionResult };
@@ -61,17 +64,17 @@ export async function answerCompiledEarly(request: Request, options: EarlyOption
   const result = await executeCompiled(execution);
   if ('errors' in result) return { result: result as ExecutionResult };
   const text = JSON.stringify(result);
-  const response = new Response(text, { status: 200, headers: { 'content-type': `${lookup.mediaType}; charset=utf-8` } });
-  rememberAnswer(options.memo, lookup, response, text);
-  return { response };
+  // A 200 of the negotiated media type: what the hit path sends, so kept without asking the response.
+  keepAnswer(options.memo, lookup.key, text);
+  return { response: (options.respond ?? plainAnswer)(text, lookup.mediaType) };
 }
 
 type Admitted = { refused: Response } | { operation: LinkedOperation; params: RequestParams; variables: Record<string, unknown> };
 
 /** Steps 1-4 above: null when yoga must answer; the rate limit's 429; or what to execute. */
-async function admit(request: Request, { lookup, context, url }: EarlyOptions): Promise<Admitted | null> {
+async function admit(request: Request, { lookup, context, facts }: EarlyOptions): Promise<Admitted | null> {
   if (request.headers.get('accept')?.includes('text/html')) return null; // GraphiQL's GET, when on
-  const params = requestParams(request.method, request.headers.get('content-type'), url, lookup.body);
+  const params = requestParams(facts.method, request.headers.get('content-type'), facts.url, lookup.body);
   const id = params && persistedId(params);
   const operation = id === null || id === undefined ? undefined : compiledById(id);
   if (!params || !operation) return null;
