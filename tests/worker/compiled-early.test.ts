@@ -1,3 +1,4 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/worker';
@@ -80,5 +81,53 @@ describe('compiled persisted requests answered before yoga', () => {
     expect(get.compiled.text).toBe(get.graphqlJs.text);
     expect(get.compiled.yoga).toBe(false);
     expect(get.compiled.headers.get('etag')).toBe(get.graphqlJs.headers.get('etag'));
+  });
+
+  // Answers made before yoga for a POST are built with all their headers at once
+  // (src/http/finished-answer.ts); yoga's answer, patched by the worker, is the reference.
+  const allowed = 'https://app.example.com';
+  it.each([
+    ['a listed origin', allowed, { CORS_ORIGINS: allowed }],
+    ['an unlisted origin', 'https://other.example.com', { CORS_ORIGINS: allowed }],
+    ['no origin', undefined, { CORS_ORIGINS: allowed }],
+    ['any origin allowed', 'https://other.example.com', { CORS_ORIGINS: '*' }],
+  ])('answers a compiled request and its memo hit with the headers yoga would send: %s', async (_, origin, cors) => {
+    const init = postJson({ variables: { first: 2 }, extensions: hash }, origin ? { origin } : {});
+    const early = createWorker();
+    const compiled = await send(early, init, cors);
+    const hit = await send(early, init, cors);
+    const graphqlJs = await send(createWorker(), init, { ...cors, COMPILED_OPERATIONS: 'off' });
+    expect(compiled.headers.get('x-graphql-executor')).toBe('compiled');
+    expect(hit.headers.get('x-memo')).toBe('HIT');
+    expect(early.yogaRequests()).toBe(0);
+    const howMade = new Set(['x-graphql-executor', 'x-memo', 'x-kv-stats']);
+    const delivered = (r: typeof compiled) => [...r.headers].filter(([name]) => !howMade.has(name));
+    expect(graphqlJs.headers.get('x-graphql-executor')).toBeNull();
+    expect(delivered(compiled)).toEqual(delivered(graphqlJs));
+    expect(delivered(hit)).toEqual(delivered(graphqlJs));
+    expect([compiled.text, hit.text]).toEqual([graphqlJs.text, graphqlJs.text]);
+    expect(hit.headers.get('x-kv-stats')).toBe('version-reads=0, round-trips=0, operations=0, keys=0, bytes=0, cache-hits=0');
+  });
+
+  it('gives each memo hit headers of its own: a change to one answer reaches no other', async () => {
+    const early = createWorker();
+    const init = postJson({ variables: { first: 1 }, extensions: hash });
+    const fetchOnce = async () => {
+      const ctx = createExecutionContext();
+      const response = await early.fetch(new Request('http://localhost/graphql', init) as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    await (await fetchOnce()).text();
+    const first = await fetchOnce();
+    expect(first.headers.get('x-memo')).toBe('HIT');
+    first.headers.set('x-cache', 'CHANGED');
+    first.headers.delete('content-type');
+    const second = await fetchOnce();
+    expect([second.headers.get('x-memo'), second.headers.get('x-cache'), second.headers.get('content-type')]).toEqual([
+      'HIT',
+      'BYPASS',
+      'application/json; charset=utf-8',
+    ]);
   });
 });
