@@ -55,8 +55,11 @@ const outdir = 'bench/.out/profile';
 await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir, '--upload-source-maps']);
 const bundle = `${outdir}/floor-worker.js`;
 
-const op: Operation | undefined = ALL_OPERATIONS.find((o) => o.name === values.operation);
-if (!op) throw new Error(`--operation is one of ${ALL_OPERATIONS.map((o) => o.name).join(', ')}`);
+const op: Operation =
+  ALL_OPERATIONS.find((o) => o.name === values.operation) ??
+  (() => {
+    throw new Error(`--operation is one of ${ALL_OPERATIONS.map((o) => o.name).join(', ')}`);
+  })();
 const { id } = persistedOf(op);
 let nonce = 0;
 const bodyOf = () => (values.target === 'memo' ? persistedBody(op, id) : persistedBody(op, id, ++nonce));

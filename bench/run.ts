@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
  *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
  *   npm run bench -- --per-operation     (issue 14's table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
+ *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -52,6 +53,7 @@ const { values } = parseArgs({
     'skip-peer': { type: 'boolean', default: false },
     'publish-one': { type: 'boolean', default: false },
     'per-operation': { type: 'boolean', default: false },
+    operations: { type: 'string' },
   },
 });
 // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
@@ -180,7 +182,8 @@ async function measureSize(bundle: string, articles: number): Promise<SizeFigure
 if (values['per-operation']) {
   const bundle = await bundleBenchWorker();
   const perOperationSizes = process.argv.some((a) => a.startsWith('--sizes')) ? sizes : [1000];
-  await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
+  const operations = values.operations?.split(',');
+  await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, operations, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
   process.exit(0);
 }
 
