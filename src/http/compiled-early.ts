@@ -1,4 +1,4 @@
-import { getVariableValues, type ExecutionResult } from 'graphql';
+import { getVariableValues, Kind, type ExecutionResult } from 'graphql';
 import { executeCompiled } from '../graph/compiled/execute';
 import type { LinkedOperation } from '../graph/compiled/link';
 import { compiledById } from '../graph/compiled/linked-operations';
@@ -82,10 +82,34 @@ async function admit(request: Request, { lookup, context, facts }: EarlyOptions)
   const raw = params.variables as Record<string, unknown> | null | undefined;
   const variables = getVariableValues(schema, operation.operation.variableDefinitions ?? [], raw ?? {}, { maxErrors: 50 });
   if (variables.errors) return null;
-  const pricing = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize };
-  if (queryCost(schema, operation.document, params.operationName as string | null | undefined, raw, pricing) > LIMITS.maxCost) return null;
+  if (!withinCostWhateverVariables(operation) && queryCost(schema, operation.document, params.operationName as string | null | undefined, raw, PRICING) > LIMITS.maxCost) return null;
   const refused = await rateLimited(request, context.rateLimit);
   return refused ? { refused } : { operation, params, variables: variables.coerced };
+}
+
+const PRICING = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize };
+/** Per compiled operation (a dozen, linked once per isolate): whether its cost is bounded by LIMITS.maxCost. */
+const boundedCost = new WeakMap<LinkedOperation, boolean>();
+
+/**
+ * Whether no variables can price this operation over LIMITS.maxCost (use-cost-limit.ts), so
+ * that it need not be priced per request (queryCost walked the document on every request of
+ * the early path). Priced once with each variable at its most costly: a list variable of
+ * maxPageSize items, any other variable maxPageSize. query-cost.ts's multiplier of a field is
+ * a clamped page size, the default page size (at most the maximum), a clamped list length, or
+ * 1, and the cost grows with every multiplier, so that price bounds every request's.
+ */
+export function withinCostWhateverVariables(operation: LinkedOperation): boolean {
+  let bounded = boundedCost.get(operation);
+  if (bounded !== undefined) return bounded;
+  const worst: Record<string, unknown> = {};
+  for (const definition of operation.operation.variableDefinitions ?? []) {
+    const type = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type;
+    worst[definition.variable.name.value] = type.kind === Kind.LIST_TYPE ? new Array(PRICING.maxPageSize).fill(null) : PRICING.maxPageSize;
+  }
+  bounded = PRICING.defaultPageSize <= PRICING.maxPageSize && queryCost(schema, operation.document, operation.name, worst, PRICING) <= LIMITS.maxCost;
+  boundedCost.set(operation, bounded);
+  return bounded;
 }
 
 /** The persisted id of `extensions: {persistedQuery: {version: 1, sha256Hash}}` and nothing else. */

@@ -1,6 +1,13 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
+import { Kind } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withinCostWhateverVariables } from '../../src/http/compiled-early';
+import { compiledById } from '../../src/graph/compiled/linked-operations';
+import { schema } from '../../src/graph/schema';
+import { LIMITS } from '../../src/limits';
+import { queryCost } from '../../src/query-rules/query-cost';
 import { createWorker } from '../../src/worker';
 import { compiledPair, NO_MEMO, OPERATIONS, persistedPost } from './compiled-pair';
 import { seedKv } from './helpers';
@@ -129,5 +136,25 @@ describe('compiled persisted requests answered before yoga', () => {
       'BYPASS',
       'application/json; charset=utf-8',
     ]);
+  });
+
+  it('prices per request only the operations whose variables could take them over the cost limit', () => {
+    const compiledOps = OPERATIONS.filter((op) => op.compiled).map((op) => compiledById(op.id)!);
+    const pricing = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize };
+    const bounded = compiledOps.filter(withinCostWhateverVariables);
+    // LatestArticles at its largest page is over the limit (the test above); the one-entity pages are not.
+    expect(bounded.map((op) => op.name)).not.toContain('LatestArticles');
+    expect(bounded.length).toBeGreaterThan(0);
+    // Whatever the page sizes and list lengths, a bounded operation stays within the limit.
+    fc.assert(
+      fc.property(fc.constantFrom(...bounded), fc.integer({ min: -5, max: 100_000 }), fc.nat({ max: 500 }), (op, size, length) => {
+        const variables: Record<string, unknown> = {};
+        for (const definition of op.operation.variableDefinitions ?? []) {
+          const list = definition.type.kind === Kind.LIST_TYPE || (definition.type.kind === Kind.NON_NULL_TYPE && definition.type.type.kind === Kind.LIST_TYPE);
+          variables[definition.variable.name.value] = list ? new Array(length).fill('x') : size;
+        }
+        return queryCost(schema, op.document, op.name, variables, pricing) <= LIMITS.maxCost;
+      }),
+    );
   });
 });
