@@ -65,7 +65,9 @@ describe('per-operation report', () => {
       ) as NonNullable<OperationFigures['rounds']>[number];
     // A burst in the third round: the floor's slice completed 40 requests, the compiled one was slowed down.
     const rounds = [round(900, 1000, 0.8, 1), round(1800, 2000, 0.9, 1), round(900, 40, 4, 1), round(1000, 1250, 0.7, 1), round(850, 1000, 0.8, 1)];
-    const r = ratiosOf({ ...meets, rounds });
+    // A sixth round whose floor slice completed nothing (as JSON writes NaN: null) is left out.
+    const stalled = { ...round(900, 0, 0.8, 1), floor: { rps: 0, cpuMsPerRequest: null as unknown as number } };
+    const r = ratiosOf({ ...meets, rounds: [...rounds, stalled] });
     expect(r.memoRps).toBeCloseTo(0.9);
     expect(r.compiledCpu).toBeCloseTo(0.8);
     // Without rounds (results written before them): the ratios of the sums, as before.

@@ -87,13 +87,18 @@ const median = (xs: number[]): number => {
  */
 export function ratiosOf(op: OperationFigures) {
   const t = op.targets;
-  const paired = (pick: (r: Record<Target, SliceFigures>) => number) => median(op.rounds!.map(pick));
+  // A slice that completed no request has no figure (NaN, written to JSON as null): the rounds
+  // where either slice of a pair has none are left out of that pair's median.
+  const counted = (x: SliceFigures) => typeof x.cpuMsPerRequest === 'number' && Number.isFinite(x.cpuMsPerRequest) && x.rps > 0;
+  const paired = (a: Target, b: Target, pick: (x: SliceFigures) => number) =>
+    median(op.rounds!.filter((r) => counted(r[a]) && counted(r[b])).map((r) => pick(r[a]) / pick(r[b])));
   if (op.rounds && op.rounds.length > 0) {
+    const cpu = (x: SliceFigures) => x.cpuMsPerRequest;
     return {
-      compiledCpu: paired((r) => r.compiled.cpuMsPerRequest / r.apollo.cpuMsPerRequest),
-      graphqlJsCpu: paired((r) => r.graphqlJs.cpuMsPerRequest / r.apollo.cpuMsPerRequest),
-      memoRps: paired((r) => r.memo.rps / r.floor.rps),
-      memoCpu: paired((r) => r.memo.cpuMsPerRequest / r.floor.cpuMsPerRequest),
+      compiledCpu: paired('compiled', 'apollo', cpu),
+      graphqlJsCpu: paired('graphqlJs', 'apollo', cpu),
+      memoRps: paired('memo', 'floor', (x) => x.rps),
+      memoCpu: paired('memo', 'floor', cpu),
     };
   }
   return {
