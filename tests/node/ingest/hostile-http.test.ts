@@ -20,21 +20,20 @@ let server: Server;
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
+    // Bytes without end, as fast as the reader takes them, until it hangs up.
+    const flood = (headers: Record<string, string>, byte: number) => {
+      res.writeHead(200, headers);
+      const chunk = Buffer.alloc(64 * 1024, byte);
+      const pump = () => { while (res.write(chunk)) { /* until backpressure */ } };
+      res.on('drain', pump);
+      pump();
+      req.on('close', () => res.destroy());
+    };
     if (path === '/huge') {
       // 1 GB announced and streamed: the reader stops at its cap.
-      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(1024 ** 3) });
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const pump = () => { while (res.write(chunk)) { /* until backpressure */ } };
-      res.on('drain', pump);
-      pump();
-      req.on('close', () => res.destroy());
+      flood({ 'content-type': 'application/rss+xml', 'content-length': String(1024 ** 3) }, 0x20);
     } else if (path === '/huge-chunked') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      const chunk = Buffer.alloc(64 * 1024, 0x61);
-      const pump = () => { while (res.write(chunk)) { /* until backpressure */ } };
-      res.on('drain', pump);
-      pump();
-      req.on('close', () => res.destroy());
+      flood({ 'content-type': 'text/html' }, 0x61);
     } else if (path === '/gzip-bomb') {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
       res.end(GZIP_BOMB);
