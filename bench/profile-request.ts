@@ -15,7 +15,8 @@
  * .cpuprofile (opens in Chrome DevTools' Performance panel).
  *
  * Targets: compiled (the default), graphql-js (COMPILED_OPERATIONS=off), memo (the same
- * request repeated: memo hits). Ports: BENCH_PORT_BASE=N puts workerd on N, its inspector on N+1.
+ * request repeated: memo hits), cold (the bench's /__cold route: a new worker per request, every
+ * key read from KV; with `--articles 100000` and the state `npm run bench -- --sizes 100000` left). Ports: BENCH_PORT_BASE=N puts workerd on N, its inspector on N+1.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -38,16 +39,18 @@ const { values } = parseArgs({
     // Microseconds between samples: 100 keeps the profiler's own cost small.
     interval: { type: 'string', default: '100' },
     top: { type: 'string', default: '30' },
+    articles: { type: 'string', default: '1000' },
     // A state loaded before inputs changed that do not change the data (as `npm run bench` takes it).
     'state-key': { type: 'string' },
   },
 });
-const paths: Record<string, string> = { compiled: '/graphql', 'graphql-js': '/__graphql-js/graphql', memo: '/graphql' };
+const paths: Record<string, string> = { compiled: '/graphql', 'graphql-js': '/__graphql-js/graphql', memo: '/graphql', cold: '/__cold/graphql' };
 const path = paths[values.target];
 if (!path) throw new Error(`--target is one of ${Object.keys(paths).join(', ')}`);
 
-const state = findState(values['state-key'] ?? stateKey(1000));
-if (!state) throw new Error('No 1,000-article KV state in bench/.state/: run `npm run bench -- --per-operation` once first.');
+const articles = Number(values.articles);
+const state = findState(values['state-key'] ?? stateKey(articles));
+if (!state) throw new Error(`No ${articles}-article KV state in bench/.state/: run \`npm run bench -- --sizes ${articles}\` once first.`);
 const outdir = 'bench/.out/profile';
 await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir, '--upload-source-maps']);
 const bundle = `${outdir}/floor-worker.js`;
@@ -55,7 +58,7 @@ const bundle = `${outdir}/floor-worker.js`;
 const op: Operation = operation(values.operation as keyof typeof SCREENS);
 const { id } = persistedOf(op);
 let nonce = 0;
-const bodyOf = () => (values.target === 'memo' ? persistedBody(op, id) : persistedBody(op, id, ++nonce));
+const bodyOf = () => (values.target === 'memo' || values.target === 'cold' ? persistedBody(op, id) : persistedBody(op, id, ++nonce));
 
 /** `count` requests over `connections` connections; every answer must be a 200. */
 async function send(url: string, count: number, connections: number): Promise<void> {
@@ -87,7 +90,7 @@ try {
   const title = `# ${op.name}, ${values.target}: CPU profile of the worker's isolate (${new Date().toISOString()})`;
   const report = `${title}\n\n${profileReport(summary, Number(values.top))}\n`;
   mkdirSync('bench/results', { recursive: true });
-  const base = `bench/results/profile-${op.name}-${values.target}`;
+  const base = `bench/results/profile-${op.name}-${values.target}${articles === 1000 ? '' : `-${articles}`}`;
   writeFileSync(`${base}.md`, report);
   writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
   console.log(report);

@@ -75,6 +75,8 @@ type CorpusFigures = Omit<SizeFigures, 'operations'>;
  * twice the live size. Past 100,000 articles it is also above V8's default (about 4 GB here).
  */
 const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 100_000) * 1024);
+/** The loading child also holds the batches in flight and the HTTP client's buffers: twice the build's. */
+const loadHeapMb = (articles: number) => 2 * buildHeapMb(articles);
 
 /** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
 async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
@@ -90,7 +92,7 @@ async function loadedState(bundle: string, articles: number): Promise<SavedState
   const runtime = await startRuntime(bundle);
   let figures: CorpusFigures;
   try {
-    const { stdout } = await run('node', [`--max-old-space-size=${buildHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
+    const { stdout } = await run('node', [`--max-old-space-size=${loadHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url], {}, true);
     figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
     log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
   } finally {

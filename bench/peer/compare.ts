@@ -46,7 +46,7 @@ export interface Peer {
 export function startPeer(kvUrl: string, ports: { plain: number; cached: number }): Promise<Peer> {
   const child: ChildProcess = spawn(
     'node',
-    ['--import', 'tsx', 'bench/peer/server.ts', '--kv-url', kvUrl, '--port', String(ports.plain), '--cached-port', String(ports.cached)],
+    ['--max-old-space-size=8192', '--import', 'tsx', 'bench/peer/server.ts', '--kv-url', kvUrl, '--port', String(ports.plain), '--cached-port', String(ports.cached)],
     { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
