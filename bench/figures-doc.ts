@@ -43,6 +43,16 @@ export function figuresSection(dir: string): string {
       rowsTable(cold.rows),
     );
   }
+  const coldSizes = newest(dir, 'cold-sizes-');
+  if (coldSizes) {
+    const cold = read<{ loadAverage: string; rounds: number; rows: Row[] }>(join(dir, coldSizes));
+    parts.push(
+      `## bench/cold-sizes.ts (${coldSizes.slice('cold-sizes-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
+      `Cold requests (a new worker per request, every key read from KV), one at a time, sizes alternating, ${cold.rounds} per operation and size; ` +
+        'the ratio is the largest corpus over the smallest (issue 13: within 1.3x).',
+      rowsTable(cold.rows),
+    );
+  }
   if (existsSync(join(dir, 'load.json'))) {
     const load = read<{
       sent: number; connections: number; requestsPerSecond: number;

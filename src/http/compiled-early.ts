@@ -5,7 +5,7 @@ import { compiledById } from '../graph/compiled/linked-operations';
 import type { GraphContext } from '../graph/context';
 import { schema } from '../graph/schema';
 import { LIMITS } from '../limits';
-import { persistedOperationId } from '../plugins/use-trusted-documents';
+import { DOCUMENT_ID_PARAMS, persistedOperationId } from '../plugins/use-trusted-documents';
 import { queryCost } from '../query-rules/query-cost';
 import type { LruCache } from '../store/lru-cache';
 import { keepAnswer, plainAnswer } from './memo-hit';
@@ -24,8 +24,8 @@ import { rateLimited } from './rate-limit';
  * Only requests whose answer is certain are taken, in the order yoga's plugins would decide:
  *   1. the request as the memo key saw it (src/http/memo-hit.ts: /graphql, GET or POST, a JSON
  *      media type negotiated, body read, data version known), a POST's content type JSON;
- *   2. params of exactly the persisted-query shape (request-params.ts), naming a compiled
- *      operation (src/graph/compiled/linked-operations.ts), no other operation name;
+ *   2. params of exactly one persisted shape (request-params.ts, `persistedId` below), naming a
+ *      compiled operation (src/graph/compiled/linked-operations.ts), no other operation name;
  *   3. variables that coerce (spec 6.1.2) and a cost within LIMITS.maxCost (use-cost-limit.ts);
  *   4. the rate limit (src/http/rate-limit.ts), counted once, as yoga's first plugin would.
  * Anything else is `null`: yoga answers it, exactly as before. After the rate limit the
@@ -112,8 +112,19 @@ export function withinCostWhateverVariables(operation: LinkedOperation): boolean
   return bounded;
 }
 
-/** The persisted id of `extensions: {persistedQuery: {version: 1, sha256Hash}}` and nothing else. */
+/**
+ * The persisted id of a request that names its operation one way only, as
+ * use-trusted-documents.ts reads it: `extensions: {persistedQuery: {version: 1, sha256Hash}}`
+ * and nothing else, or a text `documentId` (the persisted documents proposal, `sha256:` prefix
+ * or not) or `doc_id` (Relay) with no `extensions` beside it. A request naming it twice is left
+ * to yoga: which one wins is the plugin's to say.
+ */
 function persistedId(params: RequestParams): string | null {
+  const named = DOCUMENT_ID_PARAMS.filter((name) => params[name] !== undefined);
+  if (named.length > 0) {
+    if (named.length > 1 || params.extensions !== undefined || typeof params[named[0]!] !== 'string') return null;
+    return persistedOperationId(params as Record<string, unknown>);
+  }
   const extensions = params.extensions as Record<string, unknown> | undefined;
   if (!isObject(extensions) || !onlyKeys(extensions, ['persistedQuery'])) return null;
   const persisted = extensions.persistedQuery;

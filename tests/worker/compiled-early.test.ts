@@ -9,7 +9,8 @@ import { schema } from '../../src/graph/schema';
 import { LIMITS } from '../../src/limits';
 import { queryCost } from '../../src/query-rules/query-cost';
 import { createWorker } from '../../src/worker';
-import { compiledPair, NO_MEMO, OPERATIONS, persistedPost } from './compiled-pair';
+import { casesOf } from './compiled-cases';
+import { compiledPair, expectSameAnswer, NO_MEMO, OPERATIONS, persistedPost, type Operation } from './compiled-pair';
 import { seedKv } from './helpers';
 import { postJson, send } from './raw-request';
 
@@ -17,8 +18,9 @@ import { postJson, send } from './raw-request';
  * The early compiled path (src/http/compiled-early.ts): a compiled persisted request answered
  * in the fetch handler, before yoga. compiled-equality, -corpus, -fuzz and -faults prove its
  * answers byte-identical to graphql-js's and that it answered them (compiled-pair.ts); here:
- * the rate limit counts each request once, on whichever path, and every request shape it
- * leaves to yoga is still answered identically, by yoga.
+ * the rate limit counts each request once, on whichever path, every request shape it leaves
+ * to yoga is still answered identically, by yoga, and the other persisted shapes it takes
+ * (Relay's `doc_id`, the proposal's `documentId`) answer what graphql-js answers.
  */
 beforeAll(seedKv, 30_000);
 
@@ -67,7 +69,12 @@ describe('compiled persisted requests answered before yoga', () => {
     ['a body that is a list', '/graphql', post(`[${body({})}]`)],
     ['an unknown id', '/graphql', post(body({ extensions: { persistedQuery: { version: 1, sha256Hash: 'constructor' } } }))],
     ['a GET with another param', query({ ...getParams, nonce: '1' }), undefined],
-    ['a GET with documentId', query({ variables: getParams.variables, documentId: latest.id }), undefined],
+    ['a doc_id beside the hash', '/graphql', post(body({ doc_id: latest.id }))],
+    ['documentId and doc_id both', '/graphql', post(JSON.stringify({ variables: { first: 3 }, documentId: latest.id, doc_id: latest.id }))],
+    ['a doc_id that is not text', '/graphql', post(JSON.stringify({ variables: { first: 3 }, doc_id: 7 }))],
+    ['a doc_id naming nothing', '/graphql', post(JSON.stringify({ variables: { first: 3 }, doc_id: 'constructor' }))],
+    ['a doc_id with empty extensions', '/graphql', post(JSON.stringify({ variables: { first: 3 }, doc_id: latest.id, extensions: {} }))],
+    ['a GET with documentId twice', `${query({ variables: getParams.variables, documentId: latest.id })}&documentId=${latest.id}`, undefined],
     ['a GET asking for HTML', query(getParams), { headers: { accept: 'text/html, application/json' } }],
     ['an over-costly page size', '/graphql', post(body({ variables: { first: 1000 } }))],
   ];
@@ -89,6 +96,35 @@ describe('compiled persisted requests answered before yoga', () => {
     expect(get.compiled.yoga).toBe(false);
     expect(get.compiled.headers.get('etag')).toBe(get.graphqlJs.headers.get('etag'));
   });
+
+  /** A request naming `op` by document id, as Relay (`doc_id`) or the persisted documents proposal (`documentId`) sends it. */
+  let sent = 0;
+  const byDocumentId = (op: Operation, name: 'doc_id' | 'documentId', variables: Record<string, unknown>, method: 'GET' | 'POST') => {
+    const id = name === 'documentId' ? `sha256:${op.id}` : op.id;
+    if (method === 'POST') return { path: '/graphql', init: post(JSON.stringify({ [name]: id, variables }), { accept: 'application/graphql-response+json' }) };
+    // Each request a URL of its own (a variable the operation ignores): an edge-cache hit
+    // (the two workers share the cache, and cases may repeat) would execute nothing.
+    const tag = ++sent;
+    return { path: (flag: string) => query({ [name]: id, variables: JSON.stringify({ ...variables, side: `${flag}-${tag}` }) }), init: undefined };
+  };
+
+  it.each([
+    ['doc_id', 'POST'],
+    ['documentId', 'GET'],
+  ] as const)('takes requests naming the operation by %s (%s), answering what graphql-js answers', async (name, method) => {
+    const pair = compiledPair(NO_MEMO);
+    let early = 0;
+    // ArticlePageDeferred is not compiled: yoga streams it, in both workers.
+    for (const op of OPERATIONS.filter((o) => o.compiled)) {
+      for (const variables of casesOf(op).slice(0, 3)) {
+        const { path, init } = byDocumentId(op, name, variables, method);
+        const answers = await pair(path, init);
+        if (expectSameAnswer(op, answers, `${name} ${method} ${JSON.stringify(variables)}`) && !answers.compiled.yoga) early += 1;
+      }
+    }
+    // Every compiled operation has cases without errors, answered before yoga.
+    expect(early).toBeGreaterThanOrEqual(OPERATIONS.filter((op) => op.compiled).length);
+  }, 60_000);
 
   // Answers made before yoga for a POST are built with all their headers at once
   // (src/http/finished-answer.ts); yoga's answer, patched by the worker, is the reference.
