@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseKvStats } from '../src/store/kv-stats-header';
+import { p50Column } from '../tools/perf/cold-sizes-chart';
 import { findState, stateKey } from './kv-state';
 import { bodyOf } from './measure';
 import { OPERATIONS } from './operations';
@@ -77,7 +78,7 @@ const rows = OPERATIONS.map((op) => {
   const p50 = (n: number) => median(at(n).map((s) => s.ms));
   return {
     operation: op.name,
-    ...Object.fromEntries(sizes.map((n) => [`cold p50 ms @ ${n.toLocaleString('en')}`, Number(p50(n).toFixed(1))])),
+    ...Object.fromEntries(sizes.map((n) => [p50Column(n), Number(p50(n).toFixed(1))])),
     [`${largest.toLocaleString('en')} / ${smallest.toLocaleString('en')} (budget 1.3)`]: Number((p50(largest) / p50(smallest)).toFixed(2)),
     'KV bytes': sizes.map((n) => at(n)[0]!.bytes).join(' -> '),
     'round trips': sizes.map((n) => at(n)[0]!.roundTrips).join(' -> '),

@@ -4,9 +4,12 @@ import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from '../tools/perf/scale-model';
 import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
+import type { ColdSizesResults } from '../tools/perf/cold-sizes-chart';
 
 /** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
 export const PER_OPERATION_CHART = 'performance-per-operation.svg';
+/** And bench/cold-sizes.ts's chart. */
+export const COLD_SIZES_CHART = 'performance-cold-sizes.svg';
 
 /**
  * The figures of docs/performance.md, rendered from what the benchmarks wrote to
@@ -45,12 +48,13 @@ export function figuresSection(dir: string): string {
   }
   const coldSizes = newest(dir, 'cold-sizes-');
   if (coldSizes) {
-    const cold = read<{ loadAverage: string; rounds: number; rows: Row[] }>(join(dir, coldSizes));
+    const cold = read<ColdSizesResults>(join(dir, coldSizes));
     parts.push(
       `## bench/cold-sizes.ts (${coldSizes.slice('cold-sizes-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
       `Cold requests (a new worker per request, every key read from KV), one at a time, sizes alternating, ${cold.rounds} per operation and size; ` +
         'the ratio is the largest corpus over the smallest (issue 13: within 1.3x).',
       rowsTable(cold.rows),
+      `![cold p50 by corpus size](${COLD_SIZES_CHART})`,
     );
   }
   if (existsSync(join(dir, 'load.json'))) {
@@ -75,6 +79,12 @@ type Row = Record<string, string | number>;
 function rowsTable(rows: Row[]): string {
   const header = Object.keys(rows[0] ?? {});
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n');
+}
+
+/** The newest bench/cold-sizes.ts run, if any, and its file's time stamp. */
+export function newestColdSizes(dir: string): { results: ColdSizesResults; stamp: string } | undefined {
+  const file = newest(dir, 'cold-sizes-');
+  return file ? { results: read<ColdSizesResults>(join(dir, file)), stamp: file.slice('cold-sizes-'.length, -'.json'.length) } : undefined;
 }
 
 /** The newest `npm run bench -- --per-operation` run, if any. */
