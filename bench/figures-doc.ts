@@ -33,8 +33,7 @@ export function figuresSection(dir: string): string {
   const published = publishOne ? read<PublishOneResults>(join(dir, publishOne)) : undefined;
   if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined));
   if (published) parts.push(publishOneTable(published));
-  const perOperation = newestPerOperation(dir);
-  if (perOperation) parts.push(perOperationReport(perOperation, PER_OPERATION_CHART));
+  for (const perOperation of newestPerOperationBySize(dir)) parts.push(perOperationReport(perOperation, perOperationChartName(perOperation)));
   const search = newest(dir, 'search-');
   if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));
   const coldSearch = newest(dir, 'cold-search-');
@@ -87,10 +86,24 @@ export function newestColdSizes(dir: string): { results: ColdSizesResults; stamp
   return file ? { results: read<ColdSizesResults>(join(dir, file)), stamp: file.slice('cold-sizes-'.length, -'.json'.length) } : undefined;
 }
 
-/** The newest `npm run bench -- --per-operation` run, if any. */
-export function newestPerOperation(dir: string): PerOperationResults | undefined {
-  const file = newest(dir, 'per-operation-');
-  return file ? read<PerOperationResults>(join(dir, file)) : undefined;
+/**
+ * The newest `npm run bench -- --per-operation` run at each corpus size, smallest first: issue
+ * 14's table is taken at 1,000 articles, issue 13's peer at 100,000, and neither hides the other.
+ */
+export function newestPerOperationBySize(dir: string): PerOperationResults[] {
+  if (!existsSync(dir)) return [];
+  const bySize = new Map<number, PerOperationResults>();
+  const files = readdirSync(dir).filter((f) => f.startsWith('per-operation-') && f.endsWith('.json')).sort();
+  for (const file of files) {
+    const results = read<PerOperationResults>(join(dir, file));
+    bySize.set(results.articles, results);
+  }
+  return [...bySize.entries()].sort(([a], [b]) => a - b).map(([, results]) => results);
+}
+
+/** Its chart's file beside docs/performance.md: the smallest size keeps the name it always had. */
+export function perOperationChartName(results: PerOperationResults): string {
+  return results.articles <= 1001 ? PER_OPERATION_CHART : PER_OPERATION_CHART.replace('.svg', `-${results.articles}.svg`);
 }
 
 /** The doc with its figures section replaced. */
