@@ -4,9 +4,12 @@ import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from '../tools/perf/scale-model';
 import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
+import type { ColdSizesResults } from '../tools/perf/cold-sizes-chart';
 
 /** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
 export const PER_OPERATION_CHART = 'performance-per-operation.svg';
+/** And bench/cold-sizes.ts's chart. */
+export const COLD_SIZES_CHART = 'performance-cold-sizes.svg';
 
 /**
  * The figures of docs/performance.md, rendered from what the benchmarks wrote to
@@ -30,8 +33,7 @@ export function figuresSection(dir: string): string {
   const published = publishOne ? read<PublishOneResults>(join(dir, publishOne)) : undefined;
   if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined));
   if (published) parts.push(publishOneTable(published));
-  const perOperation = newestPerOperation(dir);
-  if (perOperation) parts.push(perOperationReport(perOperation, PER_OPERATION_CHART));
+  for (const perOperation of newestPerOperationBySize(dir)) parts.push(perOperationReport(perOperation, perOperationChartName(perOperation)));
   const search = newest(dir, 'search-');
   if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));
   const coldSearch = newest(dir, 'cold-search-');
@@ -41,6 +43,17 @@ export function figuresSection(dir: string): string {
       `## bench/search-cold.ts (${coldSearch.slice('cold-search-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
       'Cold searches, stores and queries alternating; the ratio is each query over the rare word (issue 13: common under 2x rare).',
       rowsTable(cold.rows),
+    );
+  }
+  const coldSizes = newest(dir, 'cold-sizes-');
+  if (coldSizes) {
+    const cold = read<ColdSizesResults>(join(dir, coldSizes));
+    parts.push(
+      `## bench/cold-sizes.ts (${coldSizes.slice('cold-sizes-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
+      `Cold requests (a new worker per request, every key read from KV), one at a time, sizes alternating, ${cold.rounds} per operation and size; ` +
+        'the ratio is the largest corpus over the smallest (issue 13: within 1.3x).',
+      rowsTable(cold.rows),
+      `![cold p50 by corpus size](${COLD_SIZES_CHART})`,
     );
   }
   if (existsSync(join(dir, 'load.json'))) {
@@ -67,10 +80,30 @@ function rowsTable(rows: Row[]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n');
 }
 
-/** The newest `npm run bench -- --per-operation` run, if any. */
-export function newestPerOperation(dir: string): PerOperationResults | undefined {
-  const file = newest(dir, 'per-operation-');
-  return file ? read<PerOperationResults>(join(dir, file)) : undefined;
+/** The newest bench/cold-sizes.ts run, if any, and its file's time stamp. */
+export function newestColdSizes(dir: string): { results: ColdSizesResults; stamp: string } | undefined {
+  const file = newest(dir, 'cold-sizes-');
+  return file ? { results: read<ColdSizesResults>(join(dir, file)), stamp: file.slice('cold-sizes-'.length, -'.json'.length) } : undefined;
+}
+
+/**
+ * The newest `npm run bench -- --per-operation` run at each corpus size, smallest first: issue
+ * 14's table is taken at 1,000 articles, issue 13's peer at 100,000, and neither hides the other.
+ */
+export function newestPerOperationBySize(dir: string): PerOperationResults[] {
+  if (!existsSync(dir)) return [];
+  const bySize = new Map<number, PerOperationResults>();
+  const files = readdirSync(dir).filter((f) => f.startsWith('per-operation-') && f.endsWith('.json')).sort();
+  for (const file of files) {
+    const results = read<PerOperationResults>(join(dir, file));
+    bySize.set(results.articles, results);
+  }
+  return [...bySize.entries()].sort(([a], [b]) => a - b).map(([, results]) => results);
+}
+
+/** Its chart's file beside docs/performance.md: the smallest size keeps the name it always had. */
+export function perOperationChartName(results: PerOperationResults): string {
+  return results.articles <= 1001 ? PER_OPERATION_CHART : PER_OPERATION_CHART.replace('.svg', `-${results.articles}.svg`);
 }
 
 /** The doc with its figures section replaced. */

@@ -18,7 +18,9 @@ const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { t
 const articles = Number(values.articles);
 /** Entries per POST: a few MB of JSON, written by the worker in parallel. */
 const BATCH = 200;
-const PARALLEL = 8;
+const PARALLEL = 4;
+/** Attempts per batch: workerd under load closes a connection now and then. */
+const ATTEMPTS = 8;
 
 const started = performance.now();
 // No name holds the files: once read, their text can be collected.
@@ -47,9 +49,9 @@ async function put(batch: Array<{ key: string; value: unknown }>): Promise<void>
       if (response.ok) return;
       throw new Error(`${response.status} ${await response.text()}`);
     } catch (error) {
-      if (attempt === 5) throw error;
+      if (attempt === ATTEMPTS) throw error;
       console.error(`loading KV: attempt ${attempt} failed (${String(error)}); retrying`);
-      await new Promise((r) => setTimeout(r, 200 * attempt));
+      await new Promise((r) => setTimeout(r, 500 * attempt));
     }
   }
 }
@@ -57,6 +59,8 @@ async function put(batch: Array<{ key: string; value: unknown }>): Promise<void>
 const loadStarted = performance.now();
 const { entries, pointer, summary, version } = result.data;
 const stream = entries[Symbol.iterator]();
+let loaded = 0;
+let reported = 0;
 const nextBatch = () => {
   const batch = [];
   for (let e = stream.next(); !e.done; e = stream.next()) {
@@ -67,7 +71,15 @@ const nextBatch = () => {
 };
 await Promise.all(
   Array.from({ length: PARALLEL }, async () => {
-    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) await put(batch);
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+      await put(batch);
+      loaded += batch.length;
+      // Progress on stderr: loading 300,000 keys into Miniflare's KV takes minutes.
+      if (loaded - reported >= 20_000) {
+        reported = loaded;
+        console.error(`loading KV: ${loaded} of ${summary.keys} keys, ${((performance.now() - loadStarted) / 1000).toFixed(0)} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+      }
+    }
   }),
 );
 await put([pointer]);

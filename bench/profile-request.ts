@@ -15,18 +15,22 @@
  * .cpuprofile (opens in Chrome DevTools' Performance panel).
  *
  * Targets: compiled (the default), graphql-js (COMPILED_OPERATIONS=off), memo (the same
- * request repeated: memo hits). Ports: BENCH_PORT_BASE=N puts workerd on N, its inspector on N+1.
+ * request repeated: memo hits), cold (the bench's /__cold route: a new worker per request, every
+ * key read from KV; with `--articles 100000` and the state `npm run bench -- --sizes 100000` left),
+ * floor (the per-operation bench's floor: the memo's answer bytes from module memory, GET
+ * /__floor/memory, no GraphQL), so that a memo hit's profile can be read against what the floor
+ * itself spends. Any operation of the per-operation bench (bench/operations.ts ALL_OPERATIONS).
+ * Ports: BENCH_PORT_BASE=N puts workerd on N, its inspector on N+1.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { run } from './child';
 import { Inspector } from './isolate-heap';
 import { findState, stateKey } from './kv-state';
-import { operation, type Operation } from './operations';
+import { ALL_OPERATIONS, type Operation } from './operations';
 import { persistedBody, persistedOf } from './per-operation/targets';
 import { startRuntime } from './runtime';
 import { profileReport, summarize, type CpuProfile } from '../tools/perf/cpu-profile';
-import type { SCREENS } from '../tools/fixtures/screens';
 
 const { values } = parseArgs({
   options: {
@@ -38,31 +42,46 @@ const { values } = parseArgs({
     // Microseconds between samples: 100 keeps the profiler's own cost small.
     interval: { type: 'string', default: '100' },
     top: { type: 'string', default: '30' },
+    articles: { type: 'string', default: '1000' },
     // A state loaded before inputs changed that do not change the data (as `npm run bench` takes it).
     'state-key': { type: 'string' },
   },
 });
-const paths: Record<string, string> = { compiled: '/graphql', 'graphql-js': '/__graphql-js/graphql', memo: '/graphql' };
+const paths: Record<string, string> = {
+  compiled: '/graphql',
+  'graphql-js': '/__graphql-js/graphql',
+  memo: '/graphql',
+  cold: '/__cold/graphql',
+  floor: '/__floor/memory',
+};
 const path = paths[values.target];
 if (!path) throw new Error(`--target is one of ${Object.keys(paths).join(', ')}`);
 
-const state = findState(values['state-key'] ?? stateKey(1000));
-if (!state) throw new Error('No 1,000-article KV state in bench/.state/: run `npm run bench -- --per-operation` once first.');
+const articles = Number(values.articles);
+const state = findState(values['state-key'] ?? stateKey(articles));
+if (!state) throw new Error(`No ${articles}-article KV state in bench/.state/: run \`npm run bench -- --sizes ${articles}\` once first.`);
 const outdir = 'bench/.out/profile';
 await run('npx', ['wrangler', 'deploy', 'bench/worker/floor-worker.ts', '--dry-run', '--outdir', outdir, '--upload-source-maps']);
 const bundle = `${outdir}/floor-worker.js`;
 
-const op: Operation = operation(values.operation as keyof typeof SCREENS);
+const op: Operation =
+  ALL_OPERATIONS.find((o) => o.name === values.operation) ??
+  (() => {
+    throw new Error(`--operation is one of ${ALL_OPERATIONS.map((o) => o.name).join(', ')}`);
+  })();
 const { id } = persistedOf(op);
 let nonce = 0;
-const bodyOf = () => (values.target === 'memo' ? persistedBody(op, id) : persistedBody(op, id, ++nonce));
+const bodyOf = () => (values.target === 'memo' || values.target === 'cold' ? persistedBody(op, id) : persistedBody(op, id, ++nonce));
+/** The floor is a GET of the stored answer (bench/worker/floor-worker.ts); the others POST by persisted id. */
+const init = (): RequestInit =>
+  values.target === 'floor' ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf() };
 
 /** `count` requests over `connections` connections; every answer must be a 200. */
 async function send(url: string, count: number, connections: number): Promise<void> {
   let left = count;
   const loop = async () => {
     while (left-- > 0) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf() });
+      const response = await fetch(url, init());
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${op.name}: ${response.status} ${text.slice(0, 300)}`);
     }
@@ -72,7 +91,14 @@ async function send(url: string, count: number, connections: number): Promise<vo
 
 const runtime = await startRuntime(bundle, state.kvDir);
 try {
-  const url = `${runtime.url}${path}`;
+  let url = `${runtime.url}${path}`;
+  if (values.target === 'floor') {
+    // The floor serves the worker's own answer to the memo target's request, as the bench's does.
+    const answer = await fetch(`${runtime.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: persistedBody(op, id) });
+    const key = `__floor:${op.name}`;
+    await fetch(`${runtime.url}/__bench/put`, { method: 'POST', body: JSON.stringify([{ key, value: await answer.text() }]) });
+    url += `?key=${encodeURIComponent(key)}`;
+  }
   const connections = Number(values.connections);
   await send(url, Number(values.warmup), connections);
   const inspector = await Inspector.connect(runtime.inspectorUrl);
@@ -87,7 +113,7 @@ try {
   const title = `# ${op.name}, ${values.target}: CPU profile of the worker's isolate (${new Date().toISOString()})`;
   const report = `${title}\n\n${profileReport(summary, Number(values.top))}\n`;
   mkdirSync('bench/results', { recursive: true });
-  const base = `bench/results/profile-${op.name}-${values.target}`;
+  const base = `bench/results/profile-${op.name}-${values.target}${articles === 1000 ? '' : `-${articles}`}`;
   writeFileSync(`${base}.md`, report);
   writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
   console.log(report);

@@ -1,78 +1,19 @@
-import type { KvStats } from '../src/store/kv-stats-header';
-import type { HeapUsage } from './isolate-heap';
+import type { SizeFigures, BenchResults, OperationFigures } from './bench-results';
 import type { LoadFigures } from './measure';
-import type { SoakFigures } from './soak';
-import type { StaticFigures } from './static-figures';
-import type { PeerOperationFigures } from './peer/compare';
 import { peerTables } from './peer/report';
-import { table } from '../tools/perf/markdown-table';
+import { budgetLines } from './budgets';
+import { int, table } from '../tools/perf/markdown-table';
 
+/**
+ * The tables of one `npm run bench` run, as it prints them and docs/performance.md shows them;
+ * the figures' shapes are bench-results.ts's, the budgets budgets.ts's.
+ */
 export { table };
-
-/** What one bench run found; written as JSON to bench/results/ and printed as tables. */
-export interface OperationFigures {
-  name: string;
-  responseBytes: number;
-  kvCold: KvStats;
-  kvWarm: KvStats;
-  cold: LoadFigures;
-  warm: LoadFigures;
-  /** Warm isolate, but every request distinct, so executed (no response-memo hit). */
-  warmExecuted: LoadFigures;
-  floorKv: LoadFigures;
-  floorMemory: LoadFigures;
-}
-
-export interface SizeFigures {
-  articles: number;
-  keys: number;
-  bytes: number;
-  version: string;
-  buildMs: number;
-  buildMaxRssMb: number;
-  /** Peak RSS of the whole build-and-load process (the entries are built again as loaded). */
-  maxRssMb?: number;
-  loadMs: number;
-  /** The largest stored value, by key within the version. */
-  largestValue?: { key: string; bytes: number };
-  operations: OperationFigures[];
-  /** The Apollo peer beside the worker (bench/peer/); absent with --skip-peer. */
-  peer?: PeerOperationFigures[];
-  /** The isolate's heap after each phase (bench/isolate-heap.ts). */
-  heap: HeapPhase[];
-  /** The highest total heap read during the whole size's run (every 500 ms, and per phase). */
-  peakTotalMiB: number;
-  soak?: SoakFigures;
-}
-
-export interface HeapPhase extends HeapUsage {
-  phase: string;
-}
-
-export interface BenchResults {
-  startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; freeGiB?: number; node: string; loadAverage: number[] };
-  /** `vars`: wrangler vars given with --var; `onlySoak`: --only soak (no latency tables). */
-  settings: { connections: number; seconds: number; vars?: Record<string, string>; onlySoak?: boolean };
-  static: StaticFigures;
-  sizes: SizeFigures[];
-}
-
-/** The budgets of issue 6. */
-export const BUDGETS = {
-  warmOverKvFloor: 1.5,
-  roundTripsCold: 2,
-  roundTripsWarm: 0,
-  bundleGzipKiB: 150,
-  startupMs: 60,
-  p50LargestOverSmallest: 1.3,
-  /** Issue 16: the isolate's total V8 heap, 75% of Workers' 128 MB (docs/memory.md). */
-  heapTotalMiB: 96,
-};
+export type { BenchResults, HeapPhase, OperationFigures, SizeFigures } from './bench-results';
+export { BUDGETS, budgetLines } from './budgets';
 
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
-const int = (n: number) => Math.round(n).toLocaleString('en');
 const kib = (n: number) => `${(n / 1024).toFixed(1)}K`;
 
 const latency = (l: LoadFigures) => `${f1(l.p50)} / ${f1(l.p99)} (${int(l.rps)})`;
@@ -142,57 +83,6 @@ export function growthTable(sizes: SizeFigures[]): string {
   });
   const header = ['operation', 'figure', sizes.map((s) => int(s.articles)).join(' -> ')];
   return `### Growth with corpus size\n\n${table(header, rows)}`;
-}
-
-/** Every budget, met or missed, with the figure that decides it. */
-export function budgetLines(results: BenchResults): string[] {
-  const lines: string[] = [];
-  const verdict = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
-  const { bundleGzipKiB, startupMs } = results.static;
-  lines.push(`${verdict(bundleGzipKiB <= BUDGETS.bundleGzipKiB)} bundle ${bundleGzipKiB} KiB gzip (budget ${BUDGETS.bundleGzipKiB})`);
-  lines.push(`${verdict(startupMs <= BUDGETS.startupMs)} start-up ${f1(startupMs)} ms (budget ${BUDGETS.startupMs}; runs ${results.static.startupRunsMs.map(f1).join(', ')})`);
-  for (const size of results.sizes) {
-    for (const op of size.operations) {
-      const at = `${op.name} @ ${int(size.articles)}`;
-      const ratio = op.warm!.p50 / op.floorKv!.p50;
-      lines.push(`${verdict(ratio <= BUDGETS.warmOverKvFloor)} ${at}: warm p50 ${f2(ratio)}x the KV floor (budget ${BUDGETS.warmOverKvFloor}x)`);
-      const trips = op.kvCold!.roundTrips <= BUDGETS.roundTripsCold && op.kvWarm!.roundTrips <= BUDGETS.roundTripsWarm;
-      lines.push(`${verdict(trips)} ${at}: KV round trips ${op.kvCold!.roundTrips} cold, ${op.kvWarm!.roundTrips} warm (budget ${BUDGETS.roundTripsCold} / ${BUDGETS.roundTripsWarm})`);
-    }
-  }
-  for (const size of results.sizes) {
-    const at = `@ ${int(size.articles)}`;
-    // Informational: the latency phases' cold figures make a new worker (yoga instance,
-    // caches) per request on the bench-only /__cold route, which production never does; the
-    // budget is judged on the soak, production-shaped traffic through one warm worker.
-    lines.push(`info   isolate heap ${at}: peak total ${f1(size.peakTotalMiB)} MiB over the whole run, cold-route phases included`);
-    if (size.soak) {
-      lines.push(`${verdict(size.soak.peakTotalMiB <= BUDGETS.heapTotalMiB)} soak ${at}: peak total heap ${f1(size.soak.peakTotalMiB)} MiB (budget ${BUDGETS.heapTotalMiB} MiB)`);
-      lines.push(`${verdict(size.soak.failures === 0)} soak ${at}: ${size.soak.failures} wrong answers of ${int(size.soak.requests)}`);
-    }
-  }
-  const [small, large] = [results.sizes[0]!, results.sizes.at(-1)!];
-  if (results.sizes.length > 1) {
-    for (const op of large.operations) {
-      const base = small.operations.find((o) => o.name === op.name)!;
-      for (const mode of ['warm', 'cold'] as const) {
-        if (op[mode]!.requests === 0 || base[mode]!.requests === 0) {
-          // No request finished inside the slices: a latency of 0 would read as a pass.
-          lines.push(`MISSED ${op.name}: ${mode} p50 not measured (no request completed in a slice)`);
-          continue;
-        }
-        const growth = op[mode]!.p50 / base[mode]!.p50;
-        // The same growth measured against the KV floor of the same size, which takes out
-        // drift of the machine itself (other load, the runtime) between the two sizes.
-        const floorGrowth = growth / (op.floorKv!.p50 / base.floorKv!.p50);
-        lines.push(
-          `${verdict(growth <= BUDGETS.p50LargestOverSmallest)} ${op.name}: ${mode} p50 at ${int(large.articles)} is ${f2(growth)}x ` +
-            `that at ${int(small.articles)} (budget ${BUDGETS.p50LargestOverSmallest}x; ${f2(floorGrowth)}x relative to the KV floor)`,
-        );
-      }
-    }
-  }
-  return lines;
 }
 
 /** The whole report of one run, as `npm run bench` prints it and docs/performance.md shows it. */

@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
  *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
  *   npm run bench -- --per-operation     (issue 14's table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
+ *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -27,8 +28,9 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { run } from './child';
-import { bodyOf, combine, load, probe, type LoadFigures, type LoadSettings } from './measure';
-import { OPERATIONS, type Operation } from './operations';
+import type { LoadSettings } from './measure';
+import { measureSizeOperation } from './size-operation';
+import { OPERATIONS } from './operations';
 import { runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
 import { findState, saveState, stateKey, type SavedState } from './kv-state';
@@ -52,6 +54,7 @@ const { values } = parseArgs({
     'skip-peer': { type: 'boolean', default: false },
     'publish-one': { type: 'boolean', default: false },
     'per-operation': { type: 'boolean', default: false },
+    operations: { type: 'string' },
   },
 });
 // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
@@ -63,44 +66,7 @@ const onlySoak = values.only === 'soak';
 const vars = Object.fromEntries((values.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
 const sizes = values.sizes!.split(',').map(Number);
 const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
-const slice: LoadSettings = { ...settings, seconds: 1 };
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-async function measureOperation(url: string, op: Operation): Promise<OperationFigures> {
-  const cold = await probe(`${url}/__cold/graphql`, op);
-  await probe(`${url}/graphql`, op);
-  const warm = await probe(`${url}/graphql`, op);
-  // The floor serves this very response: same bytes, same headers' kind, no GraphQL.
-  const floorKey = `__floor:${op.name}`;
-  await fetch(`${url}/__bench/put`, { method: 'POST', body: JSON.stringify([{ key: floorKey, value: warm.body }]) });
-  const post = { method: 'POST' as const, body: bodyOf(op) };
-  const targets = {
-    cold: () => load(`${url}/__cold/graphql`, slice, post),
-    warm: () => load(`${url}/graphql`, slice, post),
-    warmExecuted: () => load(`${url}/graphql`, slice, { method: 'POST', bodyFor: (i) => bodyOf(op, i) }),
-    floorKv: () => load(`${url}/__floor/kv?key=${encodeURIComponent(floorKey)}`, slice),
-    floorMemory: () => load(`${url}/__floor/memory?key=${encodeURIComponent(floorKey)}`, slice),
-  };
-  // Interleaved: each figure is measured in `seconds` one-second slices taken in turn with
-  // the others, so a burst of other load on the machine hits the worker and its floor alike.
-  const slices: Record<keyof typeof targets, LoadFigures[]> = { cold: [], warm: [], warmExecuted: [], floorKv: [], floorMemory: [] };
-  for (let round = 0; round < settings.seconds; round++) {
-    for (const name of Object.keys(targets) as Array<keyof typeof targets>) slices[name].push(await targets[name]());
-  }
-  const figures: OperationFigures = {
-    name: op.name,
-    responseBytes: Buffer.byteLength(warm.body),
-    kvCold: cold.kv,
-    kvWarm: warm.kv,
-    cold: combine(slices.cold),
-    warm: combine(slices.warm),
-    warmExecuted: combine(slices.warmExecuted),
-    floorKv: combine(slices.floorKv),
-    floorMemory: combine(slices.floorMemory),
-  };
-  log(`  ${op.name}: warm p50 ${figures.warm!.p50} ms, KV floor p50 ${figures.floorKv!.p50} ms`);
-  return figures;
-}
 
 type CorpusFigures = Omit<SizeFigures, 'operations'>;
 
@@ -111,6 +77,8 @@ type CorpusFigures = Omit<SizeFigures, 'operations'>;
  * twice the live size. Past 100,000 articles it is also above V8's default (about 4 GB here).
  */
 const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 100_000) * 1024);
+/** The loading child also holds the batches in flight and the HTTP client's buffers: twice the build's. */
+const loadHeapMb = (articles: number) => 2 * buildHeapMb(articles);
 
 /** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
 async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
@@ -126,7 +94,7 @@ async function loadedState(bundle: string, articles: number): Promise<SavedState
   const runtime = await startRuntime(bundle);
   let figures: CorpusFigures;
   try {
-    const { stdout } = await run('node', [`--max-old-space-size=${buildHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url]);
+    const { stdout } = await run('node', [`--max-old-space-size=${loadHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url], {}, true);
     figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
     log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
   } finally {
@@ -155,7 +123,7 @@ async function measureSize(bundle: string, articles: number): Promise<SizeFigure
     const operations: OperationFigures[] = [];
     if (!onlySoak) {
       for (const op of OPERATIONS) {
-        operations.push(await measureOperation(runtime.url, op));
+        operations.push(await measureSizeOperation(runtime.url, op, settings, log));
         await phase(op.name);
       }
     }
@@ -180,7 +148,8 @@ async function measureSize(bundle: string, articles: number): Promise<SizeFigure
 if (values['per-operation']) {
   const bundle = await bundleBenchWorker();
   const perOperationSizes = process.argv.some((a) => a.startsWith('--sizes')) ? sizes : [1000];
-  await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
+  const operations = values.operations?.split(',');
+  await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, operations, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
   process.exit(0);
 }
 

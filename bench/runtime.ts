@@ -22,7 +22,10 @@ export const OUT_DIR = 'bench/.out';
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 0);
 /** Port offsets from BENCH_PORT_BASE; the defaults are the ports used before it existed. */
 export const benchPort = (offset: number, fallback: number): number => (PORT_BASE > 0 ? PORT_BASE + offset : fallback);
-export const benchPorts = (): { http: number; inspector: number } => ({ http: benchPort(0, 0), inspector: benchPort(1, 9229) });
+export const benchPorts = (offset = 0): { http: number; inspector: number } => ({
+  http: benchPort(offset, 0),
+  inspector: benchPort(offset + 1, 9229 + offset),
+});
 
 /** The worker's name in Miniflare: its inspector target is /core:user:<name>. */
 const WORKER_NAME = 'bench';
@@ -58,10 +61,12 @@ export async function startRuntime(
   kvDir?: string,
   /** Vars over wrangler.toml's (cache budgets, say: `npm run bench -- --var DOCUMENT_CACHE_SIZE=8MiB`). */
   vars: Record<string, string> = {},
+  /** Ports from BENCH_PORT_BASE + this (HTTP) and + this + 1 (inspector): a second runtime beside the first. */
+  portOffset = 0,
 ): Promise<{ url: string; kvDir: string; inspectorUrl: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
   const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
   const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
-  const ports = benchPorts();
+  const ports = benchPorts(portOffset);
   const mf = new Miniflare({
     name: WORKER_NAME,
     modules: true,

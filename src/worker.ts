@@ -1,7 +1,8 @@
-import { isPreflight, preflightResponse, withCors } from './http/cors';
+import { corsHeaders, isPreflight, preflightResponse, withCors } from './http/cors';
 import { readConfig, type Config } from './config';
 import { articleFormatResponse, matchArticleFormat } from './http/article-formats';
-import { withEdgeCache } from './http/edge-cache';
+import { isCacheableRequest, withEdgeCache, type CacheStatus } from './http/edge-cache';
+import { finishedAnswer, type FinishedAnswer } from './http/finished-answer';
 import { IsolateState } from './store/isolate-state';
 import { KvStore } from './store/kv-store';
 import { formatKvStats } from './store/kv-stats-header';
@@ -46,19 +47,29 @@ export function createWorker(given?: IsolateState) {
       // every resolver read it from this reader.
       const reader = new NewsReader(store);
       const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
-      // The cache key needs the data version; when nothing is published yoga answers the error.
-      const version = () => reader.dataVersion().then((p) => p.version, () => null);
       const facts = requestFacts(request);
       const { url } = facts;
       const compiled: NonNullable<GraphContext['compiled']> = { enabled: config.compiledOperations, ran: false };
       // GET /articles/{slug}.ninjs.json and .jsonld: the formats out, cached like GraphQL GETs.
       const route = matchArticleFormat(url);
+      // A request the edge cache passes by (a POST, say) and that is answered before yoga gets
+      // its response made once with every header (src/http/finished-answer.ts), not patched below.
+      const bypass = !isCacheableRequest(facts, route !== null);
+      let finished = false;
+      const respondAs = (by: FinishedAnswer['by']) =>
+        bypass
+          ? (text: string, mediaType: string) => {
+              finished = true;
+              const cors = corsHeaders(request, config.corsOrigins);
+              return finishedAnswer(text, { mediaType, by, kvStats: formatKvStats(store.stats()), cors });
+            }
+          : undefined;
       // Edge-cache hits are not counted against the rate limit: they run no query and read no KV.
       // A GraphQL request the isolate has answered before is answered from the response memo
       // before yoga (src/http/memo-hit.ts); a miss goes to yoga, which fills the memo.
       let memoHit = false;
       const graphql = async () => {
-        const memo = await lookUpMemo(request, { reader, memo: isolate.responses, rateLimit }, facts);
+        const memo = await lookUpMemo(request, { reader, memo: isolate.responses, rateLimit, respond: respondAs('memo') }, facts);
         memoHit = memo.hit === true;
         if (memo.response) return memo.response;
         const remember = memo.key && memo.mediaType ? { key: memo.key, mediaType: memo.mediaType } : undefined;
@@ -66,7 +77,13 @@ export function createWorker(given?: IsolateState) {
         // A compiled persisted operation is answered before yoga too (src/http/compiled-early.ts).
         const early =
           compiled.enabled && remember && memo.body !== undefined
-            ? await answerCompiledEarly(request, { context, memo: isolate.responses, lookup: { ...remember, body: memo.body }, url })
+            ? await answerCompiledEarly(request, {
+                context,
+                memo: isolate.responses,
+                lookup: { ...remember, body: memo.body },
+                facts,
+                respond: respondAs('compiled'),
+              })
             : null;
         if (early && 'response' in early) return early.response;
         yogaRequests += 1;
@@ -76,11 +93,16 @@ export function createWorker(given?: IsolateState) {
         return yoga!.fetch(memo.request, { ...context, rateLimit: undefined });
       };
       const handle = route ? () => articleFormatResponse(request, route, reader) : graphql;
-      const { response, status } = await withEdgeCache(
-        request,
-        { config, version, cache: edgeCache(), waitUntil, resource: route !== null, facts },
-        handle,
-      );
+      let response: Response;
+      let status: CacheStatus = 'BYPASS';
+      if (bypass) {
+        response = await handle();
+        if (finished) return response;
+      } else {
+        // The cache key needs the data version; when nothing is published yoga answers the error.
+        const version = () => reader.dataVersion().then((p) => p.version, () => null);
+        ({ response, status } = await withEdgeCache(request, { config, version, cache: edgeCache(), waitUntil, resource: route !== null, facts }, handle));
+      }
       response.headers.set('x-cache', status);
       if (memoHit) response.headers.set(MEMO_HEADER, 'HIT');
       response.headers.set('x-kv-stats', formatKvStats(store.stats()));

@@ -23,12 +23,26 @@ export interface PeerDocuments {
   suggest: Map<string, SuggestBucket>;
 }
 
+type EntriesPage = { entries: Array<{ key: string; value: string | null }>; cursor: string | null };
+
+/** One page, retried: at 100,000 articles the peer reads 300,000 keys and workerd closes a connection now and then. */
+async function entriesPage(address: string): Promise<EntriesPage> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(address);
+      if (!response.ok) throw new Error(`reading the worker's KV: ${response.status} ${await response.text()}`);
+      return (await response.json()) as EntriesPage;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
 async function* storedEntries(url: string, prefix: string): AsyncGenerator<{ key: string; value: string }> {
   let cursor: string | null = '';
   while (cursor !== null) {
-    const response = await fetch(`${url}/__bench/entries?prefix=${encodeURIComponent(prefix)}&cursor=${encodeURIComponent(cursor)}`);
-    if (!response.ok) throw new Error(`reading the worker's KV: ${response.status} ${await response.text()}`);
-    const page = (await response.json()) as { entries: Array<{ key: string; value: string | null }>; cursor: string | null };
+    const page = await entriesPage(`${url}/__bench/entries?prefix=${encodeURIComponent(prefix)}&cursor=${encodeURIComponent(cursor)}`);
     for (const e of page.entries) if (e.value !== null) yield { key: e.key, value: e.value };
     cursor = page.cursor;
   }

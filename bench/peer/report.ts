@@ -40,7 +40,7 @@ export function peerTables(articles: number, ops: PeerOperationFigures[]): strin
     table(['operation', 'ratio', 'p50', 'req/s', 'CPU ms/req'], ratioRows),
     'Ratios are the worker over the other: below 1 is better for p50 and CPU, above 1 for req/s. Errors count ' +
       'failed requests and answers other than the worker\'s; "reordered" answers hold the same values with object keys ' +
-      `in another order (graphql-yoga's executor writes fields as they resolve). Field order as the query's: ` +
+      `in another order (GraphQL spec 7.2.2 orders them as the query selects them). Field order as the query's: ` +
       ops.map((op) => `${op.name} ${op.sameFieldOrder ? 'yes' : 'NO'}`).join(', ') + '.',
   ].join('\n\n');
 }

@@ -1,7 +1,8 @@
 /**
  * One operation, six targets (./targets.ts), measured in interleaved one-second slices: each
- * round runs every target once, so a burst of other load on the shared machine hits them
- * alike; round 0 warms every target up (JIT, caches, connections) and is not counted. CPU ms
+ * round runs every target once (in the order of tools/perf/per-operation-report.ts roundOrder), so a burst of other load on
+ * the shared machine hits them alike; round 0 warms every target up (JIT, caches, connections)
+ * and is not counted. CPU ms
  * per request is the serving process's /proc utime + stime over the slice (bench/cpu-time.ts):
  * workerd for the worker and the floor, the peer's Node process for Apollo.
  *
@@ -16,11 +17,12 @@ import { combine, load, type LoadFigures, type LoadSettings } from '../measure';
 import type { Operation } from '../operations';
 import { descendantsNamed, withCpu } from '../cpu-time';
 import { answer, canonical, checkSameValues, type Peer } from '../peer/compare';
-import type { OperationFigures, TargetFigures as ReportFigures } from '../../tools/perf/per-operation-report';
+import { roundOrder, type OperationFigures, type SliceFigures, type TargetFigures as ReportFigures } from '../../tools/perf/per-operation-report';
 import { persistedBody, persistedOf, TARGETS, textBody, type Target } from './targets';
 
 /** Figures as the report reads them, with all of autocannon's (failure kinds, p99) kept in the JSON. */
 type TargetFigures = LoadFigures & ReportFigures;
+
 
 export interface WorkerUrls {
   /** The bench runtime's base URL (bench/worker/floor-worker.ts). */
@@ -97,13 +99,18 @@ export async function measureOperation(
     floor: { pids: workerd, run: () => load(floorUrl, slice, { expectBody: firsts.floor, equivalent }) },
   };
   const slices = Object.fromEntries(TARGETS.map((t) => [t, [] as Array<{ figures: LoadFigures; cpuMs: number }>])) as Record<Target, Array<{ figures: LoadFigures; cpuMs: number }>>;
+  const rounds: Array<Record<Target, SliceFigures>> = [];
   for (let round = 0; round <= settings.seconds; round++) {
     const line: string[] = [];
-    for (const name of TARGETS) {
+    const slicesOfRound = {} as Record<Target, SliceFigures>;
+    for (const name of roundOrder(round)) {
       const { result, cpuMs } = await withCpu(targets[name].pids, targets[name].run);
       if (round > 0) slices[name].push({ figures: result, cpuMs });
+      // A slice that completed no request has no figure per request (NaN: left out of the medians).
+      slicesOfRound[name] = { rps: result.rps, cpuMsPerRequest: result.requests > 0 ? cpuMs / result.requests : NaN };
       line.push(`${name} ${Math.round(result.rps)}/s ${(cpuMs / Math.max(1, result.requests)).toFixed(2)} ms`);
     }
+    if (round > 0) rounds.push(slicesOfRound);
     log(`  ${op.name} round ${round}/${settings.seconds}${round === 0 ? ' (warm-up)' : ''}: ${line.join(', ')}`);
   }
   const figures = Object.fromEntries(
@@ -113,5 +120,5 @@ export async function measureOperation(
       return [name, { ...combined, cpuMsPerRequest: combined.requests > 0 ? cpu / combined.requests : NaN }];
     }),
   ) as Record<Target, TargetFigures>;
-  return { name: op.name, responseBytes: Buffer.byteLength(worker), targets: figures };
+  return { name: op.name, responseBytes: Buffer.byteLength(worker), targets: figures, rounds };
 }

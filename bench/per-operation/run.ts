@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --per-operation [--sizes 1000] [--seconds 5] [--connections 10]`: the
+ * `npm run bench -- --per-operation [--sizes 1000] [--seconds 5] [--connections 10] [--operations a,b]`: the
  * per-operation table of issue 14 (memo hit, compiled, graphql-js, Apollo, Apollo + cache,
  * workerd floor; CPU ms per request, req/s and the goal ratios) from ONE interleaved run on
  * one machine, over a corpus `npm run bench` builds and loads (or finds in bench/.state/).
@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { LoadSettings } from '../measure';
-import { ALL_OPERATIONS as OPERATIONS } from '../operations';
+import { ALL_OPERATIONS } from '../operations';
 import { benchPort, startRuntime } from '../runtime';
 import { startPeer } from '../peer/compare';
 import type { OperationFigures, PerOperationResults } from '../../tools/perf/per-operation-report';
@@ -22,6 +22,8 @@ export interface PerOperationOptions {
   bundle: string;
   sizes: number[];
   settings: LoadSettings;
+  /** Only these operations (--operations), by file name; all of them when absent. */
+  operations?: string[];
   /** Vars over wrangler.toml's, for the measured workers (--var). */
   vars: Record<string, string>;
   /** The corpus's KV state: built and loaded, or found from an earlier run (bench/run.ts). */
@@ -37,9 +39,12 @@ function compiledSetting(vars: Record<string, string>, present: boolean): string
 
 export async function runPerOperation(options: PerOperationOptions): Promise<void> {
   const { settings, log } = options;
+  const unknown = options.operations?.filter((name) => !ALL_OPERATIONS.some((o) => o.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`--operations: no operation ${unknown.join(', ')}; one of ${ALL_OPERATIONS.map((o) => o.name).join(', ')}`);
+  const OPERATIONS = options.operations ? ALL_OPERATIONS.filter((o) => options.operations!.includes(o.name)) : ALL_OPERATIONS;
   const present = compilerPresent();
   if (!present) log('no COMPILED_OPERATIONS in src/config.ts: "compiled" and "graphql-js" run the same code (the report says so)');
-  const measured = new Set(OPERATIONS.map((o) => o.name));
+  const measured = new Set(ALL_OPERATIONS.map((o) => o.name));
   const unmeasured = readdirSync('operations').filter((f) => f.endsWith('.graphql')).map((f) => f.slice(0, -'.graphql'.length)).filter((n) => !measured.has(n));
   for (const articles of options.sizes) {
     const startedAt = new Date().toISOString();

@@ -38,12 +38,30 @@ export function preflightResponse(request: Request, origins: DeliveryConfig['cor
   return new Response(null, { status: 204, headers });
 }
 
+/** With `*` every origin gets the same grants: no need to read the Origin header per request. */
+const ANY_ORIGIN: Readonly<Record<string, string>> = Object.freeze({
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': EXPOSE_HEADERS,
+});
+
+/**
+ * The CORS headers of an actual (non-preflight) request's response, as a plain object: the
+ * answers made before yoga (src/http/finished-answer.ts) are built with all their headers at
+ * once. `vary` is to be appended to whatever the response varies on already.
+ */
+export function corsHeaders(request: Request, origins: DeliveryConfig['corsOrigins']): Readonly<Record<string, string>> {
+  if (origins === '*') return ANY_ORIGIN;
+  const allow = allowedOrigin(origins, request.headers.get('origin'));
+  if (allow === null) return { vary: 'Origin' };
+  return { vary: 'Origin', 'access-control-allow-origin': allow, 'access-control-expose-headers': EXPOSE_HEADERS };
+}
+
 /** Adds the CORS headers of an actual (non-preflight) request to its response. */
 export function withCors(request: Request, response: Response, origins: DeliveryConfig['corsOrigins']): Response {
-  if (origins !== '*') response.headers.append('vary', 'Origin');
-  const allow = allowedOrigin(origins, request.headers.get('origin'));
-  if (allow === null) return response;
-  response.headers.set('access-control-allow-origin', allow);
-  response.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
+  const cors = corsHeaders(request, origins);
+  for (const name in cors) {
+    if (name === 'vary') response.headers.append(name, cors[name]!);
+    else response.headers.set(name, cors[name]!);
+  }
   return response;
 }

@@ -41,7 +41,7 @@ export function edgeCacheKey(
   resource = false,
   facts: RequestFacts = requestFacts(request),
 ): Request | null {
-  if (!isCacheableRequest(request, facts, resource)) return null;
+  if (!isCacheableRequest(facts, resource)) return null;
   const { url } = facts;
   const key = new URL(url.pathname, url.origin);
   const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -51,9 +51,13 @@ export function edgeCacheKey(
   return new Request(key.toString(), { method: 'GET' });
 }
 
-/** A GET carrying an operation (the GraphiQL page is a GET without one), answered as JSON; or any GET of a resource. */
-function isCacheableRequest(request: Request, facts: RequestFacts, resource = false): boolean {
-  if (request.method !== 'GET') return false;
+/**
+ * A GET carrying an operation (the GraphiQL page is a GET without one), answered as JSON; or any
+ * GET of a resource. Anything else passes the cache by (BYPASS): the worker answers those
+ * before yoga without calling withEdgeCache (src/worker.ts).
+ */
+export function isCacheableRequest(facts: RequestFacts, resource = false): boolean {
+  if (facts.method !== 'GET') return false;
   if (resource) return true;
   if (facts.mediaType === null) return false;
   const params = facts.url.searchParams;
@@ -67,7 +71,7 @@ export async function withEdgeCache(
   handle: () => Promise<Response>,
 ): Promise<{ response: Response; status: CacheStatus }> {
   const facts = options.facts ?? requestFacts(request);
-  if (!isCacheableRequest(request, facts, options.resource)) return { response: await handle(), status: 'BYPASS' };
+  if (!isCacheableRequest(facts, options.resource)) return { response: await handle(), status: 'BYPASS' };
   const version = await options.version();
   if (version === null) {
     // Nothing published (or the pointer unreadable): the answer is an error; nobody may keep it.

@@ -45,22 +45,37 @@ export interface MemoLookup {
   body?: string;
 }
 
+export interface MemoOptions {
+  reader: NewsReader;
+  memo: LruCache<string>;
+  rateLimit?: RateLimitSettings;
+  /**
+   * Makes a hit's response from the kept text and its media type; by default a 200 with the
+   * content type only, what yoga's result processor sends (the worker adds its headers after).
+   */
+  respond?: (text: string, mediaType: string) => Response;
+}
+
+/** Exactly the headers yoga's result processor sends for a result (regular.js: content type only). */
+export const plainAnswer = (text: string, mediaType: string): Response =>
+  new Response(text, { status: 200, headers: { 'content-type': `${mediaType}; charset=utf-8` } });
+
 export async function lookUpMemo(
   request: Request,
-  options: { reader: NewsReader; memo: LruCache<string>; rateLimit?: RateLimitSettings },
-  { url, mediaType }: RequestFacts = requestFacts(request),
+  options: MemoOptions,
+  { method, url, mediaType }: RequestFacts = requestFacts(request),
 ): Promise<MemoLookup> {
   if (mediaType === null || url.pathname !== '/graphql') return { request };
   let body = '';
-  if (request.method === 'POST') {
+  if (method === 'POST') {
     const read = await readUpTo(request, MAX_KEY_CHARS);
     if (read.text === undefined) return { request: read.request ?? request };
     body = read.text;
-  } else if (request.method !== 'GET' || url.search.length > MAX_KEY_CHARS) {
+  } else if (method !== 'GET' || url.search.length > MAX_KEY_CHARS) {
     return { request };
   }
   // The body was read for the key: yoga gets it back only on a miss (a hit needs no copy).
-  const forYoga = () => (request.method === 'POST' ? new Request(request, { body }) : request);
+  const forYoga = () => (method === 'POST' ? new Request(request, { body }) : request);
   let version: string;
   try {
     version = (await options.reader.dataVersion()).version;
@@ -69,7 +84,7 @@ export async function lookUpMemo(
     return { request: forYoga() };
   }
   const contentType = request.headers.get('content-type') ?? '';
-  const key = [version, request.method, mediaType, contentType, url.pathname + url.search, body].join('\u0000');
+  const key = [version, method, mediaType, contentType, url.pathname + url.search, body].join('\u0000');
   const text = options.memo.get(key);
   if (text === undefined) {
     // Made only when yoga needs it: the early compiled path answers without a copy.
@@ -79,9 +94,7 @@ export async function lookUpMemo(
   // Counted like any request yoga answers: only edge-cache hits are free of the limit.
   const refused = await rateLimited(request, options.rateLimit);
   if (refused) return { key, request, response: refused };
-  // Exactly the headers yoga's result processor sends for a result (regular.js: content type only).
-  const headers = { 'content-type': `${mediaType}; charset=utf-8` };
-  return { key, request, response: new Response(text, { status: 200, headers }), hit: true };
+  return { key, request, response: (options.respond ?? plainAnswer)(text, mediaType), hit: true };
 }
 
 /**
@@ -124,5 +137,10 @@ async function readUpTo(request: Request, max: number): Promise<{ text?: string;
  */
 export function rememberAnswer(memo: LruCache<string>, lookup: { key: string; mediaType: string }, response: Response, text: string): void {
   if (response.status !== 200 || response.headers.get('content-type') !== `${lookup.mediaType}; charset=utf-8`) return;
-  memo.set(lookup.key, text, stringBytes(text));
+  keepAnswer(memo, lookup.key, text);
+}
+
+/** Keeps an answer known to be what the hit path sends (the early compiled path's own 200s). */
+export function keepAnswer(memo: LruCache<string>, key: string, text: string): void {
+  memo.set(key, text, stringBytes(text));
 }

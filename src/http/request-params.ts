@@ -1,3 +1,5 @@
+import { DOCUMENT_ID_PARAMS } from '../plugins/use-trusted-documents';
+
 /**
  * A GraphQL-over-HTTP request's params, read the way yoga reads them, for the requests the
  * early compiled path takes (src/http/compiled-early.ts), or null for any request yoga might
@@ -6,21 +8,26 @@
  *   POST: a content type yoga parses as JSON (graphql-yoga request-parser/post-json.js and
  *         utils.js isContentTypeMatch: the first listed type is `application/json`, with or
  *         without parameters), a body that is a JSON object.
- *   GET:  the query string's `variables` and `extensions` as JSON, `operationName` as text
- *         (request-parser/utils.js handleURLSearchParams), each at most once, none empty.
+ *   GET:  the query string's `variables` and `extensions` as JSON, `operationName` and the
+ *         document ids as text (request-parser/utils.js handleURLSearchParams; with a document
+ *         id, use-trusted-documents.ts's parseGetWithDocumentId), each at most once, none empty.
  *
- * Either way, only `variables`, `extensions` and `operationName` (yoga's
- * use-check-graphql-query-params.js refuses unknown params; a `query` is another path), with
- * `variables` and `extensions` objects or absent. The body is at most memo-hit.ts's
+ * Either way, only `variables`, `extensions`, `operationName` and the document ids that
+ * src/yoga.ts lets through as `extraParamNames` (`documentId`, `doc_id`; yoga's
+ * use-check-graphql-query-params.js refuses other unknown params; a `query` is another path),
+ * with `variables` and `extensions` objects or absent. The body is at most memo-hit.ts's
  * MAX_KEY_CHARS, well under yoga's body limit (LIMITS.maxBodyBytes), so never a 413.
  */
 export interface RequestParams {
   variables?: unknown;
   extensions?: unknown;
   operationName?: unknown;
+  documentId?: unknown;
+  doc_id?: unknown;
 }
 
-const NAMES = new Set(['variables', 'extensions', 'operationName']);
+const TEXT_NAMES = new Set<string>(['operationName', ...DOCUMENT_ID_PARAMS]);
+const NAMES = new Set<string>(['variables', 'extensions', ...TEXT_NAMES]);
 
 export function requestParams(method: string, contentType: string | null, url: URL, body: string): RequestParams | null {
   let params: Record<string, unknown>;
@@ -33,7 +40,7 @@ export function requestParams(method: string, contentType: string | null, url: U
     params = {};
     for (const [name, value] of url.searchParams) {
       if (!NAMES.has(name) || name in params || value === '') return null;
-      params[name] = name === 'operationName' ? value : parseJson(value);
+      params[name] = TEXT_NAMES.has(name) ? value : parseJson(value);
       if (params[name] === INVALID) return null;
     }
   } else {

@@ -1,12 +1,12 @@
 import type { VersionPointer } from '../model/documents';
-import { POINTER_KEY } from '../model/keys';
-import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
+import { DataUnavailable } from '../model/domain-errors';
 import { chainIndex, splitKey } from '../model/generations';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
 import type { KvStats } from './kv-stats-header';
+import { readPointerKey } from './read-pointer';
 import { readWave } from './read-wave';
 
 export type { KvStats } from './kv-stats-header';
@@ -75,18 +75,7 @@ export class KvStore {
 
   private async readPointer(): Promise<VersionPointer> {
     this.versionReads += 1;
-    let text: string | null;
-    try {
-      text = await this.kv.get(POINTER_KEY, 'text');
-    } catch {
-      throw new NoDataVersion('Reading the data-version pointer failed; retry later.');
-    }
-    if (text === null) throw new NoDataVersion('No data version has been published yet; retry later.');
-    const value = parseJson(POINTER_KEY, text);
-    if (value instanceof Error || typeof (value as VersionPointer)?.version !== 'string') {
-      throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
-    }
-    const pointer = value as VersionPointer;
+    const pointer = await readPointerKey(this.kv);
     if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetAnswers();
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
@@ -189,14 +178,6 @@ export class KvStore {
       this.isolate.documents.set(key, kept.kept, kept.bytes);
     }
     return values;
-  }
-}
-
-function parseJson(key: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return new DataUnavailable(`Stored value ${key} is not valid JSON.`);
   }
 }
 

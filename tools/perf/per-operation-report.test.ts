@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { perOperationChart } from './per-operation-chart';
-import { GOALS, perOperationReport, ratiosOf, TARGETS, type OperationFigures, type PerOperationResults, type Target, type TargetFigures } from './per-operation-report';
+import { GOALS, perOperationReport, ratiosOf, roundOrder, TARGETS, type OperationFigures, type PerOperationResults, type Target, type TargetFigures } from './per-operation-report';
 
 /**
  * The per-operation report (`npm run bench -- --per-operation`) over figures made up here: the
@@ -53,5 +53,38 @@ describe('per-operation report', () => {
     // One background, one legend swatch per target, and the bars.
     expect(rects).toBe(1 + TARGETS.length + 2 * 2 * TARGETS.length);
     expect(svg).toContain('>fast<');
+  });
+
+  it('takes each ratio per round, back-to-back slices paired, so one burst round does not move it', () => {
+    const round = (memoRps: number, floorRps: number, compiledCpu: number, apolloCpu: number) =>
+      Object.fromEntries(
+        TARGETS.map((t) => {
+          const [rps, cpu] = t === 'memo' ? [memoRps, 0.3] : t === 'floor' ? [floorRps, 0.25] : t === 'compiled' ? [400, compiledCpu] : t === 'apollo' ? [300, apolloCpu] : [300, 1];
+          return [t, { rps, cpuMsPerRequest: cpu }];
+        }),
+      ) as NonNullable<OperationFigures['rounds']>[number];
+    // A burst in the third round: the floor's slice completed 40 requests, the compiled one was slowed down.
+    const rounds = [round(900, 1000, 0.8, 1), round(1800, 2000, 0.9, 1), round(900, 40, 4, 1), round(1000, 1250, 0.7, 1), round(850, 1000, 0.8, 1)];
+    // A sixth round whose floor slice completed nothing (as JSON writes NaN: null) is left out.
+    const stalled = { ...round(900, 0, 0.8, 1), floor: { rps: 0, cpuMsPerRequest: null as unknown as number } };
+    const r = ratiosOf({ ...meets, rounds: [...rounds, stalled] });
+    expect(r.memoRps).toBeCloseTo(0.9);
+    expect(r.compiledCpu).toBeCloseTo(0.8);
+    // Without rounds (results written before them): the ratios of the sums, as before.
+    expect(ratiosOf(meets).memoRps).toBeCloseTo(0.9);
+    expect(perOperationReport({ ...results(true), operations: [{ ...meets, rounds }] })).toContain('the median over rounds');
+  });
+
+  it('orders each round with the compared targets back to back, rotating and swapping from round to round', () => {
+    const orders = [0, 1, 2, 3, 4, 5, 6, 7].map(roundOrder);
+    for (const order of orders) {
+      expect([...order].sort()).toEqual([...TARGETS].sort());
+      expect(Math.abs(order.indexOf('memo') - order.indexOf('floor'))).toBe(1);
+      expect(Math.abs(order.indexOf('compiled') - order.indexOf('apollo'))).toBe(1);
+    }
+    // Each pair leads some round, and memo and floor each go first of their pair.
+    expect(new Set(orders.map((o) => o[0])).size).toBe(4);
+    expect(orders.some((o) => o.indexOf('memo') < o.indexOf('floor'))).toBe(true);
+    expect(orders.some((o) => o.indexOf('floor') < o.indexOf('memo'))).toBe(true);
   });
 });

@@ -28,10 +28,18 @@ export interface TargetFigures {
   cpuMsPerRequest: number;
 }
 
+/** One round's slice of one target: its req/s and CPU ms per request. */
+export interface SliceFigures {
+  rps: number;
+  cpuMsPerRequest: number;
+}
+
 export interface OperationFigures {
   name: string;
   responseBytes: number;
   targets: Record<Target, TargetFigures>;
+  /** Each counted round's slices (runs since the paired ratios; older results have none). */
+  rounds?: Array<Record<Target, SliceFigures>>;
 }
 
 /** What one `npm run bench -- --per-operation` run found; written to bench/results/per-operation-*.json. */
@@ -47,12 +55,52 @@ export interface PerOperationResults {
   unmeasured: string[];
 }
 
+/**
+ * The order of a round's slices: the targets a goal compares, back to back (memo and floor,
+ * compiled and Apollo), so that both slices of a pair meet the same load from the rest of the
+ * machine; the report takes each goal's ratio per round (ratiosOf). The pairs' order rotates from round to round and a pair's two slices swap, so no
+ * target always follows the same one (a slice right after one of Apollo's leaves workerd idle
+ * for two seconds first; one after graphql-js's meets its garbage).
+ */
+const PAIRS: Target[][] = [['memo', 'floor'], ['compiled', 'apollo'], ['graphqlJs'], ['apolloCache']];
+
+export function roundOrder(round: number): Target[] {
+  const pairs = PAIRS.map((_, i) => PAIRS[(i + round) % PAIRS.length]!);
+  return pairs.flatMap((pair) => (round % 2 === 1 ? [...pair].reverse() : pair));
+}
+
 /** Issue 14's goals, as ratios from one run. */
 export const GOALS = { executedCpuOverApollo: 1.0, memoRpsOverFloor: 0.8 };
 
+const median = (xs: number[]): number => {
+  const sorted = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
+/**
+ * The goal ratios. With the rounds recorded, each ratio is the median over rounds of the ratio
+ * of two slices of the same round, measured back to back (roundOrder): a burst of other load on the shared machine then moves one round's ratio, not the
+ * figure. A run on the 2-core machine at load 5-11 had single floor slices at 0.19-2.0 ms a
+ * request for one and the same answer, and slices that completed no request at all; a ratio of
+ * sums over all slices carries such a slice into the figure. Older results: ratios of the sums.
+ */
 export function ratiosOf(op: OperationFigures) {
   const t = op.targets;
+  // A slice that completed no request has no figure (NaN, written to JSON as null): the rounds
+  // where either slice of a pair has none are left out of that pair's median.
+  const counted = (x: SliceFigures) => typeof x.cpuMsPerRequest === 'number' && Number.isFinite(x.cpuMsPerRequest) && x.rps > 0;
+  const paired = (a: Target, b: Target, pick: (x: SliceFigures) => number) =>
+    median(op.rounds!.filter((r) => counted(r[a]) && counted(r[b])).map((r) => pick(r[a]) / pick(r[b])));
+  if (op.rounds && op.rounds.length > 0) {
+    const cpu = (x: SliceFigures) => x.cpuMsPerRequest;
+    return {
+      compiledCpu: paired('compiled', 'apollo', cpu),
+      graphqlJsCpu: paired('graphqlJs', 'apollo', cpu),
+      memoRps: paired('memo', 'floor', (x) => x.rps),
+      memoCpu: paired('memo', 'floor', cpu),
+    };
+  }
   return {
     compiledCpu: t.compiled.cpuMsPerRequest / t.apollo.cpuMsPerRequest,
     graphqlJsCpu: t.graphqlJs.cpuMsPerRequest / t.apollo.cpuMsPerRequest,
@@ -96,6 +144,9 @@ export function perOperationReport(results: PerOperationResults, chart?: string)
         `memo req/s / floor req/s (goal >= ${GOALS.memoRpsOverFloor})`, 'memo CPU / floor CPU'],
       ratioRows,
     ),
+    ...(results.operations.some((op) => op.rounds?.length)
+      ? ['Ratios: the median over rounds of the ratio of two slices of one round, measured back to back (memo and floor, compiled and Apollo); the first table holds the sums over all slices.']
+      : []),
     'Every answer is checked against Apollo\'s: "errors" counts failed requests and answers holding other values; ' +
       '"reordered" answers hold the same values with object keys in another order. CPU is the serving process\'s ' +
       '(workerd, or the peer\'s Node), so it includes HTTP handling on both sides.' +

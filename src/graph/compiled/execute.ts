@@ -11,11 +11,9 @@ import type { LinkedEntry, LinkedOperation, LinkedPlan } from './link';
  *
  * Byte-identical answers to yoga's executor (@graphql-tools/executor, which yoga runs) are the
  * contract (tests/worker/compiled-equality.test.ts), so this mirrors its structure promise for
- * promise: the order in which field errors are appended, and the order of an object's keys,
- * depend on when each value settles. That executor writes a field that completes
- * synchronously before its earlier siblings that complete later, which departs from the
- * spec's ordered maps (6.3 and 7.2.2, "Serialized Map Ordering"); this path keeps that order
- * so that both paths answer the same bytes (docs/compiled-operations.md).
+ * promise: the order in which field errors are appended depends on when each value settles.
+ * An object's keys are in the order of its selection set (spec 6.3 and 7.2.2, "Serialized Map
+ * Ordering"), as that executor writes them from 2.1.0 on (docs/compiled-operations.md).
  */
 export interface Execution {
   schema: GraphQLSchema;
@@ -74,14 +72,18 @@ export function executeFields(exe: Execution, plan: LinkedPlan, source: unknown,
   return containsPromise ? promiseForObject(results) : results;
 }
 
-/** An object whose promised values have settled; keys are set as values arrive, as yoga's executor does. */
+/**
+ * An object whose promised values have settled, its keys in the order of `object` (the
+ * selection set's): a promised key is reserved before its value arrives, as
+ * @graphql-tools/executor 2.1's promiseForObject does, so that both paths write the same bytes.
+ */
 function promiseForObject(object: Record<string, unknown>): Promise<Record<string, unknown>> | Record<string, unknown> {
   const resolved: Record<string, unknown> = {};
   const promises: Promise<unknown>[] = [];
   for (const key in object) {
     const value = object[key];
+    resolved[key] = value;
     if (isPromise(value)) promises.push(value.then((v) => void (resolved[key] = v)));
-    else resolved[key] = value;
   }
   if (promises.length === 0) return resolved;
   return (promises.length === 1 ? promises[0]! : Promise.all(promises)).then(() => resolved);

@@ -1,0 +1,98 @@
+import type { EntityLinks } from './entity-kinds';
+import type { DatePrecision } from './schema-enums.gen';
+
+/**
+ * The article documents (documents.ts): the card that list pages embed, and the whole
+ * article with its body, mentions, images, subjects, authors, origin and translations.
+ */
+
+/**
+ * Everything about an article except its body: small enough to embed in list pages, so a
+ * page of articles with their people costs no read per article.
+ */
+export interface ArticleCard extends LinkedSlugs {
+  type: 'Article';
+  slug: string;
+  headline: string;
+  language: string;
+  dateline?: string;
+  datelinePlace?: string;
+  /** YYYY-MM-DD: what lists sort and date ranges compare (the source's local date). */
+  datePublished: string;
+  /** RFC 3339 date-time with the source's offset, when the source gave a time. */
+  datePublishedTime?: string;
+  /** A date or an RFC 3339 date-time, as precise as the source gave it. */
+  dateModified?: string;
+  datePublishedPrecision: DatePrecision;
+  datePublishedInferred: boolean;
+  dateNote?: string;
+  source?: string;
+  /** Canonical URL on the publisher's site. */
+  url?: string;
+  byline?: string;
+  summary?: string;
+  section?: string;
+  version?: number;
+  wordCount: number;
+}
+
+/** Entity slugs by kind (people, events, places, organizations), in order of first mention (then curated order). */
+type LinkedSlugs = Record<EntityLinks, string[]>;
+
+/** A mention as stored: paragraph index, UTF-16 start and end, entity slug. */
+export type MentionTuple = [paragraph: number, start: number, end: number, entity: string];
+
+export interface ImageFileDoc {
+  url: string;
+  width?: number;
+  height?: number;
+  contentType?: string;
+}
+
+export interface ImageDoc extends ImageFileDoc {
+  caption?: string;
+  credit?: string;
+  renditions: Array<ImageFileDoc & { name?: string }>;
+}
+
+/** An IPTC Media Topic (code + name), another scheme's code, or a free tag (name only). */
+export interface SubjectDoc {
+  name: string;
+  code?: string;
+  uri?: string;
+}
+
+export interface AuthorDoc {
+  name: string;
+  url?: string;
+  /** Slug of the Person this author is, where known. */
+  person?: string;
+}
+
+export type SourceFormat = 'NINJS' | 'JSON_LD' | 'HTML' | 'RSS' | 'ATOM';
+
+/** Where an ingested story came from. */
+export interface OriginDoc {
+  format: SourceFormat;
+  formatVersion?: string;
+  uri?: string;
+  url?: string;
+}
+
+export interface TranslationDoc {
+  language: string;
+  slug?: string;
+  url?: string;
+}
+
+/** The whole article: the card, its body, and what only its own page shows. */
+export interface ArticleDoc extends ArticleCard {
+  paragraphs: string[];
+  mentions: MentionTuple[];
+  authors: AuthorDoc[];
+  images: ImageDoc[];
+  subjects: SubjectDoc[];
+  copyright?: string;
+  origin?: OriginDoc;
+  translations: TranslationDoc[];
+}

@@ -1,0 +1,29 @@
+import type { VersionPointer } from '../model/documents';
+import { POINTER_KEY } from '../model/keys';
+import { NoDataVersion } from '../model/domain-errors';
+
+/**
+ * The data-version pointer as KV holds it (the one key that changes: docs/publishing.md), for
+ * KvStore (kv-store.ts), which counts the read and keeps the value for the isolate. Every way
+ * it can fail is NoDataVersion, which src/errors.ts answers with 503 and "retry later": the
+ * read failing, no pointer published yet, or a value that is not JSON naming a version.
+ */
+export async function readPointerKey(kv: KVNamespace): Promise<VersionPointer> {
+  let text: string | null;
+  try {
+    text = await kv.get(POINTER_KEY, 'text');
+  } catch {
+    throw new NoDataVersion('Reading the data-version pointer failed; retry later.');
+  }
+  if (text === null) throw new NoDataVersion('No data version has been published yet; retry later.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof (value as VersionPointer | undefined)?.version !== 'string') {
+    throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
+  }
+  return value as VersionPointer;
+}
