@@ -31,7 +31,7 @@ export function figuresSection(dir: string): string {
   if (builds.length > 0) parts.push(buildsTable(builds));
   const publishOne = newest(dir, 'publish-one-');
   const published = publishOne ? read<PublishOneResults>(join(dir, publishOne)) : undefined;
-  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined));
+  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined, newestPerOperationBySize(dir).at(-1)));
   if (published) parts.push(publishOneTable(published));
   for (const perOperation of newestPerOperationBySize(dir)) parts.push(perOperationReport(perOperation, perOperationChartName(perOperation)));
   const search = newest(dir, 'search-');

@@ -34,6 +34,23 @@ describe('internet-scale model', () => {
     expect(cell(text, '50%')[3]).toBe(`$${Math.round((reads * PRICES.kvReadPerM) / 1e6).toLocaleString('en')}`);
   });
 
+  it('takes CPU per request from a per-operation run (persisted, compiled) over the size run', () => {
+    const withPeer: BenchResults = {
+      sizes: [{ ...results(100_000, 1_000).sizes[0]!, peer: Object.keys(SCENARIO.mix).map((name) => ({ name, targets: { executed: { cpuMsPerRequest: 3 }, memo: { cpuMsPerRequest: 0.5 } } })) }],
+    };
+    expect(scaleSection(withPeer)).toContain('CPU 3.00 ms executed, 0.50 ms from the response memo (workerd on the bench machine; operation text through yoga');
+    const perOperation = {
+      articles: 100_000,
+      operations: Object.keys(SCENARIO.mix).map((name) => ({ name, targets: { compiled: { cpuMsPerRequest: 1 }, memo: { cpuMsPerRequest: 0.25 } } })),
+    };
+    const text = scaleSection(withPeer, [], undefined, perOperation);
+    expect(text).toContain('CPU 1.00 ms executed, 0.25 ms from the response memo (workerd on the bench machine; persisted operations on the compiled path');
+    // No edge cache: every request executed, 1 ms each.
+    expect(cell(text, '0%')[5]).toBe((SCENARIO.readsPerSecond * 86_400).toLocaleString('en'));
+    // A run that lacks an operation of the mix is not used.
+    expect(scaleSection(withPeer, [], undefined, { ...perOperation, operations: perOperation.operations.slice(1) })).toContain('operation text through yoga');
+  });
+
   it('prices publishing as deltas plus a new base whenever the chain is full', () => {
     const publish = { sizes: [{ articles: 100_000, add: { keysWritten: 400, bytesWritten: 1e6 }, correct: { keysWritten: 300, bytesWritten: 2e6 } }] };
     const text = scaleSection(results(100_000, 1_000), [], publish);

@@ -15,6 +15,11 @@ interface SizeFigures {
 export interface BenchResults {
   sizes: SizeFigures[];
 }
+/** The part of a per-operation run (tools/perf/per-operation-report.ts) the model reads: apps send persisted operations. */
+export interface PerOperationCpu {
+  articles: number;
+  operations: Array<{ name: string; targets: Record<'compiled' | 'memo', { cpuMsPerRequest: number }> }>;
+}
 
 /**
  * Internet scale on paper (docs/performance.md, "Internet scale"): reads, writes and storage a
@@ -69,7 +74,7 @@ function versionAtScale(results: BenchResults, builds: BuildFigures[]) {
   return { keys: per(size.keys, size), bytes: per(size.bytes, size), largest, how: `scaled linearly from ${int(size.articles)} articles` };
 }
 
-export function scaleSection(results: BenchResults, builds: BuildFigures[] = [], publish?: PublishOneFigures): string {
+export function scaleSection(results: BenchResults, builds: BuildFigures[] = [], publish?: PublishOneFigures, perOperation?: PerOperationCpu): string {
   const size = results.sizes.at(-1)!;
   const version = versionAtScale(results, builds);
   const requests = SCENARIO.readsPerSecond * DAY_S;
@@ -77,8 +82,20 @@ export function scaleSection(results: BenchResults, builds: BuildFigures[] = [],
   const weighted = (pick: (o: (typeof ops)[number]) => number) => ops.reduce((n, o) => n + SCENARIO.mix[o.name]! * pick(o), 0);
   const keysCold = weighted((o) => o.kvCold.keys);
   const keysWarm = weighted((o) => o.kvWarm.keys);
+  // CPU as apps spend it: persisted operations on the compiled path, from a per-operation run
+  // when there is one; else the size run's peer figures (operation text, yoga's executor).
+  const persisted = perOperation?.operations.filter((o) => SCENARIO.mix[o.name] !== undefined);
   const peer = size.peer?.filter((p) => SCENARIO.mix[p.name] !== undefined);
-  const cpu = (target: 'executed' | 'memo') => (peer ? peer.reduce((n, p) => n + SCENARIO.mix[p.name]! * p.targets[target].cpuMsPerRequest, 0) : NaN);
+  const cpu = (target: 'executed' | 'memo') =>
+    persisted && persisted.length === Object.keys(SCENARIO.mix).length
+      ? persisted.reduce((n, o) => n + SCENARIO.mix[o.name]! * o.targets[target === 'executed' ? 'compiled' : 'memo'].cpuMsPerRequest, 0)
+      : peer
+        ? peer.reduce((n, p) => n + SCENARIO.mix[p.name]! * p.targets[target].cpuMsPerRequest, 0)
+        : NaN;
+  const cpuSource =
+    persisted && persisted.length === Object.keys(SCENARIO.mix).length
+      ? `persisted operations on the compiled path, from the per-operation run at ${int(perOperation!.articles)} articles`
+      : 'operation text through yoga, from the size run';
 
   const rows = SCENARIO.edgeHitRatios.map((hit) => {
     const misses = requests * (1 - hit);
@@ -98,7 +115,9 @@ export function scaleSection(results: BenchResults, builds: BuildFigures[] = [],
     `Per version (${version.how}): ${int(version.keys)} keys, ${(version.bytes / 1e9).toFixed(2)} GB; ${largestLine}. ` +
       `Per request at ${int(size.articles)} articles, weighted by the assumed mix (${Object.entries(SCENARIO.mix).map(([k, v]) => `${k} ${v * 100}%`).join(', ')}): ` +
       `${keysCold.toFixed(1)} KV keys read by a cold isolate, ${keysWarm.toFixed(1)} by a warm one` +
-      (peer ? `; CPU ${cpu('executed').toFixed(2)} ms executed, ${cpu('memo').toFixed(2)} ms from the response memo (workerd on the bench machine).` : '; CPU not measured (run the bench with the peer).'),
+      (Number.isFinite(cpu('executed'))
+        ? `; CPU ${cpu('executed').toFixed(2)} ms executed, ${cpu('memo').toFixed(2)} ms from the response memo (workerd on the bench machine; ${cpuSource}).`
+        : '; CPU not measured (run the bench with the peer).'),
     '| edge cache hits (assumed) | KV reads a day (warm - cold isolates) | KV reads $ a day (cold) | Worker requests a day | CPU ms a day | reads $ a day (KV + Workers) | a month |\n|---|---|---|---|---|---|---|\n' +
       rows.map((r) => `| ${r.join(' | ')} |`).join('\n'),
     publishingTable(version, publishCost(publish)),
