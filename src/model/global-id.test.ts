@@ -19,6 +19,21 @@ describe('global IDs', () => {
     );
   });
 
+  it('decodes any bytes as a fatal UTF-8 decoder does: their text, or null when they are not UTF-8', () => {
+    const reference = new TextDecoder('utf-8', { fatal: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        let expected: string | null;
+        try {
+          expected = reference.decode(bytes);
+        } catch {
+          expected = null;
+        }
+        expect(base64UrlDecode(Buffer.from(bytes).toString('base64url'))).toBe(expected);
+      }),
+    );
+  });
+
   it.each([
     ['empty', ''],
     ['not base64url', 'a+b/c='],

@@ -39,11 +39,18 @@ export function base64UrlEncode(text: string): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Refuses bytes that are not UTF-8 (WHATWG Encoding, `fatal`); stateless when not streaming, so one serves every call. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function base64UrlDecode(encoded: string): string | null {
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Printable ASCII bytes decode to themselves in UTF-8: every ID this API issues. A profile of `nodes`
+    // (five IDs) found copying them into bytes and a decoder per ID 15% of the request's CPU.
+    if (/^[ -~]*$/.test(binary)) return binary;
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return UTF8.decode(bytes);
   } catch {
     return null;
   }
