@@ -90,8 +90,15 @@ export const lists = {
 export const SEARCH_ARTICLES_PER_SHARD = 2;
 export const SEARCH_MAX_SHARDS = 32768;
 export function searchShardCount(articleCount: number): number {
+  return powerOfTwoShards(articleCount, SEARCH_ARTICLES_PER_SHARD, SEARCH_MAX_SHARDS);
+}
+/**
+ * The fewest shards, a power of two (a hash's low bits pick one), that hold `items` at most
+ * `perShard` each, capped at `max`: the search shards here, the node manifest's (node-manifest.ts).
+ */
+export function powerOfTwoShards(items: number, perShard: number, max: number): number {
   let shards = 1;
-  while (shards * SEARCH_ARTICLES_PER_SHARD < articleCount && shards < SEARCH_MAX_SHARDS) shards *= 2;
+  while (shards * perShard < items && shards < max) shards *= 2;
   return shards;
 }
 /** Documents per slug-number bucket (`s:i`), at the full build. */

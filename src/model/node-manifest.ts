@@ -1,5 +1,6 @@
 import { diffManifests, type ChangeTuple, type NodeManifest } from './changes';
 import { keyHash } from './generations';
+import { powerOfTwoShards } from './keys';
 
 /**
  * The node manifest of a full build (src/model/changes.ts), sharded: one value of every node's
@@ -26,11 +27,7 @@ export const NODES_PER_SHARD = 16_384;
 /** 2^10 shards of 16,384 nodes: 16 million nodes, far past any corpus the build handles. */
 export const MAX_MANIFEST_SHARDS = 1024;
 
-export function manifestShardCount(nodes: number): number {
-  let shards = 1;
-  while (shards * NODES_PER_SHARD < nodes && shards < MAX_MANIFEST_SHARDS) shards *= 2;
-  return shards;
-}
+export const manifestShardCount = (nodes: number): number => powerOfTwoShards(nodes, NODES_PER_SHARD, MAX_MANIFEST_SHARDS);
 
 export const manifestShardOf = (id: string, shards: number): number => keyHash(id) & (shards - 1);
 

@@ -84,18 +84,18 @@ export function scaleSection(results: BenchResults, builds: BuildFigures[] = [],
   const keysWarm = weighted((o) => o.kvWarm.keys);
   // CPU as apps spend it: persisted operations on the compiled path, from a per-operation run
   // when there is one; else the size run's peer figures (operation text, yoga's executor).
-  const persisted = perOperation?.operations.filter((o) => SCENARIO.mix[o.name] !== undefined);
+  const inMix = perOperation?.operations.filter((o) => SCENARIO.mix[o.name] !== undefined);
+  const persisted = inMix && inMix.length === Object.keys(SCENARIO.mix).length ? inMix : undefined;
   const peer = size.peer?.filter((p) => SCENARIO.mix[p.name] !== undefined);
   const cpu = (target: 'executed' | 'memo') =>
-    persisted && persisted.length === Object.keys(SCENARIO.mix).length
+    persisted
       ? persisted.reduce((n, o) => n + SCENARIO.mix[o.name]! * o.targets[target === 'executed' ? 'compiled' : 'memo'].cpuMsPerRequest, 0)
       : peer
         ? peer.reduce((n, p) => n + SCENARIO.mix[p.name]! * p.targets[target].cpuMsPerRequest, 0)
         : NaN;
-  const cpuSource =
-    persisted && persisted.length === Object.keys(SCENARIO.mix).length
-      ? `persisted operations on the compiled path, from the per-operation run at ${int(perOperation!.articles)} articles`
-      : 'operation text through yoga, from the size run';
+  const cpuSource = persisted
+    ? `persisted operations on the compiled path, from the per-operation run at ${int(perOperation!.articles)} articles`
+    : 'operation text through yoga, from the size run';
 
   const rows = SCENARIO.edgeHitRatios.map((hit) => {
     const misses = requests * (1 - hit);
