@@ -17,10 +17,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { parseKvStats } from '../src/store/kv-stats-header';
 import { p50Column } from '../tools/perf/cold-sizes-chart';
 import { findState, stateKey } from './kv-state';
-import { bodyOf } from './measure';
+import { probe } from './measure';
 import { OPERATIONS } from './operations';
 import { bundleBenchWorker, startRuntime } from './runtime';
 
@@ -56,11 +55,9 @@ try {
       const order = round % 2 ? [...runtimes.keys()].reverse() : [...runtimes.keys()];
       for (const i of order) {
         const start = performance.now();
-        const response = await fetch(`${runtimes[i]!.url}/__cold/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf(op) });
-        const body = await response.text();
+        // probe fails on an HTTP or GraphQL error, so no error is ever timed.
+        const { kv } = await probe(`${runtimes[i]!.url}/__cold/graphql`, op);
         const ms = performance.now() - start;
-        if (!response.ok || body.includes('"errors"')) throw new Error(`${op.name} @ ${sizes[i]}: ${response.status} ${body.slice(0, 300)}`);
-        const kv = parseKvStats(response.headers.get('x-kv-stats'));
         const key = `${op.name}\t${sizes[i]}`;
         samples.set(key, [...(samples.get(key) ?? []), { ms, bytes: kv.bytes, roundTrips: kv.roundTrips }]);
       }
