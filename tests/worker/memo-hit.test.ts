@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCacheKey } from '../../src/http/edge-cache';
-import { MAX_KEY_CHARS } from '../../src/http/memo-hit';
+import { MAX_KEY_CHARS } from '../../src/http/response-memo';
 import { createWorker } from '../../src/worker';
 import { persistedGetUrl, persistedId, SEED_HEADLINE, SEED_SLUG, type Vars } from './delivery-helpers';
 import { parseKvStats, seedKv } from './helpers';
