@@ -34,8 +34,7 @@ export function withAnswerHeaders(request: Request, response: Response, marks: A
 /**
  * A 200 answered before yoga (a memo hit or a compiled persisted operation) for a request the
  * edge cache passes by (a POST), built once with every header `withAnswerHeaders` would set:
- * each `headers.set` is a call into workerd's Headers, which a memo hit's profile
- * (docs/performance.md, "Profiling one request") put at a third of its cost above the floor.
+ * each `headers.set` is a call into workerd's Headers, a real share of a memo hit's cost.
  */
 export interface FinishedAnswer {
   /** The negotiated media type (src/http/media-type.ts). */

@@ -37,8 +37,8 @@ export function executeCompiled(exe: Execution): Result | Promise<Result> {
 /** Spec 6.3 ExecuteSelectionSet, for the fields of one object that may run in parallel. */
 export function executeFields(exe: Execution, plan: LinkedPlan, source: unknown, path: Path | undefined): unknown {
   // Plain objects, not graphql-js's Object.create(null): those start in V8's dictionary mode,
-  // and JSON.stringify of a dictionary-mode object leaves its fast path (a profile put the
-  // answer's serialization at a sixth of the request's CPU). Objects of one plan get their keys
+  // and JSON.stringify of a dictionary-mode object leaves its fast path, where a large answer
+  // spends much of its time. Objects of one plan get their keys
   // in one order, so they share a hidden class. No key is `__proto__` (the build leaves such an
   // operation to graphql-js: tools/compile-ops/plan-operation.ts); the bytes are the same.
   const results: Record<string, unknown> = {};
