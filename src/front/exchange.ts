@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { AnswerReads } from '../model/answer-reads';
 import type { GraphContext } from '../graph/context';
 import type { CacheStatus } from '../http/response-headers';
 import type { RequestFacts } from '../http/request-facts';
@@ -30,6 +31,8 @@ export interface Exchange {
   readonly compiled: { enabled: boolean; ran: boolean };
   /** An early answer made with every header (src/front/headers.ts): nothing is added after. */
   finished: boolean;
+  /** What a memo hit's answer read (src/model/answer-reads.ts): the edge cache keeps it with the answer. */
+  answered?: AnswerReads;
   /** The memo stage's miss: the key the answer is to be kept under, and the body read for it. */
   miss?: { key: string; mediaType: string; body: string };
   /** The request yoga reads: the original, or a copy when the memo stage read its body. */
