@@ -40,6 +40,7 @@ const BY_HAND: Array<[RegExp, string]> = [
   [/^npm run kv:load -- --remote$/, 'needs a Cloudflare account; tests/e2e runs the same script on local KV'],
   [/^npm run bench( -- .*)?$/, 'minutes long: speed is checked by the benchmark, not by CI'],
   [/^npm run bench:(peer|build)( -- .*)?$/, 'minutes long: speed and memory are checked by the benchmark, not by CI'],
+  [/^npm run test:quick( -- .*)?$/, 'the node and worker projects of `npm test`, which CI runs in full'],
   [/^npm run schema:release$/, 'a release decision that rewrites schema/released.graphql; the gate it runs first is unit-tested (tools/schema-gate/schema-gate.test.ts)'],
   [/^npm run profile:request( -- .*)?$/, 'a measuring tool over the KV state a bench run loaded; its summing is unit-tested (tools/perf/cpu-profile.test.ts)'],
 ];
