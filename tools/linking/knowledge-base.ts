@@ -26,6 +26,10 @@ export interface Alias {
   words: string[];
   acronym: boolean[];
   latin: boolean;
+  /** What the name writes between its words when that is not a space ("S. Korea": ". "). */
+  gaps: string[];
+  /** The name ends with a full stop that is part of it ("U.S."). */
+  dotted: boolean;
   /** The entities this alias names, each with the languages it is their name in. */
   slugs: Map<string, Set<string>>;
 }
@@ -35,6 +39,8 @@ export interface KnowledgeBase {
   byWikidataId: Map<string, string>;
   /** Aliases by the key of their first word, longest first. */
   aliases: Map<string, Alias[]>;
+  /** Names written in Han or kana, which the text does not space: by first character, longest first. */
+  cjk: Map<string, Alias[]>;
   /** Both directions of `related`, by slug. */
   neighbours: Map<string, Set<string>>;
 }
@@ -95,8 +101,23 @@ export function hindiDemonyms(name: string): string[] {
   return [`${stem}\u0940`, `${stem}\u0940\u092F`];
 }
 
+/** A name in Han or kana (Chinese, Japanese): matched by characters, not by words. */
+export const isCjkName = (name: string): boolean => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u30FB\u00B7\u3005]{2,}$/u.test(name);
+
+/** The separators between the words of a name, as written. */
+function gapsOf(name: string, ws: string[]): string[] {
+  const gaps: string[] = [];
+  let at = name.indexOf(ws[0]!) + ws[0]!.length;
+  for (const w of ws.slice(1)) {
+    const next = name.indexOf(w, at);
+    gaps.push(name.slice(at, next));
+    at = next + w.length;
+  }
+  return gaps;
+}
+
 export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
-  const kb: KnowledgeBase = { entities: new Map(), byWikidataId: new Map(), aliases: new Map(), neighbours: new Map() };
+  const kb: KnowledgeBase = { entities: new Map(), byWikidataId: new Map(), aliases: new Map(), cjk: new Map(), neighbours: new Map() };
   const byKey = new Map<string, Alias>();
   const link = (a: string, b: string) => {
     if (!kb.neighbours.has(a)) kb.neighbours.set(a, new Set());
@@ -113,27 +134,33 @@ export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
       ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
       : [];
     for (const { language, value } of [...e.names, ...demonyms]) {
-      const ws = aliasWords(value, e.type);
+      const cjk = isCjkName(value.normalize('NFC'));
+      const ws = cjk ? [value.normalize('NFC')] : aliasWords(value, e.type);
       if (ws.length === 0) continue;
-      const key = aliasKeyOf(ws);
+      const key = cjk ? `cjk:${ws[0]}` : aliasKeyOf(ws);
       let alias = byKey.get(key);
       if (!alias) {
         alias = {
-          keys: key.split(' '),
+          keys: cjk ? ws : key.split(' '),
           words: ws,
           acronym: ws.map(isAcronym),
           latin: ws.every(isLatinWord),
+          gaps: cjk ? [] : gapsOf(value, ws),
+          dotted: /\.$/.test(value) && !ws[ws.length - 1]!.endsWith('.'),
           slugs: new Map(),
         };
         byKey.set(key, alias);
-        const list = kb.aliases.get(alias.keys[0]!) ?? [];
+        const index = cjk ? kb.cjk : kb.aliases;
+        const first = cjk ? ws[0]![0]! : alias.keys[0]!;
+        const list = index.get(first) ?? [];
         list.push(alias);
-        kb.aliases.set(alias.keys[0]!, list);
+        index.set(first, list);
       }
       if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
       alias.slugs.get(e.slug)!.add(language);
     }
   }
   for (const list of kb.aliases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  for (const list of kb.cjk.values()) list.sort((a, b) => b.words[0]!.length - a.words[0]!.length);
   return kb;
 }
