@@ -43,6 +43,8 @@ export interface KnowledgeBase {
   cjk: Map<string, Alias[]>;
   /** Both directions of `related`, by slug. */
   neighbours: Map<string, Set<string>>;
+  /** Every alias by its whole key, to add an entity's names to the one alias others share. */
+  byAliasKey: Map<string, Alias>;
 }
 
 interface EntityFileLike {
@@ -117,50 +119,62 @@ function gapsOf(name: string, ws: string[]): string[] {
 }
 
 export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
-  const kb: KnowledgeBase = { entities: new Map(), byWikidataId: new Map(), aliases: new Map(), cjk: new Map(), neighbours: new Map() };
-  const byKey = new Map<string, Alias>();
+  const kb: KnowledgeBase = {
+    entities: new Map(), byWikidataId: new Map(), aliases: new Map(), cjk: new Map(), neighbours: new Map(), byAliasKey: new Map(),
+  };
+  for (const e of entities) addEntity(kb, e, false);
+  for (const list of kb.aliases.values()) list.sort(byWords);
+  for (const list of kb.cjk.values()) list.sort(byLength);
+  return kb;
+}
+
+/**
+ * Adds one entity to a knowledge base (an entity created while a run is linking stories: the
+ * stories after it link to it too). `sort` keeps each index list longest first; a bulk build
+ * sorts once at the end instead.
+ */
+export function addEntity(kb: KnowledgeBase, e: KbEntity, sort = true): void {
   const link = (a: string, b: string) => {
     if (!kb.neighbours.has(a)) kb.neighbours.set(a, new Set());
     kb.neighbours.get(a)!.add(b);
   };
-  for (const e of entities) {
-    kb.entities.set(e.slug, e);
-    if (e.wikidataId) kb.byWikidataId.set(e.wikidataId, e.slug);
-    for (const r of e.related) {
-      link(e.slug, r);
-      link(r, e.slug);
-    }
-    const demonyms = e.type === 'Place' && e.kind === 'COUNTRY'
-      ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
-      : [];
-    for (const { language, value } of [...e.names, ...demonyms]) {
-      const cjk = isCjkName(value.normalize('NFC'));
-      const ws = cjk ? [value.normalize('NFC')] : aliasWords(value, e.type);
-      if (ws.length === 0) continue;
-      const key = cjk ? `cjk:${ws[0]}` : aliasKeyOf(ws);
-      let alias = byKey.get(key);
-      if (!alias) {
-        alias = {
-          keys: cjk ? ws : key.split(' '),
-          words: ws,
-          acronym: ws.map(isAcronym),
-          latin: ws.every(isLatinWord),
-          gaps: cjk ? [] : gapsOf(value, ws),
-          dotted: /\.$/.test(value) && !ws[ws.length - 1]!.endsWith('.'),
-          slugs: new Map(),
-        };
-        byKey.set(key, alias);
-        const index = cjk ? kb.cjk : kb.aliases;
-        const first = cjk ? ws[0]![0]! : alias.keys[0]!;
-        const list = index.get(first) ?? [];
-        list.push(alias);
-        index.set(first, list);
-      }
-      if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
-      alias.slugs.get(e.slug)!.add(language);
-    }
+  kb.entities.set(e.slug, e);
+  if (e.wikidataId) kb.byWikidataId.set(e.wikidataId, e.slug);
+  for (const r of e.related) {
+    link(e.slug, r);
+    link(r, e.slug);
   }
-  for (const list of kb.aliases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  for (const list of kb.cjk.values()) list.sort((a, b) => b.words[0]!.length - a.words[0]!.length);
-  return kb;
+  const demonyms = e.type === 'Place' && e.kind === 'COUNTRY'
+    ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
+    : [];
+  for (const { language, value } of [...e.names, ...demonyms]) {
+    const cjk = isCjkName(value.normalize('NFC'));
+    const ws = cjk ? [value.normalize('NFC')] : aliasWords(value, e.type);
+    if (ws.length === 0) continue;
+    const key = cjk ? `cjk:${ws[0]}` : aliasKeyOf(ws);
+    let alias = kb.byAliasKey.get(key);
+    if (!alias) {
+      alias = {
+        keys: cjk ? ws : key.split(' '),
+        words: ws,
+        acronym: ws.map(isAcronym),
+        latin: ws.every(isLatinWord),
+        gaps: cjk ? [] : gapsOf(value, ws),
+        dotted: /\.$/.test(value) && !ws[ws.length - 1]!.endsWith('.'),
+        slugs: new Map(),
+      };
+      kb.byAliasKey.set(key, alias);
+      const index = cjk ? kb.cjk : kb.aliases;
+      const first = cjk ? ws[0]![0]! : alias.keys[0]!;
+      const list = index.get(first) ?? [];
+      list.push(alias);
+      if (sort) list.sort(cjk ? byLength : byWords);
+      index.set(first, list);
+    }
+    if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
+    alias.slugs.get(e.slug)!.add(language);
+  }
 }
+
+const byWords = (a: Alias, b: Alias) => b.keys.length - a.keys.length;
+const byLength = (a: Alias, b: Alias) => b.words[0]!.length - a.words[0]!.length;
