@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { textLinkerFor } from '../tools/linking/ingest-linker';
 import { KbGrowth } from '../tools/kb/source-entities';
+import { CandidateStore } from '../tools/kb/candidates';
 import { ReviewReport } from '../tools/linking/review-report';
 import { formatIngestProblem } from '../tools/ingest/problem';
 
@@ -61,10 +62,12 @@ const dryRun = values['dry-run']!;
 const review = new ReviewReport();
 // The sources' own tags with an identity that no KB entity has become entities (tools/kb/source-entities.ts).
 const growth = existsSync(join(dataDir, 'entities')) ? new KbGrowth(dataDir) : undefined;
+// Names the KB lacks gather as candidates for editors (npm run kb:review); never served.
+const candidates = growth ? new CandidateStore(dataDir) : undefined;
 const report = await ingest(positionals, {
   dataDir,
   dryRun,
-  linker: growth ? textLinkerFor(dataDir, review, growth) : undefined,
+  linker: growth ? textLinkerFor(dataDir, review, growth, candidates) : undefined,
   defaultLanguage: values.language,
   limits: {
     ...DEFAULT_FETCH_LIMITS,
@@ -92,6 +95,10 @@ if (growth && grew > 0) {
   console.log(`${would}${growth.created.length} entit(ies) created from the sources' tags${growth.created.length ? ` (${growth.created.join(', ')})` : ''}, ${growth.enriched.length} enriched`);
 }
 for (const p of growth?.problems ?? []) console.error(`error     ${p}`);
+if (candidates) {
+  if (!dryRun) candidates.save();
+  console.log(`${candidates.proposed().length} candidate name(s) for editors: npm run kb:review`);
+}
 
 const toReview = review.entriesByCount();
 if (toReview.length > 0) {

@@ -105,28 +105,56 @@ export class KbGrowth {
 
   private create(file: string, link: GivenLink, language: string, wikidataId: string | undefined, source: string, tag: string): GrownEntity | undefined {
     if (!link.name) return undefined;
-    const type = typeOfFile(file);
+    return this.createEntity(typeOfFile(file), [{ language, value: link.name }], { wikidataId, ids: link.ids, source, tag });
+  }
+
+  /**
+   * A new entity with these names (the first in each language its name there, the rest
+   * aliases; the first name's language its default), validated against the data format
+   * before it is kept. Also what an editor's accepted candidate becomes (`npm run kb:review`).
+   */
+  createEntity(
+    type: EntityType,
+    names: Array<{ language: string; value: string }>,
+    how: { wikidataId?: string; ids: string[]; source: string; tag: string; slug?: string; kind?: string },
+  ): GrownEntity | undefined {
+    const file = FILE_OF[type];
+    if (!file || names.length === 0) return undefined;
     const taken = new Set(this.all().map((e) => e.record.slug));
-    let slug = slugOf(link.name);
-    if (taken.has(slug)) slug = disambiguate(slug, wikidataId ?? link.ids[0]!);
+    let slug = how.slug ?? slugOf((names.find((n) => n.language === 'en') ?? names[0]!).value);
+    if (taken.has(slug)) {
+      if (how.slug) return void this.problems.push(`slug ${slug} is taken`);
+      slug = disambiguate(slug, how.wikidataId ?? how.ids[0] ?? names[0]!.value);
+    }
+    if (how.wikidataId && this.all().some((e) => e.record.wikidataId === how.wikidataId)) return void this.problems.push(`${how.wikidataId} is already in the KB`);
+    const byLanguage: Record<string, string> = {};
+    const aliases = names.filter((n) => (n.language in byLanguage ? true : ((byLanguage[n.language] = n.value), false)));
     const record: EntityRecord = {
       slug,
-      ...(type === 'Place' ? { kind: 'REGION' } : {}),
-      ...(wikidataId ? { wikidataId } : {}),
-      defaultLanguage: language,
-      names: { [language]: link.name },
-      aliases: [],
+      ...(type === 'Place' ? { kind: how.kind ?? 'REGION' } : {}),
+      ...(how.wikidataId ? { wikidataId: how.wikidataId } : {}),
+      defaultLanguage: names[0]!.language,
+      names: byLanguage,
+      aliases,
     };
     const checked = SCHEMA[type as keyof typeof SCHEMA].safeParse(record);
     if (!checked.success) {
-      this.problems.push(`tag "${link.name}" (${link.ids.join(' ')}) makes no valid entity: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      this.problems.push(`"${names[0]!.value}" makes no valid entity: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return undefined;
     }
     this.files.get(file)!.push(record);
     this.dirty.add(file);
     this.created.push(slug);
-    this.provenance[slug] = { source, firstSeen: this.now().toISOString(), ids: link.ids, tag };
-    return { slug, type, wikidataId, names: namesOf(record), created: true };
+    this.provenance[slug] = { source: how.source, firstSeen: this.now().toISOString(), ids: how.ids, tag: how.tag };
+    return { slug, type, wikidataId: how.wikidataId, names: namesOf(record), created: true };
+  }
+
+  /** Adds names an entity lacks (as its name in a new language, else as aliases); false if no such entity. */
+  addNames(slug: string, names: Array<{ language: string; value: string }>): boolean {
+    const found = [...this.files].flatMap(([file, items]) => items.filter((e) => e.slug === slug).map((record) => ({ file, record })))[0];
+    if (!found) return false;
+    for (const n of names) this.enrich(found.record, found.file, { name: n.value, ids: [] }, n.language);
+    return true;
   }
 
   /** Writes the entity files that changed and the provenance records. */

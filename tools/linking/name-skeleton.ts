@@ -14,7 +14,7 @@ import { stripTitles } from './titles';
 export function nameSkeleton(name: string): string | undefined {
   const words = anyAscii(stripTitles(name).normalize('NFC'))
     .toLowerCase()
-    .split(/[^a-z]+/)
+    .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .map((w) =>
       w
