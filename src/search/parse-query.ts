@@ -12,7 +12,7 @@ import { pairTerm } from './index-format';
  * the index (text/analyze.ts), so दौरे finds दौरा; a word that analyses to several words is a
  * phrase (kim-jong-un, 19-20), except in scripts written without spaces (Chinese, Japanese,
  * Thai), where each word Intl.Segmenter finds is a word of the query. Question words and
- * particles (text/query-stopwords.ts) are dropped from unquoted parts.
+ * particles (text/query-stopwords.ts) are dropped from unquoted parts without `+`.
  */
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_QUERY_TERMS = 32;
@@ -92,7 +92,7 @@ export function parseQuery(query: string): ParsedQuery {
   }
   // Question words are dropped unless nothing else is left ("who", "what if" stay findable).
   const operator = (p: Chunk) => (p.text === 'OR' || p.text === 'AND') && !p.quoted && !p.excluded && !p.plus;
-  const dropStopwords = parts.some((p) => !p.excluded && !operator(p) && alternatives(p, !p.quoted).alts.length > 0);
+  const dropStopwords = parts.some((p) => !p.excluded && !operator(p) && alternatives(p, !p.quoted && !p.plus).alts.length > 0);
   const parsed: ParsedQuery = { clauses: [], excluded: [], pairs: [] };
   let join: 'OR' | 'AND' | null = null;
   let previousWord: string | null = null;
@@ -102,7 +102,7 @@ export function parseQuery(query: string): ParsedQuery {
       previousWord = null;
       continue;
     }
-    const { alts, run } = alternatives(part, dropStopwords && !part.quoted);
+    const { alts, run } = alternatives(part, dropStopwords && !part.quoted && !part.plus);
     if (part.excluded) parsed.excluded.push(...alts);
     if (part.excluded) previousWord = null;
     if (alts.length === 0 || part.excluded) {

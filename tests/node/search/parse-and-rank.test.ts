@@ -44,6 +44,7 @@ describe('parseQuery', () => {
     );
     expect(parseQuery('How many people live in Spain').clauses.map((c) => (c.alternatives[0] as { term: string }).term)).toEqual(['people', 'live', 'spain']);
     expect(parseQuery('who').clauses).toEqual([optional(expect.objectContaining({ kind: 'word', term: 'who' }))]);
+    expect(parseQuery('+who putin').clauses.map((c) => (c.alternatives[0] as { term: string }).term)).toEqual(['who', 'putin']);
     expect(parseQuery('"what happened" novel').clauses[0]).toEqual({ alternatives: [{ kind: 'phrase', terms: ['what', termOf('happened')] }], strict: true });
   });
 
