@@ -4,7 +4,7 @@
  * runs, in-process: tools/build/search-in-memory.ts) beside a plain BM25 over the same
  * documents (bench/search-yardstick.ts).
  *
- *   npm run search:measure [-- --sets xquad,news --parts dev,held-out --write]
+ *   npm run search:measure [-- --sets xquad,jsquad,news --parts dev,held-out --write]
  *
  * Tune on `--parts dev` only; the held-out part is for reporting. `--write` puts the table
  * into docs/search.md between its search-measure markers and the figures into
@@ -16,11 +16,11 @@ import { parseArgs } from 'node:util';
 import { buildDataSet } from '../tools/build/build-data-set';
 import { inMemorySearch } from '../tools/build/search-in-memory';
 import { judge, mean, type Scores } from './search-metrics';
-import { newsSet, xquadSet, type JudgedSet } from './search-sets';
+import { jsquadSet, newsSet, xquadSet, type JudgedSet } from './search-sets';
 import { PlainBm25 } from './search-yardstick';
 
 const { values } = parseArgs({
-  options: { sets: { type: 'string', default: 'xquad,news' }, parts: { type: 'string', default: 'dev,held-out' }, write: { type: 'boolean', default: false } },
+  options: { sets: { type: 'string', default: 'xquad,jsquad,news' }, parts: { type: 'string', default: 'dev,held-out' }, write: { type: 'boolean', default: false } },
 });
 const parts = values.parts.split(',');
 const K = 10;
@@ -67,10 +67,11 @@ async function measure(set: JudgedSet): Promise<Row[]> {
   });
 }
 
-const sets = values.sets.split(',').map((name) => (name === 'xquad' ? xquadSet() : name === 'news' ? newsSet() : null));
+const SETS: Record<string, () => JudgedSet> = { xquad: () => xquadSet(), jsquad: jsquadSet, news: newsSet };
+const sets = values.sets.split(',').map((name) => SETS[name]?.());
 const rows: Row[] = [];
 for (const set of sets) {
-  if (!set) throw new Error(`--sets takes xquad and news, not ${values.sets}`);
+  if (!set) throw new Error(`--sets takes ${Object.keys(SETS).join(', ')}, not ${values.sets}`);
   rows.push(...(await measure(set)));
 }
 rows.sort((a, b) => a.set.localeCompare(b.set) || a.part.localeCompare(b.part) || a.language.localeCompare(b.language));

@@ -10,6 +10,9 @@ import { readSourceFiles } from '../tools/build/source-files';
  *   paragraph one article, beside the seed data; each question's one relevant article is its
  *   own paragraph in its own language. Split by the paragraph's Wikipedia article: even
  *   articles (0, 2, ...) are the dev part, odd ones the held-out part.
+ * - jsquad: JSQuAD (Kurihara, Kawahara & Shibata, "JGLUE", LREC 2022; CC BY-SA 4.0,
+ *   tests/fixtures/search-jsquad/README.md): 416 Japanese Wikipedia paragraphs of 8 articles
+ *   and the 1,687 questions written about them, the same way.
  * - news: the hand-judged queries of tests/fixtures/search-corpus (names, places, topics,
  *   short questions in hi, en, zh, ja, ko) over its invented articles and the seed data, all dev.
  */
@@ -25,32 +28,39 @@ export interface JudgedSet {
   queries: JudgedQuery[];
 }
 
-interface XquadFile {
+interface QaFile {
   paragraphs: Array<{ title: string; text: string }>;
   questions: Array<{ id: string; question: string; paragraph: number }>;
 }
 
-export const XQUAD_LANGUAGES = ['hi', 'en', 'zh'];
-
-export function xquadSet(languages = XQUAD_LANGUAGES): JudgedSet {
+/** A question set over paragraphs: each paragraph one article, each question's own paragraph the one relevant. */
+function qaSet(name: string, languages: string[], heldOut: (paragraph: number, titles: string[], set: QaFile) => boolean): JudgedSet {
   const files: JudgedSet['files'] = readSourceFiles('data');
   const queries: JudgedQuery[] = [];
   for (const language of languages) {
-    const set = JSON.parse(readFileSync(`tests/fixtures/search-xquad/${language}.json`, 'utf8')) as XquadFile;
+    const set = JSON.parse(readFileSync(`tests/fixtures/search-${name}/${language}.json`, 'utf8')) as QaFile;
     const titles = [...new Set(set.paragraphs.map((p) => p.title))];
-    const slug = (i: number) => `xquad-${language}-${i}`;
+    const slug = (i: number) => `${name}-${language}-${i}`;
     set.paragraphs.forEach((p, i) => {
       // One headline for all: no words of the question's own, so ranking rests on the paragraph.
-      const article = { slug: slug(i), language, headline: 'XQuAD', datePublished: '2021-01-01', source: 'XQuAD (CC BY-SA 4.0)', paragraphs: [p.text] };
+      const article = { slug: slug(i), language, headline: name, datePublished: '2021-01-01', source: `${name} (CC BY-SA 4.0)`, paragraphs: [p.text] };
       files.push({ path: `articles/${slug(i)}.json`, text: JSON.stringify(article) });
     });
     for (const q of set.questions) {
-      const part = titles.indexOf(set.paragraphs[q.paragraph]!.title) % 2 === 0 ? 'dev' : 'held-out';
-      queries.push({ query: q.question, language, relevant: [slug(q.paragraph)], part });
+      queries.push({ query: q.question, language, relevant: [slug(q.paragraph)], part: heldOut(q.paragraph, titles, set) ? 'held-out' : 'dev' });
     }
   }
-  return { name: 'xquad', files, queries };
+  return { name, files, queries };
 }
+
+export const XQUAD_LANGUAGES = ['hi', 'en', 'zh'];
+
+/** XQuAD: held out are the paragraphs of odd-numbered Wikipedia articles. */
+export const xquadSet = (languages = XQUAD_LANGUAGES): JudgedSet =>
+  qaSet('xquad', languages, (p, titles, set) => titles.indexOf(set.paragraphs[p]!.title) % 2 === 1);
+
+/** JSQuAD (8 Wikipedia articles, so split by paragraph): held out are the odd-numbered paragraphs. */
+export const jsquadSet = (): JudgedSet => qaSet('jsquad', ['ja'], (p) => p % 2 === 1);
 
 export function newsSet(): JudgedSet {
   const judged = JSON.parse(readFileSync('tests/fixtures/search-corpus/judgments.json', 'utf8')) as Array<{ query: string; relevant: string[] }>;

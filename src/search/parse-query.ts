@@ -55,6 +55,8 @@ function chunks(query: string): Chunk[] {
   return out;
 }
 
+const altKey = (alt: Alternative): string => (alt.kind === 'word' ? alt.term : alt.terms.join(' '));
+
 /** Scripts written without spaces between words, where a run of text is several query words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -75,9 +77,18 @@ function alternatives(chunk: Chunk, dropStopwords: boolean): { alts: Alternative
   return { alts, run: tokens.map((t) => (kept.includes(t) ? t.term : null)) };
 }
 
-/** Query words, counted as the user sees them (each word of an unspaced run counts). */
+/**
+ * Query words, counted as the user sees them; in an unspaced run, the distinct words that become
+ * terms (particles and question words do not), so a Japanese question is not refused for its
+ * particles.
+ */
 function termCount(parts: Chunk[]): number {
-  return parts.reduce((n, c) => n + Math.max(1, c.text.split(/\s+/).filter(Boolean).length, UNSPACED.test(c.text) ? analyze(c.text).length : 0), 0);
+  const runWords = (c: Chunk) => {
+    if (!UNSPACED.test(c.text)) return 0;
+    const terms = c.quoted ? analyze(c.text).map((t) => t.term) : alternatives(c, true).alts.map((a) => (a as { term: string }).term);
+    return new Set(terms.filter(Boolean)).size;
+  };
+  return parts.reduce((n, c) => n + Math.max(1, c.text.split(/\s+/).filter(Boolean).length, runWords(c)), 0);
 }
 
 export function parseQuery(query: string): ParsedQuery {
@@ -116,7 +127,11 @@ export function parseQuery(query: string): ParsedQuery {
       last.alternatives.push(...alts);
       last.strict ||= strict;
     } else if (strict) parsed.clauses.push({ alternatives: alts, strict });
-    else parsed.clauses.push(...alts.map((alt) => ({ alternatives: [alt], strict })));
+    else {
+      // A word said twice is one clause (it would otherwise count twice toward should-match).
+      const seen = new Set(parsed.clauses.flatMap((c) => (c.strict || c.alternatives.length > 1 ? [] : c.alternatives.map(altKey))));
+      for (const alt of alts) if (!seen.has(altKey(alt)) && seen.add(altKey(alt))) parsed.clauses.push({ alternatives: [alt], strict });
+    }
     // Adjacent plain words (and the words of an unspaced run) lift documents where they touch.
     for (const word of join === 'OR' || part.quoted ? [null] : run) {
       if (word && previousWord) parsed.pairs.push(pairTerm(previousWord, word));

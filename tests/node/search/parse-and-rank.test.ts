@@ -61,6 +61,10 @@ describe('parseQuery', () => {
     expect(parseQuery('新闻 -超级碗').excluded).toEqual([{ kind: 'phrase', terms: ['超级', '碗'] }]);
   });
 
+  it('counts the distinct terms of a Chinese or Japanese run toward the 32-word limit, not its particles', () => {
+    expect(parseQuery(`東京${'の地震'.repeat(40)}`).clauses).toHaveLength(2);
+  });
+
   it.each(['', ' \t', 'x'.repeat(257), new Array(33).fill('w').join(' '), '-only -excluded'])(
     'rejects %j as an invalid `query` (BAD_USER_INPUT)',
     (q) => {
