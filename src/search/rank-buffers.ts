@@ -9,9 +9,9 @@
 export interface RankArrays {
   /** Score of each document so far. */
   total: Float64Array;
-  /** Best alternative of the current OR group. */
+  /** The clause that last counted each document (so a clause counts it once). */
   best: Float64Array;
-  /** Scores of the current alternative. */
+  /** Scores of the current phrase, added where all its pairs are. */
   scores: Float64Array;
   /** Optional clauses each document matched. */
   matched: Uint8Array;
