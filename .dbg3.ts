@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { markupBody, elementParagraphs } from './tools/ingest/page-body';
+import { microdataBody } from './tools/ingest/page-meta';
+import { dropBoilerplate } from './tools/ingest/boilerplate';
+const html = readFileSync(process.argv[2]!, 'utf8');
+const { document } = parseHTML(html);
+const m = markupBody(html, document).paragraphs;
+console.log('markup', m.length, 'micro', elementParagraphs(microdataBody(document)));
+console.log(dropBoilerplate(m).kept.map((p) => p.slice(0, 60)));
