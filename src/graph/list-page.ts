@@ -11,7 +11,7 @@ import {
 import { InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { decodeListHint, encodeListHint } from '../model/list-layout';
-import { compareInList, cursorKeyOf, sortKeyOf } from '../model/sort-key';
+import { compareInList, cursorKeyOf, dateOfKey, sortKeyOf } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
 import { toConnection, type Connection } from './connection';
 import { ListLeaves, type Position } from './list-leaves';
@@ -30,7 +30,7 @@ export const MAX_SCAN_ITEMS = 5000;
 
 export interface ListQuery {
   list: string;
-  /** Inclusive bounds on the list's sort key (a YYYY-MM-DD date). */
+  /** Inclusive YYYY-MM-DD bounds on the date of the list's sort key (an instant's UTC date). */
   from?: string;
   to?: string;
   /** Keep only the items it accepts; makes the read a scan. */
@@ -143,15 +143,16 @@ function prefetch(reader: NewsReader, query: ListQuery, args: ReturnType<typeof 
 }
 
 function inRange(key: string, from?: string, to?: string): boolean {
-  return (from === undefined || key >= from) && (to === undefined || key <= to);
+  const date = dateOfKey(key);
+  return (from === undefined || date >= from) && (to === undefined || date <= to);
 }
 
 /** The positions [lo, hi) of the items whose sort key lies in [from, to]. */
 async function boundsOf(leaves: ListLeaves, query: ListQuery, total: number, asc: boolean): Promise<[number, number]> {
   const { from, to } = query;
   if (from === undefined && to === undefined) return [0, total];
-  const atLo = (k: string) => (asc ? from === undefined || k >= from : to === undefined || k <= to);
-  const pastHi = (k: string) => (asc ? to !== undefined && k > to : from !== undefined && k < from);
+  const atLo = (k: string) => (asc ? from === undefined || dateOfKey(k) >= from : to === undefined || dateOfKey(k) <= to);
+  const pastHi = (k: string) => (asc ? to !== undefined && dateOfKey(k) > to : from !== undefined && dateOfKey(k) < from);
   const [lo, hi] = await Promise.all([leaves.firstIndex(atLo), leaves.firstIndex(pastHi)]);
   // An empty range can place its end before its start; a count is never negative.
   return [lo, Math.max(lo, hi)];

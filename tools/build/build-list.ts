@@ -1,7 +1,7 @@
 import type { LeafEntry, ListItem } from '../../src/model/documents';
 import { LIST_CHUNK_SIZE, listChunkKey, listHeadKey, listIndexKey } from '../../src/model/keys';
 import { headFor, indexApart } from '../../src/model/list-layout';
-import { compareInList, cursorKeyOf, sortKeyOf, type ListOrder } from '../../src/model/sort-key';
+import { sortInList, sortKeyOf, type ListOrder } from '../../src/model/sort-key';
 import type { KvEntry } from './kv-entry';
 
 /** A leaf's entry in its list's index: id, count, first sort key and slug. */
@@ -24,7 +24,7 @@ export function listFrame(version: string, name: string, total: number, leaves: 
  * The items are sorted here with the comparator readers position cursors by (src/model/sort-key.ts).
  */
 export function buildList(version: string, name: string, items: ListItem[], order: ListOrder): KvEntry[] {
-  const sorted = [...items].sort((a, b) => compareInList(order, cursorKeyOf(a), cursorKeyOf(b)));
+  const sorted = sortInList(order, items);
   const leaves: ListItem[][] = [];
   for (let i = 0; i < sorted.length; i += LIST_CHUNK_SIZE) leaves.push(sorted.slice(i, i + LIST_CHUNK_SIZE));
   return [

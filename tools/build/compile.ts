@@ -1,6 +1,6 @@
-import type { ArticleCard, EntityType, EventDoc, ListItem, VersionPointer } from '../../src/model/documents';
+import type { ArticleCard, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
-import { compareInList, cursorKeyOf, type ListOrder } from '../../src/model/sort-key';
+import { sortInList } from '../../src/model/sort-key';
 import { articleKey, entityKey, lists, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { shardManifest } from '../../src/model/node-manifest';
@@ -30,8 +30,6 @@ export interface CompiledData<E extends Iterable<KvEntry> = KvEntry[]> {
   pointer: KvEntry & { value: VersionPointer };
   summary: { articles: number; entities: number; mentions: number; keys: number; bytes: number };
 }
-
-const sortedBy = (order: ListOrder) => (a: ListItem, b: ListItem) => compareInList(order, cursorKeyOf(a), cursorKeyOf(b));
 
 function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -99,8 +97,8 @@ export async function compileArticles(
   const typeOf = (slug: string): EntityType => index.get(slug)!.type;
   const entityFiles = ENTITY_KINDS.flatMap((k) => dataSet[k.links].map((f) => toEntityDoc(k.type, f, typeOf)));
   const { store } = input;
-  const cards = [...input.cards].sort(sortedBy(NEWEST_FIRST));
-  const events = entityFiles.filter((e): e is EventDoc => e.type === 'Event').sort(sortedBy(BY_START));
+  const cards = sortInList(NEWEST_FIRST, input.cards);
+  const events = sortInList(BY_START, entityFiles.filter((e): e is EventDoc => e.type === 'Event'));
   const countryOf = new Map(dataSet.places.map((p) => [p.slug, p.country]));
 
   // Entity-keyed lists: articles linking an entity; events it took part in or that were held
@@ -110,9 +108,7 @@ export async function compileArticles(
     ...e.participants.map((p) => p.slug),
     ...(e.location ? [e.location, countryOf.get(e.location) ?? e.location] : []),
   ]);
-  const people = entityFiles
-    .filter((e) => e.type === 'Person')
-    .sort(sortedBy(BY_NAME));
+  const people = sortInList(BY_NAME, entityFiles.filter((e) => e.type === 'Person'));
   const byLanguage = groupBy(cards, (a) => [a.language]);
 
   const numberOf = new Map(input.cards.map((c, i) => [c.slug, i]));

@@ -1,6 +1,6 @@
 import type { ArticleDoc, EntityDoc, SearchPointer, VersionPointer } from '../../src/model/documents';
 import { searchArticleKey, searchMetaKey, searchMovedKey, searchSlugsKey } from '../../src/model/keys';
-import { compareInList, cursorKeyOf } from '../../src/model/sort-key';
+import { compareInList, cursorKeyOf, dateOfKey, publishedKey } from '../../src/model/sort-key';
 import { searchLayout, type MovedDocs, type SearchMeta } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
 import { appendDates, suggestCounts } from './search-delta-tables';
@@ -83,8 +83,11 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   const stored = await read(previous.map((d) => searchArticleKey(old, d)));
   previous.forEach((d) => before.set(d, stored.get(searchArticleKey(old, d)) as ArticleDoc));
 
-  // A corrected article whose date changed moves in the date order: removed, then appended.
-  const redated = input.corrected.filter((a) => before.get(docOf(a.slug))?.datePublished !== a.datePublished);
+  // A corrected article whose publication date or time changed moves in the order: removed, then appended.
+  const redated = input.corrected.filter((a) => {
+    const was = before.get(docOf(a.slug));
+    return was === undefined || publishedKey(was) !== publishedKey(a);
+  });
   const inPlace = input.corrected.filter((a) => !redated.includes(a));
   const removedDocs = [...input.removed, ...redated.map((a) => a.slug)].map(docOf);
   const appended = [...input.added, ...redated].sort((a, b) => -compareInList({ order: 'desc' }, cursorKeyOf(a), cursorKeyOf(b)));
@@ -128,7 +131,7 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   for (const [key, value] of buckets) put.push({ key: key.replace(`v:${old}:`, `v:${version}:`), value });
   const movedTable = [...moved].sort((a, b) => a[0] - b[0]);
   if (previous.length > 0) put.push({ key: searchMovedKey(version), value: movedTable });
-  const dates = await appendDates(read, old, version, appended.map((a) => a.datePublished), layout.docs);
+  const dates = await appendDates(read, old, version, appended.map((a) => dateOfKey(publishedKey(a))), layout.docs);
   if (dates) put.push(dates);
   const linked = [...input.added, ...input.corrected].map((a) => ({ links: a, sign: 1 }));
   for (const d of previous) linked.push({ links: before.get(d)!, sign: -1 });

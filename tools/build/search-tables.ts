@@ -9,6 +9,7 @@ import {
   SEARCH_SLUGS_PER_BUCKET,
   suggestKey,
 } from '../../src/model/keys';
+import { dateOfKey, publishedKey } from '../../src/model/sort-key';
 import { termHash, type PostingShard, type SearchDates, type SearchMeta, type SuggestBucket } from '../../src/search/index-format';
 import { textEntry, type KvEntry } from './kv-entry';
 import type { ArticleLookup } from './search-index';
@@ -45,7 +46,8 @@ export function searchTables(cards: ArticleCard[], articles: ArticleLookup, enti
   const buckets = slugBucketCount(cards.length);
   const slugs = new Map<number, Record<string, number>>();
   cards.forEach((card, doc) => {
-    if (dates.at(-1)?.[0] !== card.datePublished) dates.push([card.datePublished, doc]);
+    const date = dateOfKey(publishedKey(card));
+    if (dates.at(-1)?.[0] !== date) dates.push([date, doc]);
     const bucket = slugBucket(card.slug, buckets);
     const table = slugs.get(bucket) ?? {};
     table[card.slug] = doc;
