@@ -33,7 +33,7 @@ describe('a fresh clone', () => {
   });
 
   it('runs `npm run ingest -- --dry-run --json` on a .html.gz page without a build', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'ingest', '--', '--dry-run', '--json', 'kbs-1.html.gz'], { cwd: clone, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', 'ingest', '--silent', '--', '--dry-run', '--json', 'kbs-1.html.gz'], { cwd: clone, encoding: 'utf8' });
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const story = JSON.parse(lines[0]!) as Record<string, unknown>;

@@ -44,6 +44,16 @@ export interface PageResult {
 }
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+/** The instant to the second (pages give milliseconds or not). */
+const seconds = (d: string) => Math.floor(Date.parse(d) / 1000);
+/** Do two texts start (or end) with the same 6 tokens (fewer when either is shorter)? Tokens, not characters: spacing and punctuation differ between copies. */
+function sameEdge(gold: string, got: string, edge: 'start' | 'end'): boolean {
+  const a = tokenize(gold);
+  const b = tokenize(got);
+  const n = Math.min(6, a.length, b.length);
+  if (n === 0) return false;
+  return edge === 'start' ? a.slice(0, n).join(' ') === b.slice(0, n).join(' ') : a.slice(-n).join(' ') === b.slice(-n).join(' ');
+}
 const inText = (needle: string, hay: string) => tokenize(hay).join(' ').includes(tokenize(needle).join(' '));
 
 /** A paragraph is junk when gold names it, or when most of it is not in the gold body. */
@@ -75,10 +85,10 @@ export async function measureDevSet(dir: string, progress: (line: string) => voi
       r.language = gold.language !== undefined ? gold.language.split('-')[0]!.toLowerCase() === (got!.language ?? '').split('-')[0]!.toLowerCase() : undefined;
       if (gold.datePublished !== undefined) {
         r.date = gold.datePublished === null ? got!.datePublished === null
-          : gold.datePublished.length > 10 ? Date.parse(gold.datePublished) === Date.parse(got!.datePublishedTime ?? '') : gold.datePublished === got!.datePublished;
+          : gold.datePublished.length > 10 ? seconds(gold.datePublished) === seconds(got!.datePublishedTime ?? '') : gold.datePublished === got!.datePublished;
       }
-      r.first = gold.first ? norm(paragraphs[0] ?? '').startsWith(norm(gold.first)) : undefined;
-      r.last = gold.last ? norm(paragraphs.at(-1) ?? '').endsWith(norm(gold.last)) : undefined;
+      r.first = gold.first ? sameEdge(gold.first, paragraphs[0] ?? '', 'start') : undefined;
+      r.last = gold.last ? sameEdge(gold.last, paragraphs.at(-1) ?? '', 'end') : undefined;
     }
     results.push(r);
     progress(`dev set: ${results.length}/${ids.length} ${id} ${Math.round(ms)} ms`);
