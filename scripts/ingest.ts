@@ -2,6 +2,7 @@
  * Newsroom ingest (docs/ingest.md): ninjs, schema.org JSON-LD, news pages, RSS and Atom in;
  * article files in data/articles out.
  *
+ *   tsx scripts/ingest.ts --dry-run --json [--language TAG] <inputs>...   (one JSON object a story, nothing written)
  *   tsx scripts/ingest.ts [--dry-run] [--publish [--remote]] [--data DIR] [--language TAG] [--review FILE]
  *                         [--timeout MS] [--max-bytes N] <file|folder|URL>...
  *
@@ -29,6 +30,7 @@ try {
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
       remote: { type: 'boolean', default: false },
       data: { type: 'string', default: 'data' },
@@ -55,6 +57,19 @@ const positive = (text: string | undefined, fallback: number) => {
   }
   return n;
 };
+if (values.json) {
+  if (!values['dry-run'] || values.publish) {
+    console.error('--json prints what a dry run reads: use it with --dry-run (and without --publish)');
+    process.exit(2);
+  }
+  const { readStories } = await import('../tools/ingest/story-json');
+  let refused = 0;
+  for await (const story of readStories(positionals, { defaultLanguage: values.language })) {
+    if (story.refused) refused += 1;
+    process.stdout.write(`${JSON.stringify(story)}\n`);
+  }
+  process.exit(refused > 0 ? 1 : 0);
+}
 const dataDir = values.data!;
 const dryRun = values['dry-run']!;
 // Entity linking (tools/linking): the source's links, then the text; what it cannot link goes
