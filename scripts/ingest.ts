@@ -2,6 +2,7 @@
  * Newsroom ingest (docs/ingest.md): ninjs, schema.org JSON-LD, news pages, RSS and Atom in;
  * article files in data/articles out.
  *
+ *   tsx scripts/ingest.ts --dry-run --json [--language TAG] <inputs>...   (one JSON object a story, nothing written)
  *   tsx scripts/ingest.ts [--dry-run] [--publish [--remote]] [--data DIR] [--language TAG] [--review FILE]
  *                         [--timeout MS] [--max-bytes N] <file|folder|URL>...
  *
@@ -18,6 +19,8 @@ import { ingest } from '../tools/ingest/ingest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { textLinkerFor } from '../tools/linking/ingest-linker';
+import { KbGrowth } from '../tools/kb/source-entities';
+import { CandidateStore } from '../tools/kb/candidates';
 import { ReviewReport } from '../tools/linking/review-report';
 import { formatIngestProblem } from '../tools/ingest/problem';
 
@@ -27,6 +30,7 @@ try {
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
       remote: { type: 'boolean', default: false },
       data: { type: 'string', default: 'data' },
@@ -53,15 +57,32 @@ const positive = (text: string | undefined, fallback: number) => {
   }
   return n;
 };
+if (values.json) {
+  if (!values['dry-run'] || values.publish) {
+    console.error('--json prints what a dry run reads: use it with --dry-run (and without --publish)');
+    process.exit(2);
+  }
+  const { readStories } = await import('../tools/ingest/story-json');
+  let refused = 0;
+  for await (const story of readStories(positionals, { defaultLanguage: values.language })) {
+    if (story.refused) refused += 1;
+    process.stdout.write(`${JSON.stringify(story)}\n`);
+  }
+  process.exit(refused > 0 ? 1 : 0);
+}
 const dataDir = values.data!;
 const dryRun = values['dry-run']!;
 // Entity linking (tools/linking): the source's links, then the text; what it cannot link goes
 // to the curators' review report.
 const review = new ReviewReport();
+// The sources' own tags with an identity that no KB entity has become entities (tools/kb/source-entities.ts).
+const growth = existsSync(join(dataDir, 'entities')) ? new KbGrowth(dataDir) : undefined;
+// Names the KB lacks gather as candidates for editors (npm run kb:review); never served.
+const candidates = growth ? new CandidateStore(dataDir) : undefined;
 const report = await ingest(positionals, {
   dataDir,
   dryRun,
-  linker: existsSync(join(dataDir, 'entities')) ? textLinkerFor(dataDir, review) : undefined,
+  linker: growth ? textLinkerFor(dataDir, review, growth, candidates) : undefined,
   defaultLanguage: values.language,
   limits: {
     ...DEFAULT_FETCH_LIMITS,
@@ -83,6 +104,17 @@ console.log(
     `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
 );
 
+const grew = growth ? growth.created.length + growth.enriched.length : 0;
+if (growth && grew > 0) {
+  if (!dryRun) growth.save();
+  console.log(`${would}${growth.created.length} entit(ies) created from the sources' tags${growth.created.length ? ` (${growth.created.join(', ')})` : ''}, ${growth.enriched.length} enriched`);
+}
+for (const p of growth?.problems ?? []) console.error(`error     ${p}`);
+if (candidates) {
+  if (!dryRun) candidates.save();
+  console.log(`${candidates.proposed().length} candidate name(s) for editors: npm run kb:review`);
+}
+
 const toReview = review.entriesByCount();
 if (toReview.length > 0) {
   mkdirSync(dirname(values.review!), { recursive: true });
@@ -99,7 +131,8 @@ if (values.publish && !dryRun) {
   const [{ openKv }, { publishIngested }] = await Promise.all([import('./kv-target'), import('../tools/ingest/publish-ingested')]);
   const target = await openKv({ remote: values.remote! });
   try {
-    const done = await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));
+    // New or enriched entities have keys of their own (pages, type-ahead) that the incremental path does not write.
+    const done = grew > 0 ? ({ mode: 'full-build-needed' } as const) : await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));
     full = done.mode === 'full-build-needed';
     if (done.mode === 'nothing') console.log('nothing to publish');
   } catch (error) {

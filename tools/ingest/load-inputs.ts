@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { extname, join } from 'node:path';
 import { DEFAULT_FETCH_LIMITS, fetchSource, type FetchLimits } from './fetch-source';
 import { IngestError } from './problem';
 import type { InputBytes } from './read-input';
 
-/** The files a folder holds that ingest reads, by extension: others (READMEs, SOURCES.txt) are not news. */
+/** The files a folder holds that ingest reads, by extension (gzipped or not): others (READMEs, SOURCES.txt) are not news. */
 export const INGESTED_EXTENSIONS = new Set(['.json', '.jsonld', '.xml', '.rss', '.atom', '.html', '.htm']);
+const ingested = (name: string) => INGESTED_EXTENSIONS.has(extname(name.replace(/\.gz$/i, '')).toLowerCase());
 
 export const isUrl = (arg: string): boolean => /^https?:\/\//i.test(arg);
 
@@ -30,7 +32,7 @@ function listFolder(dir: string): string[] {
     .flatMap((e) => {
       const path = join(dir, e.name);
       if (e.isDirectory()) return listFolder(path);
-      return INGESTED_EXTENSIONS.has(extname(e.name).toLowerCase()) ? [path] : [];
+      return ingested(e.name) ? [path] : [];
     });
 }
 
@@ -47,5 +49,12 @@ export async function loadInput(arg: string, limits: FetchLimits = DEFAULT_FETCH
     throw new IngestError('does not exist or cannot be read');
   }
   if (size > limits.maxBytes) throw new IngestError(`is ${size} bytes, over the limit of ${limits.maxBytes}`);
-  return { name: arg, bytes: readFileSync(arg) };
+  const bytes = readFileSync(arg);
+  // gzip (RFC 1952, magic 1f 8b), as pages are archived: the cap applies to what it unpacks to.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { name: arg, bytes };
+  try {
+    return { name: arg, bytes: gunzipSync(bytes, { maxOutputLength: limits.maxBytes }) };
+  } catch (error) {
+    throw new IngestError(/maxOutputLength|buffer/i.test((error as Error).message) ? `unpacks to over the limit of ${limits.maxBytes} bytes` : `is not valid gzip: ${(error as Error).message}`);
+  }
 }

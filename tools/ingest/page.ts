@@ -1,34 +1,32 @@
 /// <reference lib="dom" />
 // linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { checkJsonDepth } from './json-depth';
+import { chooseBody, type Candidate } from './body-choice';
+import { dropBoilerplate } from './boilerplate';
+import { normaliseDate } from './dates';
+import { embeddedArticle } from './embedded-json';
+import { cleanHeadline, decodeText } from './headline';
 import { checkHtmlDepth } from './html-depth';
-import { htmlParagraphs } from './html-text';
+import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
-import { languageOfText } from './language';
+import { elementParagraphs, markupBody } from './page-body';
+import { itemprop, metaContent, microdataBody, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
 import { messageOf } from './problem';
 import { emptyStory, type ReadItem, type Story } from './story';
 
+export { MAX_READABILITY_ELEMENTS } from './page-body';
+export { proseShare } from './page-body';
+
 /**
- * A whole news page as served: its schema.org JSON-LD blocks give the metadata (json-ld.ts);
- * where they have no `articleBody` (or there is no JSON-LD at all) the body, and the headline
- * if need be, come from Mozilla's Readability (Firefox Reader View) run on linkedom's DOM.
- * The language is the JSON-LD's `inLanguage`, else `<html lang>`, else the
- * `content-language` or `og:locale` meta tags, else the script the text is written in.
+ * A whole news page as served, read structured data first: schema.org JSON-LD (json-ld.ts),
+ * a publishing platform's embedded JSON (embedded-json.ts), microdata and meta tags
+ * (page-meta.ts); the body from the first of those that passes validation (body-choice.ts),
+ * else from the markup by Readability (page-body.ts); then the boilerplate filter
+ * (boilerplate.ts). Text is decoded of HTML references everywhere; headlines lose the site's
+ * name; the date is the first with an offset among JSON-LD, embedded JSON, meta, microdata and
+ * `<time>`. The language is the one declared (JSON-LD `inLanguage`, `<html lang>`,
+ * content-language, og:locale); to-article.ts identifies it from the text when none is.
  */
-type Doc = ReturnType<typeof parseHTML>['document'];
-
-export const MAX_READABILITY_ELEMENTS = 10_000;
-
-function meta(document: Doc, key: string): string | undefined {
-  for (const m of document.querySelectorAll('meta')) {
-    const name = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('http-equiv') ?? '').toLowerCase();
-    if (name === key) return m.getAttribute('content')?.trim() || undefined;
-  }
-  return undefined;
-}
-
 function jsonLdBlocks(document: Doc, problems: string[]): unknown[] {
   const blocks: unknown[] = [];
   [...document.querySelectorAll('script')].forEach((s, i) => {
@@ -45,84 +43,57 @@ function jsonLdBlocks(document: Doc, problems: string[]): unknown[] {
 }
 
 const localeToTag = (locale: string | undefined) => locale?.replace('_', '-');
+const http = (u: string | undefined) => (u && /^https?:\/\//.test(u) ? u : undefined);
 
-const SENTENCE_END = /\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'\s]*$/u;
-
-/** The share of the characters of `paragraphs` that stand in paragraphs ending a sentence. */
-export function proseShare(paragraphs: string[]): number {
-  const total = paragraphs.reduce((n, p) => n + p.length, 0);
-  const prose = paragraphs.reduce((n, p) => n + (SENTENCE_END.test(p) ? p.length : 0), 0);
-  return total === 0 ? 0 : prose / total;
-}
-
-/** The element whose <p> children hold the most text, and those paragraphs. */
-function paragraphCluster(document: Doc): { text: number; paragraphs: string[] } | undefined {
-  const scores = new Map<unknown, number>();
-  for (const p of document.querySelectorAll('p')) {
-    const parent = p.parentNode;
-    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + (p.textContent ?? '').trim().length);
-  }
-  let best: [unknown, number] | undefined;
-  for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
-  if (!best) return undefined;
-  const paragraphs = [...(best[0] as Doc['body']).children]
-    .filter((c) => c.tagName === 'P')
-    .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  return { text: best[1], paragraphs };
+/** The first date that names an instant (has a time and an offset), else the first that is a date. */
+export function bestDate(candidates: Array<string | undefined>): string | undefined {
+  const valid = candidates.filter((c): c is string => !!c && !!normaliseDate(c));
+  return valid.find((c) => normaliseDate(c)!.length > 10) ?? valid[0];
 }
 
 export function readPage(html: string, pageUrl: string): ReadItem {
   checkHtmlDepth(html);
   const { document } = parseHTML(html);
   const ignored: string[] = [];
-  const nodes = articleNodes(jsonLdBlocks(document, ignored));
+  const blocks = jsonLdBlocks(document, ignored);
+  const nodes = articleNodes(blocks);
   // The main story: the first article node with a headline, preferring one with a body.
   const withHeadline = nodes.filter((n) => typeof n.node.headline === 'string' || typeof n.node.name === 'string');
   const main = withHeadline.find((n) => typeof n.node.articleBody === 'string') ?? withHeadline[0];
   const story: Story = main ? storyFromJsonLd(main.node, 'HTML') : emptyStory('HTML');
   story.format = 'HTML';
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
-  story.url ??= canonical && /^https?:\/\//.test(canonical) ? canonical : /^https?:\/\//.test(pageUrl) ? pageUrl : undefined;
+  const scripts = [...document.querySelectorAll('script')].map((s) => ({ id: s.getAttribute('id') ?? '', type: s.getAttribute('type') ?? '', text: s.textContent ?? '' }));
+  const embedded = embeddedArticle(scripts);
+
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, 'og:url');
+  story.url ??= http(canonical) ?? http(pageUrl);
   story.uri ??= story.url;
-  story.headline ??= meta(document, 'og:title');
-  story.summary ??= meta(document, 'og:description') ?? meta(document, 'description');
-  story.language ??= document.documentElement.getAttribute('lang')?.trim() || meta(document, 'content-language') || localeToTag(meta(document, 'og:locale'));
-  story.datePublished ??= meta(document, 'article:published_time');
-  story.dateModified ??= meta(document, 'article:modified_time');
-  story.section ??= meta(document, 'article:section');
+  const publisher = main && typeof main.node.publisher === 'object' && main.node.publisher !== null ? (main.node.publisher as { name?: unknown }).name : undefined;
+  const names = [...siteNames(document), ...(typeof publisher === 'string' ? [publisher] : [])];
+  const markup = markupBody(html, document);
+  const rawHeadline = story.headline ?? embedded?.headline ?? metaContent(document, 'og:title', 'twitter:title') ?? itemprop(document, 'headline')
+    ?? document.querySelector('h1')?.textContent ?? markup.title ?? document.title;
+  story.headline = cleanHeadline(rawHeadline, names, story.url);
+  story.summary = decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined;
+  story.language ??= embedded?.language ?? itemprop(document, 'inLanguage') ?? (document.documentElement.getAttribute('lang')?.trim() || undefined)
+    ?? metaContent(document, 'content-language') ?? localeToTag(metaContent(document, 'og:locale')) ?? markup.lang;
+  story.datePublished = bestDate([story.datePublished, embedded?.datePublished, pagePublished(document)]);
+  story.dateModified = bestDate([story.dateModified, embedded?.dateModified, pageModified(document)]);
+  story.section ??= metaContent(document, 'article:section');
+  story.byline ??= embedded?.byline ?? markup.byline;
   if (story.images.length === 0) {
-    const image = meta(document, 'og:image');
-    if (image && /^https?:\/\//.test(image)) story.images = [{ url: image, renditions: [] }];
+    const image = http(metaContent(document, 'og:image'));
+    if (image) story.images = [{ url: image, renditions: [] }];
   }
-  if (story.paragraphs.length === 0) {
-    // Readability changes the DOM it reads: give it a fresh one. On linkedom its time grows
-    // faster than the page (6 s for DD News's 16,000 elements), so, like Firefox's reader
-    // view with its parse-node limit, pages past MAX_READABILITY_ELEMENTS skip it and keep
-    // the <p> run below.
-    const elements = document.querySelectorAll('*').length;
-    const article = elements <= MAX_READABILITY_ELEMENTS
-      ? new Readability(parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
-      : null;
-    if (article?.content) story.paragraphs = htmlParagraphs(article.content);
-    // Readability scores blocks by commas and length, and a widget of thousands of short
-    // blocks (DD News's weather table) can outscore an article written with few commas, as
-    // Hindi prose is (its sentences end in । or .). When one run of real <p> elements holds
-    // an article's worth of text (500 characters, Readability's own default threshold) in
-    // paragraphs at least twice as long on average as Readability's, that run is the article.
-    const cluster = paragraphCluster(document);
-    const mean = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0) / Math.max(1, ps.length);
-    if (cluster && cluster.text >= 500 && mean(cluster.paragraphs) >= 2 * mean(story.paragraphs)) story.paragraphs = cluster.paragraphs;
-    // Prose is sentences: when less than a third of the text found ends a sentence (Unicode's
-    // Sentence_Terminal: . ! ? । 。 ...), it is menus, tables and widgets (a video page), not
-    // an article, and the page has no body to publish.
-    if (proseShare(story.paragraphs) < 1 / 3) story.paragraphs = [];
-    story.headline ??= article?.title?.trim() || undefined;
-    story.byline ??= article?.byline?.trim() || undefined;
-    story.language ??= article?.lang?.trim() || undefined;
-  }
-  // No JSON-LD, no og:title, no Readability: the page's <title>, else its first <h1>.
-  story.headline ??= document.title?.trim() || document.querySelector('h1')?.textContent?.trim() || undefined;
-  story.language ??= languageOfText([story.headline ?? '', ...story.paragraphs].join(' '));
+
+  const candidates: Candidate[] = [
+    { source: 'json-ld', paragraphs: story.paragraphs.map(decodeText).filter(Boolean) },
+    { source: 'embedded', paragraphs: embedded?.paragraphs ?? [] },
+    { source: 'microdata', paragraphs: elementParagraphs(microdataBody(document)) },
+    { source: 'markup', paragraphs: markup.paragraphs },
+  ];
+  const { chosen } = chooseBody(candidates, story.summary);
+  const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section });
+  story.paragraphs = filtered.kept;
   return { where: main ? main.pointer : '/', story };
 }

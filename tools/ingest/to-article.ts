@@ -2,7 +2,7 @@ import type { ArticleFile } from '../build/data-format';
 import { textOffence } from '../build/check-text';
 import { readDataSet } from '../build/read-data-set';
 import { normaliseDate } from './dates';
-import { languageOfText } from './language';
+import { checkedLanguage, identifyLanguage } from './language';
 import type { Story } from './story';
 
 /**
@@ -41,10 +41,12 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
   // Bodies often repeat the headline as their first block (an <h1>, TT's html5 body).
   if (headline && story.paragraphs[0]?.replace(/\s+/g, ' ').trim() === headline) story.paragraphs = story.paragraphs.slice(1);
   if (story.paragraphs.length === 0) errors.push('has no body: no paragraph of text was found');
-  const language = languageTag(story.language) ?? (story.language ? undefined : languageOfText(`${headline ?? ''} ${story.paragraphs.join(' ')}`));
-  if (!language) {
-    errors.push(story.language ? `has the language "${story.language}", which is no BCP 47 tag` : 'has no language, and its script does not tell one (give one with --language)');
-  }
+  // The declared language first (unless the text's script contradicts it), else ELD on the text.
+  const text = `${headline ?? ''}\n${story.paragraphs.join('\n')}`;
+  const declared = languageTag(story.language);
+  const guess = story.language ? undefined : identifyLanguage(text);
+  const language = declared ? checkedLanguage(declared, text) : guess && 'language' in guess ? guess.language : undefined;
+  if (!language) errors.push(story.language ? `has the language "${story.language}", which is no BCP 47 tag` : guess && 'reason' in guess ? guess.reason : 'has no language');
   const dates: Record<'datePublished' | 'dateModified' | 'embargoedUntil', string | undefined> = {
     datePublished: undefined, dateModified: undefined, embargoedUntil: undefined,
   };

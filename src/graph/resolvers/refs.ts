@@ -14,6 +14,7 @@ export type ArticleParent = ArticleCard | ArticleDoc;
 /** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
 export interface ChangeParent {
   id: string;
+  nodeId: string;
   type: NodeType;
   slug: string;
   kind: ChangeTuple[2];

@@ -41,3 +41,25 @@ export const personArticles = graphql`
     }
   }
 `;
+
+export const sync = graphql`
+  query RelaySyncQuery($since: ID!) {
+    changes(since: $since, first: 100) {
+      version
+      nodes {
+        id
+        nodeId
+        kind
+        node {
+          id
+          ... on Article {
+            headline
+          }
+        }
+      }
+    }
+    dataVersion {
+      id
+    }
+  }
+`;

@@ -1,0 +1,61 @@
+/**
+ * Paragraphs that a page's markup puts inside the article but that are not its text: image
+ * captions and credits, "read also" and related-link lines, subscribe/follow/share calls,
+ * social-media embeds, e-mail and copyright lines, repeated bylines and datelines, and end
+ * markers. Each rule names a kind and applies to short paragraphs only (a sentence of prose
+ * that starts "Follow us" is rare; a 400-character paragraph that does is text), so the filter
+ * errs toward keeping. The phrases are the ones newsrooms print, per language.
+ */
+export type JunkKind = 'read-also' | 'caption' | 'call-to-action' | 'social-embed' | 'contact' | 'copyright' | 'dateline' | 'end-marker' | 'repeat' | 'label';
+
+const LABEL = 60;
+
+const SHORT = 160;
+
+const RULES: Array<[JunkKind, RegExp, number]> = [
+  ['read-also', new RegExp(String.raw`^[\s\-–—•*>|(\[]*(?:इसे भी पढ़ें|इसे भी पढ़े|ये भी पढ़ें|ये भी पढ़े|यह भी पढ़ें|ये पढ़ें|और पढ़ें|पढ़ें\s*[:-]|also read|read also|read more|more from|related(?: stories| articles| news)?\s*[:|]|see also|must read|recommended|trending|lire aussi|à lire aussi|a lire aussi|lire plus|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|leggi anche|leggi l'articolo|leia também|leia mais|veja também|lea también|te puede interesar|관련\s?기사|추천\s?기사|こちらも読まれています|関連記事|あわせて読みたい|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻)`, 'iu'), SHORT * 2],
+  ['caption', /^[\s(]*(?:图像来源|圖像來源|图像加注文字|圖像加註文字|图片来源|圖片來源|image source|image caption|photo(?: credit)?\s*[:：]|picture\s*:|pictured\s*:|file photo|foto\s*:|bild\s*:|crédit photo|crédits? ?:|사진\s*[=:]|사진제공|\[사진|\(사진|写真\s*[:：]|写真は|資料圖片|资料图片|\(photo|\(foto|\(image)/iu, SHORT],
+  ['caption', /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|\bpti\b|\bani\b|shutterstock|istock|\bimago\b|\bdpa\b|picture alliance|연합뉴스|뉴시스|뉴스1)\s*[)\]]?\s*$/iu, 90],
+  ['call-to-action', /(?:advertisement|story continues below|terms of (?:service|use)|privacy policy|cookie|bereits registriert|jederzeit kündbar|plus-inhalte|dans la rubrique|\.\.\.more|manage my|subscribe|sign up|follow us|follow @|watch us live|download (?:the|our) app|click here|tap here|share this|share on|newsletter|join our|get the latest|télécharge[zr]|abonnez|abonnieren|folgen sie|구독|좋아요|チャンネル登録|訂閱|订阅|追蹤|关注我们|फॉलो करें|सब्सक्राइब|डाउनलोड करें)/iu, SHORT],
+  ['social-embed', /(?:pic\.twitter\.com|twitter\.com\/|x\.com\/\w+\/status|instagram\.com\/|a post shared by|view this post on instagram|youtube\.com\/|youtu\.be\/|facebook\.com\/|— .{1,60}\(@\w+\)|\(@\w+\) \w+ \d{1,2}, \d{4})/iu, 400],
+  ['contact', /^[^\s@]{0,40}\s*(?:기자\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]]?$|^(?:e-?mail|email us|contact us|write to us|tips?)\s*[:：]/iu, SHORT],
+  ['contact', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u, 60],
+  ['copyright', /^[\s<(]*(?:©|ⓒ|Ⓒ|\(c\)|copyright|all rights reserved|저작권자|무단\s?전재|版權所有|版权所有|著作権|tous droits réservés|alle rechte vorbehalten)/iu, SHORT * 2],
+  ['copyright', /(?:무단\s?전재|재배포 금지|재배포금지|all rights reserved|版權所有|版权所有)/iu, SHORT],
+  ['dateline', /^(?:stand|maj|le \d|am \d|\d{1,2}[./]\d{1,2}[./]\d{2,4})[^.!?。]{0,50}\d{1,2}[:h.]\d{2}[^.!?。]{0,20}$/iu, 70],
+  ['label', /^[^\p{L}]*$/u, 40],
+  ['dateline', /^(?:last updated|updated|published|first published|posted|modified|publié le|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado|publicado|입력|수정|更新|发布|發佈|公開|अपडेटेड|प्रकाशित)(?: on| at| le| am)?\s*[:：]?\s*[\p{N}\p{L}\s,.:/+\-–()]{0,60}$/iu, 90],
+  ['dateline', /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Dd]i|[Pp]or)\s+[\p{Lu}][\p{L}\p{N}.'’\- ]{1,60}(?:[,|/]\s*.{0,60})?$/u, 100],
+  ['end-marker', /^[\s([<*-]*(?:end|ends|끝|완|完|以上|समाप्त|fin|ende|fine|fim)[\s)\]>*.-]*$/iu, 20],
+];
+
+/** The kind of junk a paragraph is, or undefined for text. */
+export function junkKind(paragraph: string): JunkKind | undefined {
+  const p = paragraph.trim();
+  for (const [kind, re, max] of RULES) if (p.length <= max && re.test(p)) return kind;
+  return undefined;
+}
+
+/**
+ * The paragraphs without junk, and what was dropped. `byline`, `headline` and `section` drop their
+ * repeats; a paragraph seen before (a pull quote, a caption printed twice) is dropped too.
+ */
+export function dropBoilerplate(paragraphs: string[], context: { headline?: string; byline?: string; section?: string } = {}): { kept: string[]; dropped: Array<{ kind: JunkKind; text: string }> } {
+  const kept: string[] = [];
+  const dropped: Array<{ kind: JunkKind; text: string }> = [];
+  const seen = new Set<string>();
+  const key = (s?: string) => s?.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase() ?? '';
+  const same = (a?: string, b?: string) => key(a) !== '' && key(a) === key(b);
+  for (const p of paragraphs) {
+    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 ? 'repeat' : undefined);
+    if (kind) dropped.push({ kind, text: p });
+    else kept.push(p);
+    seen.add(p);
+  }
+  // Labels and menus at either end (a section name, "Skip to content", a list of links): short
+  // lines that end no sentence.
+  const label = (p: string | undefined) => p !== undefined && p.length < LABEL && !/\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'\s]*$/u.test(p);
+  while (label(kept.at(-1))) dropped.push({ kind: 'label', text: kept.pop()! });
+  while (label(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
+  return { kept, dropped };
+}

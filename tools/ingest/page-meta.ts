@@ -1,0 +1,62 @@
+/// <reference lib="dom" />
+// linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
+import type { parseHTML } from 'linkedom';
+
+/**
+ * What a page says about itself outside JSON-LD: `<meta>` tags (OpenGraph, article:*, Dublin
+ * Core, Parse.ly, name=date...) and schema.org microdata (`itemprop`, https://html.spec.whatwg.org/multipage/microdata.html).
+ */
+export type Doc = ReturnType<typeof parseHTML>['document'];
+
+/** The content of the first `<meta>` whose property, name, itemprop or http-equiv is one of `keys`. */
+export function metaContent(document: Doc, ...keys: string[]): string | undefined {
+  const wanted = keys.map((k) => k.toLowerCase());
+  let best: [number, string] | undefined;
+  for (const m of document.querySelectorAll('meta')) {
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const i = wanted.indexOf((m.getAttribute(attr) ?? '').trim().toLowerCase());
+      const content = m.getAttribute('content')?.trim();
+      if (i >= 0 && content && (!best || i < best[0])) best = [i, content];
+    }
+  }
+  return best?.[1];
+}
+
+/**
+ * The value of the first element with `itemprop` = name (microdata's "property value"):
+ * `content` (meta), `datetime` (time), `href`/`src` (links, media), else its text.
+ */
+export function itemprop(document: Doc, name: string): string | undefined {
+  for (const el of document.querySelectorAll(`[itemprop~="${name}"]`)) {
+    const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? (el.tagName === 'META' ? undefined : el.textContent);
+    if (value?.trim()) return value.replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
+}
+
+/** The element holding the article's body by microdata (`itemprop="articleBody"`), if any. */
+export const microdataBody = (document: Doc) => document.querySelector('[itemprop~="articleBody"]');
+
+/** `<time datetime>` of the page, the first that carries an offset or a date (inside <article> first). */
+export function timeElement(document: Doc): string | undefined {
+  const times = [...document.querySelectorAll('article time[datetime]'), ...document.querySelectorAll('time[datetime]')];
+  for (const t of times) {
+    const v = t.getAttribute('datetime')?.trim();
+    if (v && /^\d{4}-\d{2}-\d{2}/.test(v)) return v;
+  }
+  return undefined;
+}
+
+/** The publication date: JSON-LD first (the caller), then meta tags, microdata, `<time>`. */
+export const pagePublished = (document: Doc): string | undefined =>
+  metaContent(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'parsely-pub-date', 'sailthru.date',
+    'pubdate', 'publishdate', 'publish-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'date', 'og:published_time', 'published_time')
+  ?? itemprop(document, 'datePublished') ?? timeElement(document);
+
+export const pageModified = (document: Doc): string | undefined =>
+  metaContent(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified') ?? itemprop(document, 'dateModified');
+
+/** The site's name, to strip from headlines: og:site_name, application-name, publisher microdata. */
+export const siteNames = (document: Doc): string[] =>
+  [metaContent(document, 'og:site_name'), metaContent(document, 'application-name'), metaContent(document, 'twitter:site')?.replace(/^@/, '')]
+    .filter((s): s is string => !!s);
