@@ -2,7 +2,7 @@ import type { AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
 import { sha256Hex } from '../text/sha256-hex';
 import type { DeliveryConfig } from '../config';
-import { keptHeaders, keptHolds, READS_HEADER, VERSION_HEADER } from './kept-reads';
+import { keptHeaders, keptHolds, READS_HEADER, restamped, VERSION_HEADER } from './kept-reads';
 import { requestFacts, type RequestFacts } from './request-facts';
 
 /**
@@ -87,7 +87,13 @@ export async function withEdgeCache(
 
   // The cache is an optimisation: if it fails, answer from the resolvers.
   const hit = await options.cache.match(key).catch(() => undefined);
-  if (hit && keptHolds(hit, pointer)) return { response: toClient(request, hit, await hit.text(), options.config, pointer.version), status: 'HIT' };
+  if (hit && keptHolds(hit, pointer)) {
+    const body = await hit.text();
+    // Found to hold at a newer version: stored again at it, so the entry outlives the compaction
+    // that will forget its older version (src/model/generations.ts writtenSince).
+    if (hit.headers.get(VERSION_HEADER) !== pointer.version) options.waitUntil(options.cache.put(key, restamped(hit, body, pointer.version)).catch(() => undefined));
+    return { response: toClient(request, hit, body, options.config, pointer.version), status: 'HIT' };
+  }
   // An answer something it read changed since: made afresh below, and stored in its place.
   await hit?.body?.cancel();
 

@@ -26,3 +26,10 @@ export function keptHolds(stored: Response, pointer: VersionPointer): boolean {
   const reads = decodeReads(stored.headers.get(READS_HEADER), stored.headers.get(VERSION_HEADER));
   return reads !== null && stillHolds(reads, pointer);
 }
+
+/** A stored entry found to hold at `version`, to store again as made at it. */
+export function restamped(stored: Response, body: string, version: string): Response {
+  const headers = new Headers(stored.headers);
+  headers.set(VERSION_HEADER, version);
+  return new Response(body, { status: 200, headers });
+}

@@ -11,7 +11,7 @@ import { buildAndPublish, seedFiles } from './publish-data';
 /**
  * Memo hits before yoga (src/front/memo.ts): a repeated request is answered by the fetch
  * handler without yoga, byte for byte and header for header what the miss sent, rate limited
- * and revalidated (304) alike, and never across data versions. `yogaRequests()` counts the
+ * and revalidated (304) alike, and never across a full build. `yogaRequests()` counts the
  * requests the worker handed to yoga: a hit must leave it unchanged.
  */
 const ARTICLE = `query ($slug: String!) { article(slug: $slug) { headline people { slug name } } }`;
