@@ -68,7 +68,7 @@ describe('answers across a publish in wrangler dev', () => {
     expect((await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).headers.get('x-memo')).toBe('HIT');
 
     const target = await openKv({ remote: false, persistTo: scratch });
-    let version = '';
+    let version: string;
     try {
       const files = [...entityFiles(), { path: `articles/${story.slug}.json`, text: JSON.stringify(story) }];
       const result = await publishChanges(target.writer, files, [], { builtAt: '2026-01-02T10:00:00Z', hash: sha256 });
