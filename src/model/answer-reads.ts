@@ -1,5 +1,5 @@
 import type { VersionPointer } from './documents';
-import { VERSION_TAG, tagOf } from './cache-tags';
+import { familyOf, SEARCH_TAG, VERSION_TAG, tagOf } from './cache-tags';
 import { chainIndex, decodeMembership, encodeHashes, isVersionLocal, keyHash, splitKey } from './generations';
 
 /**
@@ -35,25 +35,21 @@ export function searchFacet(pointer: VersionPointer): string {
 
 /** Collects one request's reads (src/store/kv-store.ts records every key it is asked for). */
 export class ReadLog {
-  private readonly hashes = new Set<number>();
-  private readonly tags = new Set<string>();
+  /** Logical keys read; hashed and tagged once, when the answer is kept (most requests are not). */
+  private readonly logicals = new Set<string>();
   private search?: string;
-  private searchKeys = false;
   private pinned = false;
 
   /** A key asked for at `version`, the request's data version. */
   key(key: string, version: string): void {
     const split = splitKey(key);
-    if (!split || split.version !== version || isVersionLocal(split.logical)) return this.pin();
-    this.hashes.add(keyHash(split.logical));
-    this.tags.add(tagOf(split.logical));
-    if (split.logical.startsWith('s:')) this.searchKeys = true;
+    if (!split || split.version !== version || isVersionLocal(split.logical)) this.pinned = true;
+    else this.logicals.add(split.logical);
   }
 
   /** The answer depends on the data version itself. */
   pin(): void {
     this.pinned = true;
-    this.tags.add(VERSION_TAG);
   }
 
   searched(pointer: VersionPointer): void {
@@ -61,10 +57,18 @@ export class ReadLog {
   }
 
   done(version: string): AnswerReads {
-    const keys = Uint32Array.from(this.hashes).sort();
+    const tags = new Set([...this.logicals].map(tagOf));
+    if (this.pinned) tags.add(VERSION_TAG);
+    const search = this.search !== undefined ? { search: this.search } : {};
     // Search keys read without the layout they were laid out by: nothing proves them current later.
-    const pinned = this.pinned || keys.length > MAX_ANSWER_KEYS || (this.searchKeys && this.search === undefined);
-    return { version, keys, ...(this.search !== undefined && { search: this.search }), pinned, tags: [...this.tags] };
+    const blind = this.search === undefined && tags.has(SEARCH_TAG);
+    if (this.pinned || blind || this.logicals.size > MAX_ANSWER_KEYS) {
+      // Never checked against a later version: no key set to keep, and tags by family past the bound.
+      const kept = this.logicals.size > MAX_ANSWER_KEYS ? new Set([...tags].map(familyOf)) : tags;
+      return { version, keys: new Uint32Array(0), ...search, pinned: true, tags: [...kept] };
+    }
+    const keys = Uint32Array.from(new Set([...this.logicals].map(keyHash))).sort();
+    return { version, keys, ...search, pinned: false, tags: [...tags] };
   }
 }
 

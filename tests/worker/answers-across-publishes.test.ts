@@ -111,7 +111,7 @@ async function checkAll(list: Screen[], label = ''): Promise<Map<string, Seen>> 
   }
   // Kept answers are answers the publish left as they were (implied by the comparisons above, said once more).
   expect(kept(seen).filter((name) => seen.get(name)!.changed)).toEqual([]);
-  if (label) console.log(`${label}: ${list.length} screens, ${unchanged(seen).length} unchanged, ${kept(seen).length} served kept from memo and edge cache`);
+  if (label) console.log(`${label}: ${list.length} screens, ${unchanged(seen).length} unchanged, ${kept(seen).length} served kept from memo and edge cache`, unchanged(seen).filter((n) => !kept(seen).includes(n)));
   return seen;
 }
 
