@@ -38,8 +38,9 @@ export interface EdgeCacheOptions {
 }
 
 /**
- * The cache key: the request's URL with sorted parameters and the media type the answer will have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same
- * preference differently and should share one entry). A resource has one media type.
+ * The cache key: the request's URL with sorted parameters and the media type the answer will
+ * have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same preference
+ * differently and should share one entry). A resource has one media type.
  */
 export function edgeCacheKey(
   request: Request,

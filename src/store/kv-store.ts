@@ -62,8 +62,8 @@ export class KvStore {
   }
 
   /**
-   * The current data version, read once per request (NewsReader.dataVersion hands it to the
-   * edge cache, the response memo and every resolver); rejects with NoDataVersion when none
+   * The current data version, read once per request (NewsReader hands it to the edge cache,
+   * the response memo and every resolver); rejects with NoDataVersion when none
    * is readable, which src/errors.ts answers with 503.
    */
   pointer(): Promise<VersionPointer> {
