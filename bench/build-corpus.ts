@@ -8,7 +8,7 @@
  *
  *   npm run bench:build -- --articles 1000000
  *
- * Articles are read one at a time and spilled (tools/build/build-data-streamed.ts): peak RSS
+ * Articles are read one at a time and spilled (tools/compile/build-data-streamed.ts): peak RSS
  * grows with the cards kept in memory, about 1 KB an article, not with the corpus's text.
  */
 import { execSync } from 'node:child_process';
@@ -16,9 +16,9 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { storedText } from '../tools/build/kv-entry';
-import { listSourceFiles } from '../tools/build/source-files';
+import { buildDataSetStreamed } from '../tools/compile/build-data-streamed';
+import { storedText } from '../tools/compile/kv-entry';
+import { listSourceFiles } from '../tools/data/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });

@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { listSourceFiles } from '../tools/build/source-files';
+import { buildDataSetStreamed } from '../tools/compile/build-data-streamed';
+import { listSourceFiles } from '../tools/data/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' } } });
