@@ -18,6 +18,12 @@ export interface ArticleStore {
   dispose(): void;
 }
 
+/** An article by slug: a Map of them, or a store on disk (article-spill.ts) read on demand. */
+export type ArticleLookup = Pick<Map<string, ArticleDoc>, 'get'> & {
+  /** The article as JSON text (JSON.stringify of get), when the store holds text (kv-entry.ts). */
+  text?: (slug: string) => string | undefined;
+};
+
 /** The articles held in memory, as they are: the reference, and free of Node APIs. */
 export function memoryArticleStore(docs: ArticleDoc[]): ArticleStore {
   return { count: docs.length, at: (i) => docs[i]!, dispose: () => undefined };

@@ -8,13 +8,13 @@ import { utf8Length } from '../../src/text/utf8-length';
 import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
-import { inMemorySearchIndex, type ArticleLookup, type SearchIndexBuilder } from './search-index';
+import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
 import { storedText, type KvEntry } from './kv-entry';
 import { kvLimitProblems, type SourceOf } from './kv-limits';
 import type { Problem } from '../data/problems';
 import type { DataSet } from '../data/read-data-set';
 import { articleBuilder, toEntityDoc } from './to-documents';
-import { articleEntries, memoryArticleStore, type ArticleStore } from './article-store';
+import { articleEntries, memoryArticleStore, type ArticleLookup, type ArticleStore } from './article-store';
 import { entityIndex } from '../data/validate-links';
 
 /** The entries of a data set that do not fit Workers KV (kv-limits.ts), instead of data. */

@@ -1,9 +1,10 @@
-import type { ArticleCard, ArticleDoc, EntityDoc } from '../../src/model/documents';
+import type { ArticleCard, EntityDoc } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { searchShardCount } from '../../src/model/keys';
 import { filterTerm, IMPACT_SCALE, shardOf, type PostingList, type PostingShard, type SearchPointer } from '../../src/search/index-format';
 import { BM25_B, BM25_K1, FIELD_WEIGHTS, type Field } from '../../src/search/ranking-params';
 import { fieldTerms, mergeFieldTerms, type FieldTerms } from '../../src/search/field-terms';
+import type { ArticleLookup } from './article-store';
 import type { KvEntry } from './kv-entry';
 import { storedList } from './pack-postings';
 import { searchEntries, searchTables, type SearchTables } from './search-tables';
@@ -37,12 +38,6 @@ export interface DocTerms {
   tf: Uint16Array;
   lengths: [number, number, number];
 }
-
-/** An article by slug: a Map of them, or a store on disk (article-spill.ts) read on demand. */
-export type ArticleLookup = Pick<Map<string, ArticleDoc>, 'get'> & {
-  /** The article as JSON text (JSON.stringify of get), when the store holds text (kv-entry.ts). */
-  text?: (slug: string) => string | undefined;
-};
 
 const FIELDS: Field[] = ['headline', 'body', 'entity'];
 

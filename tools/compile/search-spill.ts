@@ -5,10 +5,10 @@ import type { ArticleCard, EntityDoc } from '../../src/model/documents';
 import { searchShardCount, searchShardKey } from '../../src/model/keys';
 import { shardOf, type PostingList, type PostingShard } from '../../src/search/index-format';
 import type { KvEntry } from './kv-entry';
+import type { ArticleLookup } from './article-store';
 import { storedList } from './pack-postings';
 import {
   averageLengths,
-  type ArticleLookup,
   documentPostings,
   documentTerms,
   TermDictionary,

@@ -11,8 +11,8 @@ import {
 } from '../../src/model/keys';
 import { dateOfKey, publishedKey } from '../../src/model/sort-key';
 import { termHash, type PostingShard, type SearchDates, type SearchMeta, type SuggestBucket } from '../../src/search/index-format';
+import type { ArticleLookup } from './article-store';
 import { textEntry, type KvEntry } from './kv-entry';
-import type { ArticleLookup } from './search-index';
 import { buildSuggestBuckets } from './suggest-index';
 
 /**

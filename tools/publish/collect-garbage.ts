@@ -1,7 +1,7 @@
 import { generationKey, versionPrefix } from '../../src/model/keys';
 import { splitKey } from '../../src/model/generations';
 import type { KvWriter } from './kv-writer';
-import { generationsOf, type VersionRecord } from './version-state';
+import { generationsOf, type VersionRecord } from './version-record';
 
 /**
  * The clean-up after a switch (docs/publishing.md): deletes every key that no kept version can

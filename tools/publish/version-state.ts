@@ -2,6 +2,9 @@ import type { VersionPointer } from '../../src/model/documents';
 import { HISTORY_KEY, POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import { collectGarbage } from './collect-garbage';
 import type { KvPair, KvWriter } from './kv-writer';
+import type { VersionRecord } from './version-record';
+
+export { generationsOf, type VersionRecord } from './version-record';
 
 /**
  * What publish.ts and publish-delta.ts share: the pointer and `history` they read, the
@@ -12,13 +15,6 @@ import type { KvPair, KvWriter } from './kv-writer';
  * at least KEEP_PREVIOUS before it stay readable.
  */
 export const KEEP_PREVIOUS = 2;
-
-export interface VersionRecord extends VersionPointer {
-  /** Keys under the version's own prefix when it was published. */
-  keys: number;
-  /** Logical keys the version reaches through its chain (scripts/rollback-kv.ts checks them). */
-  reach?: number;
-}
 
 export class PublishError extends Error {}
 
@@ -63,9 +59,6 @@ export async function writeChecked(kv: KvWriter, version: string, entries: KvPai
     );
   }
 }
-
-/** The versions whose keys a version reads: its chain's generations and its base. */
-export const generationsOf = (p: VersionPointer): string[] => (p.chain?.length ? [...p.chain.map((g) => g.version), p.base ?? p.version] : [p.version]);
 
 export function pointerOf(record: VersionRecord): VersionPointer {
   const { keys: _keys, reach: _reach, ...pointer } = record;
