@@ -98,12 +98,6 @@ for (const c of report.changes) {
   console.log(`${would}${c.action.padEnd(9)} ${target}${version}  <- ${c.source} ${c.where}${c.note ? `; ${c.note}` : ''}`);
 }
 for (const p of report.problems) console.error(`error     ${formatIngestProblem(p)}`);
-const count = (action: string) => report.changes.filter((c) => c.action === action).length;
-console.log(
-  `${dryRun ? 'dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
-    `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
-);
-
 const grew = growth ? growth.created.length + growth.enriched.length : 0;
 if (growth && grew > 0) {
   if (!dryRun) growth.save();
@@ -112,7 +106,8 @@ if (growth && grew > 0) {
 for (const p of growth?.problems ?? []) console.error(`error     ${p}`);
 if (candidates) {
   if (!dryRun) candidates.save();
-  console.log(`${candidates.proposed().length} candidate name(s) for editors: npm run kb:review`);
+  const proposed = candidates.proposed().length;
+  if (proposed > 0) console.log(`${would}${proposed} candidate name(s) for editors: npm run kb:review`);
 }
 
 const toReview = review.entriesByCount();
@@ -122,6 +117,12 @@ if (toReview.length > 0) {
   console.log(`${toReview.length} name(s) that look like entities but are in no KB entry (or in several): ${values.review}`);
 }
 
+// The totals last: what a run did is the line a reader's eye lands on.
+const count = (action: string) => report.changes.filter((c) => c.action === action).length;
+console.log(
+  `${dryRun ? 'dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
+    `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
+);
 if (report.problems.length > 0) process.exitCode = 1;
 if (values.publish && !dryRun) {
   // What this ingest changed, published incrementally when a version is already published

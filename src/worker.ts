@@ -22,7 +22,8 @@ export function createWorker(given?: IsolateState) {
         }
         configs.set(env, config);
       }
-      return front.answer(request, { config, kv: env.NEWS, waitUntil: (promise) => ctx.waitUntil(promise) });
+      const build = env.CF_VERSION_METADATA && { id: env.CF_VERSION_METADATA.id, tag: env.CF_VERSION_METADATA.tag, timestamp: env.CF_VERSION_METADATA.timestamp };
+      return front.answer(request, { config, kv: env.NEWS, metrics: env.METRICS, build, waitUntil: (promise) => ctx.waitUntil(promise) });
     },
   } satisfies ExportedHandler<Env>;
   return Object.assign(handler, { isolate: front.isolate, yogaRequests: front.yogaRequests });

@@ -44,7 +44,7 @@ export const compiledStage: Stage = async (exchange, next) => {
   exchange.compiled.ran = true;
   const contextValue = { ...graphContext(exchange), request: exchange.request, params };
   const result = await executeCompiled({ schema, operation, contextValue, variableValues: variables, errors: [] });
-  if ('errors' in result) return finishedResult(result as ExecutionResult, miss.mediaType, exchange.config.production);
+  if ('errors' in result) return finishedResult(result as ExecutionResult, miss.mediaType, exchange.config.production, exchange.errorCodes);
   const text = JSON.stringify(result);
   // A 200 of the negotiated media type: what the memo stage sends, so kept without asking the response.
   keepAnswer(exchange.isolate.responses, miss.key, text);

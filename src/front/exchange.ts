@@ -20,6 +20,10 @@ export interface Exchange {
   /** Reads at the request's data version, fixed once: the edge cache key, the memo key and every resolver use it. */
   readonly reader: NewsReader;
   readonly waitUntil: (promise: Promise<unknown>) => void;
+  /** Analytics Engine (the METRICS binding), when bound: one data point per request. */
+  readonly metrics?: AnalyticsEngineDataset;
+  /** The deployment, for /healthz (the CF_VERSION_METADATA binding), when bound. */
+  readonly build?: BuildInfo;
   /** GET /articles/{slug}.{format}, or null for the GraphQL endpoint. */
   readonly route: ArticleFormatRoute | null;
   /** Not a cacheable GET: an early answer is then made with all its headers where it is made. */
@@ -30,11 +34,22 @@ export interface Exchange {
   readonly compiled: { enabled: boolean; ran: boolean };
   /** An early answer made with every header (src/front/headers.ts): nothing is added after. */
   finished: boolean;
+  /** The request's body as the memo stage read it (for the log's operation name); undefined when unread. */
+  body?: string;
+  /** Every error code the answer carries (yoga's result processor and the compiled stage add them). */
+  readonly errorCodes: string[];
   /** The memo stage's miss: the key the answer is to be kept under, and the body read for it. */
   miss?: { key: string; mediaType: string; body: string };
   /** The request yoga reads: the original, or a copy when the memo stage read its body. */
   yogaRequest: () => Request;
   context?: GraphContext;
+}
+
+/** The deployment's identity (Workers version metadata binding: id, tag, upload timestamp). */
+export interface BuildInfo {
+  id: string;
+  tag: string;
+  timestamp: string;
 }
 
 /**
@@ -51,7 +66,7 @@ export function runStages(stages: readonly Stage[], exchange: Exchange): Promise
 
 /** The GraphQL context of the request, made once, for the compiled executor and yoga alike. */
 export function graphContext(exchange: Exchange): GraphContext {
-  const { reader, config, waitUntil, facts, compiled, miss } = exchange;
+  const { reader, config, waitUntil, facts, compiled, miss, errorCodes } = exchange;
   return (exchange.context ??= {
     reader,
     production: config.production,
@@ -60,5 +75,6 @@ export function graphContext(exchange: Exchange): GraphContext {
     rateLimit: config.rateLimit,
     compiled,
     memo: miss ? { key: miss.key, mediaType: miss.mediaType } : undefined,
+    errorCodes,
   });
 }

@@ -7,9 +7,11 @@ import { NewsReader } from '../store/news-reader';
 import { createNewsYoga } from '../yoga';
 import { matchArticleFormat } from './article-formats';
 import { compiledStage } from './compiled';
-import { graphContext, runStages, type Exchange, type Stage } from './exchange';
+import { graphContext, runStages, type BuildInfo, type Exchange, type Stage } from './exchange';
+import { healthStage } from './health';
 import { headersStage } from './headers';
 import { memoStage } from './memo';
+import { observeStage } from './observe';
 import { edgeCacheStage, formatsStage, preflightStage } from './stages';
 
 /** What the Workers adapter (src/worker.ts) hands the front door for each request. */
@@ -17,6 +19,8 @@ export interface Delivery {
   config: Config;
   kv: KVNamespace;
   waitUntil: (promise: Promise<unknown>) => void;
+  metrics?: AnalyticsEngineDataset;
+  build?: BuildInfo;
 }
 
 /**
@@ -38,9 +42,9 @@ export function createFrontDoor(given?: IsolateState) {
     yogaRequests += 1;
     return Promise.resolve(yoga.fetch(exchange.yogaRequest(), graphContext(exchange)));
   };
-  const stages: readonly Stage[] = [preflightStage, headersStage, edgeCacheStage, formatsStage, memoStage, compiledStage, yogaStage];
+  const stages: readonly Stage[] = [observeStage, healthStage, preflightStage, headersStage, edgeCacheStage, formatsStage, memoStage, compiledStage, yogaStage];
 
-  function answer(request: Request, { config, kv, waitUntil }: Delivery): Promise<Response> {
+  function answer(request: Request, { config, kv, waitUntil, metrics, build }: Delivery): Promise<Response> {
     const isolate = (state ??= new IsolateState(config.cacheBudgets));
     const store = new KvStore(kv, isolate, config.versionCheckMs);
     const facts = requestFacts(request);
@@ -53,12 +57,15 @@ export function createFrontDoor(given?: IsolateState) {
       store,
       reader: new NewsReader(store),
       waitUntil,
+      metrics,
+      build,
       route,
       bypass: !isCacheableRequest(facts, route !== null),
       cache: 'BYPASS',
       memoHit: false,
       compiled: { enabled: config.compiledOperations, ran: false },
       finished: false,
+      errorCodes: [],
       yogaRequest: () => request,
     };
     return runStages(stages, exchange);

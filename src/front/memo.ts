@@ -22,6 +22,7 @@ export const memoStage: Stage = async (exchange, next) => {
       return next();
     }
     body = read.text;
+    exchange.body = body;
   } else if (method !== 'GET' || url.search.length > MAX_KEY_CHARS) {
     return next();
   }

@@ -20,6 +20,8 @@ export interface GraphContext {
   compiled?: { enabled: boolean; ran: boolean };
   /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
   rateLimit?: RateLimitSettings;
+  /** Where the codes of the answer's errors are recorded for the request's log line and metrics. */
+  errorCodes?: string[];
   /** The request's response-memo key, when it may be kept (src/front/memo.ts). */
   memo?: { key: string; mediaType: string };
 }

@@ -3,6 +3,7 @@ import { createLogger, maskError, processRegularResult, type YogaLogger } from '
 import { domainErrorOf, toGraphQLError } from '../errors';
 import { InvalidArgument } from '../model/domain-errors';
 import { codeResult } from './error-codes';
+import { errorCodesOf } from './request-log';
 
 /**
  * The error-masking policy: a domain error gets its code (src/errors.ts); any other unexpected
@@ -32,12 +33,13 @@ function withoutClientErrors(logger: YogaLogger): YogaLogger {
  * An executed result as yoga sends it: errors masked (logged when changed, as yoga's masking
  * does), coded, and serialized by yoga's own result processor for the negotiated media type.
  */
-export function finishedResult(result: ExecutionResult, mediaType: string, production: boolean): Response {
+export function finishedResult(result: ExecutionResult, mediaType: string, production: boolean, codes?: string[]): Response {
   const errors = result.errors?.map((error) => {
     const masked = maskOne(error, MASKED_MESSAGE, !production);
     if (masked !== error) serverLogger.error(error);
     return masked as GraphQLError;
   });
   const coded = codeResult(errors ? { ...result, errors } : result);
+  codes?.push(...errorCodesOf(coded.errors));
   return processRegularResult(coded, { Response } as unknown as Parameters<typeof processRegularResult>[1], mediaType) as Response;
 }

@@ -1,4 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { GraphContext } from '../graph/context';
+import { errorCodesOf } from '../http/request-log';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
 import { asVariableError, codeResult, emptyRefusalBody, hasCode, withCode } from '../http/error-codes';
@@ -41,10 +43,13 @@ export function useErrorCodes(): Plugin {
         setResponse(new fetchAPI.Response(emptyRefusalBody(response.status), { status: response.status, headers }));
       }
     },
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ result, setResult, serverContext }) {
       // Streams (subscriptions, @defer) are not served by this API; plain results only.
       if (result && typeof result === 'object' && Symbol.asyncIterator in result) return;
-      setResult(codeResult(result));
+      const coded = codeResult(result);
+      const recorded = (serverContext as Partial<GraphContext> | undefined)?.errorCodes;
+      if (recorded) for (const r of Array.isArray(coded) ? coded : [coded]) recorded.push(...errorCodesOf((r as ExecutionResult).errors));
+      setResult(coded);
     },
   };
 }

@@ -11,7 +11,7 @@ import { CANDIDATES_FILE, readSidecar, writeSidecar } from './kb-sidecar';
  * consonant skeleton agrees: Rahul Gandhi = राहुल गांधी), the stories and inputs it came from,
  * a few sentences, and votes for its type. It is proposed once it recurs (in two stories or
  * more, or from two inputs); an editor accepts, merges or rejects it. A rejected name is kept
- * so it is never proposed again. Candidates live in data/.kb-candidates.json, which the build
+ * so it is never proposed again. Candidates live in .kb-candidates.json of the data folder, which the build
  * never reads: nothing here is served until it is accepted into data/entities.
  */
 

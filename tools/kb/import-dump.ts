@@ -9,7 +9,7 @@ import type { ImportType } from './wikidata-entity';
  * `npm run kb:import -- --dump FILE`: a whole Wikidata dump streamed through the filters into
  * data/entities/. Memory holds the KB being built and one line of the dump, never the dump.
  * Every `every` lines the entity files are checked and written and the line reached is saved
- * in data/.kb-import.json: a run stopped at any point resumes (`--resume`) from its last
+ * in .kb-import.json of the data folder: a run stopped at any point resumes (`--resume`) from its last
  * checkpoint, and items already imported are updated in place, not added twice. A checkpoint
  * whose files would not be valid stops the run there with the problems; nothing invalid is
  * written.

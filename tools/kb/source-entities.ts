@@ -12,7 +12,7 @@ import { PROVENANCE_FILE, readSidecar, writeSidecar, type Provenance } from './k
  * `organisations` entry or a JSON-LD `about`/`mentions` thing that carries an identity (a
  * Wikidata id, or the publisher's own URI) and that no KB entity has becomes an entity, typed
  * by its tag, named in the story's language, with its Wikidata id and its provenance (source,
- * first seen, identifiers) in data/.kb-provenance.json. One the KB has is enriched instead: its
+ * first seen, identifiers) in .kb-provenance.json of the data folder. One the KB has is enriched instead: its
  * Wikidata id if it had none, the tag's name as a name or alias in a new language.
  *
  * Found by identifier first (Wikidata id, then any URI a tag gave before), then by type and

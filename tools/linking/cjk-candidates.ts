@@ -1,4 +1,4 @@
-import { namesEvent, type Candidate } from './find-candidates';
+import { namesEvent, type Candidate } from './candidate';
 import type { Alias, KnowledgeBase } from './knowledge-base';
 
 /**

@@ -3,9 +3,12 @@ import type { Alias, KnowledgeBase } from './knowledge-base';
 import { isAcronym, isCapitalised, isHangul, isLatinWord, KOREAN_PARTICLES, matchKey } from './match-key';
 import { isTitleKey, titleBefore } from './titles';
 import { ENGLISH_STOPWORDS } from '../../src/text/english-stopwords';
+import { namesEvent, type Candidate } from './candidate';
 import { cjkCandidates } from './cjk-candidates';
 import { commonWordInCapitals, isGovernmentWord, isShouted, isTag, isTitleCase } from './news-text';
 import { loanwordPlural } from './hindi-variants';
+
+export type { Candidate } from './candidate';
 
 /**
  * Spans of a paragraph that name entities of the knowledge base: whole words (so रूस does not
@@ -13,15 +16,6 @@ import { loanwordPlural } from './hindi-variants';
  * first, left to right without overlaps. A span may name several entities; resolve-context.ts
  * picks one by context or leaves it unlinked.
  */
-
-export interface Candidate {
-  paragraph: number;
-  start: number;
-  end: number;
-  alias: Alias;
-  /** A title stands right before the name (राष्ट्रपति पुतिन, President Putin). */
-  afterTitle: boolean;
-}
 
 /** Between two words of one name: spaces or a hyphen, never punctuation that ends a phrase. */
 const NAME_GAP = /^[\s\u00A0\-\u2010\u2011]+$/;
@@ -128,9 +122,6 @@ export function findCandidates(paragraphs: string[], kb: KnowledgeBase, language
   });
   return found;
 }
-
-export const namesEvent = (kb: KnowledgeBase, alias: Alias): boolean =>
-  [...alias.slugs.keys()].some((slug) => kb.entities.get(slug)?.type === 'Event');
 
 /** Han and kana are matched by characters (cjk-candidates.ts), not by words. */
 const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
