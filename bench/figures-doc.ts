@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
-import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from '../tools/perf/scale-model';
-import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
-import type { ColdSizesResults } from '../tools/perf/cold-sizes-chart';
+import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from './scale-model';
+import { perOperationReport, type PerOperationResults } from './per-operation/report';
+import type { ColdSizesResults } from './cold-sizes-chart';
 
 /** The file `npm run docs:performance` writes; docs/performance.md (prose) links to it. */
 export const FIGURES_DOC = 'docs/performance-figures.md';

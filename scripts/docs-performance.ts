@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { COLD_SIZES_CHART, FIGURES_DOC, figuresDoc, figuresSection, newestColdSizes, newestPerOperationBySize, perOperationChartName } from '../bench/figures-doc';
-import { coldSizesChart } from '../tools/perf/cold-sizes-chart';
-import { perOperationChart } from '../tools/perf/per-operation-chart';
+import { coldSizesChart } from '../bench/cold-sizes-chart';
+import { perOperationChart } from '../bench/per-operation/chart';
 
 // The charts the figures show, drawn from the same newest per-operation run of each size.
 for (const perOperation of newestPerOperationBySize('bench/results')) writeFileSync(`docs/${perOperationChartName(perOperation)}`, perOperationChart(perOperation));

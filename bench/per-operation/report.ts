@@ -1,4 +1,4 @@
-import { f2, int, table } from './markdown-table';
+import { f2, int, table } from '../markdown-table';
 
 /**
  * The report of `npm run bench -- --per-operation` (bench/per-operation/): per app operation,

@@ -1,4 +1,4 @@
-import { LABELS, TARGETS, type PerOperationResults, type Target } from './per-operation-report';
+import { LABELS, TARGETS, type PerOperationResults, type Target } from './report';
 
 /**
  * The per-operation figures as an SVG chart: for each operation, one bar per target, CPU ms

@@ -2,7 +2,7 @@
  * A Markdown (GitHub-flavoured) pipe table with padded columns, so that the benchmarks'
  * reports read as aligned tables in a terminal and render as tables in docs/performance.md.
  * Shared by `npm run bench`'s report (bench/report.ts) and the per-operation report
- * (tools/perf/per-operation-report.ts); every cell is already a string.
+ * (bench/per-operation/report.ts); every cell is already a string.
  */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -1,4 +1,4 @@
-import { MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS } from '../../src/model/generations';
+import { MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS } from '../src/model/generations';
 
 /** The part of `npm run bench`'s results (bench/report.ts BenchResults) the model reads. */
 interface SizeFigures {
@@ -15,7 +15,7 @@ interface SizeFigures {
 export interface BenchResults {
   sizes: SizeFigures[];
 }
-/** The part of a per-operation run (tools/perf/per-operation-report.ts) the model reads: apps send persisted operations. */
+/** The part of a per-operation run (bench/per-operation/report.ts) the model reads: apps send persisted operations. */
 export interface PerOperationCpu {
   articles: number;
   operations: Array<{ name: string; targets: Record<'compiled' | 'memo', { cpuMsPerRequest: number }> }>;

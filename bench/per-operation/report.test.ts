@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { perOperationChart } from './per-operation-chart';
-import { GOALS, perOperationReport, ratiosOf, roundOrder, TARGETS, type OperationFigures, type PerOperationResults, type Target, type TargetFigures } from './per-operation-report';
+import { perOperationChart } from './chart';
+import { GOALS, perOperationReport, ratiosOf, roundOrder, TARGETS, type OperationFigures, type PerOperationResults, type Target, type TargetFigures } from './report';
 
 /**
  * The per-operation report (`npm run bench -- --per-operation`) over figures made up here: the
