@@ -1,7 +1,7 @@
 /**
  * The full build alone, at any size, without loading KV (loading a million keys into local KV
  * takes far longer than building them): the seed data plus N generated articles through the
- * streamed build step, every entry built and serialized once as `npm run build:data` does,
+ * streamed build step, every entry built and serialized once as `npm run data:build` does,
  * hashed instead of written. Prints one JSON line: build and output time, peak RSS, keys,
  * bytes, the largest value, version and a digest of every key and stored value (to compare two
  * builders), and writes it to bench/results/build-<articles>-<time>.json.

@@ -1,6 +1,6 @@
 /**
  * Builds the seed data plus N generated articles with the real build step (buildDataSetStreamed,
- * as `npm run build:data` does), then writes every key into the bench worker's local KV,
+ * as `npm run data:build` does), then writes every key into the bench worker's local KV,
  * pointer last. Run as a child process so its time and peak memory are the build's own:
  *
  *   tsx bench/load-corpus.ts --articles N --url http://127.0.0.1:PORT

@@ -1,5 +1,5 @@
 /**
- * `npm run profile:request -- --operation latest-articles [--target compiled] [--requests 4000]`:
+ * `npm run bench:profile -- --operation latest-articles [--target compiled] [--requests 4000]`:
  * where the worker's CPU goes for one app operation, as the per-operation bench sends it
  * (bench/per-operation/targets.ts: by persisted id, a distinct `nonce` variable per request so
  * each one is executed, 10 connections), profiled in the isolate itself.

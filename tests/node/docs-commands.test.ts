@@ -44,7 +44,7 @@ const BY_HAND: Array<[RegExp, string]> = [
   [/^npm run test:quick( -- .*)?$/, 'the node and worker projects of `npm test`, which CI runs in full'],
   [/^npm run schema:release$/, 'a release decision that rewrites schema/released.graphql; the gate it runs first is unit-tested (tools/schema-gate/schema-gate.test.ts)'],
   [/^npm run ingest:measure( -- .*)?$/, 'minutes long (119 pages; 181 more with the benchmark): its measure is unit-tested (tests/node/ingest/page-reader.test.ts, measure.test.ts)'],
-  [/^npm run profile:request( -- .*)?$/, 'a measuring tool over the KV state a bench run loaded; its summing is unit-tested (bench/cpu-profile.test.ts)'],
+  [/^npm run bench:profile( -- .*)?$/, 'a measuring tool over the KV state a bench run loaded; its summing is unit-tested (bench/cpu-profile.test.ts)'],
 ];
 
 describe('commands in the README and docs/', () => {

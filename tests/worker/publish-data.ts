@@ -12,7 +12,7 @@ import organizations from '../../data/entities/organizations.json';
 
 /**
  * The real build step and the real publish (tools/compile/, tools/publish/), run inside workerd against this
- * test file's local KV: what `npm run build:data && npm run kv:load` does, for tests that
+ * test file's local KV: what `npm run data:build && npm run kv:load` does, for tests that
  * need data sets of their own or a publish between two requests.
  */
 export function seedFiles(): SourceFile[] {

@@ -18,7 +18,7 @@ const load = (file: AnySourceFile): SourceFile => ('read' in file ? file.read() 
 const rss = () => `${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB RSS`;
 
 /**
- * The build step for full builds (`npm run build:data`, the bench's corpora), in bounded
+ * The build step for full builds (`npm run data:build`, the bench's corpora), in bounded
  * memory: the same problems, and the same entries byte for byte, as buildDataSet, which holds
  * everything (tools/compile/search-spill.test.ts compares them).
  *

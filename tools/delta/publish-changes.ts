@@ -11,7 +11,7 @@ import type { SourceFile } from '../data/read-data-set';
  * Publishes changed articles the way a newsroom does all day (issue 13): when KV holds a
  * published version, only what they change (tools/delta/incremental.ts, then publishDelta);
  * when it holds none, nothing here: the caller runs the full build and load (`npm run
- * build:data && npm run kv:load`), which is also what a first publish is.
+ * data:build && npm run kv:load`), which is also what a first publish is.
  *
  * `files`: data/entities/* and the new or corrected article files; `withdrawn`: slugs taken down.
  */

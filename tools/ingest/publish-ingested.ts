@@ -14,7 +14,7 @@ import { readSourceFiles } from '../data/source-files';
  * no version yet; the caller then builds and loads everything, as a first publish does.
  *
  * Other edits to data/ (an entity added by hand, an article edited outside ingest) are not
- * in an incremental publish: the next full build (`npm run build:data && npm run kv:load`)
+ * in an incremental publish: the next full build (`npm run data:build && npm run kv:load`)
  * publishes them.
  */
 export interface IngestedChange {
