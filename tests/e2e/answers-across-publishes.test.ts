@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKv } from '../../scripts/kv-target';
+import { openKv } from '../../tools/publish/kv-target';
 import { parseKvStats } from '../../src/store/kv-stats-header';
-import { publishChanges } from '../../tools/build/publish-changes';
+import { publishChanges } from '../../tools/delta/publish-changes';
 import { persistedGetUrl, persistedId } from '../shared/delivery-checks';
 import { startWranglerDev, type DevServer } from './wrangler-dev';
 

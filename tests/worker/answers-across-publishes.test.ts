@@ -10,9 +10,9 @@ import type { EntityDoc, ListChunk, ListHead, VersionPointer } from '../../src/m
 import { POINTER_KEY } from '../../src/model/keys';
 import { IsolateState } from '../../src/store/isolate-state';
 import { createWorker } from '../../src/worker';
-import { fromKvNamespace } from '../../tools/build/kv-writer';
-import { publishDelta, type DeltaResult } from '../../tools/build/publish-delta';
-import { readResolved } from '../../tools/build/resolve-keys';
+import { fromKvNamespace } from '../../tools/publish/kv-writer';
+import { publishDelta, type DeltaResult } from '../../tools/delta/publish-delta';
+import { readResolved } from '../../tools/delta/resolve-keys';
 import { generateCorpus } from '../../tools/fixtures/corpus';
 import { parseKvStats } from './helpers';
 import { publishIncrementally } from './incremental-publish';

@@ -1,0 +1,128 @@
+import { purgeTags, SEARCH_TAG } from '../../src/model/cache-tags';
+import type { ChangeTuple } from '../../src/model/changes';
+import type { VersionPointer } from '../../src/model/documents';
+import { chainIndex, encodeMembership, isVersionLocal, MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS, TOMBSTONE } from '../../src/model/generations';
+import { generationKey, versionPrefix } from '../../src/model/keys';
+import { utf8Length } from '../../src/text/utf8-length';
+import { compactToBase } from './compact-chain';
+import { deltaChangeEntries } from './delta-changes';
+import type { KvPair, KvWriter } from '../publish/kv-writer';
+import { readResolved } from './resolve-keys';
+import { KEEP_PREVIOUS, PublishError, readState, switchTo, writeChecked, type VersionRecord } from '../publish/version-state';
+
+/**
+ * Publishing what changed (docs/publishing.md): a delta version writes only its changed keys
+ * under its own prefix, tombstones for the keys it deletes, its generation manifest and its
+ * change lists; reads them back; then switches readers with one pointer write whose chain
+ * names every generation back to the base (src/model/generations.ts). A failure before the
+ * switch leaves readers on the parent; running the same delta again completes it.
+ */
+export interface DeltaToPublish {
+  /** The version the delta applies to: it must be the current one. */
+  parent: string;
+  /** The new version's pointer fields; publishDelta adds `base` and `chain`. */
+  pointer: Omit<VersionPointer, 'base' | 'chain'>;
+  /** New and changed keys, under `v:<pointer.version>:`, values as stored. */
+  entries: KvPair[];
+  /** Logical keys (`a:<slug>`, ...) the new version no longer has. */
+  deleted: string[];
+  /** Nodes changed since the parent (delta sync); without them apps on older versions refresh fully. */
+  changes?: ChangeTuple[];
+}
+
+/** A compacted base names what it changed from its parent only up to this many keys (the pointer stays small). */
+const MAX_BASE_PARENT_KEYS = 4096;
+
+export interface DeltaOptions {
+  maxGenerations?: number;
+  maxChainKeys?: number;
+}
+
+export interface DeltaResult {
+  status: 'published' | 'unchanged';
+  /** Keys put before the switch (entries, tombstones, manifest, change lists); pointer and history apart. */
+  keysWritten: number;
+  /** Bytes of those keys' values. */
+  bytesWritten: number;
+  /** True when the chain reached its bound and the version was written as a new base. */
+  compacted: boolean;
+  deletedKeys: number;
+  deletedVersions: string[];
+  /**
+   * Cache tags of what this publish changed (src/model/cache-tags.ts): what a deployment behind
+   * Workers Cache or a CDN purges once readers see the version (docs/publishing.md).
+   */
+  purgeTags: string[];
+  /** Keys the delta named with the value readers already saw: left unwritten. */
+  unchangedKeys: number;
+}
+
+function validate(delta: DeltaToPublish): void {
+  const { version } = delta.pointer;
+  if (version === delta.parent) throw new PublishError(`Delta version ${version} names itself as its parent.`);
+  const prefix = versionPrefix(version);
+  for (const e of delta.entries) {
+    if (!e.key.startsWith(prefix)) throw new PublishError(`Key ${e.key} is not under version ${version}; refusing to publish.`);
+    if (e.value === TOMBSTONE) throw new PublishError(`Key ${e.key} has an empty value, which reads as deleted; refusing to publish.`);
+  }
+  const written = new Set(delta.entries.map((e) => e.key.slice(prefix.length)));
+  const bad = delta.deleted.find((l) => written.has(l) || isVersionLocal(l) || l.startsWith('v:'));
+  if (bad !== undefined) throw new PublishError(`Deleted key "${bad}" is written too, belongs to a version alone, or is not logical.`);
+}
+
+export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (line: string) => void = () => {}, options: DeltaOptions = {}): Promise<DeltaResult> {
+  validate(delta);
+  const { base: _base, chain: _chain, ...fields } = delta.pointer as VersionPointer;
+  const { version } = fields;
+  const state = await readState(kv);
+  const { current, history } = state;
+  if (current?.version === version) {
+    log(`version ${version} is already published`);
+    return { status: 'unchanged', keysWritten: 0, bytesWritten: 0, compacted: false, deletedKeys: 0, deletedVersions: [], purgeTags: [], unchangedKeys: 0 };
+  }
+  if (!current || current.version !== delta.parent) {
+    throw new PublishError(`Delta ${version} applies to ${delta.parent}, but the current version is ${current?.version ?? 'nothing'}; rebuild it against the current version.`);
+  }
+  const parentRecord = history.find((h) => h.version === current.version);
+  const prefix = versionPrefix(version);
+  const logicalOf = (e: KvPair) => e.key.slice(prefix.length);
+  const before = await readResolved(kv, current, [...delta.entries.map(logicalOf).filter((l) => !isVersionLocal(l)), ...delta.deleted]);
+  // A key the build wrote with the value readers already see (a list head a correction left as it
+  // was, say) is not written: the generation then names only what changed, so answers that read
+  // it stay kept (src/model/answer-reads.ts), and the publish costs one write less.
+  const same = (e: KvPair) => !isVersionLocal(logicalOf(e)) && before.get(logicalOf(e))?.value === e.value;
+  const changedEntries = delta.entries.filter((e) => !same(e));
+  const unchangedKeys = delta.entries.length - changedEntries.length;
+  const written = changedEntries.map(logicalOf).filter((l) => !isVersionLocal(l));
+  const deleted = delta.deleted.filter((l) => before.get(l) && before.get(l)!.value !== TOMBSTONE);
+  const tombstones = deleted.map((l) => ({ key: `${prefix}${l}`, value: TOMBSTONE }));
+  const reach = (parentRecord?.reach ?? parentRecord?.keys ?? 0) + written.filter((l) => !before.get(l)).length;
+  const olderKept = history.map((h) => h.version).filter((v) => v !== version && v !== current.version).slice(0, KEEP_PREVIOUS - 1);
+  const changes = delta.changes ? await deltaChangeEntries(kv, version, current.version, olderKept, delta.changes) : [];
+
+  const changed = encodeMembership([...written, ...deleted]);
+  const chain = [{ version, keys: changed }, ...(current.chain ?? [])];
+  const tags = purgeTags([...written, ...deleted]);
+  const hashes = written.length + deleted.length + chainIndex(current).hashCount;
+  if (chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS)) {
+    log(`chain of ${chain.length} generation(s), ${hashes} key hash(es): writing ${version} as a new base`);
+    const base = await compactToBase(kv, current, { ...delta, entries: changedEntries }, changes, log);
+    // What the new base changed from its parent, for kept answers (src/model/answer-reads.ts):
+    // the delta's keys; the search keys the fold rewrote change the search layout, which search answers check.
+    const baseParent = written.length + deleted.length <= MAX_BASE_PARENT_KEYS ? { baseParent: { version: current.version, keys: changed } } : {};
+    const record = { ...fields, ...(base.search && { search: base.search }), ...baseParent, keys: base.keys, reach: base.reach };
+    const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
+    return { status: 'published', keysWritten: base.keys, bytesWritten: base.bytes, compacted: true, deletedKeys, deletedVersions: dropped.map((d) => d.version), purgeTags: [...new Set([...tags, SEARCH_TAG])].sort(), unchangedKeys };
+  }
+
+  const manifest = { keys: [...written, ...deleted], shadows: [...written, ...deleted].flatMap((l) => before.get(l)?.physical ?? []) };
+  const entries = [...changedEntries, ...tombstones, ...changes, { key: generationKey(version), value: JSON.stringify(manifest) }];
+  await writeChecked(kv, version, entries, current.version);
+  const bytesWritten = entries.reduce((n, e) => n + utf8Length(e.value), 0);
+  log(`delta ${version}: ${entries.length} key(s), ${bytesWritten} byte(s) written and read back`);
+
+  const pointer: VersionPointer = { ...fields, base: current.base ?? current.version, chain, ...(current.baseParent && { baseParent: current.baseParent }) };
+  const record: VersionRecord = { ...pointer, keys: entries.length, reach };
+  const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
+  return { status: 'published', keysWritten: entries.length, bytesWritten, compacted: false, deletedKeys, deletedVersions: dropped.map((d) => d.version), purgeTags: tags, unchangedKeys };
+}
