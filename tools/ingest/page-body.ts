@@ -2,7 +2,9 @@
 // linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { htmlParagraphs, nodeParagraphs } from './html-text';
+import { nodeParagraphs } from './html-text';
+import { dropLinkBlocks } from './link-density';
+import { removeNonText } from './page-clean';
 import type { Doc } from './page-meta';
 
 /**
@@ -53,10 +55,13 @@ export function markupBody(html: string, document: Doc): MarkupBody {
   // view with its parse-node limit, pages past MAX_READABILITY_ELEMENTS skip it and keep
   // the <p> run below.
   const elements = document.querySelectorAll('*').length;
-  const article = elements <= MAX_READABILITY_ELEMENTS
-    ? new Readability(parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
-    : null;
-  let paragraphs = article?.content ? htmlParagraphs(article.content) : [];
+  let article = null;
+  if (elements <= MAX_READABILITY_ELEMENTS) {
+    const fresh = parseHTML(html).document;
+    removeNonText(fresh);
+    article = new Readability(fresh as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  }
+  let paragraphs = article?.content ? contentParagraphs(article.content) : [];
   // Readability scores blocks by commas and length, and a widget of thousands of short
   // blocks (DD News's weather table) can outscore an article written with few commas, as
   // Hindi prose is (its sentences end in । or .). When one run of real <p> elements holds
@@ -74,6 +79,13 @@ export function markupBody(html: string, document: Doc): MarkupBody {
   const share = proseShare(paragraphs);
   if (share < 1 / 3 && share * paragraphs.join('').length < 500) paragraphs = [];
   return { paragraphs, title: article?.title?.trim() || undefined, byline: article?.byline?.trim() || undefined, lang: article?.lang?.trim() || undefined };
+}
+
+/** Readability's article HTML as paragraphs, without the blocks that are mostly links (related stories, tag lists). */
+function contentParagraphs(content: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
+  dropLinkBlocks(document.body);
+  return nodeParagraphs(document.body as unknown as Parameters<typeof nodeParagraphs>[0]);
 }
 
 /** Paragraphs of the element microdata marks as the article body. */
