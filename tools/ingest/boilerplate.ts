@@ -48,7 +48,7 @@ export function junkKind(paragraph: string): JunkKind | undefined {
  * The paragraphs without junk, and what was dropped. `byline`, `headline` and `section` drop their
  * repeats; a paragraph seen before (a pull quote, a caption printed twice) is dropped too.
  */
-export function dropBoilerplate(paragraphs: string[], context: { headline?: string; byline?: string; section?: string } = {}): { kept: string[]; dropped: Array<{ kind: JunkKind; text: string }> } {
+export function dropBoilerplate(paragraphs: string[], context: { headline?: string; byline?: string; section?: string; description?: string } = {}): { kept: string[]; dropped: Array<{ kind: JunkKind; text: string }> } {
   const kept: string[] = [];
   const dropped: Array<{ kind: JunkKind; text: string }> = [];
   const seen = new Set<string>();

@@ -93,7 +93,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
     { source: 'markup', paragraphs: markup.paragraphs },
   ];
   const { chosen } = chooseBody(candidates, story.summary);
-  const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section });
+  const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section, description: story.summary });
   story.paragraphs = filtered.kept;
   return { where: main ? main.pointer : '/', story };
 }
