@@ -81,10 +81,24 @@ export function markupBody(html: string, document: Doc): MarkupBody {
   return { paragraphs, title: article?.title?.trim() || undefined, byline: article?.byline?.trim() || undefined, lang: article?.lang?.trim() || undefined };
 }
 
+/**
+ * Tables of figures, not sentences (scores, schedules, price lists): when less than a third of
+ * a table's cell text ends a sentence, it is data to show as a table, not article prose, and a
+ * paragraph per cell ("PSG", "0 - 1", "Mardi 14 févr.") is noise in the text.
+ */
+function dropDataTables(root: Element) {
+  for (const table of [...root.querySelectorAll('table')]) {
+    if (!table.isConnected) continue;
+    const cells = [...table.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (cells.length >= 4 && proseShare(cells) < 1 / 3) table.remove();
+  }
+}
+
 /** Readability's article HTML as paragraphs, without the blocks that are mostly links (related stories, tag lists). */
 function contentParagraphs(content: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
   dropLinkBlocks(document.body);
+  dropDataTables(document.body);
   return nodeParagraphs(document.body as unknown as Parameters<typeof nodeParagraphs>[0]);
 }
 
