@@ -6,17 +6,21 @@
  * that starts "Follow us" is rare; a 400-character paragraph that does is text), so the filter
  * errs toward keeping. The phrases are the ones newsrooms print, per language.
  */
-export type JunkKind = 'read-also' | 'caption' | 'call-to-action' | 'social-embed' | 'contact' | 'copyright' | 'dateline' | 'end-marker' | 'repeat' | 'label';
+export type JunkKind = 'read-also' | 'caption' | 'credit' | 'call-to-action' | 'social-embed' | 'contact' | 'copyright' | 'dateline' | 'end-marker' | 'repeat' | 'label';
 
 const LABEL = 60;
 
 const SHORT = 160;
 
 const RULES: Array<[JunkKind, RegExp, number]> = [
-  ['read-also', new RegExp(String.raw`^[\s\-–—•*>|(\[]*(?:इसे भी पढ़ें|इसे भी पढ़े|ये भी पढ़ें|ये भी पढ़े|यह भी पढ़ें|ये पढ़ें|और पढ़ें|पढ़ें\s*[:-]|also read|read also|read more|more from|related(?: stories| articles| news)?\s*[:|]|see also|must read|recommended|trending|you may also like|you might also like|more great [\w ]{1,30} stories|more stories|loading content|lire aussi|à lire aussi|a lire aussi|lire plus|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|leggi anche|leggi l'articolo|leia também|leia mais|veja também|lea también|te puede interesar|관련\s?기사|추천\s?기사|こちらも読まれています|関連記事|あわせて読みたい|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻)`, 'iu'), SHORT * 2],
+  ['read-also', new RegExp(String.raw`^[\s\-–—•*>|(\[]*(?:इसे भी पढ़ें|इसे भी पढ़े|ये भी पढ़ें|ये भी पढ़े|यह भी पढ़ें|ये पढ़ें|और पढ़ें|पढ़ें\s*[:-]|also read|read also|read more|more from|related(?: stories| articles| news)?\s*[:|]|see also|must read|recommended|trending|you may also like|you might also like|more great [\w ]{1,30} stories|more stories|loading content|lire aussi|à lire aussi|sur le même sujet|a lire aussi|lire plus|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|leggi anche|leggi l'articolo|leia também|leia mais|veja também|lea también|te puede interesar|관련\s?기사|추천\s?기사|こちらも読まれています|関連記事|あわせて読みたい|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻|同場加映|同场加映)`, 'iu'), SHORT * 2],
   ['caption', /^[\s(]*(?:图像来源|圖像來源|图像加注文字|圖像加註文字|图片来源|圖片來源|image source|image caption|photo(?: credit)?\s*[:：]|picture\s*:|pictured\s*:|file photo|foto\s*:|bild\s*:|crédit photo|crédits? ?:|사진\s*[=:]|사진제공|\[사진|\(사진|写真\s*[:：]|写真は|資料圖片|资料图片|\(photo|\(foto|\(image)/iu, SHORT],
+  // A photographer's credit closing a caption: "（盧君朗攝/資料圖片）", "＝…撮影".
+  ['caption', /(?:[（(][^（()）]{1,20}[攝摄][^（()）]{0,12}[)）]|＝[^＝]{1,60}撮影)\s*$/u, SHORT],
+  // Agency and reporting credits: "(Reporting by ...; Editing by ...)", "This report by The Canadian Press was first published ...", "X contributed reporting from Y".
+  ['credit', /^[\s(]*(?:(?:additional )?reporting by|writing by|editing by|compiled by|this report by .{1,40} was first published|[\p{L}\s.,'’-]{1,120} contributed (?:reporting|to this report)|[\p{Lu}][\p{L}'’-]+ reported from [\p{L}\s,.-]{1,60}\.?$)/iu, 400],
   ['caption', /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|\bpti\b|\bani\b|shutterstock|istock|\bimago\b|\bdpa\b|picture alliance|연합뉴스|뉴시스|뉴스1)\s*[)\]]?\s*$/iu, 90],
-  ['call-to-action', /(?:advertisement|story continues below|terms of (?:service|use)|privacy policy|cookie|bereits registriert|jederzeit kündbar|plus-inhalte|dans la rubrique|\.\.\.more|manage my|subscribe|sign up|follow us|follow @|watch us live|download (?:the|our) app|click here|tap here|share this|share on|share it with|tell us what you think|newsletter|join our|get the latest|get breaking news|download the [\w ]{1,40} app|create an account|sign in to|register for|reserved for subscribers|disclaimer\s*:|this post may contain affiliate|affiliate commission|télécharge[zr]|abonnez|abonnieren|folgen sie|구독|좋아요|チャンネル登録|有料会員|有料記事|読み放題|続きをお読み|북마크|이 기사 어땠나요|訂閱|订阅|追蹤|关注我们|फॉलो करें|सब्सक्राइब|डाउनलोड करें)/iu, SHORT],
+  ['call-to-action', /(?:advertisement|story continues below|terms of (?:service|use)|privacy policy|cookie|bereits registriert|jederzeit kündbar|plus-inhalte|dans la rubrique|\.\.\.more|manage my|subscribe|sign up|follow us|follow @|watch us live|download (?:the|our) app|click here|tap here|share this|share on|share it with|tell us what you think|newsletter|join our|get the latest|get breaking news|download the [\w ]{1,40} app|create an account|sign in to|register for|reserved for subscribers|disclaimer\s*:|this post may contain affiliate|affiliate commission|télécharge[zr]|abonnez|abonnieren|folgen sie|구독|좋아요|報料|报料|チャンネル登録|有料会員|有料記事|読み放題|続きをお読み|북마크|이 기사 어땠나요|訂閱|订阅|追蹤|关注我们|फॉलो करें|सब्सक्राइब|डाउनलोड करें)/iu, SHORT],
   ['social-embed', /(?:pic\.twitter\.com|twitter\.com\/|x\.com\/\w+\/status|instagram\.com\/|a post shared by|view this post on instagram|youtube\.com\/|youtu\.be\/|facebook\.com\/|— .{1,60}\(@\w+\)|\(@\w+\) \w+ \d{1,2}, \d{4})/iu, 400],
   ['contact', /^[^\s@]{0,40}\s*(?:기자\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]]?$|^(?:e-?mail|email us|contact us|write to us|tips?)\s*[:：]/iu, SHORT],
   ['contact', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u, 60],
