@@ -92,7 +92,8 @@ export function readPage(html: string, pageUrl: string): ReadItem {
     { source: 'microdata', paragraphs: elementParagraphs(microdataBody(document)) },
     { source: 'markup', paragraphs: markup.paragraphs },
   ];
-  const { chosen } = chooseBody(candidates, story.summary);
+  const { chosen, refused } = chooseBody(candidates, story.summary);
+  if (refused.length > 0) story.bodyRefused = refused;
   const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section, description: story.summary });
   story.paragraphs = filtered.kept;
   return { where: main ? main.pointer : '/', story };
