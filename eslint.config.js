@@ -2,20 +2,33 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers (docs/architecture.md): each folder of src/ imports only what lies below it.
+ * The layers (docs/architecture.md, "Layers"; tests/node/architecture-doc.test.ts checks the
+ * chain against the imports): each folder of src/ imports only what lies below it.
  * ESLint keeps one `no-restricted-imports` setting per file (the last that matches), so each
  * folder gets all of its groups in one setting.
  */
 const GRAPHQL = { group: ['graphql', 'graphql-yoga', '@graphql-yoga/*', '@escape.tech/*'], message: 'GraphQL belongs to src/graph/ and above; throw a domain error (src/model/domain-errors.ts)' };
 const WORKERS = { group: ['cloudflare:*', '@cloudflare/*'], message: 'only src/worker.ts and src/store/ know the Workers runtime' };
 const BUNDLE = { group: ['node:*', '**/tools/**', '**/bench/**', '**/tests/**'], message: 'src/ is the worker bundle: no Node, no tools/, bench/ or tests/' };
-const ABOVE_PURE = { group: ['**/store/**', '**/graph/**', '**/plugins/**', '**/http/**', '**/errors', '**/config', '**/worker', '**/yoga'], message: 'model/, text/ and search/ are pure and lie below the rest of src/' };
-const ABOVE_STORE = { group: ['**/graph/**', '**/plugins/**', '**/http/**', '**/errors', '**/yoga'], message: 'store/ reads KV and throws domain errors; GraphQL and HTTP are decided above it' };
+const FRONT = ['**/front/**', '**/worker', '**/index'];
+const YOGA = [...FRONT, '**/yoga', '**/plugins/**'];
+const ABOVE_PURE = { group: [...YOGA, '**/http/**', '**/store/**', '**/graph/**', '**/formats/**', '**/errors', '**/config'], message: 'model/, text/, search/ and formats/ are pure and lie below the rest of src/' };
+const ABOVE_STORE = { group: [...YOGA, '**/http/**', '**/graph/**', '**/errors'], message: 'store/ reads KV and throws domain errors; GraphQL and HTTP are decided above it' };
+const ABOVE_GRAPH = { group: [...YOGA, '**/http/**'], message: 'graph/ and query-rules/ lie below the HTTP policies (http/), the yoga plugins and the front door' };
+const ABOVE_HTTP = { group: YOGA, message: 'http/ holds the policies the yoga plugins and the front door share: it lies below both' };
+const ABOVE_PLUGINS = { group: FRONT, message: 'the yoga plugins lie below the front door' };
+const ABOVE_FRONT = { group: ['**/worker', '**/index'], message: 'the front door lies below the Workers adapter' };
 const LAYERS = {
   'src/text': [GRAPHQL, WORKERS, ABOVE_PURE, { group: ['**/model/**', '**/search/**'], message: 'text/ is the lowest layer' }],
   'src/model': [GRAPHQL, WORKERS, ABOVE_PURE, { group: ['**/search/**'], message: 'model/ lies below search/' }],
   'src/search': [GRAPHQL, WORKERS, ABOVE_PURE],
+  'src/formats': [GRAPHQL, WORKERS, ABOVE_PURE],
   'src/store': [GRAPHQL, ABOVE_STORE],
+  'src/graph': [WORKERS, ABOVE_GRAPH],
+  'src/query-rules': [WORKERS, ABOVE_GRAPH],
+  'src/http': [WORKERS, ABOVE_HTTP],
+  'src/plugins': [WORKERS, ABOVE_PLUGINS],
+  'src/front': [WORKERS, ABOVE_FRONT],
 };
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const layers = [

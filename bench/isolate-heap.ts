@@ -69,7 +69,7 @@ export class Inspector {
     });
   }
 
-  /** A Chrome DevTools Protocol command (tools/perf/profile-request.ts sends Profiler.*). */
+  /** A Chrome DevTools Protocol command (bench/profile-request.ts sends Profiler.*). */
   call<T>(method: string, params: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {

@@ -8,7 +8,6 @@ import { int, table } from '../tools/perf/markdown-table';
  * The tables of one `npm run bench` run, as it prints them and docs/performance.md shows them;
  * the figures' shapes are bench-results.ts's, the budgets budgets.ts's.
  */
-export { table };
 export type { BenchResults, HeapPhase, OperationFigures, SizeFigures } from './bench-results';
 export { BUDGETS, budgetLines } from './budgets';
 

@@ -22,7 +22,7 @@
  * `--only soak` skips the per-operation latency figures.
  * Then the peer (bench/peer/): Apollo Server 4 on Node over the same documents, with and
  * without its response cache, against the worker and its floor, CPU per request included.
- * Prints tables and the budgets met or missed; writes the figures to bench/results/.
+ * Prints tables and the budgets met or missed; writes the figures to bench/results/ (one JSON file a run).
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

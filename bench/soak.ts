@@ -35,7 +35,7 @@ const dayBefore = (days: number) => new Date(Date.UTC(2025, 0, 1) - days * 86_40
 
 const op = (name: string) => readFileSync(new URL(`../operations/${name}.graphql`, import.meta.url), 'utf8');
 
-/** The commonest words of the generated corpus (bench/corpus.ts) and its names, both scripts. */
+/** The commonest words of the generated corpus (tools/fixtures/corpus.ts) and its names, both scripts. */
 const COMMON = ['सरकार', 'बैठक', 'दौरा', 'नेता', 'सहयोग', 'पुतिन', 'किम', 'रूस', 'चीन', 'government', 'meeting', 'visit', 'leader', 'Putin', 'Russia', 'China', 'पुतिन किम', 'Kim Jong Un', 'सरकार बैठक'];
 const PREFIXES = ['क', 'कि', 'किम', 'पु', 'पुत', 'व्ला', 'रू', 'k', 'ki', 'kim', 'p', 'pu', 'put', 'vla', 'mos', 'nor', 'sum', 'ru', 'ch', 'jo'];
 const LANGUAGES = [null, 'hi', 'en'];

@@ -19,6 +19,8 @@ import { ingest } from '../tools/ingest/ingest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { textLinkerFor } from '../tools/linking/ingest-linker';
+import { KbGrowth } from '../tools/kb/source-entities';
+import { CandidateStore } from '../tools/kb/candidates';
 import { ReviewReport } from '../tools/linking/review-report';
 import { formatIngestProblem } from '../tools/ingest/problem';
 
@@ -73,10 +75,14 @@ const dryRun = values['dry-run']!;
 // Entity linking (tools/linking): the source's links, then the text; what it cannot link goes
 // to the curators' review report.
 const review = new ReviewReport();
+// The sources' own tags with an identity that no KB entity has become entities (tools/kb/source-entities.ts).
+const growth = existsSync(join(dataDir, 'entities')) ? new KbGrowth(dataDir) : undefined;
+// Names the KB lacks gather as candidates for editors (npm run kb:review); never served.
+const candidates = growth ? new CandidateStore(dataDir) : undefined;
 const report = await ingest(positionals, {
   dataDir,
   dryRun,
-  linker: existsSync(join(dataDir, 'entities')) ? textLinkerFor(dataDir, review) : undefined,
+  linker: growth ? textLinkerFor(dataDir, review, growth, candidates) : undefined,
   defaultLanguage: values.language,
   limits: {
     ...DEFAULT_FETCH_LIMITS,
@@ -92,11 +98,17 @@ for (const c of report.changes) {
   console.log(`${would}${c.action.padEnd(9)} ${target}${version}  <- ${c.source} ${c.where}${c.note ? `; ${c.note}` : ''}`);
 }
 for (const p of report.problems) console.error(`error     ${formatIngestProblem(p)}`);
-const count = (action: string) => report.changes.filter((c) => c.action === action).length;
-console.log(
-  `${dryRun ? 'dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
-    `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
-);
+const grew = growth ? growth.created.length + growth.enriched.length : 0;
+if (growth && grew > 0) {
+  if (!dryRun) growth.save();
+  console.log(`${would}${growth.created.length} entit(ies) created from the sources' tags${growth.created.length ? ` (${growth.created.join(', ')})` : ''}, ${growth.enriched.length} enriched`);
+}
+for (const p of growth?.problems ?? []) console.error(`error     ${p}`);
+if (candidates) {
+  if (!dryRun) candidates.save();
+  const proposed = candidates.proposed().length;
+  if (proposed > 0) console.log(`${would}${proposed} candidate name(s) for editors: npm run kb:review`);
+}
 
 const toReview = review.entriesByCount();
 if (toReview.length > 0) {
@@ -105,6 +117,12 @@ if (toReview.length > 0) {
   console.log(`${toReview.length} name(s) that look like entities but are in no KB entry (or in several): ${values.review}`);
 }
 
+// The totals last: what a run did is the line a reader's eye lands on.
+const count = (action: string) => report.changes.filter((c) => c.action === action).length;
+console.log(
+  `${dryRun ? 'dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +
+    `${count('unchanged')} unchanged, ${count('removed')} removed, ${count('withheld')} withheld, ${report.problems.length} failed`,
+);
 if (report.problems.length > 0) process.exitCode = 1;
 if (values.publish && !dryRun) {
   // What this ingest changed, published incrementally when a version is already published
@@ -114,7 +132,8 @@ if (values.publish && !dryRun) {
   const [{ openKv }, { publishIngested }] = await Promise.all([import('./kv-target'), import('../tools/ingest/publish-ingested')]);
   const target = await openKv({ remote: values.remote! });
   try {
-    const done = await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));
+    // New or enriched entities have keys of their own (pages, type-ahead) that the incremental path does not write.
+    const done = grew > 0 ? ({ mode: 'full-build-needed' } as const) : await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));
     full = done.mode === 'full-build-needed';
     if (done.mode === 'nothing') console.log('nothing to publish');
   } catch (error) {

@@ -6,11 +6,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatMeasurement, measureLinking } from '../tools/linking/measure';
+import { measureLinking } from '../tools/linking/measure';
+import { formatMeasurement } from '../tools/linking/measure-format';
 import { replaceMeasured } from '../tools/linking/measured-doc';
 
 const root = join(import.meta.dirname, '..');
 const doc = join(root, 'docs', 'ingest-linking.md');
 const m = measureLinking(root);
 writeFileSync(doc, replaceMeasured(readFileSync(doc, 'utf8'), formatMeasurement(m)));
-console.log(`precision ${m.overall.precision.toFixed(3)}, recall ${m.overall.recall.toFixed(3)} (${m.overall.correct}/${m.overall.predicted} links correct, ${m.overall.gold} judged mentions): written to docs/ingest-linking.md`);
+for (const s of m.bySplit) console.log(`${s.split}: precision ${s.scores.precision.toFixed(3)}, recall ${s.scores.recall.toFixed(3)} (${s.scores.correct}/${s.scores.predicted} links correct, ${s.scores.gold} judged mentions)`);
+console.log('written to docs/ingest-linking.md');

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_CACHE_BUDGETS, type CacheBudgets } from './store/cache-budgets';
 
-type Binding = 'NEWS' | 'RATE_LIMITER';
+type Binding = 'NEWS' | 'RATE_LIMITER' | 'METRICS' | 'CF_VERSION_METADATA';
 export type ConfigVars = Partial<Omit<Env, Binding>>;
 
 export interface RateLimitSettings {
@@ -34,6 +34,8 @@ export interface Config {
   rateLimit?: RateLimitSettings;
   /** COMPILED_OPERATIONS: persisted operations run their build-time plans (docs/compiled-operations.md). */
   compiledOperations: boolean;
+  /** The share of successful requests whose log line is written (LOG_SAMPLE_RATE; failures always are). */
+  logSampleRate: number;
   /** Heap bytes the isolate's caches may keep (DOCUMENT_CACHE_SIZE, RESPONSE_MEMO_SIZE; docs/memory.md). */
   cacheBudgets: CacheBudgets;
 }
@@ -53,6 +55,7 @@ export function readConfig(vars: ConfigVars, limiter?: RateLimit): Config {
     edgeCacheTtl: parseSeconds('EDGE_CACHE_TTL', vars.EDGE_CACHE_TTL ?? '86400'),
     versionCheckMs: parseSeconds('VERSION_CHECK_SECONDS', vars.VERSION_CHECK_SECONDS ?? '10') * 1000,
     compiledOperations: parseChoice('COMPILED_OPERATIONS', vars.COMPILED_OPERATIONS ?? 'on', ['on', 'off']) === 'on',
+    logSampleRate: parseRate('LOG_SAMPLE_RATE', vars.LOG_SAMPLE_RATE ?? '1'),
     cacheBudgets: {
       documentBytes: parseSize('DOCUMENT_CACHE_SIZE', vars.DOCUMENT_CACHE_SIZE, DEFAULT_CACHE_BUDGETS.documentBytes),
       responseBytes: parseSize('RESPONSE_MEMO_SIZE', vars.RESPONSE_MEMO_SIZE, DEFAULT_CACHE_BUDGETS.responseBytes),
@@ -92,6 +95,13 @@ function parseSize(name: string, value: string | undefined, fallback: number): n
   const match = /^\s*(\d{1,6})\s*(KiB|MiB)\s*$/.exec(value);
   if (!match) throw new Error(`${name} must be a size such as "12MiB" or "512KiB"; it is "${value}".`);
   return Number(match[1]) * SIZE_UNITS[match[2]!]!;
+}
+
+/** A share from 0 to 1, such as "0.01". */
+function parseRate(name: string, value: string): number {
+  const rate = /^(0(\.\d+)?|1(\.0+)?)$/.test(value.trim()) ? Number(value) : NaN;
+  if (Number.isNaN(rate)) throw new Error(`${name} must be a share from 0 to 1 such as "0.01"; it is "${value}".`);
+  return rate;
 }
 
 function parseSeconds(name: string, value: string): number {

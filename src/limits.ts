@@ -12,7 +12,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './model/page-range';
 export const LIMITS = {
   /** Field nesting; fragments do not count as a level (graphql-armor max-depth, flattened). */
   maxDepth: 10,
-  /** Query cost (src/query-rules/query-cost.ts): 1 a field, times the page size under lists. */
+  /** Query cost (src/query-rules/query-cost.ts): the schema's @cost weights, times the @listSize page sizes. */
   maxCost: 5000,
   /** Aliased fields per operation (graphql-armor max-aliases). */
   maxAliases: 30,

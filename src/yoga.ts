@@ -1,10 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { createLogger, createYoga, maskError } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { domainErrorOf, toGraphQLError } from './errors';
-import { InvalidArgument } from './model/domain-errors';
 import type { GraphContext } from './graph/context';
 import { schema } from './graph/schema';
+import { maskOne, serverLogger } from './http/error-masking';
+import { DOCUMENT_ID_PARAMS } from './http/request-params';
 import { LIMITS } from './limits';
 import { useCompiledOperations } from './plugins/use-compiled-operations';
 import { useCostLimit } from './plugins/use-cost-limit';
@@ -13,11 +12,11 @@ import { useQueryLimits } from './plugins/use-query-limits';
 import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
-import { DOCUMENT_ID_PARAMS, useTrustedDocuments } from './plugins/use-trusted-documents';
+import { useTrustedDocuments } from './plugins/use-trusted-documents';
 import type { LruCache } from './store/lru-cache';
 
 /**
- * The GraphQL server, independent of the Workers runtime: the adapter (src/worker.ts) builds
+ * The GraphQL server, independent of the Workers runtime: the front door (src/front/) builds
  * a NewsReader per request and passes it in the server context (src/graph/context.ts).
  */
 export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: LruCache<string> }) {
@@ -26,16 +25,10 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    // Domain errors get their code (src/errors.ts); production hides unexpected errors' messages.
-    maskedErrors: {
-      isDev: !options.production,
-      maskError(error, message, isDev) {
-        const domain = domainErrorOf(error);
-        return domain ? toGraphQLError(domain, error instanceof GraphQLError ? error : undefined) : maskError(error, message, isDev);
-      },
-    },
-    logging: withoutClientErrors(createLogger('info')),
-    // CORS is the adapter's (src/http/cors.ts): it must also cover edge-cache hits.
+    // Domain errors get their code; production hides unexpected errors' messages (src/http/error-masking.ts).
+    maskedErrors: { isDev: !options.production, maskError: maskOne },
+    logging: serverLogger,
+    // CORS is the front door's (src/http/cors.ts): it must also cover edge-cache hits.
     cors: false,
     // The explorer sends arbitrary queries: useless, so off, where only persisted ones run.
     graphiql: allowArbitraryOperations,
@@ -44,7 +37,7 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
     maxRequestBodySize: LIMITS.maxBodyBytes,
     batching: LIMITS.maxBatch > 1 ? { limit: LIMITS.maxBatch } : false,
     multipart: false,
-    // Persisted documents may be named by `documentId` or `doc_id` (src/plugins/use-trusted-documents.ts).
+    // Persisted documents may be named by `documentId` or `doc_id` (src/http/request-params.ts).
     extraParamNames: [...DOCUMENT_ID_PARAMS],
     // Rate limit first (before any parsing); persisted operations before the query limits,
     // so a persisted id is priced as the operation it stands for.
@@ -65,15 +58,4 @@ export function createNewsYoga(options: { production: boolean; allowArbitraryOpe
       useResponseMemo(options.responses),
     ],
   });
-}
-
-/**
- * yoga logs every error that maskError changes, and mapping a domain error to its code is such
- * a change. An InvalidArgument (a forged cursor, a reversed date range) is the client's mistake,
- * answered with BAD_USER_INPUT: not worth a stack trace in the server's log. Everything else
- * (DataUnavailable, unexpected errors) is still logged.
- */
-function withoutClientErrors(logger: ReturnType<typeof createLogger>): ReturnType<typeof createLogger> {
-  const clientError = (value: unknown) => domainErrorOf(value) instanceof InvalidArgument;
-  return { ...logger, error: (...args: unknown[]) => (args.some(clientError) ? undefined : logger.error(...args)) };
 }

@@ -34,8 +34,8 @@ export interface WorkerUrls {
 }
 
 /**
- * The headers that say how the worker answered: src/http/memo-hit.ts MEMO_HEADER and
- * src/plugins/use-compiled-operations.ts COMPILED_HEADER (those modules need the Workers
+ * The headers that say how the worker answered: src/http/response-headers.ts MEMO_HEADER and
+ * COMPILED_HEADER (those modules need the Workers
  * types, which bench/ does not load).
  */
 const MEMO_HEADER = 'x-memo';

@@ -1,9 +1,9 @@
 /**
- * What `npm run bench -- --per-operation` measures for each app operation (issue 14, item 4):
+ * What `npm run bench -- --per-operation` measures for each app operation:
  * six ways of answering the same request, each a URL and a request body.
  *
  *   memo         the worker, warm, the same persisted request repeated: the response memo
- *                answers it before yoga (src/http/memo-hit.ts)
+ *                answers it before yoga (src/front/memo.ts)
  *   compiled     the worker, COMPILED_OPERATIONS as wrangler.toml has it ("on"), a distinct
  *                variable each request so every one is executed
  *   graphqlJs    the same with COMPILED_OPERATIONS=off: graphql-js executes (a second warm
@@ -53,8 +53,8 @@ export const textBody = (op: Operation, document: string, nonce?: number): strin
   JSON.stringify({ query: document, variables: variablesOf(op, nonce) });
 
 /**
- * Whether the worker has a compiled path to switch: COMPILED_OPERATIONS read by src/config.ts
- * (issue 14, items 1-2). Without it, `compiled` and `graphqlJs` run the very same code and the
+ * Whether the worker has a compiled path to switch: COMPILED_OPERATIONS read by src/config.ts.
+ * Without it, `compiled` and `graphqlJs` run the very same code and the
  * report says so rather than print two figures that look like a comparison.
  */
 export function compilerPresent(): boolean {

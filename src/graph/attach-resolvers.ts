@@ -13,8 +13,8 @@ import {
 /**
  * An executable schema from SDL and a resolver map, built the cheap way: graphql-js builds the
  * types once and the resolvers are set on them in place. @graphql-tools' makeExecutableSchema
- * (yoga's createSchema) rebuilds every type a second time (mapSchema) to attach them, which
- * `npm run bench` measured as most of the worker's start-up. The SDL is validated when
+ * (yoga's createSchema) rebuilds every type a second time (mapSchema) to attach them, most of
+ * the worker's start-up time. The SDL is validated when
  * `npm run gen` writes it (scripts/generate-from-schema.ts), so it is not validated again here.
  *
  * Like makeExecutableSchema it refuses a resolver for a type or field the SDL lacks, so a

@@ -1,10 +1,9 @@
-import type { ExecutionResult } from 'graphql';
 import type { RateLimitSettings } from '../config';
 import type { NewsReader } from '../store/news-reader';
 
 /**
- * What the HTTP adapter (src/worker.ts) hands to yoga for each request, and so what every
- * plugin and resolver sees.
+ * What the front door (src/front/exchange.ts graphContext) hands to yoga and the compiled
+ * executor for each request, and so what every plugin and resolver sees.
  */
 export interface GraphContext {
   /** Reads at the request's data version, which it fixes once for the whole request. */
@@ -16,12 +15,13 @@ export interface GraphContext {
   origin: string;
   /**
    * COMPILED_OPERATIONS = "on": persisted operations run compiled (src/plugins/use-compiled-operations.ts),
-   * which sets `ran` when it answered this request (the adapter says so in a response header).
-   * `result`: executed before yoga (src/http/compiled-early.ts) with errors, which yoga answers.
+   * which sets `ran` when it answered this request (the front door says so in a response header).
    */
-  compiled?: { enabled: boolean; ran: boolean; result?: ExecutionResult };
+  compiled?: { enabled: boolean; ran: boolean };
   /** Per-client rate limit; absent when switched off (RATE_LIMIT = "off"). */
   rateLimit?: RateLimitSettings;
-  /** The request's response-memo key, when it may be kept (src/http/memo-hit.ts). */
+  /** Where the codes of the answer's errors are recorded for the request's log line and metrics. */
+  errorCodes?: string[];
+  /** The request's response-memo key, when it may be kept (src/front/memo.ts). */
   memo?: { key: string; mediaType: string };
 }

@@ -46,7 +46,7 @@ const ANY_ORIGIN: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * The CORS headers of an actual (non-preflight) request's response, as a plain object: the
- * answers made before yoga (src/http/finished-answer.ts) are built with all their headers at
+ * answers made before yoga (src/http/response-headers.ts) are built with all their headers at
  * once. `vary` is to be appended to whatever the response varies on already.
  */
 export function corsHeaders(request: Request, origins: DeliveryConfig['corsOrigins']): Readonly<Record<string, string>> {

@@ -4,7 +4,7 @@ import { requestFacts, type RequestFacts } from './request-facts';
 
 /**
  * HTTP caching of GraphQL reads at the edge (Workers Cache API) and in clients; the article
- * format routes (src/http/article-formats.ts) are cached the same way (`resource: true`).
+ * format routes (src/front/article-formats.ts) are cached the same way (`resource: true`).
  *
  * Only GET requests are cached: the GraphQL-over-HTTP spec makes GET the cacheable way to send
  * a query (mutations are refused over GET), and persisted operations make those URLs short.

@@ -8,9 +8,9 @@ import { ErrorCode } from '../errors';
  * client's address (`cf-connecting-ip`, which Cloudflare sets on every request it proxies).
  *
  * Over the limit the answer is 429 with `Retry-After` (RFC 6585, section 4) set to the
- * period, and a GraphQL-shaped body with code RATE_LIMITED. One function for both places a
- * request is answered: yoga (src/plugins/use-rate-limit.ts) and the response memo's hits,
- * which are answered before yoga (src/http/memo-hit.ts) and must be counted alike.
+ * period, and a GraphQL-shaped body with code RATE_LIMITED. One function for every place a
+ * request is answered: yoga (src/plugins/use-rate-limit.ts) and the front door's memo and
+ * compiled stages (src/front/memo.ts, compiled.ts), each request counted once.
  */
 export async function rateLimited(request: Request, settings: RateLimitSettings | undefined): Promise<Response | null> {
   if (!settings) return null;

@@ -1,11 +1,10 @@
 import { negotiatedMediaType } from './media-type';
 
 /**
- * What the fetch path needs to know of a request before yoga sees it, worked out once: the
- * parsed URL and the media type the answer will have. The edge cache, the response memo and
- * the article-format routes all ask; parsing a URL and an Accept header costs microseconds
- * each, which issue 14's memo hit (at 0.3 ms a request) cannot spend three or four times.
- * The method too: `request.method` is a getter into workerd, asked by several steps.
+ * What the front door's stages need to know of a request, worked out once: the method (a
+ * getter into workerd), the parsed URL and the media type the answer will have. The edge
+ * cache, the formats, the memo and the compiled stage all ask, and a memo hit is cheap enough
+ * that parsing a URL and an Accept header three or four times would show in it.
  */
 export interface RequestFacts {
   method: string;

@@ -30,7 +30,7 @@ export function fromGlobalId(id: string): GlobalId | null {
 
 export function base64UrlEncode(text: string): string {
   // Printable ASCII (every ID: a type name and a slug): its UTF-8 bytes are its char codes, so btoa takes
-  // it as is; a profile found a TextEncoder per ID a tenth of an executed list's CPU.
+  // it as is, with no TextEncoder per ID (an executed list encodes hundreds).
   let binary = text;
   if (!/^[ -~]*$/.test(text)) {
     binary = '';
@@ -45,8 +45,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function base64UrlDecode(encoded: string): string | null {
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-    // Printable ASCII bytes decode to themselves in UTF-8: every ID this API issues. A profile of `nodes`
-    // (five IDs) found copying them into bytes and a decoder per ID 15% of the request's CPU.
+    // Printable ASCII bytes decode to themselves in UTF-8 (every ID this API issues): no byte copy, no decoder.
     if (/^[ -~]*$/.test(binary)) return binary;
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -22,7 +22,7 @@ import type { EntityRef } from './documents';
  * generation of the pointer's chain holding it. The manifest, change lists and generation
  * manifest belong to their version alone and are never resolved through a chain.
  *
- * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (data/format).
+ * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (docs/data-format.md).
  */
 
 export const POINTER_KEY = 'current';

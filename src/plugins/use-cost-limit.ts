@@ -1,26 +1,15 @@
 import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from '../errors';
-import { queryCost } from '../query-rules/query-cost';
-import { LIMITS } from '../limits';
+import { costRefusal } from '../http/cost-bound';
 
 /**
- * Refuses a query whose cost (src/query-rules/query-cost.ts) is over LIMITS.maxCost before any
- * field resolves. It runs at execution rather than validation because the cost depends on
- * the variables (`first: $n`), which validation does not see; the parse and validation
- * caches stay keyed by the document alone. The error is a request error (no `data`),
- * with the 400 status GraphQL-over-HTTP gives validation errors.
+ * The cost bound (src/http/cost-bound.ts) in yoga: refused before any field resolves, at
+ * execution because the cost depends on the variables, which validation does not see.
  */
 export function useCostLimit(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues, {
-        defaultPageSize: LIMITS.defaultPageSize,
-        maxPageSize: LIMITS.maxPageSize,
-      });
-      if (cost <= LIMITS.maxCost) return;
-      const error = queryTooComplex('maxCost', LIMITS.maxCost, cost);
-      Object.assign(error.extensions, { http: { spec: true, status: 400 } });
-      setResultAndStopExecution({ errors: [error] });
+      const refused = costRefusal(args.schema, args.document, args.operationName, args.variableValues);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
     },
   };
 }

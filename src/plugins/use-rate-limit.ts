@@ -3,8 +3,8 @@ import type { RateLimitSettings } from '../config';
 import { rateLimited } from '../http/rate-limit';
 
 /**
- * The per-client rate limit (src/http/rate-limit.ts), first of all plugins: over the limit,
- * the 429 is sent before any parsing is done.
+ * The per-client rate limit (src/http/rate-limit.ts) in yoga, first of all plugins: over the
+ * limit, the 429 is sent before any parsing is done.
  */
 export function useRateLimit(): Plugin {
   return {

@@ -1,22 +1,16 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context';
-import { rememberAnswer } from '../http/memo-hit';
+import { rememberAnswer } from '../http/response-memo';
 import type { LruCache } from '../store/lru-cache';
 
 /**
- * Fills the isolate's response memo; its hits are answered before yoga, in the fetch handler
- * (src/http/memo-hit.ts), under the key the handler computed from the request's bytes and
- * data version (`context.memo`). Every answer is a function of those alone (data versions are
- * immutable, the API is read-only), so a repeated request needs no resolver, no document
- * lookup, no JSON serialization; a new data version changes every key.
- *
- * Why: `npm run bench` showed a warm article page, with every document already in the
- * isolate's cache, still 3-5x slower than returning the same bytes from KV; the time went
- * into executing about a thousand fields and serializing them. Popular pages repeat.
- *
- * Only answers without errors are kept, and only once the response is known to be what the
- * hit path sends (200, the negotiated media type): never a stream, never an error status.
+ * Fills the isolate's response memo, whose hits the front door's memo stage answers
+ * (src/front/memo.ts), under the key that stage computed (`context.memo`; the policy is
+ * src/http/response-memo.ts). A warm article page executes about a thousand fields and
+ * serializes them; popular pages repeat, so a repeat is answered from the kept text. Only
+ * answers without errors are kept, and only once the response is known to be what the memo
+ * stage sends (200, the negotiated media type): never a stream, never an error status.
  */
 export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, unknown>, GraphContext> {
   const pending = new WeakMap<Request, string>();

@@ -2,33 +2,17 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { createGraphQLError, type OnParamsEventPayload, type Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
 import manifest from '../graph/persisted-operations.gen';
+import { DOCUMENT_ID_PARAMS, parseGetWithDocumentId, persistedOperationId } from '../http/request-params';
 import { sha256Hex } from '../text/sha256-hex';
 
 /**
  * Trusted documents (persisted operations): a request names an operation of the build-time
- * manifest over GET or POST by any of
- *   - `extensions.persistedQuery.sha256Hash` (Apollo/urql, version 1),
- *   - `documentId` (the GraphQL-over-HTTP persisted documents proposal; `sha256:<hex>` or hex),
- *   - `doc_id` (what Relay's generated network layers send). With `allowArbitraryOperations` off, a query text is refused: only the
- * app's own, validated operations run. The manifest is bundled into the worker (a few KB,
- * shipped atomically with the code that serves it, no KV read to look an id up).
- *
+ * manifest by `extensions.persistedQuery.sha256Hash` (Apollo, urql), `documentId` or `doc_id`
+ * (src/http/request-params.ts reads which). With `allowArbitraryOperations` off, a query text
+ * is refused: only the app's own, validated operations run. The manifest is bundled into the
+ * worker (a few KB, shipped atomically with the code that serves it, no KV read to look an id up).
  * The codes follow Apollo's automatic persisted queries, which clients already understand.
  */
-/** Request parameters besides the four of GraphQL over HTTP that name a persisted document. */
-export const DOCUMENT_ID_PARAMS = ['documentId', 'doc_id'] as const;
-
-/** The persisted operation id a request names, or null; `sha256:` prefixes are dropped. */
-export function persistedOperationId(params: Record<string, unknown>): string | null {
-  const persisted = (params.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)
-    ?.persistedQuery;
-  const id =
-    persisted?.version === 1 && typeof persisted.sha256Hash === 'string'
-      ? persisted.sha256Hash
-      : DOCUMENT_ID_PARAMS.map((name) => params[name]).find((v) => typeof v === 'string');
-  return typeof id === 'string' ? id.replace(/^sha256:/, '') : null;
-}
-
 export function useTrustedDocuments(options: {
   allowArbitraryOperations: boolean;
   operations?: Readonly<Record<string, string>>;
@@ -65,25 +49,6 @@ export function useTrustedDocuments(options: {
       setRequestParser(() => parseGetWithDocumentId(url.searchParams));
     },
   };
-}
-
-function parseGetWithDocumentId(search: URLSearchParams): Record<string, unknown> {
-  const json = (name: string) => {
-    const text = search.get(name);
-    if (!text) return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw createGraphQLError(`\`${name}\` is not valid JSON.`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
-    }
-  };
-  const params: Record<string, unknown> = {
-    operationName: search.get('operationName') ?? undefined,
-    variables: json('variables'),
-    extensions: json('extensions'),
-  };
-  for (const name of DOCUMENT_ID_PARAMS) if (search.has(name)) params[name] = search.get(name);
-  return params;
 }
 
 /**

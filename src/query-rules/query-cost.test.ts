@@ -1,12 +1,18 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, isInterfaceType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import typeDefs from '../graph/type-defs.gen';
+import { fieldCost } from './cost-directives';
 import { queryCost } from './query-cost';
 
 /** Query cost on the real schema (SDL only: the pricing needs no resolvers). */
 const schema = buildSchema(typeDefs);
-const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string) =>
-  queryCost(schema, parse(query), operationName, variables, { defaultPageSize: 20, maxPageSize: 100 });
+const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string, on: GraphQLSchema = schema) =>
+  queryCost(on, parse(query), operationName, variables, { defaultPageSize: 20, maxPageSize: 100 });
+/** The real schema with one piece of SDL edited (it must be there). */
+const edited = (from: string, to: string) => {
+  expect(typeDefs).toContain(from);
+  return buildSchema(typeDefs.replace(from, to));
+};
 
 describe('queryCost', () => {
   it('counts 1 a field', () => {
@@ -56,5 +62,36 @@ describe('queryCost', () => {
   it('costs nothing for introspection, and nothing for a fragment cycle (validation refuses it)', () => {
     expect(cost('{ __schema { types { name fields { name } } } }')).toBe(0);
     expect(cost('{ ...A } fragment A on Query { __typename ...A }')).toBe(1);
+  });
+
+  it('refuses a 200-alias bomb of full pages before anything runs: 200 x (1 + 100 x 2)', () => {
+    const bomb = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: articles(first: 100) { nodes { slug } }`).join(' ')} }`;
+    expect(cost(bomb)).toBe(200 * (1 + 100 * 2));
+  });
+
+  it('reads page sizes from @listSize: an argument default, else assumedSize', () => {
+    // related(first: Int = 5); suggest(prefix, first) @listSize(assumedSize: 10)
+    expect(cost('{ article(slug: "x") { related { slug } } }')).toBe(1 + (1 + 5 * 1));
+    expect(cost('{ article(slug: "x") { related(first: 2) { slug } } }')).toBe(1 + (1 + 2 * 1));
+    expect(cost('{ suggest(prefix: "ki") { slug } }')).toBe(1 + 10 * 1);
+  });
+
+  it('takes @cost weights from a field, from the type it returns, and from a given argument', () => {
+    const field = edited('  dataVersion: DataVersion!', '  dataVersion: DataVersion! @cost(weight: 7)');
+    expect(cost('{ dataVersion { id } }', {}, undefined, field)).toBe(7 + 1);
+    const type = edited('type DataVersion {', 'type DataVersion @cost(weight: 3) {');
+    expect(cost('{ dataVersion { id } }', {}, undefined, type)).toBe(3 + 1);
+    const argument = edited('    filter: ArticleFilter\n    orderBy: ArticleOrder', '    filter: ArticleFilter @cost(weight: 50)\n    orderBy: ArticleOrder');
+    expect(cost('{ articles(first: 1, filter: { language: "hi" }) { totalCount } }', {}, undefined, argument)).toBe(1 + 50 + 1);
+    expect(cost('{ articles(first: 1) { totalCount } }', {}, undefined, argument)).toBe(1 + 1);
+  });
+
+  it('prices every field that takes a page size or a list of IDs by its @listSize', () => {
+    const unpriced = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) || isInterfaceType(type))
+      .flatMap((type) => Object.values(type.getFields()).map((field) => ({ field, at: `${type.name}.${field.name}` })))
+      .filter(({ field }) => field.args.some((a) => ['first', 'last', 'ids'].includes(a.name)) && !fieldCost(field).listSize)
+      .map(({ at }) => at);
+    expect(unpriced).toEqual([]);
   });
 });

@@ -6,24 +6,26 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { fieldCost, type FieldCost } from './cost-directives';
 
 /**
  * The cost of a query: what it may ask of the data store, known before it runs.
  *
- * Each field costs 1. The selections under a paginated field (one with `first`/`last`
- * arguments, a Relay connection) cost as many times as the page holds items: the given
- * `first`/`last`, else the default page size; values are clamped to [0, max], as the
- * resolvers refuse anything larger. `nodes(ids:)` is weighted by the number of IDs. Nested
- * lists multiply, so `articles(first: 100) { nodes { people { articles(first: 100) ... } } }`
- * costs about 100 x 100. This is the "estimated complexity" model of Contentful's GraphQL
- * API and of IBM's GraphQL Cost Directives draft, computed with the request's variables so
- * that `first: $n` counts what `$n` is.
+ * The weights are the schema's (cost-directives.ts, IBM's `@cost` and `@listSize`): each field
+ * costs its weight, 1 unless `@cost` says otherwise. The selections under a `@listSize` field
+ * (the connections, `nodes(ids:)`, `suggest`, `related`) cost as many times as it returns items:
+ * the `first`/`last` given, else the argument's default, else the directive's `assumedSize`,
+ * else the default page size; values are clamped to [0, max], as the resolvers refuse anything
+ * larger. The page size multiplies the whole selection (`totalCount` and `pageInfo` too: the
+ * directive names no `sizedFields`), so the cost never undercounts. Nested lists multiply, so
+ * `articles(first: 100) { nodes { people { articles(first: 100) ... } } }` costs about
+ * 100 x 100. This is the static analysis of IBM's draft (and Contentful's "estimated
+ * complexity"), computed with the request's variables so that `first: $n` counts what `$n` is.
  *
  * Introspection (`__schema`, `__type`) costs nothing, as in graphql-armor's cost limit.
  * Fragment cycles cost nothing here; validation rejects them (NoFragmentCyclesRule).
@@ -62,16 +64,18 @@ export function queryCost(
   };
   const clamp = (n: number) => Math.min(Math.max(Math.trunc(n), 0), options.maxPageSize);
 
-  /** How many times the selections under this field are resolved. */
-  function multiplier(field: FieldNode, def: GraphQLField<unknown, unknown>): number {
-    const given = new Map((field.arguments ?? []).map((a) => [a.name.value, valueOf(a.value)]));
-    const sizes = ['first', 'last'].map((name) => given.get(name)).filter((v): v is number => typeof v === 'number');
-    if (def.args.some((a) => a.name === 'first' || a.name === 'last')) {
-      return sizes.length > 0 ? clamp(Math.max(...sizes)) : options.defaultPageSize;
+  /** How many times the selections under this field are resolved (its @listSize). */
+  function multiplier(field: FieldNode, listSize: NonNullable<FieldCost['listSize']>): number {
+    const sizes: number[] = [];
+    for (const arg of field.arguments ?? []) {
+      if (!listSize.slicingArguments.some((a) => a.name === arg.name.value)) continue;
+      const value = valueOf(arg.value);
+      if (typeof value === 'number') sizes.push(value);
+      else if (Array.isArray(value)) sizes.push(value.length);
     }
-    const ids = given.get('ids');
-    if (Array.isArray(ids)) return clamp(ids.length);
-    return 1;
+    if (sizes.length > 0) return clamp(Math.max(...sizes));
+    const preset = listSize.slicingArguments.find((a) => typeof a.defaultValue === 'number')?.defaultValue as number | undefined;
+    return clamp(preset ?? listSize.assumedSize ?? options.defaultPageSize);
   }
 
   // A fragment's cost does not depend on where it is spread: computed once, so a document
@@ -83,10 +87,17 @@ export function queryCost(
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         if (name === '__schema' || name === '__type') continue;
-        cost += 1;
         const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
-        if (!def || !selection.selectionSet) continue;
-        cost += multiplier(selection, def) * costOf(selection.selectionSet, getNamedType(def.type));
+        if (!def) {
+          cost += 1;
+          continue;
+        }
+        const weights = fieldCost(def);
+        cost += weights.weight;
+        for (const arg of selection.arguments ?? []) cost += weights.argumentWeights.get(arg.name.value) ?? 0;
+        if (!selection.selectionSet) continue;
+        const times = weights.listSize ? multiplier(selection, weights.listSize) : 1;
+        cost += times * costOf(selection.selectionSet, getNamedType(def.type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition && schema.getType(selection.typeCondition.name.value);
         cost += costOf(selection.selectionSet, condition || type);

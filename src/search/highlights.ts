@@ -22,7 +22,7 @@ export const MAX_HIGHLIGHTS = 50;
 export function highlights(doc: Pick<ArticleDoc, 'headline' | 'paragraphs'>, query: ParsedQuery): Highlight[] {
   const terms = new Set<string>();
   const keys = new Set<string>();
-  for (const alt of query.required.flat()) {
+  for (const alt of query.clauses.flatMap((c) => c.alternatives)) {
     if (alt.kind === 'word') {
       terms.add(alt.term);
       if (alt.key) keys.add(alt.key);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IMPACT_SCALE, keyTerm } from './index-format';
+import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
 import { parseQuery } from './parse-query';
 import { rank, rankPage } from './rank';
 
@@ -19,8 +19,8 @@ const postings = fc.array(fc.tuple(fc.nat({ max: DOCS - 1 }), fc.integer({ min: 
 describe('rankPage with a limit', () => {
   it('returns the page of the full ranking, after any cursor in it', () => {
     fc.assert(
-      fc.property(postings, postings, postings, fc.nat({ max: 40 }), fc.integer({ min: 1, max: 25 }), fc.constantFrom('alpha beta', 'alpha OR beta', 'alpha -gamma', 'alpha'), (a, b, c, at, size, q) => {
-        const lists: Record<string, Int32Array> = { alpha: encode(a), beta: encode(b), gamma: encode(c), [keyTerm('alph')]: encode(c) };
+      fc.property(postings, postings, postings, fc.nat({ max: 40 }), fc.integer({ min: 1, max: 25 }), fc.constantFrom('alpha beta', 'alpha OR beta', 'alpha -gamma', 'alpha', 'alpha beta gamma', '+alpha beta gamma', '"alpha beta" gamma', 'alpha AND beta'), (a, b, c, at, size, q) => {
+        const lists: Record<string, Int32Array> = { alpha: encode(a), beta: encode(b), gamma: encode(c), [keyTerm('alph')]: encode(c), [pairTerm('alpha', 'beta')]: encode(a.filter(([doc]) => doc % 3 === 0)) };
         const query = parseQuery(q);
         const all = rank(query, (t) => lists[t], DOCS);
         const cursor = all[at];

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IMPACT_SCALE } from './index-format';
-import { parseQuery } from './parse-query';
+import { parseQuery, type Alternative } from './parse-query';
 import { rank, rankPage } from './rank';
+import { shouldMatch } from './should-match';
 
 /** Gap-encodes [doc, impact] pairs the way the build step stores them. */
 const encode = (pairs: Array<[number, number]>): Int32Array => {
@@ -25,6 +26,39 @@ describe('rankPage', () => {
         const page = rankPage(query, (t) => lists[t], 200, {}, (count) => ({ start: Math.min(start, count), end: Math.min(start + size, count) }));
         expect(page.count).toBe(all.length);
         expect(page.hits).toEqual(all.slice(start, start + size));
+      }),
+    );
+  });
+
+  it('matches and scores as the clause rule says, on any lists (a reference by brute force)', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta'];
+    const shapes = ['alpha beta', 'alpha beta gamma delta', '+alpha beta gamma', 'alpha AND beta gamma', 'alpha OR beta gamma', 'alpha beta -gamma', 'alpha'];
+    const postings = fc.array(fc.tuple(fc.nat({ max: 59 }), fc.integer({ min: 1, max: 5 })), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(postings, { minLength: 4, maxLength: 4 }), fc.constantFrom(...shapes), (raw, q) => {
+        const table = new Map(words.map((w, i) => [w, new Map(raw[i]!)]));
+        const lists: Record<string, Int32Array> = Object.fromEntries(words.map((w, i) => [w, encode(raw[i]!)]));
+        const query = parseQuery(q);
+        const has = (doc: number, alt: Alternative) => table.get((alt as { term: string }).term)!.has(doc);
+        const idf = (w: string) => Math.log(1 + (60 - table.get(w)!.size + 0.5) / (table.get(w)!.size + 0.5));
+        const docs = Array.from({ length: 60 }, (_, doc) => doc).filter(
+          (doc) => query.clauses.every((c) => !c.strict || c.alternatives.some((alt) => has(doc, alt))) && !query.excluded.some((alt) => has(doc, alt)),
+        );
+        const optional = query.clauses.filter((c) => !c.strict);
+        const matched = (doc: number) => optional.filter((c) => c.alternatives.some((alt) => has(doc, alt))).length;
+        const candidates = docs.filter((doc) => matched(doc) > 0 || optional.length < query.clauses.length);
+        const best = Math.max(0, ...candidates.map(matched));
+        const expected = candidates.filter((doc) => matched(doc) >= shouldMatch(optional.length, best));
+        const ranked = rank(query, (t) => lists[t], 60);
+        expect(new Set(ranked.map((r) => r.doc))).toEqual(new Set(expected));
+        for (const r of ranked) {
+          // Every alternative of every clause adds where it matches (no pairs or keys in these lists).
+          const score = query.clauses.flatMap((c) => c.alternatives).reduce((sum, alt) => {
+            const w = (alt as { term: string }).term;
+            return sum + (table.get(w)!.has(r.doc) ? idf(w) * table.get(w)!.get(r.doc)! : 0);
+          }, 0);
+          expect(r.score).toBeCloseTo(score, 5);
+        }
       }),
     );
   });

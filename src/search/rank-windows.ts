@@ -2,7 +2,7 @@ import { keyTerm, pairTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
 import { addWindow, windowBound, windowCount, windowList, WINDOW_DOCS, type WindowedList } from './posting-windows';
 import type { RankArrays } from './rank-buffers';
-import type { PostingLookup, Postings, RankCounts } from './rank';
+import type { PostingLookup, Postings, RankCounts } from './rank-types';
 import { CROSS_SCRIPT_WEIGHT, PAIR_BOOST } from './ranking-params';
 import { selectBest } from './select-best';
 
@@ -14,7 +14,7 @@ import { selectBest } from './select-best';
  * each window of WINDOW_DOCS document numbers gets an upper bound on any of its documents'
  * scores: the sum, over every list the query scores, of weight * idf * the list's highest
  * impact in that window (posting-windows.ts; a document scores at most each list's posting
- * once, and an OR group's best alternative is at most their sum). Windows are scored in
+ * once per slot). Windows are scored in
  * decreasing order of bound, and scoring stops at the first window whose bound is below both
  * the page's current worst score and the cursor's score: no document left can enter the page
  * or rank before the cursor (which the page's position needs). This is MaxScore's argument
@@ -30,8 +30,12 @@ interface Slot {
 }
 type AltPlan = { kind: 'word'; slots: Slot[] } | { kind: 'phrase'; pairs: Slot[]; words: Slot[]; needed: number };
 export interface QueryPlan {
-  groups: number;
+  /** Strict clauses (all must match) and optional ones (should-match.ts). */
+  strict: number;
+  optional: number;
   alternatives: AltPlan[][];
+  /** Per clause of `alternatives`: strict or not. */
+  strictness: boolean[];
   bonus: Slot[];
   excluded: Array<{ lists: Postings[]; needed: number }>;
   windows: number;
@@ -52,8 +56,8 @@ export function planQuery(query: ParsedQuery, lookup: PostingLookup, documents: 
     return [{ list: windowed, weight }];
   };
   const pairsOf = (terms: string[]) => terms.slice(1).map((t, i) => pairTerm(terms[i]!, t));
-  const alternatives = query.required.map((group) =>
-    group.map((alt): AltPlan =>
+  const alternatives = query.clauses.map((clause) =>
+    clause.alternatives.map((alt): AltPlan =>
       alt.kind === 'word'
         ? { kind: 'word', slots: [...slot(alt.term, 1), ...(alt.key ? slot(keyTerm(alt.key), CROSS_SCRIPT_WEIGHT) : [])] }
         : { kind: 'phrase', pairs: pairsOf(alt.terms).flatMap((p) => slot(p, PAIR_BOOST)), words: alt.terms.flatMap((t) => slot(t, 1)), needed: alt.terms.length - 1 },
@@ -65,7 +69,9 @@ export function planQuery(query: ParsedQuery, lookup: PostingLookup, documents: 
     return { lists: lists.every(Boolean) ? (lists as Postings[]) : [], needed: terms.length };
   });
   const bonus = query.pairs.flatMap((p) => slot(p, PAIR_BOOST));
-  return { groups: query.required.length, alternatives, bonus, excluded, windows, documents };
+  const strictness = query.clauses.map((c) => c.strict);
+  const strict = strictness.filter(Boolean).length;
+  return { strict, optional: strictness.length - strict, alternatives, strictness, bonus, excluded, windows, documents };
 }
 
 function eachDoc(list: Postings, fn: (doc: number) => void): void {
@@ -73,7 +79,7 @@ function eachDoc(list: Postings, fn: (doc: number) => void): void {
   for (let i = 0; i + 1 < list.length; i += 2) fn((doc += list[i]!));
 }
 
-/** Documents in every group (`matched` = groups) and excluded ones (`excluded` = 1). */
+/** Clauses each document matches (`strict`, `matched`: optional ones) and excluded ones (`excluded` = 1). */
 export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, counts: RankCounts): void {
   a.best.fill(0, 0, documents);
   const inAll = (lists: Postings[], needed: number, fn: (doc: number) => void) => {
@@ -83,11 +89,12 @@ export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, c
     eachDoc(lists[0]!, (doc) => a.pairs[doc] === needed && fn(doc));
   };
   plan.alternatives.forEach((group, g) => {
-    // `best` stamps a document once per group.
+    // `best` stamps a document once per clause.
+    const counter = plan.strictness[g] ? a.strict : a.matched;
     const stamp = (doc: number) => {
       if (a.best[doc] === g + 1) return;
       a.best[doc] = g + 1;
-      a.matched[doc] = a.matched[doc]! + 1;
+      counter[doc] = counter[doc]! + 1;
     };
     for (const alt of group) {
       if (alt.kind === 'word') for (const s of alt.slots) eachDoc(s.list.list, stamp);
@@ -104,20 +111,17 @@ export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, c
 function scoreWindow(plan: QueryPlan, a: RankArrays, w: number): void {
   const lo = w * WINDOW_DOCS;
   const hi = Math.min(lo + WINDOW_DOCS, plan.documents);
-  for (const group of plan.alternatives) {
-    a.best.fill(0, lo, hi);
-    for (const alt of group) {
-      a.scores.fill(0, lo, hi);
-      if (alt.kind === 'word') for (const s of alt.slots) addWindow(a.scores, s.list, s.weight, w);
-      else {
-        a.pairs.fill(0, lo, hi);
-        for (const s of alt.pairs) addWindow(a.scores, s.list, s.weight, w, a.pairs);
-        for (const s of alt.words) addWindow(a.scores, s.list, s.weight, w);
-        for (let doc = lo; doc < hi; doc++) if (a.pairs[doc] !== alt.needed) a.scores[doc] = 0;
-      }
-      for (let doc = lo; doc < hi; doc++) if (a.scores[doc]! > a.best[doc]!) a.best[doc] = a.scores[doc]!;
+  for (const alt of plan.alternatives.flat()) {
+    if (alt.kind === 'word') {
+      for (const s of alt.slots) addWindow(a.total, s.list, s.weight, w);
+      continue;
     }
-    for (let doc = lo; doc < hi; doc++) if (a.best[doc]! > 0) a.total[doc] = a.total[doc]! + a.best[doc]!;
+    // A phrase adds only where all its pairs are.
+    a.scores.fill(0, lo, hi);
+    a.pairs.fill(0, lo, hi);
+    for (const s of alt.pairs) addWindow(a.scores, s.list, s.weight, w, a.pairs);
+    for (const s of alt.words) addWindow(a.scores, s.list, s.weight, w);
+    for (let doc = lo; doc < hi; doc++) if (a.pairs[doc] === alt.needed) a.total[doc] = a.total[doc]! + a.scores[doc]!;
   }
   for (const s of plan.bonus) addWindow(a.total, s.list, s.weight, w);
 }

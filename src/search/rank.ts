@@ -1,35 +1,30 @@
 import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
 import { RankBuffers } from './rank-buffers';
+import type { PostingLookup, Postings, RankCounts, Ranked } from './rank-types';
 import { WINDOW_DOCS } from './posting-windows';
 import { markMatches, planQuery, scoreWindows } from './rank-windows';
 import { selectBest } from './select-best';
+import { shouldMatch } from './should-match';
+
+export type { PostingLookup, Postings, RankCounts, Ranked } from './rank-types';
 
 /**
- * Scores documents for a parsed query from their stored BM25F impacts:
+ * Scores documents for a parsed query from their stored BM25F impacts, every part adding:
  *   word     idf(term) * impact + CROSS_SCRIPT_WEIGHT * idf(~key) * impact(~key)
  *   phrase   every pair must be present; sum of its words' scores + PAIR_BOOST * pairs' scores
- *   OR group the best of its alternatives; a document must match every group
+ *   clause   the sum of its alternatives that match (A OR B: both add where both match)
  *   bonus    PAIR_BOOST * pair score for plain query words that stand side by side in the text
- * Then exclusions and filters remove documents, and ties fall to the higher document number,
- * which is the newer article (index-format.ts).
+ * A document matches when it matches every strict clause, none excluded, every filter, and
+ * at least should-match.ts's share of the optional clauses; `count` is the number of such
+ * documents, all of them ranked. Ties fall to the higher document number, which is the newer
+ * article (index-format.ts).
  *
  * Matches are found and counted in dense arrays indexed by document number: one pass over
  * each posting list, no per-document objects. Scores are then computed window by window
  * (rank-windows.ts), best bound first, and only until no other window can reach the page.
  * The arrays are the isolate's, reused by every query (rank-buffers.ts).
  */
-
-export interface Ranked {
-  doc: number;
-  score: number;
-}
-
-/** A gap-encoded posting list [gap, impact, ...]: stored as JSON, read as an Int32Array. */
-export type Postings = ArrayLike<number>;
-
-/** term -> its posting list; undefined when no document has the term. */
-export type PostingLookup = (term: string) => Postings | undefined;
 
 /** Calls `fn(doc, impact)` for each posting of a gap-encoded list. */
 export function forEachPosting(list: Postings | undefined, fn: (doc: number, impact: number) => void): void {
@@ -44,7 +39,7 @@ export function forEachPosting(list: Postings | undefined, fn: (doc: number, imp
 /** Every term whose postings the query reads. */
 export function queryTerms(query: ParsedQuery): string[] {
   const terms = new Set<string>(query.pairs);
-  for (const alt of [...query.required.flat(), ...query.excluded]) {
+  for (const alt of [...query.clauses.flatMap((c) => c.alternatives), ...query.excluded]) {
     if (alt.kind === 'word') {
       terms.add(alt.term);
       if (alt.key) terms.add(keyTerm(alt.key));
@@ -79,17 +74,6 @@ export interface RankOptions {
 /** The page, in positions over all matches, once their count and those at or before `after` are known. */
 export type RankWindow = (count: number, beforeCursor: number) => { start: number; end: number };
 
-/** What a ranking did, for tests and the bench: deterministic, unlike its time. */
-export interface RankCounts {
-  /** Postings read (every list once, to find the matches and count them exactly). */
-  postings: number;
-  /** Windows holding a match, and those scored: the rest could not reach the page. */
-  windows: number;
-  windowsScored: number;
-  /** Matching documents scored. */
-  scored: number;
-}
-
 const shared = new RankBuffers();
 
 /**
@@ -106,28 +90,41 @@ export function rankPage(
   buffers: RankBuffers = shared,
 ): { count: number; hits: Ranked[]; counts: RankCounts } {
   const counts: RankCounts = { postings: 0, windows: 0, windowsScored: 0, scored: 0 };
-  if (query.required.length === 0) return { count: 0, hits: [], counts };
+  if (query.clauses.length === 0) return { count: 0, hits: [], counts };
   const arrays = buffers.take(documents);
   const plan = planQuery(query, lookup, documents, options.live ?? documents, counts);
-  const { matched, excluded, pairs, order, total } = arrays;
+  const { matched, strict, excluded, pairs, order, total } = arrays;
   markMatches(plan, arrays, documents, counts);
   const filters = options.filters ?? [];
   pairs.fill(0, 0, documents);
   for (const list of filters) forEachPosting(list, (doc) => (pairs[doc] = pairs[doc]! + 1));
-  // The matches, counted exactly, and the windows that hold one.
+  const ranges = options.ranges ?? [[0, documents]];
+  const each = (fn: (doc: number) => void) => {
+    for (const [lo, hi] of ranges) for (let doc = Math.max(0, lo); doc < Math.min(documents, hi); doc++) fn(doc);
+  };
+  // Candidates (`excluded` = 2): every strict clause, no exclusion, every filter, some clause.
+  let best = 0;
+  each((doc) => {
+    if (strict[doc] !== plan.strict || excluded[doc] || pairs[doc] !== filters.length) return;
+    if (matched[doc] === 0 && plan.strict === 0) return;
+    if (options.accept && !options.accept(doc)) return;
+    excluded[doc] = 2;
+    if (matched[doc]! > best) best = matched[doc]!;
+  });
+  // The matches, counted exactly, and the windows that hold one; other candidates drop out.
+  const needed = shouldMatch(plan.optional, best);
   const windows = new Int32Array(plan.windows);
   let count = 0;
-  for (const [lo, hi] of options.ranges ?? [[0, documents]]) {
-    for (let doc = Math.max(0, lo); doc < Math.min(documents, hi); doc++) {
-      if (matched[doc] !== plan.groups || excluded[doc] || pairs[doc] !== filters.length) continue;
-      if (options.accept && !options.accept(doc)) continue;
-      // A match: `excluded` marks it (2) for the scoring pass.
-      excluded[doc] = 2;
-      const w = Math.floor(doc / WINDOW_DOCS);
-      windows[w] = windows[w]! + 1;
-      count++;
+  each((doc) => {
+    if (excluded[doc] !== 2) return;
+    if (matched[doc]! < needed) {
+      excluded[doc] = 0;
+      return;
     }
-  }
+    const w = Math.floor(doc / WINDOW_DOCS);
+    windows[w] = windows[w]! + 1;
+    count++;
+  });
   const { kept, skipped } = scoreWindows(plan, arrays, windows, options.after, options.limit ?? Infinity, counts);
   // `order` holds only the matches after the cursor: window positions shift by `skipped`.
   const { start, end } = window(count, skipped);

@@ -45,7 +45,7 @@ export interface SearchPage {
 export async function runSearch(index: SearchIndexReads, request: SearchRequest): Promise<SearchPage> {
   const { query, page, filters, from, to } = request;
   const { numbers, live } = await index.documents();
-  const terms = query.required.length > 0 ? queryTerms(query) : [];
+  const terms = query.clauses.length > 0 ? queryTerms(query) : [];
   const { postings, dates } = await index.postings([...terms, ...filters], from !== undefined || to !== undefined);
   const ranges = dates ? docRanges(dates, numbers, from, to) : undefined;
   // The cursor names a result by score, then document number (the order rank.ts sorts by), so a

@@ -25,8 +25,8 @@ export interface Codec<T> {
  * Documents: parsed once and kept parsed, counted by the heap they retain (retained-bytes.ts).
  * Kept parsed, not as text parsed on use, because the documents every page shares (a person's
  * list of articles, 100 cards of 80 KB) would otherwise be parsed again by every request, and
- * ten requests in flight promote that garbage faster than the collector returns it: the soak
- * measured a higher peak heap that way (docs/memory.md). Readers never modify documents.
+ * ten requests in flight promote that garbage faster than the collector returns it, raising
+ * the peak heap (docs/memory.md). Readers never modify documents.
  */
 export const jsonCodec: Codec<unknown> = {
   format: 'JSON',

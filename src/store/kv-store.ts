@@ -129,6 +129,11 @@ export class KvStore {
     return this.loader.load(key);
   }
 
+  /** The data version this request read, or null before (or without) a pointer read. */
+  versionRead(): string | null {
+    return this.pointerValue?.version ?? null;
+  }
+
   stats(): KvStats {
     return {
       versionReads: this.versionReads,

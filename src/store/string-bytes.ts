@@ -3,7 +3,7 @@
  * (map, hash, length: 12 bytes with pointer compression, rounded up here to 16) and one byte a
  * character when every character is Latin-1 (V8 keeps such a string "one-byte"), two bytes a
  * character otherwise (a single Devanagari letter makes the whole string "two-byte"). See V8's
- * src/objects/string.h, SeqOneByteString and SeqTwoByteString.
+ * objects/string.h, SeqOneByteString and SeqTwoByteString.
  */
 const STRING_HEADER_BYTES = 16;
 const NOT_LATIN1 = /[\u0100-\uffff]/;

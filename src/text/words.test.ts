@@ -41,7 +41,7 @@ describe('words', () => {
 });
 
 describe('words on very long text', () => {
-  // A single run of 10 million Devanagari letters overflowed V8's regexp stack (issue 15).
+  // A single run of 10 million Devanagari letters once overflowed V8's regexp stack.
   it('segments a 10-million-character word without running out of stack', () => {
     for (const t of ['कि'.repeat(5_000_000), 'ab1क'.repeat(2_500_000)]) {
       expect(isPlain(t)).toBe(true);

@@ -91,7 +91,7 @@ async function checkGraphiQL(origin: string): Promise<void> {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    // The network is cut off: anything not from our origin (or inline data/blob) is refused.
+    // The network is cut off: anything not from our origin (or an inline data: or blob: URL) is refused.
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();

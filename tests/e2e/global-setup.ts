@@ -9,6 +9,8 @@ import { startWranglerDev, type DevServer } from './wrangler-dev';
 
 export interface RunningServer extends ServerConfig {
   origin: string;
+  /** What the server printed so far (its console lines: the request log). */
+  logFile: string;
 }
 
 declare module 'vitest' {
@@ -42,9 +44,10 @@ export default async function setup(project: TestProject) {
       serverConfigs().map(async (config, i) => {
         const stateDir = join(scratch, `server-${i}`);
         cpSync(seeded, stateDir, { recursive: true });
-        const server = await startWranglerDev({ vars: config.flags, stateDir, root });
+        const logFile = join(scratch, `server-${i}.log`);
+        const server = await startWranglerDev({ vars: config.flags, stateDir, root, logFile });
         started.push(server);
-        return { ...config, origin: server.origin };
+        return { ...config, origin: server.origin, logFile };
       }),
     );
     project.provide('servers', servers);

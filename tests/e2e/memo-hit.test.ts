@@ -3,7 +3,7 @@ import { parseKvStats } from '../../src/store/kv-stats-header';
 import { persistedId, SEED_SLUG } from '../shared/delivery-checks';
 
 /**
- * Memo hits before yoga (src/http/memo-hit.ts) through the real `wrangler dev`: a repeated
+ * Memo hits before yoga (src/front/memo.ts) through the real `wrangler dev`: a repeated
  * persisted POST is answered by the fetch handler (`x-memo: HIT`, which only that early path
  * sets) with the bytes and headers of the miss that filled the memo, reading no KV; and over
  * the rate limit a client's hits are refused like any request. tests/worker/memo-hit.test.ts

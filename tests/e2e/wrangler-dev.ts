@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -68,7 +69,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function startWranglerDev(options: { vars: Readonly<Record<string, string>>; stateDir: string; root: string }): Promise<DevServer> {
+/** `logFile`: everything the server prints (the worker's console lines among it) is appended there. */
+export async function startWranglerDev(options: { vars: Readonly<Record<string, string>>; stateDir: string; root: string; logFile?: string }): Promise<DevServer> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)];
   args.push('--persist-to', options.stateDir, '--show-interactive-dev-session=false');
@@ -108,6 +110,12 @@ export async function startWranglerDev(options: { vars: Readonly<Record<string, 
     // Keep draining its output so a full pipe never blocks it.
     child.stdout!.resume();
     child.stderr!.resume();
+    if (options.logFile) {
+      const file = options.logFile;
+      appendFileSync(file, log);
+      child.stdout!.on('data', (chunk: Buffer) => appendFileSync(file, chunk));
+      child.stderr!.on('data', (chunk: Buffer) => appendFileSync(file, chunk));
+    }
     return { origin, stop };
   } catch (error) {
     await stop();

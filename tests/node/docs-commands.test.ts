@@ -28,6 +28,7 @@ const RUN_BY: Array<[RegExp, string, string]> = [
   [/^npm (ci|test)$/, '.ci/run', 'npm test'],
   [/^npm start$/, 'tests/e2e/servers.ts', 'npmStartVars'],
   [/^npm run build$/, 'package.json', '"test": "npm run build'],
+  [/^npm run schema:check$/, 'package.json', 'npm run schema:check &&'],
   [/^npm run kv:load$/, 'tests/e2e/global-setup.ts', 'scripts/load-kv.ts'],
   [/^npx wrangler deploy$/, 'package.json', 'wrangler deploy --dry-run'],
   [/^curl -O https:\/\/<your-worker>\/schema\.graphql$/, 'tests/browser/graphiql-offline.ts', '/schema.graphql'],
@@ -40,6 +41,8 @@ const BY_HAND: Array<[RegExp, string]> = [
   [/^npm run kv:load -- --remote$/, 'needs a Cloudflare account; tests/e2e runs the same script on local KV'],
   [/^npm run bench( -- .*)?$/, 'minutes long: speed is checked by the benchmark, not by CI'],
   [/^npm run bench:(peer|build)( -- .*)?$/, 'minutes long: speed and memory are checked by the benchmark, not by CI'],
+  [/^npm run test:quick( -- .*)?$/, 'the node and worker projects of `npm test`, which CI runs in full'],
+  [/^npm run schema:release$/, 'a release decision that rewrites schema/released.graphql; the gate it runs first is unit-tested (tools/schema-gate/schema-gate.test.ts)'],
   [/^npm run ingest:measure( -- .*)?$/, 'minutes long (119 pages; 181 more with the benchmark): its measure is unit-tested (tests/node/ingest/page-reader.test.ts, measure.test.ts)'],
   [/^npm run profile:request( -- .*)?$/, 'a measuring tool over the KV state a bench run loaded; its summing is unit-tested (tools/perf/cpu-profile.test.ts)'],
 ];

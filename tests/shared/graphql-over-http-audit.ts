@@ -3,7 +3,7 @@ import { serverAudits, type AuditResult } from 'graphql-http';
 /**
  * The GraphQL-over-HTTP spec's server audit (graphql-http, the spec's reference
  * implementation), run by tests/worker/graphql-over-http.test.ts inside workerd and by
- * tests/e2e/graphql-over-http.test.ts against the real `wrangler dev` server, with one list
+ * tests/e2e/audit.test.ts against the real `wrangler dev` server, with one list
  * of known exceptions for both: a test that pins it fails when either server differs.
  *
  * Every MUST and every SHOULD passes. MAY items that fail are listed with the reason.

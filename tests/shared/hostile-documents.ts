@@ -60,6 +60,28 @@ export const documentRequests: readonly Case[] = [
     status: 200,
     code: 'QUERY_TOO_COMPLEX',
   },
+  {
+    // Refused while parsing (13 tokens an alias); within maxTokens, maxAliases and then maxCost
+    // (200 x 201, src/query-rules/query-cost.test.ts) would refuse it, all before execution.
+    name: 'alias bomb: 200 x articles(first: 100) (over maxTokens)',
+    request: q(`{ ${repeat(200, (i) => `a${i}: articles(first: 100) { nodes { slug } }`)} }`),
+    status: 200,
+    code: 'QUERY_TOO_COMPLEX',
+    check: (r) => {
+      expect(r.json?.errors?.[0]?.extensions).toMatchObject({ limit: 'maxTokens', max: 2000 });
+      expect(r.json).not.toHaveProperty('data');
+    },
+  },
+  {
+    name: 'alias bomb within maxAliases: 30 x articles(first: 100) (over maxCost, priced by @listSize)',
+    request: q(`{ ${repeat(30, (i) => `a${i}: articles(first: 100) { nodes { slug } }`)} }`),
+    status: 200,
+    code: 'QUERY_TOO_COMPLEX',
+    check: (r) => {
+      expect(r.json?.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost', max: 5000, found: 30 * (1 + 100 * 2) });
+      expect(r.json).not.toHaveProperty('data');
+    },
+  },
   { name: 'fragment cycle', request: q('query { article(slug: "x") { ...A } } fragment A on Article { people { articles { nodes { ...A } } } }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'self-spreading fragment', request: q('{ __typename ...F } fragment F on Query { ...F }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
   {

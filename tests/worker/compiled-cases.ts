@@ -41,6 +41,8 @@ export function pools(docs: Doc[]) {
 }
 
 export const DATA = pools(DATA_DOCS);
+/** The data version of that build. */
+export const DATA_VERSION = /^v:([^:]+):/.exec((data as Array<{ key: string }>).find((e) => e.key.startsWith('v:'))!.key)![1]!;
 const LANGUAGES = [undefined, 'hi', 'en'];
 const language = (i: number) => LANGUAGES[i % 3];
 
@@ -60,6 +62,11 @@ export function casesOf(op: Operation, pool = DATA): Array<Record<string, unknow
     return chunks.map((ids, i) => ({ ids, language: language(i) }));
   }
   if (has('id')) return [...IDS, toGlobalId('Place', 'nowhere'), 'not-an-id'].map((id, i) => ({ id, language: language(i), ...(has('count') ? { count: i % 3 } : {}) }));
+  if (has('since')) {
+    // The version data/ was built as (nothing changed since it), one never published, one forged.
+    const sinces = [DATA_VERSION, 'abcdef123456', 'v:x:a:y'];
+    return [undefined, 1, 100].flatMap((first) => sinces.map((since) => ({ since, ...(has('first') ? { first } : {}) })));
+  }
   if (has('query')) return WORDS.map((query, i) => ({ query, first: [undefined, 1, 5][i % 3], ...(i % 4 === 3 ? { filter: { language: language(i) } } : {}) }));
   if (has('prefix')) return PREFIXES.map((prefix, i) => ({ prefix, language: language(i), first: [undefined, 1, 20][i % 3] }));
   if (root === 'events') {

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { Kind } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withinCostWhateverVariables } from '../../src/http/compiled-early';
+import { withinCostWhateverVariables } from '../../src/http/cost-bound';
 import { compiledById } from '../../src/graph/compiled/linked-operations';
 import { schema } from '../../src/graph/schema';
 import { LIMITS } from '../../src/limits';
@@ -15,7 +15,7 @@ import { seedKv } from './helpers';
 import { postJson, send } from './raw-request';
 
 /**
- * The early compiled path (src/http/compiled-early.ts): a compiled persisted request answered
+ * The compiled stage (src/front/compiled.ts): a compiled persisted request answered
  * in the fetch handler, before yoga. compiled-equality, -corpus, -fuzz and -faults prove its
  * answers byte-identical to graphql-js's and that it answered them (compiled-pair.ts); here:
  * the rate limit counts each request once, on whichever path, every request shape it leaves
@@ -34,19 +34,19 @@ describe('compiled persisted requests answered before yoga', () => {
     const worker = createWorker();
     const on = { RATE_LIMIT: 'on', RATE_LIMITER: limiter, ALLOW_ARBITRARY_QUERIES: 'false' };
     const client = { 'cf-connecting-ip': '203.0.113.14' };
-    // Every third has a forged cursor: executed early, its field error answered by yoga.
+    // Every third has a forged cursor: executed early, its field error finished there too.
     const variables = (i: number) => (i % 3 === 2 ? { first: 2, after: 'forged' } : { first: i + 1 });
     const answers = [];
     for (let i = 0; i < LIMIT; i++) answers.push(await send(worker, postJson({ variables: variables(i), extensions: hash }, client), on));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     expect(answers.every((a) => a.headers.get('x-graphql-executor') === 'compiled')).toBe(true);
     expect(answers.filter((a) => a.json?.errors).length).toBe(LIMIT / 3);
-    // Only the answers with errors went through yoga.
-    expect(worker.yogaRequests()).toBe(LIMIT / 3);
+    // None went through yoga, not even the answers with errors.
+    expect(worker.yogaRequests()).toBe(0);
     const refused = await send(worker, postJson({ variables: { first: 99 }, extensions: hash }, client), on);
     expect(refused.status).toBe(429);
     expect(refused.json?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect(worker.yogaRequests()).toBe(LIMIT / 3);
+    expect(worker.yogaRequests()).toBe(0);
   });
 
   const body = (more: Record<string, unknown>) => JSON.stringify({ variables: { first: 3 }, extensions: hash, ...more });
@@ -76,7 +76,6 @@ describe('compiled persisted requests answered before yoga', () => {
     ['a doc_id with empty extensions', '/graphql', post(JSON.stringify({ variables: { first: 3 }, doc_id: latest.id, extensions: {} }))],
     ['a GET with documentId twice', `${query({ variables: getParams.variables, documentId: latest.id })}&documentId=${latest.id}`, undefined],
     ['a GET asking for HTML', query(getParams), { headers: { accept: 'text/html, application/json' } }],
-    ['an over-costly page size', '/graphql', post(body({ variables: { first: 1000 } }))],
   ];
 
   it.each(leftToYoga)('leaves %s to yoga, which answers as graphql-js does', async (_, path, init) => {
@@ -84,6 +83,15 @@ describe('compiled persisted requests answered before yoga', () => {
     expect(answers.compiled.text).toBe(answers.graphqlJs.text);
     expect(answers.compiled.status).toBe(answers.graphqlJs.status);
     expect(answers.compiled.yoga).toBe(true);
+  });
+
+  it('finishes a result with errors where it ran (a page size the resolvers refuse), as graphql-js answers it', async () => {
+    const answers = await compiledPair(NO_MEMO)('/graphql', post(body({ variables: { first: 1000 } })));
+    expect(answers.compiled.text).toBe(answers.graphqlJs.text);
+    expect(answers.compiled.status).toBe(answers.graphqlJs.status);
+    expect(answers.compiled.json?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answers.compiled.headers.get('x-graphql-executor')).toBe('compiled');
+    expect(answers.compiled.yoga).toBe(false);
   });
 
   it('takes the same request when its shape is the persisted query', async () => {
@@ -127,7 +135,7 @@ describe('compiled persisted requests answered before yoga', () => {
   }, 60_000);
 
   // Answers made before yoga for a POST are built with all their headers at once
-  // (src/http/finished-answer.ts); yoga's answer, patched by the worker, is the reference.
+  // (src/http/response-headers.ts); yoga's answer, patched by the worker, is the reference.
   const allowed = 'https://app.example.com';
   it.each([
     ['a listed origin', allowed, { CORS_ORIGINS: allowed }],

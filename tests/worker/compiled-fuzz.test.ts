@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATA } from './compiled-cases';
+import { DATA, DATA_VERSION } from './compiled-cases';
 import { compiledPair, expectSameAnswer, NO_MEMO, OPERATIONS, persistedPost, type Operation } from './compiled-pair';
 import { seedKv } from './helpers';
 
@@ -47,6 +47,7 @@ const BY_NAME: Record<string, fc.Arbitrary<unknown>> = {
     junk,
   ),
   orderBy: fc.oneof(fc.record({ direction }, { requiredKeys: [] }), junk),
+  since: fc.oneof(fc.constantFrom(DATA_VERSION, 'abcdef123456', 'v:x:a:y'), fc.string({ maxLength: 12 }), junk),
 };
 
 function variablesOf(op: Operation): fc.Arbitrary<unknown> {

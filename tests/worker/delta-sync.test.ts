@@ -22,7 +22,7 @@ const CHANGES = /* GraphQL */ `
   query ($since: ID!, $first: Int, $after: String) {
     changes(since: $since, first: $first, after: $after) {
       totalCount version
-      edges { cursor node { id type kind } }
+      edges { cursor node { id nodeId type kind } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -42,11 +42,24 @@ describe('changes(since:)', () => {
     const changes = r.body.data?.changes;
     expect(changes.version).toBe(versions[1]);
     expect(changes.totalCount).toBe(3);
-    expect(changes.edges.map((e: { node: object }) => e.node)).toEqual([
-      { id: toGlobalId('Article', SEED_SLUG), type: 'Article', kind: 'UPSERTED' },
-      { id: toGlobalId('Article', 'story-a'), type: 'Article', kind: 'REMOVED' },
-      { id: toGlobalId('Article', 'story-c'), type: 'Article', kind: 'UPSERTED' },
+    expect(changes.edges.map((e: { node: { nodeId: string } }) => ({ ...e.node, id: undefined }))).toEqual([
+      { id: undefined, nodeId: toGlobalId('Article', SEED_SLUG), type: 'Article', kind: 'UPSERTED' },
+      { id: undefined, nodeId: toGlobalId('Article', 'story-a'), type: 'Article', kind: 'REMOVED' },
+      { id: undefined, nodeId: toGlobalId('Article', 'story-c'), type: 'Article', kind: 'UPSERTED' },
     ]);
+  });
+
+  it('gives each change an id of its own, never a node\'s, stable for the version it leads to', async () => {
+    const ids = (r: { body: { data?: any } }) => r.body.data!.changes.edges.map((e: { node: { id: string; nodeId: string } }) => e.node);
+    const first = ids(await freshWorker()(CHANGES, { since: versions[0] }));
+    const again = ids(await freshWorker()(CHANGES, { since: versions[0] }));
+    expect(again).toEqual(first);
+    const own = new Set(first.map((c: { id: string }) => c.id));
+    expect(own.size).toBe(first.length);
+    for (const c of first as Array<{ id: string; nodeId: string }>) expect(own.has(c.nodeId)).toBe(false);
+    // The id a client would look the article up by is the node's, and it fetches the article, not a change.
+    const node = await freshWorker()('query ($id: ID!) { node(id: $id) { __typename } }', { id: first[0].nodeId });
+    expect(node.body.data).toEqual({ node: { __typename: 'Article' } });
   });
 
   it('costs one round trip cold and none warm; the nodes themselves one more', async () => {
@@ -70,11 +83,11 @@ describe('changes(since:)', () => {
     let after: string | null = null;
     for (let i = 0; i < 5; i++) {
       const page: any = (await query(CHANGES, { since: versions[0], first: 1, after })).body.data?.changes;
-      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      seen.push(...page.edges.map((e: { node: { nodeId: string } }) => e.node.nodeId));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    const all = (await query(CHANGES, { since: versions[0] })).body.data?.changes.edges.map((e: { node: { id: string } }) => e.node.id);
+    const all = (await query(CHANGES, { since: versions[0] })).body.data?.changes.edges.map((e: { node: { nodeId: string } }) => e.node.nodeId);
     expect(seen).toEqual(all);
     const none = await query(CHANGES, { since: versions[1] });
     expect(none.body.data?.changes).toMatchObject({ totalCount: 0, version: versions[1], edges: [] });
@@ -83,17 +96,23 @@ describe('changes(since:)', () => {
   it('answers SYNC_VERSION_TOO_OLD once `since` is no longer kept, or never was', async () => {
     const unknown = await freshWorker()(CHANGES, { since: 'abcdef123456' });
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD', argument: 'since' });
+    expect(unknown.body.errors?.[0]?.path).toEqual(['changes']);
     const forged = await freshWorker()(CHANGES, { since: 'v:x:a:y' });
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'since' });
 
     // Two more publishes: the first version falls out of the three kept; the second still syncs.
     await publishAndRecord([...seedWith('तीसरा'), story('story-b'), story('story-c')]);
     await publishAndRecord([...seedWith('चौथा'), story('story-c'), story('story-d')]);
-    const old = await freshWorker()(CHANGES, { since: versions[0] });
+    // Too old: `changes` is null, and the rest of the request still answers (the app refreshes from it).
+    const old = await freshWorker()(
+      `query ($since: ID!) { changes(since: $since) { totalCount } dataVersion { id } articles(first: 1) { totalCount } }`,
+      { since: versions[0] },
+    );
     expect(old.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD' });
+    expect(old.body.data).toEqual({ changes: null, dataVersion: { id: versions[3] }, articles: { totalCount: 3 } });
     const kept = await freshWorker()(CHANGES, { since: versions[1] });
     expect(kept.body.data?.changes.version).toBe(versions[3]);
-    expect(kept.body.data?.changes.edges.map((e: { node: { id: string; kind: string } }) => [e.node.id, e.node.kind])).toEqual([
+    expect(kept.body.data?.changes.edges.map((e: { node: { nodeId: string; kind: string } }) => [e.node.nodeId, e.node.kind])).toEqual([
       [toGlobalId('Article', SEED_SLUG), 'UPSERTED'],
       [toGlobalId('Article', 'story-b'), 'REMOVED'],
       [toGlobalId('Article', 'story-d'), 'UPSERTED'],

@@ -2,14 +2,14 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgeCacheKey } from '../../src/http/edge-cache';
-import { MAX_KEY_CHARS } from '../../src/http/memo-hit';
+import { MAX_KEY_CHARS } from '../../src/http/response-memo';
 import { createWorker } from '../../src/worker';
 import { persistedGetUrl, persistedId, SEED_HEADLINE, SEED_SLUG, type Vars } from './delivery-helpers';
 import { parseKvStats, seedKv } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
 
 /**
- * Memo hits before yoga (src/http/memo-hit.ts): a repeated request is answered by the fetch
+ * Memo hits before yoga (src/front/memo.ts): a repeated request is answered by the fetch
  * handler without yoga, byte for byte and header for header what the miss sent, rate limited
  * and revalidated (304) alike, and never across data versions. `yogaRequests()` counts the
  * requests the worker handed to yoga: a hit must leave it unchanged.
@@ -133,7 +133,7 @@ describe('memo hits before yoga', () => {
     await (caches as unknown as { default: Cache }).default.delete(key);
     const revalidated = await send(url, { headers: { 'if-none-match': miss.headers.etag! } });
     expect(revalidated).toMatchObject({ status: 304, text: '', headers: { 'x-memo': 'HIT', etag: miss.headers.etag } });
-    // The miss too was answered before yoga: a compiled persisted operation (src/http/compiled-early.ts).
+    // The miss too was answered before yoga: a compiled persisted operation (src/front/compiled.ts).
     expect(miss.headers['x-graphql-executor']).toBe('compiled');
     expect(yogaRequests()).toBe(0);
   });

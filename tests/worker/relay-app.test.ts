@@ -4,6 +4,8 @@ import { generateCorpus } from '../../tools/fixtures/corpus';
 import { toGlobalId } from '../../src/model/global-id';
 import ArticleScreen from '../relay-app/src/__generated__/RelayArticleScreenQuery.graphql';
 import PersonArticlesPagination from '../relay-app/src/__generated__/RelayPersonArticlesPaginationQuery.graphql';
+import Sync from '../relay-app/src/__generated__/RelaySyncQuery.graphql';
+import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import { deliveryWorker, SEED_HEADLINE, SEED_SLUG } from './delivery-helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
 
@@ -16,11 +18,13 @@ import { buildAndPublish, seedFiles } from './publish-data';
 const PRODUCTION = { ALLOW_ARBITRARY_QUERIES: 'false', ENVIRONMENT: 'production' } as const;
 const sent: Array<Record<string, unknown>> = [];
 
-function relayEnvironment(): Environment {
-  const send = deliveryWorker(PRODUCTION);
+/** `perRequest`: each request from an isolate of its own, so none answers from a version it kept. */
+function relayEnvironment(perRequest = false): Environment {
+  const shared = deliveryWorker(PRODUCTION);
   const network = Network.create(async (params: RequestParameters, variables: Variables) => {
     const body = { doc_id: params.id, variables };
     sent.push(body);
+    const send = perRequest ? deliveryWorker(PRODUCTION) : shared;
     const response = await send('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -31,8 +35,9 @@ function relayEnvironment(): Environment {
   return new Environment({ network, store: new Store(new RecordSource()) });
 }
 
+let firstVersion = '';
 beforeAll(async () => {
-  await buildAndPublish([...seedFiles(), ...generateCorpus(30)]);
+  firstVersion = (await buildAndPublish([...seedFiles(), ...generateCorpus(30)])).version;
 }, 60_000);
 
 describe('a Relay app, persisted ids, production mode', () => {
@@ -73,5 +78,27 @@ describe('a Relay app, persisted ids, production mode', () => {
       expect(Object.keys(body).sort()).toEqual(['doc_id', 'variables']);
       expect(body.doc_id).toMatch(/^[0-9a-f]{64}$/);
     }
+  });
+
+  it('syncs changes into the store without writing a Change over the Article it names', async () => {
+    const environment = relayEnvironment(true);
+    await fetchQuery(environment, ArticleScreen, { slug: SEED_SLUG }).toPromise();
+    const article = toGlobalId('Article', SEED_SLUG);
+    const source = environment.getStore().getSource();
+    expect(source.get(article)).toMatchObject({ __typename: 'Article', headline: SEED_HEADLINE });
+
+    // The newsroom corrects the headline; the app syncs from the version it had.
+    const headline = 'संशोधित शीर्षक';
+    const files = seedFiles().map((f) => (f.path.startsWith('articles/') ? { ...f, text: JSON.stringify({ ...seedArticle, headline }) } : f));
+    const next = (await buildAndPublish([...files, ...generateCorpus(30)])).version;
+    const synced = (await fetchQuery(environment, Sync, { since: firstVersion }).toPromise()) as {
+      changes: { version: string; nodes: Array<{ id: string; nodeId: string; kind: string }> };
+      dataVersion: { id: string };
+    };
+    expect(synced.changes.version).toBe(next);
+    expect(synced.changes.nodes.map((c) => [c.nodeId, c.kind])).toEqual([[article, 'UPSERTED']]);
+    // The Article record stays an Article, now with the new headline; the change is a record of its own.
+    expect(source.get(article)).toMatchObject({ __typename: 'Article', headline });
+    expect(source.get(synced.changes.nodes[0]!.id)).toMatchObject({ __typename: 'Change', kind: 'UPSERTED' });
   });
 });

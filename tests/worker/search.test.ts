@@ -78,11 +78,19 @@ describe('search narrows', () => {
     ['दौरा -पुतिन', 'an excluded word'],
     ['दौरा -"उत्तर कोरिया"', 'an excluded phrase'],
     ['"कोरिया उत्तर"', 'a phrase in the wrong order'],
-    ['दौरा cricket', 'a required word no article has'],
+    ['दौरा +cricket', 'a required word no article has'],
+    ['दौरा AND cricket', 'AND: both required'],
   ])('%s finds nothing (%s)', async (q) => {
     const { body } = await search(q);
     expect(body.errors).toBeUndefined();
     expect(body.data!.search.totalCount).toBe(0);
+  });
+
+  it('दौरा cricket (best match: no article has both) gives the best of what matches', async () => {
+    const { body } = await search('दौरा cricket');
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.search.totalCount).toBe(1);
+    expect(body.data!.search.edges[0].node.slug).toBe('putin-to-visit-north-korea-next-week');
   });
 
   it.each([

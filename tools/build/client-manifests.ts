@@ -18,13 +18,14 @@ export interface ClientManifestFile {
   text: string;
 }
 
-interface Entry {
+export interface ClientManifestEntry {
   id: string;
   body: string;
   label: string;
 }
 
-function entriesOf(file: string, text: string): Entry[] | Problem[] {
+/** The entries of one manifest file, or what is wrong with it. */
+export function clientManifestEntries(file: string, text: string): ClientManifestEntry[] | Problem[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -60,7 +61,7 @@ export async function compileClientManifests(
   const problems: Problem[] = [];
   const names: string[] = [];
   for (const { file, text } of files) {
-    const entries = entriesOf(file, text);
+    const entries = clientManifestEntries(file, text);
     for (const entry of entries) {
       if ('message' in entry) {
         problems.push(entry);

@@ -47,7 +47,7 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Event: entity,
         Place: entity,
         Organization: entity,
-        Change: './resolvers/changes#ChangeParent',
+        Change: './resolvers/refs#ChangeParent',
         // Ingested articles' authors and translations hold slugs where the schema has objects.
         Author: '../model/documents#AuthorDoc',
         Translation: '../model/documents#TranslationDoc',

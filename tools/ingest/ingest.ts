@@ -130,7 +130,7 @@ async function ingestStory(story: Story, at: { source: string; where: string }, 
 
   const links = await ctx.linker({
     language: draft.language, headline: draft.headline, summary: draft.summary, paragraphs: draft.paragraphs,
-    byline: draft.byline, authors: draft.authors.map((a) => a.name), sourceEntities: story.entities,
+    byline: draft.byline, authors: draft.authors.map((a) => a.name), sourceEntities: story.entities, source: at.source,
   }, ctx.kb);
   const unknown = links.entities.filter((slug) => !ctx.kb.bySlug.has(slug));
   if (unknown.length > 0) return problem(`the linker named ${unknown.join(', ')}, which no KB entity is`);

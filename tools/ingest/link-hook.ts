@@ -37,6 +37,8 @@ export interface LinkInput {
   authors: string[];
   /** The source's own entity links, as it gave them. */
   sourceEntities: SourceEntity[];
+  /** The ingest input the story came from (a file or URL), for the provenance of what it adds. */
+  source?: string;
 }
 
 export interface LinkOutput {

@@ -6,6 +6,9 @@ import sv from 'i18n-iso-countries/langs/sv.json' with { type: 'json' };
 import { aliasKeyOf } from '../linking/knowledge-base';
 import { words } from '../../src/text/words';
 import { slugify, type EntityRecord } from './entity-file';
+import { CLDR_LOCALES, cldrNames } from './cldr-territories';
+import { englishDemonyms } from './demonyms';
+import { NEWS_NAMES } from './news-names';
 
 /**
  * A gazetteer of every country (ISO 3166-1, 249 codes and XK) with its English, Hindi, Korean and
@@ -21,6 +24,8 @@ import { slugify, type EntityRecord } from './entity-file';
 
 for (const locale of [en, hi, ko, sv]) countries.registerLocale(locale);
 const LANGUAGES = ['en', 'hi', 'ko', 'sv'] as const;
+/** Every language a gazetteer country may have names in: the package's, CLDR's (ja, zh, zh-Hant). */
+const ALL_LANGUAGES = [...new Set([...LANGUAGES, ...Object.values(CLDR_LOCALES)])];
 
 /** Names as printed in running text, from one of the package's entries. */
 export function printedNames(raw: string): string[] {
@@ -52,16 +57,26 @@ export interface GazetteerCountry {
  * countries really share (Congo) are kept; the linker tells them apart by context or not at all.
  */
 export function gazetteer(): { countries: GazetteerCountry[]; dropped: string[] } {
-  const all = Object.keys(countries.getAlpha2Codes()).map((code) => ({
-    code,
-    names: Object.fromEntries(LANGUAGES.map((l) => [l, namesOf(code, l)])),
-  }));
+  const cldr = Object.entries(CLDR_LOCALES).map(([locale, language]) => ({ language, names: cldrNames(locale) }));
+  const demonyms = englishDemonyms();
+  const all = Object.keys(countries.getAlpha2Codes()).map((code) => {
+    const names: Record<string, string[]> = Object.fromEntries(ALL_LANGUAGES.map((l) => [l, LANGUAGES.includes(l as 'en') ? namesOf(code, l) : []]));
+    const add = (language: string, value: string) => {
+      // One Han character (金 in 刚果（金）) is a word, not a country's name.
+      if (!names[language]!.some((n) => keyOf(n) === keyOf(value)) && !/^\p{Script=Han}$/u.test(value)) names[language]!.push(value);
+    };
+    for (const c of cldr) for (const n of c.names.get(code) ?? []) add(c.language, printedNames(n)[0]!);
+    if (demonyms.has(code)) add('en', demonyms.get(code)!);
+    for (const n of NEWS_NAMES[code] ?? []) add(n.language, n.value);
+    return { code, names };
+  });
   const dropped: string[] = [];
-  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+  for (const language of ALL_LANGUAGES) {
     const owners = new Map<string, string[]>();
-    for (const c of all) for (const n of c.names[language]!) owners.set(keyOf(n), [...(owners.get(keyOf(n)) ?? []), c.code]);
+    for (const c of all) for (const n of c.names[language]!) owners.set(keyOf(n), [...new Set([...(owners.get(keyOf(n)) ?? []), c.code])]);
     for (const [key, codes] of owners) {
-      if (codes.length < 2) continue;
+      // English names two countries really share (Congo) stay: the linker decides by context.
+      if (codes.length < 2 || (language === 'en' && sharedInPackage(codes, key))) continue;
       const shared = (c: GazetteerCountry) => c.names[language]!.filter((n) => keyOf(n) === key);
       dropped.push(`${language} ${all.filter((c) => codes.includes(c.code)).map((c) => `${c.code} "${shared(c).join('", "')}"`).join(', ')}`);
       for (const c of all) if (codes.includes(c.code)) c.names[language] = c.names[language]!.filter((n) => keyOf(n) !== key);
@@ -71,6 +86,9 @@ export function gazetteer(): { countries: GazetteerCountry[]; dropped: string[] 
 }
 
 const keyOf = (name: string) => aliasKeyOf(words(name).map((w) => w.text));
+
+/** An English name i18n-iso-countries itself gives every one of these countries. */
+const sharedInPackage = (codes: string[], key: string) => codes.every((c) => namesOf(c, 'en').some((n) => keyOf(n) === key));
 
 /**
  * The places file with every country in it: a country already there (found by any of its names)
@@ -89,12 +107,17 @@ export function mergeCountries(places: EntityRecord[]): { places: EntityRecord[]
   let extended = 0;
   const { countries: gazetteerCountries, dropped } = gazetteer();
   for (const country of gazetteerCountries) {
-    const all = LANGUAGES.flatMap((l) => country.names[l]!.map((value) => ({ language: l, value })));
+    const all = ALL_LANGUAGES.flatMap((l) => country.names[l]!.map((value) => ({ language: l, value })));
     const existing = all.map((n) => byKey.get(keyOf(n.value))).find((p) => p);
     if (existing) {
-      const have = new Set(keysOf(existing));
+      // A language the entity has no name in gets the first one there, so `name(language:)`
+      // answers in it; the names it still lacks become aliases.
+      const names = { ...(existing.names as Record<string, string>) };
+      for (const l of ALL_LANGUAGES) if (!(l in names) && country.names[l]!.length > 0) names[l] = country.names[l]![0]!;
+      const have = new Set(keysOf({ ...existing, names }));
       const missing = all.filter((n) => !have.has(keyOf(n.value)) && have.add(keyOf(n.value)));
-      if (missing.length > 0) {
+      if (missing.length > 0 || Object.keys(names).length > Object.keys(existing.names as object).length) {
+        existing.names = names;
         existing.aliases = [...((existing.aliases as unknown[]) ?? []), ...missing];
         extended += 1;
       }
@@ -106,7 +129,7 @@ export function mergeCountries(places: EntityRecord[]): { places: EntityRecord[]
     if (taken.has(slugify(printedNames(common)[0]!))) common = countries.getName(country.code, 'en', { select: 'official' })!;
     const name = (n: string[]) => n.find((v) => !v.includes(',')) ?? n[0]!;
     const names = Object.fromEntries(
-      LANGUAGES.filter((l) => country.names[l]!.length > 0).map((l) => [l, l === 'en' && !common.includes(',') ? printedNames(common)[0]! : name(country.names[l]!)]),
+      ALL_LANGUAGES.filter((l) => country.names[l]!.length > 0).map((l) => [l, l === 'en' && !common.includes(',') ? printedNames(common)[0]! : name(country.names[l]!)]),
     );
     const primary = new Set(Object.entries(names).map(([l, v]) => `${l}:${keyOf(v)}`));
     const seen = new Set<string>();

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Linker, LinkInput } from '../ingest/link-hook';
 import type { EntityType as SourceKind } from '../../src/model/documents';
-import { buildKnowledgeBase, kbEntities, type DataSetLike, type KnowledgeBase } from './knowledge-base';
+import type { KbGrowth } from '../kb/source-entities';
+import type { CandidateStore } from '../kb/candidates';
+import { addEntity, buildKnowledgeBase, kbEntities, type DataSetLike, type KnowledgeBase } from './knowledge-base';
 import { linkStory } from './link-story';
-import { ReviewReport } from './review-report';
+import { ReviewReport, sentenceAround } from './review-report';
 import { resolveGiven, type GivenLink } from './source-links';
 
 /**
@@ -34,16 +36,52 @@ export function readEntityData(dataDir: string): DataSetLike {
   return { people: load('people.json'), events: load('events.json'), places: load('places.json'), organizations: load('organizations.json') };
 }
 
-export function textLinker(kb: KnowledgeBase, review = new ReviewReport()): Linker {
-  return (input) => {
+/**
+ * `growth`, when given, turns the source's tags that carry an identity and match no KB entity
+ * into entities (tools/kb/source-entities.ts); they join both this linker's KB and ingest's, so
+ * the story and every later one link to them.
+ */
+export function textLinker(kb: KnowledgeBase, review = new ReviewReport(), growth?: KbGrowth, candidates?: CandidateStore): Linker {
+  return (input, hookKb) => {
     const paragraphs = [input.headline, ...(input.summary ? [input.summary] : []), ...input.paragraphs];
-    const links = linkStory({ language: input.language, paragraphs, given: givenLinksOf(input) }, kb);
-    review.add(input.headline, paragraphs, links.review, links.unmatchedGiven);
+    const given = givenLinksOf(input);
+    const links = linkStory({ language: input.language, paragraphs, given }, kb);
+    // Every tag with an identity: those the KB lacks are created, those it has may bring a new name.
+    const grown = growth?.fromTags(given, input.language, input.source ?? input.headline) ?? [];
+    for (const g of grown) {
+      addEntity(kb, { slug: g.slug, type: g.type, wikidataId: g.wikidataId, names: g.names, related: [] });
+      if (hookKb && !hookKb.bySlug.has(g.slug)) {
+        const entity = { slug: g.slug, type: g.type, wikidataId: g.wikidataId, names: g.names.map((n) => n.value) };
+        hookKb.entities.push(entity);
+        hookKb.bySlug.set(g.slug, entity);
+      }
+    }
+    const unmatched = resolveGiven(links.unmatchedGiven, kb).filter((r) => !r.slug).map((r) => r.link);
+    // A name of an entity the tags just created is no longer one for the review report.
+    const grownNames = new Set(grown.flatMap((g) => g.names.map((n) => n.value.normalize('NFC'))));
+    const unknown = links.review.filter((r) => !grownNames.has(r.name.normalize('NFC')));
+    review.add(input.headline, paragraphs, unknown, unmatched);
+    const source = input.source ?? '';
+    const story = `${source}#${input.headline}`;
+    for (const r of unknown) {
+      if (r.candidates) continue; // a name several KB entities share: not a new one
+      candidates?.add(r.name, input.language, story, sourceOf(source), sentenceAround(paragraphs[r.paragraph]!, r.start, r.end), !!r.titled);
+    }
     const authors = resolveGiven(input.authors.map((name) => ({ name, ids: [], type: 'Person' })), kb).map((r) => r.slug);
-    return { entities: links.entities.map((e) => e.slug), authors };
+    const entities = [...new Set([...links.entities.map((e) => e.slug), ...grown.map((g) => g.slug)])];
+    return { entities, authors };
   };
 }
 
-export function textLinkerFor(dataDir: string, review?: ReviewReport): Linker {
-  return textLinker(buildKnowledgeBase(kbEntities(readEntityData(dataDir))), review);
+export function textLinkerFor(dataDir: string, review?: ReviewReport, growth?: KbGrowth, candidates?: CandidateStore): Linker {
+  return textLinker(buildKnowledgeBase(kbEntities(readEntityData(dataDir))), review, growth, candidates);
+}
+
+/** The publisher of an input: a URL's host, a file's folder. */
+function sourceOf(input: string): string {
+  try {
+    return new URL(input).host;
+  } catch {
+    return dirname(input);
+  }
 }

@@ -26,6 +26,10 @@ export interface Alias {
   words: string[];
   acronym: boolean[];
   latin: boolean;
+  /** What the name writes between its words when that is not a space ("S. Korea": ". "). */
+  gaps: string[];
+  /** The name ends with a full stop that is part of it ("U.S."). */
+  dotted: boolean;
   /** The entities this alias names, each with the languages it is their name in. */
   slugs: Map<string, Set<string>>;
 }
@@ -35,8 +39,12 @@ export interface KnowledgeBase {
   byWikidataId: Map<string, string>;
   /** Aliases by the key of their first word, longest first. */
   aliases: Map<string, Alias[]>;
+  /** Names written in Han or kana, which the text does not space: by first character, longest first. */
+  cjk: Map<string, Alias[]>;
   /** Both directions of `related`, by slug. */
   neighbours: Map<string, Set<string>>;
+  /** Every alias by its whole key, to add an entity's names to the one alias others share. */
+  byAliasKey: Map<string, Alias>;
 }
 
 interface EntityFileLike {
@@ -95,45 +103,78 @@ export function hindiDemonyms(name: string): string[] {
   return [`${stem}\u0940`, `${stem}\u0940\u092F`];
 }
 
+/** A name in Han or kana (Chinese, Japanese): matched by characters, not by words. */
+export const isCjkName = (name: string): boolean => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u30FB\u00B7\u3005]{2,}$/u.test(name);
+
+/** The separators between the words of a name, as written. */
+function gapsOf(name: string, ws: string[]): string[] {
+  const gaps: string[] = [];
+  let at = name.indexOf(ws[0]!) + ws[0]!.length;
+  for (const w of ws.slice(1)) {
+    const next = name.indexOf(w, at);
+    gaps.push(name.slice(at, next));
+    at = next + w.length;
+  }
+  return gaps;
+}
+
 export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
-  const kb: KnowledgeBase = { entities: new Map(), byWikidataId: new Map(), aliases: new Map(), neighbours: new Map() };
-  const byKey = new Map<string, Alias>();
+  const kb: KnowledgeBase = {
+    entities: new Map(), byWikidataId: new Map(), aliases: new Map(), cjk: new Map(), neighbours: new Map(), byAliasKey: new Map(),
+  };
+  for (const e of entities) addEntity(kb, e, false);
+  for (const list of kb.aliases.values()) list.sort(byWords);
+  for (const list of kb.cjk.values()) list.sort(byLength);
+  return kb;
+}
+
+/**
+ * Adds one entity to a knowledge base (an entity created while a run is linking stories: the
+ * stories after it link to it too). `sort` keeps each index list longest first; a bulk build
+ * sorts once at the end instead.
+ */
+export function addEntity(kb: KnowledgeBase, e: KbEntity, sort = true): void {
   const link = (a: string, b: string) => {
     if (!kb.neighbours.has(a)) kb.neighbours.set(a, new Set());
     kb.neighbours.get(a)!.add(b);
   };
-  for (const e of entities) {
-    kb.entities.set(e.slug, e);
-    if (e.wikidataId) kb.byWikidataId.set(e.wikidataId, e.slug);
-    for (const r of e.related) {
-      link(e.slug, r);
-      link(r, e.slug);
-    }
-    const demonyms = e.type === 'Place' && e.kind === 'COUNTRY'
-      ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
-      : [];
-    for (const { language, value } of [...e.names, ...demonyms]) {
-      const ws = aliasWords(value, e.type);
-      if (ws.length === 0) continue;
-      const key = aliasKeyOf(ws);
-      let alias = byKey.get(key);
-      if (!alias) {
-        alias = {
-          keys: key.split(' '),
-          words: ws,
-          acronym: ws.map(isAcronym),
-          latin: ws.every(isLatinWord),
-          slugs: new Map(),
-        };
-        byKey.set(key, alias);
-        const list = kb.aliases.get(alias.keys[0]!) ?? [];
-        list.push(alias);
-        kb.aliases.set(alias.keys[0]!, list);
-      }
-      if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
-      alias.slugs.get(e.slug)!.add(language);
-    }
+  kb.entities.set(e.slug, e);
+  if (e.wikidataId) kb.byWikidataId.set(e.wikidataId, e.slug);
+  for (const r of e.related) {
+    link(e.slug, r);
+    link(r, e.slug);
   }
-  for (const list of kb.aliases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  return kb;
+  const demonyms = e.type === 'Place' && e.kind === 'COUNTRY'
+    ? e.names.filter((n) => n.language === 'hi').flatMap((n) => hindiDemonyms(n.value).map((value) => ({ language: 'hi', value })))
+    : [];
+  for (const { language, value } of [...e.names, ...demonyms]) {
+    const cjk = isCjkName(value.normalize('NFC'));
+    const ws = cjk ? [value.normalize('NFC')] : aliasWords(value, e.type);
+    if (ws.length === 0) continue;
+    const key = cjk ? `cjk:${ws[0]}` : aliasKeyOf(ws);
+    let alias = kb.byAliasKey.get(key);
+    if (!alias) {
+      alias = {
+        keys: cjk ? ws : key.split(' '),
+        words: ws,
+        acronym: ws.map(isAcronym),
+        latin: ws.every(isLatinWord),
+        gaps: cjk ? [] : gapsOf(value, ws),
+        dotted: /\.$/.test(value) && !ws[ws.length - 1]!.endsWith('.'),
+        slugs: new Map(),
+      };
+      kb.byAliasKey.set(key, alias);
+      const index = cjk ? kb.cjk : kb.aliases;
+      const first = cjk ? ws[0]![0]! : alias.keys[0]!;
+      const list = index.get(first) ?? [];
+      list.push(alias);
+      if (sort) list.sort(cjk ? byLength : byWords);
+      index.set(first, list);
+    }
+    if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
+    alias.slugs.get(e.slug)!.add(language);
+  }
 }
+
+const byWords = (a: Alias, b: Alias) => b.keys.length - a.keys.length;
+const byLength = (a: Alias, b: Alias) => b.words[0]!.length - a.words[0]!.length;

@@ -36,6 +36,8 @@ export interface ReviewItem {
   name: string;
   /** Entities the name could be, when it names several and the context did not decide. */
   candidates?: string[];
+  /** A title or honorific stood by the name (unknown names only). */
+  titled?: boolean;
 }
 
 export interface StoryLinks {

@@ -13,13 +13,13 @@ const BEFORE: Record<string, string[]> = {
     'श्री', 'श्रीमती', 'सुश्री', 'कुमारी', 'डॉ', 'डॉक्टर', 'प्रो', 'प्रोफेसर', 'राष्ट्रपति', 'उपराष्ट्रपति',
     'प्रधानमंत्री', 'मुख्यमंत्री', 'मंत्री', 'केंद्रीय मंत्री', 'राज्यपाल', 'सांसद', 'विधायक', 'नेता',
     'अध्यक्ष', 'सचिव', 'निदेशक', 'प्रवक्ता', 'न्यायाधीश', 'जनरल', 'कर्नल', 'कैप्टन', 'अभिनेता',
-    'अभिनेत्री', 'महात्मा', 'पंडित', 'स्वामी', 'संत', 'शहीद', 'सर',
+    'अभिनेत्री', 'महात्मा', 'पंडित', 'स्वामी', 'संत', 'शहीद', 'सर', 'पीएम', 'सीएम',
   ],
   en: [
     'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Shri', 'Smt', 'President',
     'Vice President', 'Prime Minister', 'Chief Minister', 'Minister', 'Governor', 'Senator',
     'Chancellor', 'King', 'Queen', 'Prince', 'Princess', 'General', 'Gen', 'Colonel', 'Captain',
-    'Judge', 'Justice', 'Chairman', 'Secretary', 'Director', 'Leader', 'Pope', 'Saint', 'St',
+    'Judge', 'Justice', 'Chairman', 'Secretary', 'Director', 'Leader', 'Pope', 'Saint', 'St', 'PM', 'CM',
   ],
 };
 

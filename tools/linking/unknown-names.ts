@@ -3,6 +3,7 @@ import { ENGLISH_STOPWORDS } from '../../src/text/english-stopwords';
 import { HINDI_STOPWORDS } from '../../src/text/hindi-stopwords';
 import { isCapitalised, isLatinWord, matchKey } from './match-key';
 import { isHonorificAfter, isTitleKey, titleBefore } from './titles';
+import { isTag } from './news-text';
 
 /**
  * Names that look like entities but are in no KB entry, for curators to review (they are not
@@ -22,6 +23,8 @@ export interface NameSpan {
   start: number;
   end: number;
   name: string;
+  /** A title or honorific stood before it: a sign of a person's name. */
+  titled?: boolean;
 }
 
 const CONNECTORS = new Set(['of', 'the', 'de', 'da', 'del', 'van', 'von', 'and', '&']);
@@ -52,7 +55,7 @@ export function unknownNames(
     const keys = ws.map((w) => matchKey(w.text));
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i]!;
-      if (taken(w)) continue;
+      if (taken(w) || isTag(text, w.start)) continue;
       if (isLatinWord(w.text) && isCapitalised(w.text) && !isTitleKey(keys[i]!.replace(/\.$/, ''))) {
         let j = i;
         while (j + 1 < ws.length && !ENDS_PHRASE.test(gapBefore(j + 1)) && !taken(ws[j + 1]!) && isLatinWord(ws[j + 1]!.text) &&
@@ -64,7 +67,7 @@ export function unknownNames(
           i = j;
           continue;
         }
-        out.push({ paragraph, start: w.start, end: ws[j]!.end, name: text.slice(w.start, ws[j]!.end) });
+        out.push({ paragraph, start: w.start, end: ws[j]!.end, name: text.slice(w.start, ws[j]!.end), titled: afterTitle });
         i = j;
       } else if (/[\u0900-\u097F]/.test(w.text) && !hindi.has(keys[i]!)) {
         const afterTitle = titleBefore(keys.slice(Math.max(0, i - 3), i)) > 0 && !ENDS_PHRASE.test(gapBefore(i));
@@ -72,7 +75,7 @@ export function unknownNames(
         let j = i;
         while (j + 1 < ws.length && j - i < 2 && !ENDS_PHRASE.test(gapBefore(j + 1)) && !taken(ws[j + 1]!) &&
           !hindi.has(keys[j + 1]!) && !isHonorificAfter(keys[j + 1]!) && /[\u0900-\u097F]/.test(ws[j + 1]!.text)) j++;
-        out.push({ paragraph, start: w.start, end: ws[j]!.end, name: text.slice(w.start, ws[j]!.end) });
+        out.push({ paragraph, start: w.start, end: ws[j]!.end, name: text.slice(w.start, ws[j]!.end), titled: true });
         i = j;
       }
     }

@@ -31,7 +31,7 @@ describe('CPU profile summary', () => {
 
   it('names files and packages from source-map paths', () => {
     expect(shortSource('../../../node_modules/graphql-yoga/esm/server.js')).toBe('node_modules/graphql-yoga/esm/server.js');
-    expect(shortSource('../../../src/http/memo-hit.ts')).toBe('src/http/memo-hit.ts');
+    expect(shortSource('../../../src/front/memo.ts')).toBe('src/front/memo.ts');
     expect(packageOf('node_modules/@whatwg-node/server/esm/utils.js')).toBe('@whatwg-node/server');
     expect(packageOf('node_modules/graphql/execution/values.mjs')).toBe('graphql');
     expect(packageOf('src/graph/compiled/execute.ts')).toBe('src/graph');

@@ -1,7 +1,8 @@
-import { getArgumentValues, GraphQLNonNull, locatedError, type GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getArgumentValues, GraphQLError, type GraphQLAbstractType, type GraphQLObjectType, type GraphQLOutputType, type GraphQLResolveInfo } from 'graphql';
 import type { Path } from 'graphql/jsutils/Path';
-import { completeValue } from './complete-value';
-import type { LinkedEntry, LinkedOperation, LinkedPlan } from './link';
+import { defaultFieldResolver, handleFieldError, isPromise, promiseForObject, resolveInfo, type Execution } from './execution';
+import { completeLeafValue, isAbstract, isLeaf, isList, isNonNull, runtimeType } from './leaf-values';
+import type { LinkedEntry, LinkedPlan } from './link';
 
 /**
  * Runs a compiled operation: GraphQL spec section 6 ("Execution") over the plans the build
@@ -14,15 +15,8 @@ import type { LinkedEntry, LinkedOperation, LinkedPlan } from './link';
  * promise: the order in which field errors are appended depends on when each value settles.
  * An object's keys are in the order of its selection set (spec 6.3 and 7.2.2, "Serialized Map
  * Ordering"), as that executor writes them from 2.1.0 on (docs/compiled-operations.md).
+ * Execution and value completion recurse into each other, so they share this file, as in graphql-js.
  */
-export interface Execution {
-  schema: GraphQLSchema;
-  operation: LinkedOperation;
-  contextValue: unknown;
-  variableValues: Record<string, unknown>;
-  errors: GraphQLError[];
-}
-
 type Result = { data: unknown } | { errors: GraphQLError[]; data: unknown };
 
 /** Spec 6.2.1 ExecuteQuery: the root plan over no root value; a propagated null nulls `data`. */
@@ -40,13 +34,11 @@ export function executeCompiled(exe: Execution): Result | Promise<Result> {
   }
 }
 
-export const isPromise = (value: unknown): value is Promise<unknown> => (value as { then?: unknown } | null)?.then != null;
-
 /** Spec 6.3 ExecuteSelectionSet, for the fields of one object that may run in parallel. */
 export function executeFields(exe: Execution, plan: LinkedPlan, source: unknown, path: Path | undefined): unknown {
   // Plain objects, not graphql-js's Object.create(null): those start in V8's dictionary mode,
-  // and JSON.stringify of a dictionary-mode object leaves its fast path (a profile put the
-  // answer's serialization at a sixth of the request's CPU). Objects of one plan get their keys
+  // and JSON.stringify of a dictionary-mode object leaves its fast path, where a large answer
+  // spends much of its time. Objects of one plan get their keys
   // in one order, so they share a hidden class. No key is `__proto__` (the build leaves such an
   // operation to graphql-js: tools/compile-ops/plan-operation.ts); the bytes are the same.
   const results: Record<string, unknown> = {};
@@ -72,23 +64,6 @@ export function executeFields(exe: Execution, plan: LinkedPlan, source: unknown,
   return containsPromise ? promiseForObject(results) : results;
 }
 
-/**
- * An object whose promised values have settled, its keys in the order of `object` (the
- * selection set's): a promised key is reserved before its value arrives, as
- * @graphql-tools/executor 2.1's promiseForObject does, so that both paths write the same bytes.
- */
-function promiseForObject(object: Record<string, unknown>): Promise<Record<string, unknown>> | Record<string, unknown> {
-  const resolved: Record<string, unknown> = {};
-  const promises: Promise<unknown>[] = [];
-  for (const key in object) {
-    const value = object[key];
-    resolved[key] = value;
-    if (isPromise(value)) promises.push(value.then((v) => void (resolved[key] = v)));
-  }
-  if (promises.length === 0) return resolved;
-  return (promises.length === 1 ? promises[0]! : Promise.all(promises)).then(() => resolved);
-}
-
 /** Spec 6.4 ExecuteField: coerce the arguments (6.4.1), resolve (6.4.2), complete (6.4.3). */
 function executeField(exe: Execution, plan: LinkedPlan, source: unknown, entry: LinkedEntry, path: Path): unknown {
   const { def } = entry;
@@ -109,47 +84,72 @@ function executeField(exe: Execution, plan: LinkedPlan, source: unknown, entry: 
   }
 }
 
-/** Spec 6.4.4 Handling Field Errors: located at the field; null here, or propagated to a nullable parent. */
-export function handleFieldError(exe: Execution, raw: unknown, entry: LinkedEntry, path: Path, type: LinkedEntry['def']['type']): null {
-  const error = locatedError(coerceError(raw), entry.nodes, pathToArray(path));
-  if (type instanceof GraphQLNonNull || error.extensions?.CRITICAL_ERROR) throw error;
-  exe.errors.push(error);
-  return null;
+/**
+ * Spec 6.4.3 Value Completion, as yoga's executor (@graphql-tools/executor) writes it: the
+ * same checks, messages and promise structure (see above for why the structure matters).
+ */
+export function completeValue(exe: Execution, type: GraphQLOutputType, entry: LinkedEntry, info: GraphQLResolveInfo, path: Path, result: unknown): unknown {
+  if (result instanceof Error) throw result;
+  // Non-null (spec 6.4.3 step 1): a null here is a field error that propagates (6.4.4).
+  if (isNonNull(type)) {
+    const completed = completeValue(exe, type.ofType, entry, info, path, result);
+    if (completed === null) throw new Error(`Cannot return null for non-nullable field ${info.parentType.name}.${info.fieldName}.`);
+    return completed;
+  }
+  if (result == null) return null;
+  if (isList(type)) return completeListValue(exe, type.ofType, entry, info, path, result);
+  if (isLeaf(type)) return completeLeafValue(type, result);
+  if (isAbstract(type)) return completeAbstractValue(exe, type, entry, info, path, result);
+  return completeObjectValue(exe, type as GraphQLObjectType, entry, info, path, result);
 }
 
-function coerceError(error: unknown): Error {
-  if (error instanceof Error) return error;
-  if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') return new Error((error as Error).message);
-  return new Error(String(error));
+/** Lists (6.4.3 step 3): each item completed at its index; a failed nullable item is null, the others stay. */
+function completeListValue(exe: Execution, itemType: GraphQLOutputType, entry: LinkedEntry, info: GraphQLResolveInfo, path: Path, result: unknown): unknown {
+  if (typeof result !== 'object' || result === null || !(Symbol.iterator in result)) {
+    throw new GraphQLError(`Expected Iterable, but did not find one for field "${info.parentType.name}.${info.fieldName}".`);
+  }
+  let containsPromise = false;
+  const completed: unknown[] = [];
+  let index = 0;
+  for (const item of result as Iterable<unknown>) {
+    const itemPath: Path = { prev: path, key: index, typename: undefined };
+    try {
+      const value = isPromise(item)
+        ? item.then((resolved) => completeValue(exe, itemType, entry, info, itemPath, resolved))
+        : completeValue(exe, itemType, entry, info, itemPath, item);
+      if (isPromise(value)) {
+        containsPromise = true;
+        completed.push(value.then(undefined, (raw: unknown) => handleFieldError(exe, raw, entry, itemPath, itemType)));
+      } else completed.push(value);
+    } catch (raw) {
+      completed.push(handleFieldError(exe, raw, entry, itemPath, itemType));
+    }
+    index++;
+  }
+  return containsPromise ? Promise.all(completed) : completed;
 }
 
-function pathToArray(path: Path | undefined): Array<string | number> {
-  const keys: Array<string | number> = [];
-  for (let p = path; p; p = p.prev) keys.push(p.key);
-  return keys.reverse();
+/** Interfaces and unions (6.4.3 step 5, ResolveAbstractType): the schema's resolveType, checked as yoga checks it. */
+function completeAbstractValue(exe: Execution, type: GraphQLAbstractType, entry: LinkedEntry, info: GraphQLResolveInfo, path: Path, result: unknown): unknown {
+  const runtime = type.resolveType?.(result, exe.contextValue, info, type);
+  const complete = (name: unknown) => completeObjectValue(exe, runtimeType(exe, type, entry, info, name), entry, info, path, result);
+  return isPromise(runtime) ? runtime.then(complete) : complete(runtime);
 }
 
-/** graphql's default resolver: the property of the same name, called when it is a method. */
-function defaultFieldResolver(source: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo): unknown {
-  if ((typeof source !== 'object' || source === null) && typeof source !== 'function') return undefined;
-  const property = (source as Record<string, unknown>)[info.fieldName];
-  if (typeof property === 'function') return (property as (...a: unknown[]) => unknown).call(source, args, context, info);
-  return property;
-}
-
-/** The `info` resolvers get (4th argument), as graphql-js builds it. */
-export function resolveInfo(exe: Execution, plan: LinkedPlan, entry: LinkedEntry, path: Path): GraphQLResolveInfo {
-  const { operation } = exe.operation;
-  return {
-    fieldName: entry.def.name,
-    fieldNodes: entry.nodes,
-    returnType: entry.def.type,
-    parentType: plan.type,
-    path,
-    schema: exe.schema,
-    fragments: exe.operation.fragments,
-    rootValue: undefined,
-    operation,
-    variableValues: exe.variableValues,
-  };
+/** Objects (6.4.3 step 6): the plan the build collected for this type, executed over the value. */
+function completeObjectValue(exe: Execution, type: GraphQLObjectType, entry: LinkedEntry, info: GraphQLResolveInfo, path: Path, result: unknown): unknown {
+  const child = entry.child;
+  const plan = exe.operation.plans[typeof child === 'number' ? child : child[type.name]!]!;
+  if (type.isTypeOf) {
+    const isTypeOf = type.isTypeOf(result, exe.contextValue, info);
+    const fail = () => new GraphQLError(`Expected value of type "${type.name}" but got an object of another type.`, { nodes: entry.nodes });
+    if (isPromise(isTypeOf)) {
+      return isTypeOf.then((ok) => {
+        if (!ok) throw fail();
+        return executeFields(exe, plan, result, path);
+      });
+    }
+    if (!isTypeOf) throw fail();
+  }
+  return executeFields(exe, plan, result, path);
 }

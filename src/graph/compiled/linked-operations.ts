@@ -7,7 +7,7 @@ import { linkOperation, type LinkedOperation } from './link';
 /**
  * The compiled operations of the build (operations.gen.ts), each linked to the running schema
  * on its first use in the isolate (link.ts) and kept for the isolate's life: looked up by
- * persisted id (the early path, src/http/compiled-early.ts), by the document text the
+ * persisted id (the front door's compiled stage, src/front/compiled.ts), by the document text the
  * trusted-documents plugin put in `params.query` (src/plugins/use-compiled-operations.ts),
  * and by the linked document (to know that a document yoga holds is one of ours).
  */

@@ -1,13 +1,13 @@
 import { chunkChanges, type ChangeChunk, type ChangeTuple } from '../../model/changes';
-import type { NodeType } from '../../model/documents';
 import { SyncVersionTooOld, InvalidArgument } from '../../model/domain-errors';
-import { toGlobalId } from '../../model/global-id';
+import { base64UrlEncode, toGlobalId } from '../../model/global-id';
 import { CHANGES_CHUNK_SIZE } from '../../model/keys';
 import { DEFAULT_PAGE_SIZE, encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-range';
 import { toConnection } from '../connection';
 import type { GraphContext } from '../context';
 import type { QueryChangesArgs } from '../resolver-types.gen';
 import { loadNode } from './query';
+import type { ChangeParent } from './refs';
 
 /**
  * `changes(since:)`, delta sync (src/model/changes.ts). The change list from `since` to the
@@ -49,19 +49,17 @@ async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {
   }
   const range = pageRange(list.total, { first: size, start });
   const shown = list.items.slice(range.start - list.offset, range.end - list.offset);
-  const nodes = shown.map(toChange);
+  const nodes = shown.map(toChange(to));
   return { ...toConnection(nodes, list.total, range, (_, i) => encodeCursor([to, args.since], range.start + i)), version: to };
 }
 
-/** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
-export interface ChangeParent {
-  id: string;
-  type: NodeType;
-  slug: string;
-  kind: ChangeTuple[2];
-}
-
-const toChange = ([type, slug, kind]: ChangeTuple): ChangeParent => ({ id: toGlobalId(type, slug), type, slug, kind });
+/** A change's own id names the node and the version it leads to: Relay keys its store by id alone. */
+const toChange =
+  (to: string) =>
+  ([type, slug, kind]: ChangeTuple): ChangeParent => {
+    const nodeId = toGlobalId(type, slug);
+    return { id: base64UrlEncode(`Change:${to}:${nodeId}`), nodeId, type, slug, kind };
+  };
 
 export const ChangesQuery = { changes };
 

@@ -1,4 +1,5 @@
-import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType } from '../../model/documents';
+import type { ChangeTuple } from '../../model/changes';
+import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType, NodeType } from '../../model/documents';
 import { DataUnavailable } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
 
@@ -9,6 +10,15 @@ import type { GraphContext } from '../context';
  */
 export type EntityParent = EntityRef | EntityDoc;
 export type ArticleParent = ArticleCard | ArticleDoc;
+
+/** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
+export interface ChangeParent {
+  id: string;
+  nodeId: string;
+  type: NodeType;
+  slug: string;
+  kind: ChangeTuple[2];
+}
 
 export const ref = (type: EntityType, slug: string): EntityRef => ({ type, slug });
 

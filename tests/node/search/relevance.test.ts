@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSearch } from './in-memory-search';
 
 /**
- * Judged queries over a small invented Hindi and English corpus (tests/fixtures/search-corpus)
- * plus the seed article. For each query the judgments list every article a reader would want,
+ * Judged queries over a small invented Hindi, English, Chinese, Japanese and Korean corpus
+ * (tests/fixtures/search-corpus) plus the seed article. For each query the judgments list every article a reader would want,
  * the best first. MRR is the mean of 1 / rank of the first relevant answer; recall@5 the mean
  * share of the relevant articles found in the top 5 (Manning, Raghavan & Schütze,
  * "Introduction to Information Retrieval", ch. 8).
@@ -53,6 +53,21 @@ describe('relevance on the judged fixture queries', () => {
   it('ranks adjacent words (a phrase) above scattered ones', () => {
     const results = search('उपग्रह प्रक्षेपण');
     expect(results[0]).toBe('fx-hi-kim-satellite');
+  });
+
+  it('reads Chinese and Japanese typed without spaces as words, not one phrase', () => {
+    // Neither run stands in any article as typed; their words do.
+    expect(search('北京地铁停运了吗')[0]).toBe('fx-zh-beijing-rain');
+    expect(search('東京で地震はいつ')[0]).toBe('fx-ja-tokyo-earthquake');
+  });
+
+  it('keeps two-word queries precise: both words when an article has both', () => {
+    const both = search('पुतिन वियतनाम');
+    const [putin, vietnam] = [search('पुतिन'), search('वियतनाम')];
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(putin.length);
+    expect(new Set(both)).toEqual(new Set(putin.filter((slug) => vietnam.includes(slug))));
+    expect(search('putin +vietnam')).toEqual(search('putin AND vietnam'));
   });
 
   it('excludes and ORs', () => {

@@ -1,6 +1,6 @@
 /**
  * The documents of a small Relay app (an article screen and a person screen with an infinite
- * list), as an app team writes them. relay-compiler turns them into src/__generated__/ and the
+ * list), as an app team writes them. relay-compiler turns them into tests/relay-app/src/__generated__/ and the
  * persisted-query manifest operations/clients/relay-example-app.json (tests/node/relay-app.test.ts
  * checks both are current); tests/worker/relay-app.test.ts runs them through relay-runtime.
  * The `graphql` tag is only read by the compiler: the app imports the generated artifacts.
@@ -38,6 +38,28 @@ export const personArticles = graphql`
           headline
         }
       }
+    }
+  }
+`;
+
+export const sync = graphql`
+  query RelaySyncQuery($since: ID!) {
+    changes(since: $since, first: 100) {
+      version
+      nodes {
+        id
+        nodeId
+        kind
+        node {
+          id
+          ... on Article {
+            headline
+          }
+        }
+      }
+    }
+    dataVersion {
+      id
     }
   }
 `;

@@ -1,0 +1,91 @@
+import type { EntityType } from './knowledge-base';
+import { en as ENGLISH_FUNCTION_WORDS } from 'stopwords-iso/stopwords-iso.json';
+import { HINDI_STOPWORDS } from '../../src/text/hindi-stopwords';
+import { matchKey } from './match-key';
+import { isTitleKey, stripTitles } from './titles';
+
+const FUNCTION_WORDS = new Set(ENGLISH_FUNCTION_WORDS.filter((w) => !/\s/.test(w)));
+const HINDI_FUNCTION_WORDS = new Set([...HINDI_STOPWORDS].map(matchKey));
+
+/**
+ * What kind of thing an unknown name is, guessed from the words in and around it, for the
+ * editors' candidate list (tools/kb/candidates.ts): a title or honorific around it -> a
+ * person; a party, ministry, company, team or institution word in it -> an organisation; a
+ * word for a place (city, state, district, river; प्रदेश, नगर, जिला) -> a place. No guess is
+ * better than a wrong one: the editor decides.
+ */
+
+const ORG_WORDS = [
+  'party', 'congress', 'ministry', 'department', 'commission', 'committee', 'council', 'court', 'army', 'navy', 'police',
+  'bank', 'company', 'corporation', 'corp', 'ltd', 'limited', 'inc', 'group', 'university', 'college', 'institute',
+  'association', 'federation', 'union', 'agency', 'board', 'authority', 'club', 'fc', 'team', 'league', 'airlines',
+  'पार्टी', 'दल', 'कांग्रेस', 'मंत्रालय', 'विभाग', 'आयोग', 'समिति', 'परिषद', 'न्यायालय', 'अदालत', 'सेना', 'पुलिस', 'बैंक',
+  'कंपनी', 'विश्वविद्यालय', 'संस्थान', 'संघ', 'बोर्ड', 'प्राधिकरण',
+  '党', '部', '省', '委员会', '委員会', '银行', '銀行', '公司', '会社', '大学', '军', '軍', '당', '부', '위원회', '은행', '대학교',
+].map(matchKey);
+
+const PLACE_WORDS = [
+  'city', 'state', 'province', 'district', 'county', 'river', 'island', 'islands', 'valley', 'lake', 'mountains', 'pradesh',
+  'nagar', 'pur', 'प्रदेश', 'नगर', 'जिला', 'ज़िला', 'नदी', 'द्वीप', 'राज्य', '市', '省', '县', '縣', '州', '시', '도', '군',
+].map(matchKey);
+
+export interface TypeSigns {
+  /** A title or honorific stands before or after the name (राष्ट्रपति, Mr, जी). */
+  titled: boolean;
+}
+
+/** A word of the name is in the list, or (Han, Hangul: written without spaces) the name ends with it. */
+const has = (name: string, keys: string[], list: string[]) =>
+  keys.some((k) => list.includes(k)) || list.some((w) => /[\p{Script=Han}\uAC00-\uD7A3]/u.test(w) && name.length > w.length && name.endsWith(w));
+
+export function guessType(name: string, signs: TypeSigns): EntityType | undefined {
+  const keys = name.split(/\s+/).map(matchKey);
+  if (has(name, keys, ORG_WORDS)) return 'Organization';
+  if (has(name, keys, PLACE_WORDS)) return 'Place';
+  if (signs.titled) return 'Person';
+  return undefined;
+}
+
+/**
+ * Names that are page furniture, not news entities: credits (Getty Images, File Photo),
+ * interface words (Read More, Subscribe), social networks. Any word of these ends the name's
+ * chance to be a candidate.
+ */
+const NOISE_WORDS = new Set(
+  [
+    'images', 'image', 'photo', 'photos', 'picture', 'pictures', 'video', 'videos', 'read', 'more', 'subscribe', 'click', 'here',
+    'follow', 'share', 'download', 'app', 'newsletter', 'advertisement', 'copyright', 'rights', 'reserved', 'facebook',
+    'twitter', 'instagram', 'youtube', 'whatsapp', 'telegram', 'linkedin', 'live', 'updates', 'breaking', 'watch', 'episode',
+    'फोटो', 'तस्वीर', 'वीडियो', 'पढ़ें', 'डाउनलोड', 'सब्सक्राइब',
+  ].map(matchKey),
+);
+
+/** Devanagari words that follow a title as plain nouns ("प्रधानमंत्री पद", "मंत्री पद की शपथ"). */
+const HINDI_NOUNS_AFTER_TITLES = new Set(['पद', 'कार्यालय', 'आवास', 'चुनाव', 'उम्मीदवार', 'पद्', 'बनने', 'बने'].map(matchKey));
+
+/** Section names of a site's navigation: "National News", "Sports News", "News". */
+const SECTION = /^((national|international|indian|india|world|sports|business|latest|top|breaking|local|entertainment|tech|health|political|state)\s+)?news$/i;
+
+export function isNoiseName(name: string): boolean {
+  const keys = name.split(/\s+/).map(matchKey);
+  return keys.some((k) => NOISE_WORDS.has(k) || /^\d/.test(k)) || HINDI_NOUNS_AFTER_TITLES.has(keys[0]!) || SECTION.test(name);
+}
+
+/**
+ * The name without what a capitalised run or a title window drags in: leading function words
+ * ("During the", "In", "The") and titles ("PM Narendra Modi" -> "Narendra Modi"). Undefined
+ * when nothing of a name is left.
+ */
+export function cleanName(name: string): string | undefined {
+  const words = name.trim().split(/\s+/);
+  // A possessive ends the name: "Modi's Mann Ki Baat" is Modi's.
+  const possessive = words.findIndex((w) => /['\u2019]s$/i.test(w));
+  if (possessive >= 0) {
+    words.splice(possessive + 1);
+    words[possessive] = words[possessive]!.slice(0, -2);
+  }
+  while (words.length > 0 && (FUNCTION_WORDS.has(matchKey(words[0]!)) || HINDI_FUNCTION_WORDS.has(matchKey(words[0]!)))) words.shift();
+  const left = stripTitles(words.join(' '));
+  if (!left || isTitleKey(left.split(/\s+/).map(matchKey).join(' '))) return undefined;
+  return left.split(/\s+/).every((w) => FUNCTION_WORDS.has(matchKey(w))) ? undefined : left;
+}
