@@ -5,7 +5,7 @@ import { chooseBody, type Candidate } from './body-choice';
 import { dropBoilerplate } from './boilerplate';
 import { normaliseDate } from './dates';
 import { embeddedArticle } from './embedded-json';
-import { cleanHeadline, decodeText } from './headline';
+import { cleanHeadline, decodeText, visibleHeadline } from './headline';
 import { checkHtmlDepth } from './html-depth';
 import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
@@ -73,7 +73,9 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   const markup = markupBody(html, document);
   const rawHeadline = story.headline ?? embedded?.headline ?? metaContent(document, 'og:title', 'twitter:title') ?? itemprop(document, 'headline')
     ?? document.querySelector('h1')?.textContent ?? markup.title ?? document.title;
-  story.headline = cleanHeadline(rawHeadline, names, story.url);
+  const h1 = document.querySelector('h1');
+  const titles = [h1?.textContent ?? undefined, metaContent(document, 'og:title'), metaContent(document, 'twitter:title')].map((t) => cleanHeadline(t, names, story.url));
+  story.headline = visibleHeadline(cleanHeadline(rawHeadline, names, story.url), titles, h1 ? [...h1.children].map((c) => decodeText(c.textContent ?? '')) : []);
   story.summary = decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined;
   story.language ??= embedded?.language ?? itemprop(document, 'inLanguage') ?? (document.documentElement.getAttribute('lang')?.trim() || undefined)
     ?? metaContent(document, 'content-language') ?? localeToTag(metaContent(document, 'og:locale')) ?? markup.lang;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { junkKind } from '../../../tools/ingest/boilerplate';
+import { normaliseDate } from '../../../tools/ingest/dates';
 import { readPage } from '../../../tools/ingest/page';
 import { placeholderIn } from '../../../tools/ingest/placeholder';
 import { toArticleDraft } from '../../../tools/ingest/to-article';
@@ -92,5 +93,31 @@ describe('a field name inside a body', () => {
   it('is a subheading there, a placeholder only as the whole field', () => {
     expect(placeholderIn('Summary', false)).toBeUndefined();
     expect(placeholderIn('Summary')).toMatch(/field name/);
+  });
+});
+
+describe('the headline readers see, the date a page prints', () => {
+  const ld = (headline: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script>`;
+  it('takes the <h1> whole where JSON-LD cut the headline short, not a title with a section suffix', () => {
+    const cutShort = read(page(`${ld('Sudan, chiuse decine di ospedali e tregua violata. Germania blocca l’evacuazione di 150 cittadini…')}<meta property="og:title" content="Sudan - Il Fatto">`,
+      `<h1>Sudan, chiuse decine di ospedali e tregua violata. Germania blocca l’evacuazione di 150 cittadini tedeschi</h1>${prose(6)}`));
+    expect(cutShort.headline).toBe('Sudan, chiuse decine di ospedali e tregua violata. Germania blocca l’evacuazione di 150 cittadini tedeschi');
+    const suffix = read(page(`${ld('New Israel bill would make it harder to oust Netanyahu over corruption charges')}<meta property="og:title" content="New Israel bill would make it harder to oust Netanyahu over corruption charges - National">`, prose(6)));
+    expect(suffix.headline).toBe('New Israel bill would make it harder to oust Netanyahu over corruption charges');
+  });
+
+  it('drops a kicker that the <h1> sets apart', () => {
+    const s = read(page(ld('Mutmaßliche Kriegsverbrechen: Kosovos Ex-Präsident Thaci vor Gericht'),
+      `<h1><span class="topline">Mutmaßliche Kriegsverbrechen</span> <span class="headline">Kosovos Ex-Präsident Thaci vor Gericht</span></h1>${prose(6)}`));
+    expect(s.headline).toBe('Kosovos Ex-Präsident Thaci vor Gericht');
+    const joined = read(page(ld('Ölpreis: OPEC+ kürzt die Produktion'), `<h1>Ölpreis: OPEC+ kürzt die Produktion</h1>${prose(6)}`));
+    expect(joined.headline).toBe('Ölpreis: OPEC+ kürzt die Produktion');
+  });
+
+  it('reads a basic-format meta date and, last, a date printed in an element classed as one', () => {
+    expect(normaliseDate(read(page('<meta name="articleDate" content="20230329"><title>T</title>', prose(6))).datePublished)).toBe('2023-03-29');
+    expect(normaliseDate('20231399')).toBeUndefined();
+    expect(read(page('<title>T</title>', `<span class="date">2023-04-13 14:41</span>${prose(6)}`)).datePublished).toBe('2023-04-13');
+    expect(read(page('<title>T</title>', `<span class="views">2023 readers</span>${prose(6)}`)).datePublished).toBeUndefined();
   });
 });
