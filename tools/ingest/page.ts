@@ -70,7 +70,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   story.uri ??= story.url;
   const publisher = main && typeof main.node.publisher === 'object' && main.node.publisher !== null ? (main.node.publisher as { name?: unknown }).name : undefined;
   const names = [...siteNames(document), ...(typeof publisher === 'string' ? [publisher] : [])];
-  const markup = markupBody(html, document);
+  const markup = markupBody(html, document, decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined);
   const rawHeadline = story.headline ?? embedded?.headline ?? metaContent(document, 'og:title', 'twitter:title') ?? itemprop(document, 'headline')
     ?? document.querySelector('h1')?.textContent ?? markup.title ?? document.title;
   const h1 = document.querySelector('h1');

@@ -121,3 +121,17 @@ describe('the headline readers see, the date a page prints', () => {
     expect(read(page('<title>T</title>', `<span class="views">2023 readers</span>${prose(6)}`)).datePublished).toBeUndefined();
   });
 });
+
+describe('a bold standfirst the description repeats', () => {
+  it('is the summary, not the first paragraph; a bold paragraph the description does not repeat stays', () => {
+    const lead = 'The council will vote on the budget next week after months of argument about schools and roads.';
+    const s = read(page(`<title>T</title><meta property="og:description" content="${lead}">`, `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    const kept = read(page('<title>T</title><meta property="og:description" content="Something else entirely, about another story.">', `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
+    expect(kept.paragraphs[0]).toBe(lead);
+  });
+
+  it('drops a long disclaimer or channel promotion', () => {
+    expect(junkKind('(Disclaimer: Recommendations given in this section or any reports attached herein are authored by an external party. Views expressed are that of the respective authoring entities and do not represent the views of the publication.)')).toBe('call-to-action');
+  });
+});
