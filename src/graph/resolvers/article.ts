@@ -48,7 +48,7 @@ export const Article = {
       mentions: mentions.filter((m) => m.paragraph === index),
     }));
   },
-  /** One read of the list the build ranked (tools/build/related.ts); cards, like a list page. */
+  /** One read of the list the build ranked (tools/compile/related.ts); cards, like a list page. */
   async related(a: ArticleParent, { first }: { first?: number | null }, ctx: GraphContext) {
     const size = first ?? 5;
     if (size < 0 || size > RELATED_MAX) {

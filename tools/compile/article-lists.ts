@@ -1,0 +1,28 @@
+import type { ArticleCard, ArticleDoc } from '../../src/model/documents';
+import { linkedTypes } from '../../src/model/entity-kinds';
+import { lists } from '../../src/model/keys';
+import type { ListOrder } from '../../src/model/sort-key';
+
+/** The orders of the stored lists: articles newest first, events by start date, people by name. */
+export const NEWEST_FIRST: ListOrder = { order: 'desc' };
+export const BY_START: ListOrder = { order: 'asc' };
+export const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
+
+/** An article as lists and related stories embed it: everything but the body. */
+export const articleCard = ({
+  paragraphs: _p, mentions: _m, authors: _a, images: _i, subjects: _s, copyright: _c, origin: _o, translations: _t,
+  ...rest
+}: ArticleDoc): ArticleCard => rest;
+
+/**
+ * The names of the lists an article is in, as the full build groups them (tools/compile/compile.ts):
+ * all articles, the articles in its language, and the articles about each entity it links.
+ * A publish takes a changed article out of the lists its old card named and puts it into these.
+ */
+export function articleListsOf(card: ArticleCard): string[] {
+  return [
+    lists.articles,
+    lists.articlesInLanguage(card.language),
+    ...[...linkedTypes(card)].map(([slug, type]) => lists.articlesAbout({ type, slug })),
+  ];
+}
