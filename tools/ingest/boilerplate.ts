@@ -19,10 +19,13 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   ['caption', /(?:[（(][^（()）]{1,20}[攝摄][^（()）]{0,12}[)）]|＝[^＝]{1,60}撮影)\s*$/u, SHORT],
   // Agency and reporting credits: "(Reporting by ...; Editing by ...)", "This report by The Canadian Press was first published ...", "X contributed reporting from Y".
   ['credit', /^[\s(]*(?:(?:additional )?reporting by|writing by|editing by|compiled by|this report by .{1,40} was first published|[\p{L}\s.,'’-]{1,120} contributed (?:reporting|to this report)|[\p{Lu}][\p{L}'’-]+ reported from [\p{L}\s,.-]{1,60}\.?$)/iu, 400],
+  // A wire credit on its own line: "Agencies", "PTI", "Staff Reports".
+  ['credit', /^(?:agencies|agency|pti|ians|ani|afp|ap|reuters|dpa|staff reports?|wire services?|with agency inputs|with inputs from agencies)$/iu, 40],
   ['caption', /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|\bpti\b|\bani\b|shutterstock|istock|\bimago\b|\bdpa\b|picture alliance|연합뉴스|뉴시스|뉴스1)\s*[)\]]?\s*$/iu, 90],
   ['call-to-action', /(?:advertisement|story continues below|terms of (?:service|use)|privacy policy|cookie|bereits registriert|jederzeit kündbar|plus-inhalte|dans la rubrique|\.\.\.more|manage my|subscribe|sign up|follow us|follow @|watch us live|download (?:the|our) app|click here|tap here|share this|share on|share it with|tell us what you think|newsletter|join our|get the latest|get breaking news|download the [\w ]{1,40} app|create an account|sign in to|register for|reserved for subscribers|disclaimer\s*:|this post may contain affiliate|affiliate commission|télécharge[zr]|abonnez|abonnieren|folgen sie|구독|좋아요|報料|报料|チャンネル登録|有料会員|有料記事|読み放題|続きをお読み|북마크|이 기사 어땠나요|訂閱|订阅|追蹤|关注我们|फॉलो करें|सब्सक्राइब|डाउनलोड करें)/iu, SHORT],
   // Disclaimers and channel promotions that run long: "(Disclaimer: Recommendations ...)", "... is now on Telegram".
-  ['call-to-action', /^[\s(]*disclaimer\s*:|\bis now on (?:telegram|whatsapp)\b|for (?:the )?fastest news alerts/iu, 400],
+  ['call-to-action', /^[\s(]*disclaimer\s*:/iu, 800],
+  ['call-to-action', /\bis now on (?:telegram|whatsapp)\b|for (?:the )?fastest news alerts/iu, 400],
   ['social-embed', /(?:pic\.twitter\.com|twitter\.com\/|x\.com\/\w+\/status|instagram\.com\/|a post shared by|view this post on instagram|youtube\.com\/|youtu\.be\/|facebook\.com\/|— .{1,60}\(@\w+\)|\(@\w+\) \w+ \d{1,2}, \d{4})/iu, 400],
   ['contact', /^[^\s@]{0,40}\s*(?:기자\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]]?$|^(?:e-?mail|email us|contact us|write to us|tips?)\s*[:：]/iu, SHORT],
   ['contact', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u, 60],
@@ -33,7 +36,7 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   // A link or a gallery's controls printed as text: "https://www.example.com/news/...", "Image 1 of 23 Caption Close".
   ['label', /^(?:https?:\/\/\S+|image \d+ of \d+\b.*)$/iu, SHORT],
   // A video list's item: its running time, then its title ("3:47 Protests turn violent ...").
-  ['label', /^\d{1,2}:\d{2}(?::\d{2})?\s+[^.!?。]{5,150}$/u, SHORT],
+  ['label', /^\d{1,2}:\d{2}(?::\d{2})?\s+[^.!?。]{5,150}\??$/u, SHORT],
   // Reading time and publication lines: "3 minute read", "9 Min.", "Published Mar 29, 2023 • Last updated ...".
   ['dateline', /(?:\b\d+\s*(?:min(?:ute)?s?\.?(?: read)?|minuten? lesezeit|min\. de lecture)|\bread time\b)\s*$|^(?:published|updated)\b.{0,60}•/iu, 90],
   // A date alone, with its time: "11. April 2023, 9:02 Uhr", "April 11, 2023 9:02 AM".
@@ -60,8 +63,10 @@ export function dropBoilerplate(paragraphs: string[], context: { headline?: stri
   const seen = new Set<string>();
   const key = (s?: string) => s?.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase() ?? '';
   const same = (a?: string, b?: string) => key(a) !== '' && key(a) === key(b);
+  // The headline printed again behind a kicker or place ("Kirche - Halle (Saale):Semesterbeginn mit ...").
+  const kickerAndHeadline = (p: string) => key(context.headline).length >= 20 && key(p).endsWith(key(context.headline)) && key(p).length - key(context.headline).length <= 60;
   for (const p of paragraphs) {
-    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 ? 'repeat' : undefined);
+    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || kickerAndHeadline(p) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 ? 'repeat' : undefined);
     if (kind) dropped.push({ kind, text: p });
     else kept.push(p);
     seen.add(p);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { junkKind } from '../../../tools/ingest/boilerplate';
+import { dropBoilerplate, junkKind } from '../../../tools/ingest/boilerplate';
 import { normaliseDate } from '../../../tools/ingest/dates';
 import { readPage } from '../../../tools/ingest/page';
 import { placeholderIn } from '../../../tools/ingest/placeholder';
@@ -57,6 +57,8 @@ describe('the boilerplate filter: credits and lists', () => {
     ['Published Mar 29, 2023 • Last updated Mar 29, 2023 • 3 minute read', 'dateline'],
     ['11. April 2023, 9:02 Uhr', 'dateline'],
     ['Image 1 of 23 Caption Close', 'label'],
+    ['4:23 Former President Donald Trump faces indictment— what now?', 'label'],
+    ['Agencies', 'credit'],
     ['この記事は有料記事です。残り1387文字有料会員になると続きをお読みいただけます。', 'call-to-action'],
   ])('drops %s (%s)', (text, kind) => expect(junkKind(text)).toBe(kind));
 
@@ -133,5 +135,13 @@ describe('a bold standfirst the description repeats', () => {
 
   it('drops a long disclaimer or channel promotion', () => {
     expect(junkKind('(Disclaimer: Recommendations given in this section or any reports attached herein are authored by an external party. Views expressed are that of the respective authoring entities and do not represent the views of the publication.)')).toBe('call-to-action');
+  });
+});
+
+describe('the headline printed again behind a kicker', () => {
+  it('is dropped; a paragraph that only starts like the headline stays', () => {
+    const headline = 'Semesterbeginn mit neuem Prediger an der Uni in Halle';
+    const kept = dropBoilerplate(['Kirche - Halle (Saale):Semesterbeginn mit neuem Prediger an der Uni in Halle', 'Halle (dpa/sa) - Unter dem Motto "Zum ewigen Frieden" soll in Halle am Dienstag auch das neue kirchliche Semester eröffnet werden.'], { headline }).kept;
+    expect(kept).toHaveLength(1);
   });
 });
