@@ -29,6 +29,8 @@ export interface ArticleCard extends LinkedSlugs {
   source?: string;
   /** Canonical URL on the publisher's site. */
   url?: string;
+  /** Other URLs of the same story (AMP, mobile, the page it was read from), as the source gave them. */
+  alternateUrls?: string[];
   byline?: string;
   summary?: string;
   section?: string;

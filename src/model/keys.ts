@@ -12,6 +12,9 @@ import type { EntityRef } from './documents';
  *   v:<ver>:l:<list>:<leaf>        -> ListChunk: one leaf of the list, under a stable leaf id
  *   v:<ver>:x:<list>               -> ListIndex: a long list's leaves (src/model/list-layout.ts)
  *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
+ *   v:<ver>:u:<url>                -> ArticleDoc: the article at <url>, its canonical URL or a known
+ *                                     alternate in normal form (src/model/article-url.ts); a copy, so a
+ *                                     link opens its page in the round trips of a slug
  *   v:<ver>:m                      -> NodeManifestHead: how many shards the node manifest has (publish only)
  *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
@@ -43,6 +46,7 @@ export const generationKey = (version: string): string => `v:${version}:g`;
 export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
 /** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
 export const CHANGES_CHUNK_SIZE = 100;
+export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;

@@ -1,5 +1,5 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import { articleKey, articleUrlKey, changesKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeChunk } from '../model/changes';
 import type { Codec } from './codecs';
 import type { KvStore } from './kv-store';
@@ -34,6 +34,11 @@ export class NewsReader {
 
   article(slug: string): Promise<ArticleDoc | null> {
     return this.read((v) => articleKey(v, slug));
+  }
+
+  /** The article at `url`, a URL in normal form (src/model/article-url.ts); null when none. */
+  articleByUrl(url: string): Promise<ArticleDoc | null> {
+    return this.read((v) => articleUrlKey(v, url));
   }
 
   entity(slug: string): Promise<EntityDoc | null> {

@@ -1,15 +1,16 @@
 import type { ArticleCard, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { sortInList } from '../../src/model/sort-key';
-import { articleKey, entityKey, lists, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
+import { articleKey, articleUrlKey, entityKey, lists, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { shardManifest } from '../../src/model/node-manifest';
 import { utf8Length } from '../../src/text/utf8-length';
 import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
+import { urlIndex } from './article-urls';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
 import { inMemorySearchIndex, type ArticleLookup, type SearchIndexBuilder } from './search-index';
-import { storedText, type KvEntry } from './kv-entry';
+import { storedText, textEntry, type KvEntry } from './kv-entry';
 import { kvLimitProblems, type SourceOf } from './kv-limits';
 import type { Problem } from './problems';
 import type { DataSet } from './read-data-set';
@@ -121,12 +122,17 @@ export async function compileArticles(
   const search = searchIndex(cards, lookup, entityFiles);
   progress('related articles');
   const related = relatedArticles(cards);
+  const urls = urlIndex(cards);
   progress('content hash: every entry built once under a placeholder version');
 
   function* build(version: string): Generator<KvEntry> {
     yield* articleEntries(store, (slug) => articleKey(version, slug), (i) => input.cards[i]!.slug);
     for (const e of entityFiles) yield { key: entityKey(version, e.slug), value: e };
     for (const [slug, items] of related) yield { key: relatedKey(version, slug), value: items };
+    for (const [url, slug] of urls) {
+      const key = articleUrlKey(version, url);
+      yield lookup.text ? textEntry(key, lookup.text(slug)!) : { key, value: lookup.get(slug)! };
+    }
     yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
     for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST);
     for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST);
@@ -145,6 +151,7 @@ export async function compileArticles(
   const problems: Problem[] = [];
   const sourceOf = sourceOfKey(dataSet);
   const searchCopy = searchArticleKey('*', 0).slice(0, -1);
+  const urlCopy = articleUrlKey('*', '');
   let bytes = 0;
   try {
     for (const e of build('*')) {
@@ -152,8 +159,9 @@ export async function compileArticles(
       const json = storedText(e);
       const size = utf8Length(json);
       bytes += size;
-      // A search page's copy of an article (s:a:<doc>) is checked as the article's own key.
-      if (!e.key.startsWith(searchCopy)) problems.push(...kvLimitProblems(e.key, size, sourceOf));
+      // A search page's copy of an article (s:a:<doc>) and a URL's (u:<url>, whose length the data
+      // format bounds) are checked as the article's own key.
+      if (!e.key.startsWith(searchCopy) && !e.key.startsWith(urlCopy)) problems.push(...kvLimitProblems(e.key, size, sourceOf));
       const digest = await hash(json);
       lines.push(`${e.key}\t${digest}`);
       if (nodeKeys.has(e.key)) {

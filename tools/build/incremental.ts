@@ -4,6 +4,7 @@ import { cursorKeyOf } from '../../src/model/sort-key';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { articleCard, articleListsOf, NEWEST_FIRST } from './article-lists';
+import { articleUrlsOf } from './article-urls';
 import { checkedBuild, type BuildOptions, type BuildResult } from './build-data-set';
 import { editLists, type ListEdits } from './delta-lists';
 import { relatedDelta } from './delta-related';
@@ -90,6 +91,7 @@ export function buildDelta(
       move(articleCard(was), null);
     }
 
+    await moveUrls(previous, docs, old, withdrawn, values, deleted);
     const after = await editLists('*', previous, edits);
     for (const e of after.entries) values.set(e.key.slice('v:*:'.length), e.value);
     deleted.push(...after.deleted.map((k) => k.slice('v:*:'.length)));
@@ -131,4 +133,36 @@ export function buildDelta(
       },
     };
   });
+}
+
+const allUrls = (doc: ArticleDoc | null | undefined): string[] => {
+  if (!doc) return [];
+  const { canonical, alternate } = articleUrlsOf(doc);
+  return [...canonical, ...alternate];
+};
+
+/**
+ * The URL keys of a publish (`u:<url>`, tools/build/article-urls.ts): each published article's
+ * URLs hold its new copy (the newer publish wins a URL another story claimed); a URL an article no
+ * longer has, or a withdrawn article's, is dropped where it still leads to that article.
+ */
+async function moveUrls(
+  previous: PreviousVersion,
+  docs: readonly ArticleDoc[],
+  old: ReadonlyMap<string, ArticleDoc | null>,
+  withdrawn: readonly string[],
+  values: Map<string, unknown>,
+  deleted: string[],
+): Promise<void> {
+  const published = new Set(docs.map((d) => d.slug));
+  const gone = new Map<string, string>();
+  for (const doc of docs) {
+    const kept = new Set(allUrls(doc));
+    for (const url of kept) values.set(`u:${url}`, doc);
+    for (const url of allUrls(old.get(`a:${doc.slug}`))) if (!kept.has(url)) gone.set(url, doc.slug);
+  }
+  for (const slug of withdrawn) if (!published.has(slug)) for (const url of allUrls(old.get(`a:${slug}`))) gone.set(url, slug);
+  for (const url of gone.keys()) if (values.has(`u:${url}`)) gone.delete(url);
+  const stored = await previous.read<ArticleDoc>([...gone.keys()].map((url) => `u:${url}`));
+  for (const [url, slug] of gone) if (stored.get(`u:${url}`)?.slug === slug) deleted.push(`u:${url}`);
 }

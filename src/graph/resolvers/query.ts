@@ -1,5 +1,6 @@
 import { Kind, type SelectionSetNode } from 'graphql';
-import type { ArticleCard, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
+import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
+import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
 import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
@@ -27,6 +28,15 @@ function selects(nodes: readonly { selectionSet?: SelectionSetNode }[], field: s
       s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT && within(s.selectionSet),
     );
   return nodes.some((n) => within(n.selectionSet));
+}
+
+/** The article a link leads to: one read, of its normal form's key (src/model/keys.ts). */
+function articleByUrl(ctx: GraphContext, url: string): Promise<ArticleDoc | null> {
+  const normal = normalizeArticleUrl(url);
+  if (normal === null) throw new InvalidArgument('`url` is not an absolute http(s) URL.', 'url');
+  // Longer than the build lets any article's URL be (tools/build/article-file-format.ts): no read.
+  if (normal.length > ARTICLE_URL_MAX) return Promise.resolve(null);
+  return ctx.reader.articleByUrl(normal);
 }
 
 const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
@@ -97,8 +107,16 @@ export const Query = {
   },
   // When the query asks for the article's related stories, their key is asked for in the same
   // round trip as the article: the slug is all the key needs.
-  article: (_, { slug }, ctx, info) => {
-    if (selects(info.fieldNodes, 'related')) void ctx.reader.related(slug).catch(() => undefined);
+  async article(_, { slug, url }, ctx, info) {
+    if ((slug == null) === (url == null)) throw new InvalidArgument('`article` takes exactly one of `slug` and `url`.', slug == null ? 'slug' : 'url');
+    const related = selects(info.fieldNodes, 'related');
+    if (slug == null) {
+      const doc = await articleByUrl(ctx, url!);
+      // Asked for with the next level's reads (the article's entities), as a slug's is with the article.
+      if (doc && related) void ctx.reader.related(doc.slug).catch(() => undefined);
+      return doc;
+    }
+    if (related) void ctx.reader.related(slug).catch(() => undefined);
     return ctx.reader.article(slug);
   },
   person: entityBySlug('Person'),
