@@ -41,7 +41,15 @@ export default defineConfig({
         ],
         // Each worker test sends dozens of requests through workerd: seconds on a busy two-core
         // CI machine, over vitest's default of 5.
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'worker',
+          include: ['tests/worker/**/*.test.ts'],
+          testTimeout: 30_000,
+          // The worker's request log (src/front/observe.ts: every failed request, and the test
+          // files send thousands on purpose) would bury the report; tests/worker/observability.test.ts
+          // reads the lines it checks from console.log itself.
+          onConsoleLog: (log) => !log.startsWith('{"event":"request"'),
+        },
       },
       {
         test: {
