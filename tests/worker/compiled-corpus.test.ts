@@ -13,7 +13,10 @@ const N = 120;
 let pool: ReturnType<typeof pools>;
 
 beforeAll(async () => {
-  const files = [...seedFiles(), ...generateCorpus(N)];
+  // A few stories with a canonical URL, so that ArticleByUrl finds some (the corpus has none).
+  const withUrl = (f: { path: string; text: string }, i: number) =>
+    i % 40 === 0 ? { ...f, text: JSON.stringify({ ...JSON.parse(f.text), url: `https://www.example.com/story/${i}` }) } : f;
+  const files = [...seedFiles(), ...[...generateCorpus(N)].map(withUrl)];
   await buildAndPublish(files);
   const articles = files.filter((f) => f.path.startsWith('articles/')).map((f) => ({ type: 'Article', ...(JSON.parse(f.text) as Doc) }));
   pool = pools([...articles, ...DATA_DOCS.filter((d) => d.type !== undefined)]);
