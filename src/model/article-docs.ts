@@ -34,6 +34,9 @@ export interface ArticleCard extends LinkedSlugs {
   byline?: string;
   summary?: string;
   section?: string;
+  /** Its subjects and authors, when it has any: small, and what a card or a topic filter needs. */
+  subjects?: SubjectDoc[];
+  authors?: AuthorDoc[];
   version?: number;
   wordCount: number;
 }

@@ -18,6 +18,8 @@ import type { EntityRef } from './documents';
  *   v:<ver>:m                      -> NodeManifestHead: how many shards the node manifest has (publish only)
  *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
+ *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
+ *                                     subjects (`subjects`) with their names and article counts
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
  * A delta version (src/model/generations.ts) writes only the keys that changed under its own
@@ -47,6 +49,7 @@ export const changesKey = (version: string, since: string, chunk: number): strin
 /** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
 export const CHANGES_CHUNK_SIZE = 100;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
+export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
@@ -66,6 +69,10 @@ export const lists = {
   articles: 'articles',
   articlesInLanguage: (language: string) => `articles@lang:${language}`,
   articlesAbout: (entity: EntityRef) => `articles@${entity.type}:${entity.slug}`,
+  /** By a handle of src/model/topic-keys.ts: a section, a subject, an author. */
+  articlesInSection: (key: string) => `articles@section:${key}`,
+  articlesOnSubject: (key: string) => `articles@subject:${key}`,
+  articlesBy: (key: string) => `articles@author:${key}`,
   events: 'events',
   eventsWith: (entity: EntityRef) => `events@${entity.type}:${entity.slug}`,
   people: 'people',

@@ -1,11 +1,12 @@
 import type { ArticleCard, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { sortInList } from '../../src/model/sort-key';
-import { articleKey, articleUrlKey, entityKey, lists, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
+import { articleKey, articleUrlKey, entityKey, lists, topicListingKey, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { shardManifest } from '../../src/model/node-manifest';
 import { utf8Length } from '../../src/text/utf8-length';
-import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
+import { buildListing } from '../../src/model/topic-listing';
+import { articleCard, BY_NAME, BY_START, NEWEST_FIRST, topicListsOf } from './article-lists';
 import { urlIndex } from './article-urls';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
@@ -111,6 +112,8 @@ export async function compileArticles(
   ]);
   const people = sortInList(BY_NAME, entityFiles.filter((e) => e.type === 'Person'));
   const byLanguage = groupBy(cards, (a) => [a.language]);
+  // Sections, subjects and authors: a list each, and the listings of the first two.
+  const byTopic = groupBy(cards, topicListsOf);
 
   const numberOf = new Map(input.cards.map((c, i) => [c.slug, i]));
   const at = (slug: string) => numberOf.get(slug);
@@ -136,6 +139,8 @@ export async function compileArticles(
     yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
     for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST);
     for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST);
+    for (const [list, items] of byTopic) yield* buildList(version, list, items, NEWEST_FIRST);
+    for (const kind of ['sections', 'subjects'] as const) yield { key: topicListingKey(version, kind), value: buildListing(cards, kind) };
     yield* buildList(version, lists.events, events, BY_START);
     for (const [slug, items] of eventsWith) yield* buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, BY_START);
     yield* buildList(version, lists.people, people, BY_NAME);

@@ -5,6 +5,7 @@ import { utf8Length } from '../../src/text/utf8-length';
 import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { articleCard, articleListsOf, NEWEST_FIRST } from './article-lists';
 import { articleUrlsOf } from './article-urls';
+import { adjustListing, type TopicListing } from '../../src/model/topic-listing';
 import { checkedBuild, type BuildOptions, type BuildResult } from './build-data-set';
 import { editLists, type ListEdits } from './delta-lists';
 import { relatedDelta } from './delta-related';
@@ -58,8 +59,12 @@ export function buildDelta(
     const patched = new Map<string, ArticleCard | null>();
     const placedBy = new Map<string, ArticleCard>();
     let count = previous.pointer.articleCount;
+    const removedCards: ArticleCard[] = [];
+    const addedCards: ArticleCard[] = [];
     const move = (before: ArticleCard | null, after: ArticleCard | null) => {
       if (JSON.stringify(before) === JSON.stringify(after)) return;
+      if (before) removedCards.push(before);
+      if (after) addedCards.push(after);
       for (const list of before ? articleListsOf(before) : []) {
         edit(list).remove.push(before!.slug);
         edit(list).removeKeys.push(cursorKeyOf(before!));
@@ -92,6 +97,12 @@ export function buildDelta(
     }
 
     await moveUrls(previous, docs, old, withdrawn, values, deleted);
+    if (removedCards.length + addedCards.length > 0) {
+      const listings = await previous.read<TopicListing>(['k:sections', 'k:subjects']);
+      for (const kind of ['sections', 'subjects'] as const) {
+        values.set(`k:${kind}`, adjustListing(listings.get(`k:${kind}`) ?? null, removedCards, addedCards, kind));
+      }
+    }
     const after = await editLists('*', previous, edits);
     for (const e of after.entries) values.set(e.key.slice('v:*:'.length), e.value);
     deleted.push(...after.deleted.map((k) => k.slice('v:*:'.length)));
