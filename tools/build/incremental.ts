@@ -99,8 +99,11 @@ export function buildDelta(
     await moveUrls(previous, docs, old, withdrawn, values, deleted);
     if (removedCards.length + addedCards.length > 0) {
       const listings = await previous.read<TopicListing>(['k:sections', 'k:subjects']);
+      // Written only when the publish changes it: most stories keep their section and subjects.
       for (const kind of ['sections', 'subjects'] as const) {
-        values.set(`k:${kind}`, adjustListing(listings.get(`k:${kind}`) ?? null, removedCards, addedCards, kind));
+        const was = listings.get(`k:${kind}`) ?? null;
+        const next = adjustListing(was, removedCards, addedCards, kind);
+        if (JSON.stringify(next) !== JSON.stringify(was)) values.set(`k:${kind}`, next);
       }
     }
     const after = await editLists('*', previous, edits);

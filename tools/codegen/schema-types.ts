@@ -53,7 +53,7 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Translation: '../model/documents#TranslationDoc',
         // A listing's entry, or (for Subject) an article's own subject.
         Section: '../model/topic-listing#TopicEntry',
-        Subject: './resolvers/topics#SubjectParent',
+        Subject: './resolvers/refs#SubjectParent',
       },
     },
   });

@@ -1,4 +1,3 @@
-import { Kind, type SelectionSetNode } from 'graphql';
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
 import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
 import { nameKey, sectionKey, topicKeysOf } from '../../model/topic-keys';
@@ -8,6 +7,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import type { GraphContext } from '../context';
+import { selects } from '../selects';
 import { readConnection, type ListQuery } from '../list-page';
 import type { ArticleFilter, ArticleOrder, EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
 import { ref } from './refs';
@@ -22,14 +22,6 @@ async function loadEntity(ctx: GraphContext, type: EntityType, slug: string): Pr
 export const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
   type === 'Article' ? ctx.reader.article(slug) : loadEntity(ctx, type, slug);
 
-/** Whether any of `nodes` selects `field` directly or through inline fragments (@defer ones too). */
-export function selects(nodes: readonly { selectionSet?: SelectionSetNode }[], field: string): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT && within(s.selectionSet),
-    );
-  return nodes.some((n) => within(n.selectionSet));
-}
 
 /** The article a link leads to: one read, of its normal form's key (src/model/keys.ts). */
 function articleByUrl(ctx: GraphContext, url: string): Promise<ArticleDoc | null> {

@@ -1,4 +1,4 @@
-import type { ArticleCard, SubjectDoc } from '../../model/documents';
+import type { ArticleCard } from '../../model/documents';
 import { InvalidArgument } from '../../model/domain-errors';
 import { lists } from '../../model/keys';
 import { sectionKey, subjectKey } from '../../model/topic-keys';
@@ -7,7 +7,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context';
 import { readConnection } from '../list-page';
 import type { QueryResolvers, SectionResolvers, SubjectResolvers } from '../resolver-types.gen';
-import { selects } from './query';
+import { selects } from '../selects';
+import type { SubjectParent } from './refs';
 
 /**
  * Sections and subjects: the listings the build writes (one key each, src/model/topic-listing.ts)
@@ -16,8 +17,6 @@ import { selects } from './query';
  * handle, which the argument gives.
  */
 
-/** An article's own subject (its name, code, uri), or a listing's entry. */
-export type SubjectParent = SubjectDoc | TopicEntry;
 const isEntry = (s: SubjectParent): s is TopicEntry => 'count' in s;
 const keyOf = (s: SubjectParent) => (isEntry(s) ? s.key : subjectKey(s));
 
