@@ -30,6 +30,22 @@ const LAYERS = {
   'src/plugins': [WORKERS, ABOVE_PLUGINS],
   'src/front': [WORKERS, ABOVE_FRONT],
 };
+/**
+ * The Node wing (docs/architecture.md, "The Node wing"): scripts/ holds the entry points and
+ * nothing imports them; bench/ measures tools/, never the other way; the build's phase folders
+ * import only the phases before them (data, compile, publish, delta; operations beside compile).
+ */
+const ENTRY_POINTS = { group: ['**/scripts/**'], message: 'scripts/ holds entry points only: move what is shared into tools/ or bench/' };
+const MEASUREMENT = { group: ['**/bench/**'], message: 'bench/ measures tools/; tools/ never imports it' };
+const after = (phase, later) => ({ group: later.map((p) => `**/${p}/**`), message: `tools/${phase}/ lies below tools/{${later.join(',')}}/` });
+const NODE_WING = {
+  // Every folder of tools/ first: ESLint applies the last setting that matches a file.
+  tools: [],
+  'tools/data': [after('data', ['compile', 'delta', 'publish', 'operations'])],
+  'tools/compile': [after('compile', ['delta', 'publish', 'operations'])],
+  'tools/publish': [after('publish', ['delta', 'operations'])],
+  'tools/operations': [after('operations', ['compile', 'delta', 'publish'])],
+};
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const layers = [
   { files: ['src/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict([BUNDLE]) },
@@ -39,8 +55,10 @@ const layers = [
     { files: [`${dir}/**/*.test.ts`], rules: restrict(patterns) },
   ]),
   // tests/ and bench/ share fixtures through tools/fixtures/, not each other.
-  { files: ['tests/**/*.ts'], rules: restrict([{ group: ['**/bench/**'], message: 'share it through tools/fixtures/' }]) },
-  { files: ['bench/**/*.ts'], rules: restrict([{ group: ['**/tests/**'], message: 'share it through tools/fixtures/' }]) },
+  { files: ['tests/**/*.ts'], rules: restrict([{ group: ['**/bench/**'], message: 'share it through tools/fixtures/' }, ENTRY_POINTS]) },
+  { files: ['scripts/**/*.ts'], rules: restrict([{ group: ['./*'], message: 'an entry point imports no other: share it through tools/ or bench/' }]) },
+  { files: ['bench/**/*.ts'], rules: restrict([{ group: ['**/tests/**'], message: 'share it through tools/fixtures/' }, ENTRY_POINTS]) },
+  ...Object.entries(NODE_WING).map(([dir, patterns]) => ({ files: [`${dir}/**/*.ts`], rules: restrict([ENTRY_POINTS, MEASUREMENT, ...patterns]) })),
 ];
 
 export default tseslint.config(

@@ -16,7 +16,7 @@ export default defineConfig({
           // Some tests run the build step as a child process (tests/node/build-data.test.ts):
           // seconds each on a busy two-core CI machine, over vitest's default of 5.
           testTimeout: 30_000,
-          include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'tests/node/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts', 'tests/node/**/*.test.ts'],
         },
       },
       {

@@ -1,5 +1,5 @@
 import type { BenchResults } from './bench-results';
-import { int } from '../tools/perf/markdown-table';
+import { int } from './markdown-table';
 
 /** The budgets of issue 6. */
 export const BUDGETS = {

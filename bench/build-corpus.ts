@@ -1,14 +1,14 @@
 /**
  * The full build alone, at any size, without loading KV (loading a million keys into local KV
  * takes far longer than building them): the seed data plus N generated articles through the
- * streamed build step, every entry built and serialized once as `npm run build:data` does,
+ * streamed build step, every entry built and serialized once as `npm run data:build` does,
  * hashed instead of written. Prints one JSON line: build and output time, peak RSS, keys,
  * bytes, the largest value, version and a digest of every key and stored value (to compare two
  * builders), and writes it to bench/results/build-<articles>-<time>.json.
  *
  *   npm run bench:build -- --articles 1000000
  *
- * Articles are read one at a time and spilled (tools/build/build-data-streamed.ts): peak RSS
+ * Articles are read one at a time and spilled (tools/compile/build-data-streamed.ts): peak RSS
  * grows with the cards kept in memory, about 1 KB an article, not with the corpus's text.
  */
 import { execSync } from 'node:child_process';
@@ -16,9 +16,9 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { storedText } from '../tools/build/kv-entry';
-import { listSourceFiles } from '../tools/build/source-files';
+import { buildDataSetStreamed } from '../tools/compile/build-data-streamed';
+import { storedText } from '../tools/compile/kv-entry';
+import { listSourceFiles } from '../tools/data/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });

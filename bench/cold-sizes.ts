@@ -17,7 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { p50Column } from '../tools/perf/cold-sizes-chart';
+import { p50Column } from './cold-sizes-chart';
 import { findState, stateKey } from './kv-state';
 import { probe } from './measure';
 import { OPERATIONS } from './operations';

@@ -2,22 +2,30 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishOneTable, type PublishOneResults } from './publish-one-report';
 import { runReport, type BenchResults } from './report';
-import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from '../tools/perf/scale-model';
-import { perOperationReport, type PerOperationResults } from '../tools/perf/per-operation-report';
-import type { ColdSizesResults } from '../tools/perf/cold-sizes-chart';
+import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from './scale-model';
+import { perOperationReport, type PerOperationResults } from './per-operation/report';
+import type { ColdSizesResults } from './cold-sizes-chart';
 
-/** Where `npm run docs:performance` writes the per-operation chart, beside docs/performance.md. */
+/** The file `npm run docs:performance` writes; docs/performance.md (prose) links to it. */
+export const FIGURES_DOC = 'docs/performance-figures.md';
+/** Where it writes the per-operation chart, beside the figures. */
 export const PER_OPERATION_CHART = 'performance-per-operation.svg';
 /** And bench/cold-sizes.ts's chart. */
 export const COLD_SIZES_CHART = 'performance-cold-sizes.svg';
 
 /**
- * The figures of docs/performance.md, rendered from what the benchmarks wrote to
+ * The figures docs/performance.md discusses, rendered from what the benchmarks wrote to
  * bench/results/: the newest `npm run bench` run, the newest `npm run bench:search` rows, and
  * `npm run bench:load`'s load.json. Figures are never pasted into the docs by hand.
  */
-export const START = '<!-- figures: written by `npm run docs:performance` from bench/results/; do not edit -->';
-export const END = '<!-- end of figures -->';
+const HEADER = [
+  '# Performance figures',
+  '',
+  '<!-- written by `npm run docs:performance` from bench/results/; do not edit -->',
+  '',
+  'The benchmarks\' own output, newest run of each, as [performance.md](performance.md) describes them:',
+  'run the benchmarks, then `npm run docs:performance`.',
+].join('\n');
 
 const newest = (dir: string, prefix: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.json')).sort().at(-1) : undefined;
@@ -41,7 +49,7 @@ export function figuresSection(dir: string): string {
     const cold = read<{ loadAverage: string; rows: Row[] }>(join(dir, coldSearch));
     parts.push(
       `## bench/search-cold.ts (${coldSearch.slice('cold-search-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
-      'Cold searches, stores and queries alternating; the ratio is each query over the rare word (issue 13: common under 2x rare).',
+      'Cold searches, stores and queries alternating; the ratio is each query over the rare word (the goal: common under 2x rare).',
       rowsTable(cold.rows),
     );
   }
@@ -51,7 +59,7 @@ export function figuresSection(dir: string): string {
     parts.push(
       `## bench/cold-sizes.ts (${coldSizes.slice('cold-sizes-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
       `Cold requests (a new worker per request, every key read from KV), one at a time, sizes alternating, ${cold.rounds} per operation and size; ` +
-        'the ratio is the largest corpus over the smallest (issue 13: within 1.3x).',
+        'the ratio is the largest corpus over the smallest (the goal: within 1.3x).',
       rowsTable(cold.rows),
       `![cold p50 by corpus size](${COLD_SIZES_CHART})`,
     );
@@ -87,8 +95,8 @@ export function newestColdSizes(dir: string): { results: ColdSizesResults; stamp
 }
 
 /**
- * The newest `npm run bench -- --per-operation` run at each corpus size, smallest first: issue
- * 14's table is taken at 1,000 articles, issue 13's peer at 100,000, and neither hides the other.
+ * The newest `npm run bench -- --per-operation` run at each corpus size, smallest first: the
+ * per-operation table is taken at 1,000 articles, the peer at 100,000, and neither hides the other.
  */
 export function newestPerOperationBySize(dir: string): PerOperationResults[] {
   if (!existsSync(dir)) return [];
@@ -101,15 +109,12 @@ export function newestPerOperationBySize(dir: string): PerOperationResults[] {
   return [...bySize.entries()].sort(([a], [b]) => a - b).map(([, results]) => results);
 }
 
-/** Its chart's file beside docs/performance.md: the smallest size keeps the name it always had. */
+/** Its chart's file beside the figures: the smallest size keeps the name it always had. */
 export function perOperationChartName(results: PerOperationResults): string {
   return results.articles <= 1001 ? PER_OPERATION_CHART : PER_OPERATION_CHART.replace('.svg', `-${results.articles}.svg`);
 }
 
-/** The doc with its figures section replaced. */
-export function withFigures(doc: string, figures: string): string {
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  if (start === -1 || end < start) throw new Error(`docs/performance.md needs the markers ${START} and ${END}`);
-  return `${doc.slice(0, start + START.length)}\n\n${figures}\n\n${doc.slice(end)}`;
+/** The whole figures file. */
+export function figuresDoc(figures: string): string {
+  return `${HEADER}\n\n${figures}\n`;
 }

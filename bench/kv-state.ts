@@ -11,7 +11,7 @@ import { join } from 'node:path';
  * loads afresh; `--fresh` forces it.
  */
 const STATE_DIR = 'bench/.state';
-const INPUTS = ['data', 'tools/build', 'src/model', 'src/text', 'tools/fixtures/corpus.ts'];
+const INPUTS = ['data', 'tools/data', 'tools/compile', 'tools/publish', 'src/model', 'src/text', 'tools/fixtures/corpus.ts'];
 
 function filesUnder(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];

@@ -1,6 +1,6 @@
 /**
  * Builds the seed data plus N generated articles with the real build step (buildDataSetStreamed,
- * as `npm run build:data` does), then writes every key into the bench worker's local KV,
+ * as `npm run data:build` does), then writes every key into the bench worker's local KV,
  * pointer last. Run as a child process so its time and peak memory are the build's own:
  *
  *   tsx bench/load-corpus.ts --articles N --url http://127.0.0.1:PORT
@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { listSourceFiles } from '../tools/build/source-files';
+import { buildDataSetStreamed } from '../tools/compile/build-data-streamed';
+import { listSourceFiles } from '../tools/data/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' } } });

@@ -1,5 +1,5 @@
 /**
- * `npm run profile:request -- --operation latest-articles [--target compiled] [--requests 4000]`:
+ * `npm run bench:profile -- --operation latest-articles [--target compiled] [--requests 4000]`:
  * where the worker's CPU goes for one app operation, as the per-operation bench sends it
  * (bench/per-operation/targets.ts: by persisted id, a distinct `nonce` variable per request so
  * each one is executed, 10 connections), profiled in the isolate itself.
@@ -10,7 +10,7 @@
  * `--state-key`'s, as for `npm run bench`, after a change to what the state is named by). After
  * a warm-up (JIT, caches), V8's sampling profiler runs over the isolate (Chrome DevTools
  * Protocol `Profiler.start`/`stop` on the runtime's own inspector) for many requests, and
- * tools/perf/cpu-profile.ts sums the samples by function and by source file, per request.
+ * bench/cpu-profile.ts sums the samples by function and by source file, per request.
  * It prints the tables and writes bench/results/profile-<operation>-<target>.md and the raw
  * .cpuprofile (opens in Chrome DevTools' Performance panel).
  *
@@ -30,7 +30,7 @@ import { findState, stateKey } from './kv-state';
 import { ALL_OPERATIONS, type Operation } from './operations';
 import { persistedBody, persistedOf } from './per-operation/targets';
 import { startRuntime } from './runtime';
-import { profileReport, summarize, type CpuProfile } from '../tools/perf/cpu-profile';
+import { profileReport, summarize, type CpuProfile } from './cpu-profile';
 
 const { values } = parseArgs({
   options: {

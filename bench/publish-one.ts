@@ -3,7 +3,7 @@
  * each corpus size (issue 13: at most 300 keys, 2 MB and 15 s at 100,000 articles). For each
  * size: the full build of the seed data plus N generated articles (tools/fixtures/corpus.ts),
  * published into a KV held in memory (tools/fixtures/memory-kv.ts); then three incremental publishes
- * through the path `npm run ingest -- --publish` takes (tools/build/publish-changes.ts): one
+ * through the path `npm run ingest -- --publish` takes (tools/delta/publish-changes.ts): one
  * new article, one article's text corrected, one withdrawn. Reports keys and bytes written,
  * KV round trips, and the time of each publish end to end (reading the data files, building
  * the delta, publishing it); writes bench/results/publish-one-<time>.json.
@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { lists } from '../src/model/keys';
-import { buildDataSetStreamed } from '../tools/build/build-data-streamed';
-import { publish } from '../tools/build/publish';
-import { publishChanges } from '../tools/build/publish-changes';
-import { readSourceFiles } from '../tools/build/source-files';
+import { buildDataSetStreamed } from '../tools/compile/build-data-streamed';
+import { publish } from '../tools/publish/publish';
+import { publishChanges } from '../tools/delta/publish-changes';
+import { readSourceFiles } from '../tools/data/source-files';
 import { generateArticle, generateCorpus } from '../tools/fixtures/corpus';
 import { memoryKv } from '../tools/fixtures/memory-kv';
 

@@ -1,6 +1,6 @@
 /**
  * Publishing under load: readers query the API in a loop while the data set is republished
- * several times through the real publishing path (scripts/load-kv.ts -> tools/build/publish.ts)
+ * several times through the real publishing path (scripts/load-kv.ts -> tools/publish/publish.ts)
  * into the KV the running `wrangler dev` reads. Every answer must be complete (200, data, no
  * error) and consistent with the one data version it names: the `x-data-version` header equals
  * `dataVersion.id`, and the article count, `totalCount` and the article slugs are exactly
@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runBuild } from '../tools/build/run-build';
+import { runBuild } from '../tools/compile/run-build';
 import { generateArticle } from '../tools/fixtures/corpus';
 
 export interface PublishLoadOptions {

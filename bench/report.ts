@@ -2,7 +2,7 @@ import type { SizeFigures, BenchResults, OperationFigures } from './bench-result
 import type { LoadFigures } from './measure';
 import { peerTables } from './peer/report';
 import { budgetLines } from './budgets';
-import { int, table } from '../tools/perf/markdown-table';
+import { int, table } from './markdown-table';
 
 /**
  * The tables of one `npm run bench` run, as it prints them and docs/performance.md shows them;

@@ -1,7 +1,7 @@
 /**
  * Search quality on judged sets (bench/search-sets.ts): MRR@10, nDCG@10 and recall@10 per set,
  * part and language, for this API's search (the build step's index and the ranking the worker
- * runs, in-process: tools/build/search-in-memory.ts) beside a plain BM25 over the same
+ * runs, in-process: tools/compile/search-in-memory.ts) beside a plain BM25 over the same
  * documents (bench/search-yardstick.ts).
  *
  *   npm run search:measure [-- --sets xquad,jsquad,news --parts dev,held-out --write]
@@ -13,8 +13,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildDataSet } from '../tools/build/build-data-set';
-import { inMemorySearch } from '../tools/build/search-in-memory';
+import { buildDataSet } from '../tools/compile/build-data-set';
+import { inMemorySearch } from '../tools/compile/search-in-memory';
 import { judge, mean, type Scores } from './search-metrics';
 import { jsquadSet, newsSet, xquadSet, type JudgedSet } from './search-sets';
 import { PlainBm25 } from './search-yardstick';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { TextSourceFile } from '../tools/build/decode-source';
-import { readSourceFiles } from '../tools/build/source-files';
+import type { TextSourceFile } from '../tools/data/decode-source';
+import { readSourceFiles } from '../tools/data/source-files';
 
 /**
  * The judged sets of `npm run search:measure`, each a corpus (article source files, as the

@@ -5,10 +5,10 @@
  *
  * Writes OUT/kv-data.json (every key of the version) and OUT/kv-pointer.json (the pointer,
  * to be written last), as arrays that `wrangler kv bulk put` takes. On any problem it lists
- * them all, writes nothing, and exits 1 (tools/build/run-build.ts; docs/input-limits.md).
+ * them all, writes nothing, and exits 1 (tools/compile/run-build.ts; docs/input-limits.md).
  */
 import { parseArgs } from 'node:util';
-import { runBuild } from '../tools/build/run-build';
+import { runBuild } from '../tools/compile/run-build';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: '.build' } },

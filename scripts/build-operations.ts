@@ -1,6 +1,6 @@
 /**
  * Persisted operations: validates operations/*.graphql, and the client manifests apps drop in
- * operations/clients/*.json (tools/build/client-manifests.ts), against schema/schema.graphql
+ * operations/clients/*.json (tools/operations/client-manifests.ts), against schema/schema.graphql
  * and the request limits, and writes
  *   - src/graph/persisted-operations.gen.ts (id -> body of both, bundled into the worker), and
  *   - src/graph/compiled/operations.gen.ts (each operation compiled: docs/compiled-operations.md), and
@@ -10,10 +10,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
-import { compileClientManifests } from '../tools/build/client-manifests';
-import { emitCompiled } from '../tools/compile-ops/emit-compiled';
-import { compileOperations } from '../tools/build/persisted-operations';
-import { formatProblem } from '../tools/build/problems';
+import { compileClientManifests } from '../tools/operations/client-manifests';
+import { emitCompiled } from '../tools/operations/emit-compiled';
+import { compileOperations } from '../tools/operations/persisted-operations';
+import { formatProblem } from '../tools/data/problems';
 
 const root = new URL('../', import.meta.url);
 const sdl = readFileSync(new URL('schema/schema.graphql', root), 'utf8');

@@ -1,5 +1,5 @@
 /**
- * Checks the bundle `wrangler deploy --dry-run --outdir DIR` wrote (npm run deploy:check):
+ * Checks the bundle `wrangler deploy --dry-run --outdir DIR` wrote (npm run bundle:check):
  * fails when it holds two copies of any module of graphql (tools/bundle/bundle-modules.ts says
  * why that breaks error handling). Duplicates of other packages only cost bytes: listed.
  *

@@ -1,17 +1,17 @@
 /**
- * Writes the figures of docs/performance.md from bench/results/ (bench/figures-doc.ts):
+ * Writes docs/performance-figures.md, the figures docs/performance.md discusses, from
+ * bench/results/ (bench/figures-doc.ts):
  *
  *   npm run bench && npm run bench -- --per-operation && npm run docs:performance
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { COLD_SIZES_CHART, figuresSection, newestColdSizes, newestPerOperationBySize, perOperationChartName, withFigures } from '../bench/figures-doc';
-import { coldSizesChart } from '../tools/perf/cold-sizes-chart';
-import { perOperationChart } from '../tools/perf/per-operation-chart';
+import { writeFileSync } from 'node:fs';
+import { COLD_SIZES_CHART, FIGURES_DOC, figuresDoc, figuresSection, newestColdSizes, newestPerOperationBySize, perOperationChartName } from '../bench/figures-doc';
+import { coldSizesChart } from '../bench/cold-sizes-chart';
+import { perOperationChart } from '../bench/per-operation/chart';
 
-const path = 'docs/performance.md';
 // The charts the figures show, drawn from the same newest per-operation run of each size.
 for (const perOperation of newestPerOperationBySize('bench/results')) writeFileSync(`docs/${perOperationChartName(perOperation)}`, perOperationChart(perOperation));
 const coldSizes = newestColdSizes('bench/results');
 if (coldSizes) writeFileSync(`docs/${COLD_SIZES_CHART}`, coldSizesChart(coldSizes.results, `Cold p50 by corpus size (${coldSizes.stamp}, load ${coldSizes.results.loadAverage})`));
-writeFileSync(path, withFigures(readFileSync(path, 'utf8'), figuresSection('bench/results')));
-console.log(`${path}: figures from bench/results/`);
+writeFileSync(FIGURES_DOC, figuresDoc(figuresSection('bench/results')));
+console.log(`${FIGURES_DOC}: figures from bench/results/`);

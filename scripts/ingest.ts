@@ -129,7 +129,7 @@ if (values.publish && !dryRun) {
   // (tools/ingest/publish-ingested.ts); otherwise the two steps `npm start` runs: build, load.
   let full = false;
   // Loaded only to publish: wrangler (getPlatformProxy) takes seconds to import.
-  const [{ openKv }, { publishIngested }] = await Promise.all([import('./kv-target'), import('../tools/ingest/publish-ingested')]);
+  const [{ openKv }, { publishIngested }] = await Promise.all([import('../tools/publish/kv-target'), import('../tools/ingest/publish-ingested')]);
   const target = await openKv({ remote: values.remote! });
   try {
     // New or enriched entities have keys of their own (pages, type-ahead) that the incremental path does not write.

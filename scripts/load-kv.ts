@@ -1,13 +1,13 @@
 /**
- * Publishes the build output to KV (tools/build/publish.ts): every key of the new data version,
+ * Publishes the build output to KV (tools/publish/publish.ts): every key of the new data version,
  * read back, then the pointer; the two previous versions stay for `npm run kv:rollback`.
  *
  *   tsx scripts/load-kv.ts [--remote] [--out DIR] [--persist-to DIR]   (local KV unless --remote;
  *   --persist-to: the local state directory a `wrangler dev --persist-to DIR` reads)
  */
 import { parseArgs } from 'node:util';
-import { publish } from '../tools/build/publish';
-import { openKv, readBuildOutput } from './kv-target';
+import { publish } from '../tools/publish/publish';
+import { openKv, readBuildOutput } from '../tools/publish/kv-target';
 
 const { values } = parseArgs({
   options: {

@@ -4,8 +4,8 @@
  *   tsx scripts/rollback-kv.ts [--to VERSION] [--remote] [--persist-to DIR]
  */
 import { parseArgs } from 'node:util';
-import { rollback } from '../tools/build/publish';
-import { openKv } from './kv-target';
+import { rollback } from '../tools/publish/publish';
+import { openKv } from '../tools/publish/kv-target';
 
 const { values } = parseArgs({
   options: { to: { type: 'string' }, remote: { type: 'boolean', default: false }, 'persist-to': { type: 'string' } },

@@ -1,4 +1,4 @@
-import { table } from '../../tools/perf/markdown-table';
+import { table } from '../markdown-table';
 import { PEER_TARGETS, type PeerOperationFigures, type PeerTarget, type TargetFigures } from './compare';
 
 /** The peer comparison as tables: absolute figures, then the worker as ratios to Apollo. */

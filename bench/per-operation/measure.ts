@@ -1,6 +1,6 @@
 /**
  * One operation, six targets (./targets.ts), measured in interleaved one-second slices: each
- * round runs every target once (in the order of tools/perf/per-operation-report.ts roundOrder), so a burst of other load on
+ * round runs every target once (in the order of bench/per-operation/report.ts roundOrder), so a burst of other load on
  * the shared machine hits them alike; round 0 warms every target up (JIT, caches, connections)
  * and is not counted. CPU ms
  * per request is the serving process's /proc utime + stime over the slice (bench/cpu-time.ts):
@@ -17,7 +17,7 @@ import { combine, load, type LoadFigures, type LoadSettings } from '../measure';
 import type { Operation } from '../operations';
 import { descendantsNamed, withCpu } from '../cpu-time';
 import { answer, canonical, checkSameValues, type Peer } from '../peer/compare';
-import { roundOrder, type OperationFigures, type SliceFigures, type TargetFigures as ReportFigures } from '../../tools/perf/per-operation-report';
+import { roundOrder, type OperationFigures, type SliceFigures, type TargetFigures as ReportFigures } from './report';
 import { persistedBody, persistedOf, TARGETS, textBody, type Target } from './targets';
 
 /** Figures as the report reads them, with all of autocannon's (failure kinds, p99) kept in the JSON. */

@@ -12,9 +12,9 @@ import type { LoadSettings } from '../measure';
 import { ALL_OPERATIONS } from '../operations';
 import { benchPort, startRuntime } from '../runtime';
 import { startPeer } from '../peer/compare';
-import type { OperationFigures, PerOperationResults } from '../../tools/perf/per-operation-report';
-import { perOperationChart } from '../../tools/perf/per-operation-chart';
-import { perOperationReport } from '../../tools/perf/per-operation-report';
+import type { OperationFigures, PerOperationResults } from './report';
+import { perOperationChart } from './chart';
+import { perOperationReport } from './report';
 import { measureOperation } from './measure';
 import { compilerPresent } from './targets';
 

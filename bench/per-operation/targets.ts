@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { Operation } from '../operations';
 
-export { LABELS, TARGETS, type Target } from '../../tools/perf/per-operation-report';
+export { LABELS, TARGETS, type Target } from './report';
 
 interface ManifestEntry {
   id: string;

@@ -15,7 +15,7 @@ import {
  * types once and the resolvers are set on them in place. @graphql-tools' makeExecutableSchema
  * (yoga's createSchema) rebuilds every type a second time (mapSchema) to attach them, most of
  * the worker's start-up time. The SDL is validated when
- * `npm run gen` writes it (scripts/generate-from-schema.ts), so it is not validated again here.
+ * `npm run schema:generate` writes it (scripts/generate-from-schema.ts), so it is not validated again here.
  *
  * Like makeExecutableSchema it refuses a resolver for a type or field the SDL lacks, so a
  * renamed field fails at start-up, not silently at query time.

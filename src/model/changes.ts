@@ -4,7 +4,7 @@ import type { NodeType } from './documents';
  * Delta sync (docs/app-developers.md): what changed between two data versions, node by node.
  *
  * Every version stores a manifest, each node's id and the hash of its stored document. When a
- * version is published (tools/build/publish.ts), it is diffed against the manifest of each
+ * version is published (tools/publish/publish.ts), it is diffed against the manifest of each
  * version that stays kept (the current one and the one before: KEEP_PREVIOUS), and the
  * differences are stored under the new version, sorted, in chunks of CHANGES_CHUNK_SIZE. An
  * app that holds any kept version then reads its changes in one round trip per page; an app

@@ -5,7 +5,7 @@ import type { EntityRef } from './documents';
  * written beside the old one and readers move to it when the one pointer key changes.
  *
  *   current                        -> VersionPointer (written last)
- *   history                        -> the complete versions kept in KV (tools/build/publish.ts)
+ *   history                        -> the complete versions kept in KV (tools/publish/publish.ts)
  *   v:<ver>:a:<slug>               -> ArticleDoc
  *   v:<ver>:e:<slug>               -> EntityDoc (slugs are unique across entity kinds)
  *   v:<ver>:h:<list>               -> ListHead (constant-size)
@@ -51,7 +51,7 @@ export const CHANGES_CHUNK_SIZE = 100;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
-/** Related stories kept per article (tools/build/related.ts); `Article.related(first)` takes at most this. */
+/** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
 export const listChunkKey = (version: string, list: string, leaf: number): string =>
   `v:${version}:l:${list}:${leaf}`;
@@ -79,7 +79,7 @@ export const lists = {
 } as const;
 
 /**
- * Search (src/search/, built by tools/build/search-index.ts), under the same version:
+ * Search (src/search/, built by tools/compile/search-index.ts), under the same version:
  *
  *   v:<ver>:s:p:<shard>            -> PostingShard: base postings of the terms whose hash falls here
  *   v:<ver>:s:p:<shard>:<part>     -> PostingShard: postings a later publish added (tail part 1, 2, ...;

@@ -2,8 +2,8 @@ import type { LeafEntry, ListHead } from './documents';
 import { LIST_CHUNK_SIZE } from './keys';
 
 /**
- * How a stored list is cut into leaves, shared by the build (tools/build/build-list.ts,
- * tools/build/list-update.ts) and the reader (src/graph/list-leaves.ts).
+ * How a stored list is cut into leaves, shared by the build (tools/compile/build-list.ts,
+ * tools/delta/list-update.ts) and the reader (src/graph/list-leaves.ts).
  *
  * A list is a one-level B+-tree (Bayer & McCreight 1972): leaves of items in list order, each
  * under a stable id, and an index of the leaves' first keys and counts. A full build cuts

@@ -34,7 +34,7 @@ export type SearchDates = Array<[string, number]>;
 /** [doc, part]: the one part where the document's postings are live; -1: removed. */
 export type MovedDocs = Array<[number, number]>;
 
-/** What an incremental publish needs and no reader does (tools/build/search-delta.ts). */
+/** What an incremental publish needs and no reader does (tools/delta/search-delta.ts). */
 export interface SearchMeta {
   /** BM25 mean field lengths (headline, body, entity names), fixed by the full build. */
   avg: number[];

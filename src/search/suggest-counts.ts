@@ -6,7 +6,7 @@ import type { SuggestBucket, SuggestCounts } from './index-format';
  * (`s:g:<bucket>`), so rewriting the counts in place rewrote some 60 buckets per article. A
  * publish writes the changed counts to one small table instead (`s:gc`, read in the same
  * round trip as the buckets), and folds it into the buckets once it grows past
- * MAX_SUGGEST_COUNTS entries (tools/build/search-delta-tables.ts): the buckets stay the
+ * MAX_SUGGEST_COUNTS entries (tools/delta/search-delta-tables.ts): the buckets stay the
  * build's, the way a delta segment leaves the base postings alone (search-parts.ts).
  */
 export const MAX_SUGGEST_COUNTS = 1024;

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBulkJson } from '../../tools/build/write-bulk-json';
+import { readBulkJson } from '../../tools/compile/write-bulk-json';
 
 /**
  * The build step as a newsroom runs it: real files, the real CLI. Each fixture under

@@ -5,7 +5,7 @@ import { dataSchemas } from '../../tools/codegen/data-schemas';
 const root = new URL('../../', import.meta.url);
 
 describe('schema/*.schema.json (JSON Schemas of the data files, for editors)', () => {
-  it.each(Object.entries(dataSchemas()))('%s is what `npm run gen` writes from the zod format', (name, text) => {
+  it.each(Object.entries(dataSchemas()))('%s is what `npm run schema:generate` writes from the zod format', (name, text) => {
     expect(readFileSync(new URL(`schema/${name}`, root), 'utf8')).toBe(text);
   });
 

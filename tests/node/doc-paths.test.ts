@@ -91,8 +91,8 @@ describe('paths named in comments and docs', () => {
   });
 
   it('are found in prose and comments, and patterns are not taken for paths', () => {
-    const text = 'see src/front/memo.ts, tools/build/ and docs/api.md. Not https://x.dev/docs/y, operations/*.graphql, bench/results/run-<time>.json, "data/x.json" or @scope/src/x.';
-    expect(namedPaths(text)).toEqual(['src/front/memo.ts', 'tools/build/', 'docs/api.md']);
+    const text = 'see src/front/memo.ts, tools/data/ and docs/api.md. Not https://x.dev/docs/y, operations/*.graphql, bench/results/run-<time>.json, "data/x.json" or @scope/src/x.';
+    expect(namedPaths(text)).toEqual(['src/front/memo.ts', 'tools/data/', 'docs/api.md']);
     expect(commentsOf("const a = '// src/not-a-comment.ts'; // src/front/memo.ts\n/** tests/node/x.ts */\nlet b;")).toEqual([
       '// src/front/memo.ts',
       '/** tests/node/x.ts */',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INPUT_LIMITS } from '../../tools/build/input-limits';
+import { INPUT_LIMITS } from '../../tools/data/input-limits';
 
-/** docs/input-limits.md states the values tools/build/input-limits.ts holds, and only those. */
+/** docs/input-limits.md states the values tools/data/input-limits.ts holds, and only those. */
 const doc = readFileSync(new URL('../../docs/input-limits.md', import.meta.url), 'utf8');
 const section = doc.slice(doc.indexOf('<!-- limits table -->'), doc.indexOf('<!-- end of limits table -->'));
 

@@ -14,13 +14,13 @@ import { POINTER_KEY } from '../../src/model/keys';
 import type { VersionPointer } from '../../src/model/documents';
 import { IsolateState } from '../../src/store/isolate-state';
 import { createWorker } from '../../src/worker';
-import { fromKvNamespace, type KvWriter } from '../../tools/build/kv-writer';
-import { publishDelta, type DeltaToPublish } from '../../tools/build/publish-delta';
+import { fromKvNamespace, type KvWriter } from '../../tools/publish/kv-writer';
+import { publishDelta, type DeltaToPublish } from '../../tools/delta/publish-delta';
 import { SCREENS, SEED_SLUG } from '../../tools/fixtures/screens';
 import { freshWorker, parseKvStats, seedKv } from './helpers';
 
 /**
- * A delta version read by the worker in workerd (tools/build/publish-delta.ts, src/model/
+ * A delta version read by the worker in workerd (tools/delta/publish-delta.ts, src/model/
  * generations.ts): a headline correction, written as a delta over the real build output.
  */
 const base = JSON.parse(pointerEntries[0]!.value) as VersionPointer;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import { toGlobalId } from '../../src/model/global-id';
 import { freshWorker } from './helpers';
@@ -7,7 +7,7 @@ import { buildAndPublish, seedFiles } from './publish-data';
 import { SEED_SLUG } from '../../tools/fixtures/screens';
 
 /**
- * Delta sync through real publishes (tools/build/publish.ts records each version's changes
+ * Delta sync through real publishes (tools/publish/publish.ts records each version's changes
  * against the versions it keeps): the seed article re-published with a new headline, one
  * article removed, one added, one left alone.
  */

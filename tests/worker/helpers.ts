@@ -4,8 +4,8 @@ import data from '../../.build/kv-data.json';
 import pointer from '../../.build/kv-pointer.json';
 import { parseKvStats, type KvStats } from '../../src/store/kv-stats-header';
 import { createWorker } from '../../src/worker';
-import { buildDataSet } from '../../tools/build/build-data-set';
-import type { SourceFile } from '../../tools/build/read-data-set';
+import { buildDataSet } from '../../tools/compile/build-data-set';
+import type { SourceFile } from '../../tools/data/read-data-set';
 
 export { parseKvStats };
 

@@ -9,11 +9,11 @@ import placePage from '../../operations/place-page.graphql?raw';
 import type { ArticleCard, ArticleDoc, ListHead } from '../../src/model/documents';
 import { linkedTypes } from '../../src/model/entity-kinds';
 import { indexApart } from '../../src/model/list-layout';
-import { articleListsOf } from '../../tools/build/article-lists';
-import { fromKvNamespace } from '../../tools/build/kv-writer';
-import { rollback } from '../../tools/build/publish';
+import { articleListsOf } from '../../tools/compile/article-lists';
+import { fromKvNamespace } from '../../tools/publish/kv-writer';
+import { rollback } from '../../tools/publish/publish';
 import { generateArticle, generateCorpus } from '../../tools/fixtures/corpus';
-import type { TextSourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile } from '../../tools/data/read-data-set';
 import { freshWorker } from './helpers';
 import { publishIncrementally } from './incremental-publish';
 import { buildAndPublish, seedFiles } from './publish-data';
@@ -44,7 +44,7 @@ async function answers(slug: string, card: ArticleCard): Promise<string[]> {
     ...['पु', 'kim', 'mo'].map((prefix) => query(`query ($p: String!) { suggest(prefix: $p, first: 20) { __typename ... on Person { slug } ... on Place { slug } ... on Organization { slug } ... on Event { slug } } }`, { p: prefix })),
   ];
   // Search through the delta segments: the same matches and total as a full build (scores are
-  // checked equal in tools/build/search-delta.test.ts, where both use the base's mean lengths).
+  // checked equal in tools/delta/search-delta.test.ts, where both use the base's mean lengths).
   const searched = [card.headline, 'पुतिन', 'putin kim', '"उत्तर कोरिया"'].map(async (q) => {
     const { body } = await query(`query ($q: String!) { search(query: $q, first: 50) { totalCount edges { node { slug } } } }`, { q });
     const found = (body as { data: { search: { totalCount: number; edges: Array<{ node: { slug: string } }> } } }).data.search;
@@ -99,7 +99,7 @@ async function publishOne(
   const written = delta.entries.find((e) => e.key.endsWith(`:a:${slug}`));
   const card = written ? (JSON.parse(written.value) as ArticleDoc) : old!;
   const want = await counts(card);
-  // Search keys are the search half's (tools/build/search-delta.ts, tested there); the rest is counted here.
+  // Search keys are the search half's (tools/delta/search-delta.ts, tested there); the rest is counted here.
   const search = (k: string) => k.startsWith(`v:${delta.pointer.version}:s:`) || k.startsWith('s:');
   expect(delta.entries.filter((e) => !search(e.key)).length).toBe(want.keys);
   expect(delta.deleted.filter((k) => !search(k))).toEqual(want.deleted);

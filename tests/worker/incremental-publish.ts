@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
-import { buildDelta, type Delta } from '../../tools/build/incremental';
-import { fromKvNamespace } from '../../tools/build/kv-writer';
-import { previousFromKv } from '../../tools/build/previous-version';
-import { publishDelta, type DeltaResult } from '../../tools/build/publish-delta';
-import type { TextSourceFile } from '../../tools/build/read-data-set';
+import { buildDelta, type Delta } from '../../tools/delta/incremental';
+import { fromKvNamespace } from '../../tools/publish/kv-writer';
+import { previousFromKv } from '../../tools/delta/previous-version';
+import { publishDelta, type DeltaResult } from '../../tools/delta/publish-delta';
+import type { TextSourceFile } from '../../tools/data/read-data-set';
 
 const sha256 = async (text: string) =>
   [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
@@ -11,8 +11,8 @@ const sha256 = async (text: string) =>
     .join('');
 
 /**
- * The incremental build (tools/build/incremental.ts) against this test file's local KV, then
- * the delta publish (tools/build/publish-delta.ts): what `npm run ingest -- --publish` does
+ * The incremental build (tools/delta/incremental.ts) against this test file's local KV, then
+ * the delta publish (tools/delta/publish-delta.ts): what `npm run ingest -- --publish` does
  * when a version is already published.
  */
 export async function publishIncrementally(

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SourceFile } from '../../tools/build/read-data-set';
+import type { SourceFile } from '../../tools/data/read-data-set';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';
 import places from '../../data/entities/places.json';

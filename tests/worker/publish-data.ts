@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
-import { buildDataSet } from '../../tools/build/build-data-set';
-import type { CompiledData } from '../../tools/build/compile';
-import { fromKvNamespace } from '../../tools/build/kv-writer';
-import { publish } from '../../tools/build/publish';
-import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
+import { buildDataSet } from '../../tools/compile/build-data-set';
+import type { CompiledData } from '../../tools/compile/compile';
+import { fromKvNamespace } from '../../tools/publish/kv-writer';
+import { publish } from '../../tools/publish/publish';
+import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';
@@ -11,8 +11,8 @@ import places from '../../data/entities/places.json';
 import organizations from '../../data/entities/organizations.json';
 
 /**
- * The real build step and the real publish (tools/build/), run inside workerd against this
- * test file's local KV: what `npm run build:data && npm run kv:load` does, for tests that
+ * The real build step and the real publish (tools/compile/, tools/publish/), run inside workerd against this
+ * test file's local KV: what `npm run data:build && npm run kv:load` does, for tests that
  * need data sets of their own or a publish between two requests.
  */
 export function seedFiles(): SourceFile[] {

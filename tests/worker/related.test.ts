@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
 import { SEED_SLUG } from '../../tools/fixtures/screens';

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDataSet } from '../../tools/build/build-data-set';
-import type { TextSourceFile } from '../../tools/build/read-data-set';
+import { buildDataSet } from '../../tools/compile/build-data-set';
+import type { TextSourceFile } from '../../tools/data/read-data-set';
 import people from '../../data/entities/people.json';
 import events from '../../data/entities/events.json';
 import places from '../../data/entities/places.json';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../tools/fixtures/corpus';
-import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
 import { freshWorker } from './helpers';
 import { publishIncrementally } from './incremental-publish';
 import { buildAndPublish, seedFiles } from './publish-data';

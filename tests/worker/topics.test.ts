@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TextSourceFile as SourceFile } from '../../tools/build/read-data-set';
+import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
 import { deliveryWorker, persistedGetUrl } from './delivery-helpers';
 import { freshWorker } from './helpers';
 import { publishIncrementally } from './incremental-publish';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, entityFileName } from '../../src/model/entity-kinds';
-import { articleFile, entityFiles } from '../build/data-format';
+import { articleFile, entityFiles } from '../data/data-format';
 
 /**
  * JSON Schemas of the data files, generated from their zod definitions
- * (tools/build/data-format.ts, the only definition) with zod 4's `z.toJSONSchema`, for
+ * (tools/data/data-format.ts, the only definition) with zod 4's `z.toJSONSchema`, for
  * editors: data/articles/*.json name schema/article.schema.json in `$schema`. What JSON Schema
  * cannot say (a calendar date that exists, the dateline opening the first paragraph, links
  * between files) only the build step checks. Keys are the file names under schema/.

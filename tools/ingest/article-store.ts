@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { articleFile, type ArticleFile } from '../build/data-format';
+import { articleFile, type ArticleFile } from '../data/data-format';
 import { articleFileText } from './to-article';
 
 /**

@@ -1,4 +1,4 @@
-import { dateOrDateTime } from '../build/data-format';
+import { dateOrDateTime } from '../data/data-format';
 
 /**
  * A source's date as the article file keeps it: `YYYY-MM-DD` when the source gives only a

@@ -1,7 +1,7 @@
-import type { ArticleFile } from '../build/data-format';
-import { readDataSet } from '../build/read-data-set';
-import { readSourceFiles } from '../build/source-files';
-import { validateLinks } from '../build/validate-links';
+import type { ArticleFile } from '../data/data-format';
+import { readDataSet } from '../data/read-data-set';
+import { readSourceFiles } from '../data/source-files';
+import { validateLinks } from '../data/validate-links';
 import { ArticleStore, contentHash, identityKeys, storedArticle } from './article-store';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-source';
 import { knowledgeBase, sourceLinks, type KnowledgeBase, type Linker } from './link-hook';

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publishChanges, type ChangesPublished } from '../build/publish-changes';
-import type { KvWriter } from '../build/kv-writer';
-import type { RawSourceFile } from '../build/read-data-set';
-import { readSourceFiles } from '../build/source-files';
+import { publishChanges, type ChangesPublished } from '../delta/publish-changes';
+import type { KvWriter } from '../publish/kv-writer';
+import type { RawSourceFile } from '../data/read-data-set';
+import { readSourceFiles } from '../data/source-files';
 
 /**
  * `npm run ingest -- --publish` (docs/ingest.md): publishes what this ingest changed, and only
- * that, through the incremental path (tools/build/publish-changes.ts) when KV already holds a
+ * that, through the incremental path (tools/delta/publish-changes.ts) when KV already holds a
  * published version: the articles created or updated (read back from their files, so what is
  * published is what data/ holds) and those removed. Returns 'full-build-needed' when KV holds
  * no version yet; the caller then builds and loads everything, as a first publish does.
  *
  * Other edits to data/ (an entity added by hand, an article edited outside ingest) are not
- * in an incremental publish: the next full build (`npm run build:data && npm run kv:load`)
+ * in an incremental publish: the next full build (`npm run data:build && npm run kv:load`)
  * publishes them.
  */
 export interface IngestedChange {

@@ -1,12 +1,12 @@
-import type { ArticleFile } from '../build/data-format';
-import { textOffence } from '../build/check-text';
-import { readDataSet } from '../build/read-data-set';
+import type { ArticleFile } from '../data/data-format';
+import { textOffence } from '../data/check-text';
+import { readDataSet } from '../data/read-data-set';
 import { normaliseDate } from './dates';
 import { checkedLanguage, identifyLanguage } from './language';
 import type { Story } from './story';
 
 /**
- * A Story as an article file (tools/build/data-format.ts), without its slug, version and
+ * A Story as an article file (tools/data/data-format.ts), without its slug, version and
  * links (article-store.ts and the linker add those), or the reasons it cannot be one: no
  * headline, no body, no language, a date that is not a date, text the build would refuse.
  */
@@ -61,7 +61,7 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
     ['headline', headline], ['summary', story.summary], ['byline', story.byline],
     ...story.paragraphs.map((p, i): [string, string] => [`paragraphs/${i}`, p]),
   ];
-  // The build's own rule for text (tools/build/check-text.ts), reported in the source's terms.
+  // The build's own rule for text (tools/data/check-text.ts), reported in the source's terms.
   for (const [where, text] of texts) {
     const offence = text ? textOffence(text) : null;
     if (offence) errors.push(`${where}: has ${offence.what}, at character ${offence.offset}`);
@@ -103,7 +103,7 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
 export const articleFileText = (file: ArticleFile): string => `${JSON.stringify(file, null, 2)}\n`;
 
 /**
- * Checks a finished article file exactly as the build will read it (tools/build/read-data-set:
+ * Checks a finished article file exactly as the build will read it (tools/data/read-data-set:
  * text rules, input limits, the zod format), so ingest never writes what the build refuses;
  * problems as `pointer: message`. Links to entities are checked by ingest against the KB.
  */

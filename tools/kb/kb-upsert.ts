@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Item } from 'wikibase-sdk';
-import { entityFiles } from '../build/data-format';
+import { entityFiles } from '../data/data-format';
 import { readEntityFile, writeEntityFile, type EntityRecord } from './entity-file';
 import { mapWikidataItem, type ImportType } from './wikidata-entity';
 

@@ -32,7 +32,7 @@ export function accept(store: CandidateStore, kb: KbGrowth, id: string, opts: { 
   });
   if (!made) throw new Error(kb.problems.at(-1) ?? 'not accepted');
   store.remove(id);
-  return `accepted ${c.id} as ${type} ${made.slug}: linked in every story at the next build (npm run build:data && npm run kv:load)`;
+  return `accepted ${c.id} as ${type} ${made.slug}: linked in every story at the next build (npm run data:build && npm run kv:load)`;
 }
 
 export function merge(store: CandidateStore, kb: KbGrowth, id: string, slug: string): string {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { personFile, placeFile, organizationFile } from '../build/entity-file-format';
+import { personFile, placeFile, organizationFile } from '../data/entity-file-format';
 import { slugOf, disambiguate } from '../ingest/slug';
 import { aliasKeyOf, aliasWords, type EntityType } from '../linking/knowledge-base';
 import { nameSkeleton } from '../linking/name-skeleton';

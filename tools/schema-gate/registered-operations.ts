@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Kind, parse, type DocumentNode } from 'graphql';
-import { clientManifestEntries } from '../build/client-manifests';
+import { clientManifestEntries } from '../operations/client-manifests';
 
 /**
  * Every operation apps in the field may send: this API's own (operations/*.graphql) and those

@@ -40,7 +40,7 @@ export function executeFields(exe: Execution, plan: LinkedPlan, source: unknown,
   // and JSON.stringify of a dictionary-mode object leaves its fast path, where a large answer
   // spends much of its time. Objects of one plan get their keys
   // in one order, so they share a hidden class. No key is `__proto__` (the build leaves such an
-  // operation to graphql-js: tools/compile-ops/plan-operation.ts); the bytes are the same.
+  // operation to graphql-js: tools/operations/plan-operation.ts); the bytes are the same.
   const results: Record<string, unknown> = {};
   let containsPromise = false;
   try {

@@ -20,7 +20,7 @@ import type { LinkedEntry } from './link';
 /**
  * Type tests by plain `instanceof`: graphql's isNonNullType and kin go through its `instanceOf`,
  * which outside NODE_ENV=production (workerd has no process.env) inspects every object that
- * is not an instance, looking for a second copy of graphql: on every completed value. The bundle has one graphql (`npm run deploy:check` fails otherwise).
+ * is not an instance, looking for a second copy of graphql: on every completed value. The bundle has one graphql (`npm run bundle:check` fails otherwise).
  */
 export const isNonNull = (type: unknown): type is GraphQLNonNull<GraphQLOutputType> => type instanceof GraphQLNonNull;
 export const isList = (type: unknown): type is GraphQLList<GraphQLOutputType> => type instanceof GraphQLList;

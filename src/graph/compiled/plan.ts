@@ -2,7 +2,7 @@ import { Kind, type ASTNode, type DocumentNode, type FieldNode } from 'graphql';
 
 /**
  * The shape of a compiled persisted operation, shared by the build step that writes it
- * (tools/compile-ops/) and the worker that runs it (src/graph/compiled/execute.ts).
+ * (tools/operations/) and the worker that runs it (src/graph/compiled/execute.ts).
  *
  * The build step runs CollectFields (GraphQL spec, section 6.3.2) for every selection set of
  * the operation and every object type a value there can have, after fragment spreads, inline

@@ -48,7 +48,7 @@ export const Article = {
       mentions: mentions.filter((m) => m.paragraph === index),
     }));
   },
-  /** One read of the list the build ranked (tools/build/related.ts); cards, like a list page. */
+  /** One read of the list the build ranked (tools/compile/related.ts); cards, like a list page. */
   async related(a: ArticleParent, { first }: { first?: number | null }, ctx: GraphContext) {
     const size = first ?? 5;
     if (size < 0 || size > RELATED_MAX) {
@@ -60,7 +60,7 @@ export const Article = {
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));
   },
-  // Cards carry authors and subjects when there are any (tools/build/article-lists.ts): no read.
+  // Cards carry authors and subjects when there are any (tools/compile/article-lists.ts): no read.
   authors: (a: ArticleParent) => a.authors ?? [],
   subjects: (a: ArticleParent) => a.subjects ?? [],
   // What only the article's own document holds: read it when the parent is a list card.

@@ -16,7 +16,7 @@ import type { ChangeParent } from './refs';
  * names the version its list leads to, so an app paging through a publish finishes the list
  * it started (while that version is kept) and then syncs again from it.
  */
-/** Data version ids are hex digests (tools/build/compile.ts); nothing else may reach a KV key. */
+/** Data version ids are hex digests (tools/compile/compile.ts); nothing else may reach a KV key. */
 const VERSION = /^[0-9a-f]{1,64}$/;
 
 async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {

@@ -27,7 +27,7 @@ export const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
 function articleByUrl(ctx: GraphContext, url: string): Promise<ArticleDoc | null> {
   const normal = normalizeArticleUrl(url);
   if (normal === null) throw new InvalidArgument('`url` is not an absolute http(s) URL.', 'url');
-  // Longer than the build lets any article's URL be (tools/build/article-file-format.ts): no read.
+  // Longer than the build lets any article's URL be (tools/data/article-file-format.ts): no read.
   if (normal.length > ARTICLE_URL_MAX) return Promise.resolve(null);
   return ctx.reader.articleByUrl(normal);
 }

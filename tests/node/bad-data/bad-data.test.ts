@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDataSet } from '../../../tools/build/build-data-set';
-import { formatProblem } from '../../../tools/build/problems';
+import { buildDataSet } from '../../../tools/compile/build-data-set';
+import { formatProblem } from '../../../tools/data/problems';
 import { BAD_INPUTS, dataWith } from './catalog';
 
 /**

@@ -1,5 +1,5 @@
-import { readSourceFiles } from '../../../tools/build/source-files';
-import type { SourceFile } from '../../../tools/build/read-data-set';
+import { readSourceFiles } from '../../../tools/data/source-files';
+import type { SourceFile } from '../../../tools/data/read-data-set';
 
 /**
  * Bad data as a newsroom's files arrive, each with what the build must answer: the exact

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../../tools/build/run-build';
-import { readSourceFiles } from '../../../tools/build/source-files';
+import { runBuild } from '../../../tools/compile/run-build';
+import { readSourceFiles } from '../../../tools/data/source-files';
 import { PEOPLE, SEED } from './catalog';
 
 /**

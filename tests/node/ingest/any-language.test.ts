@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentedWords } from '../../../src/text/words';
 import { termOf } from '../../../src/text/analyze';
-import { inMemorySearch } from '../../../tools/build/search-in-memory';
+import { inMemorySearch } from '../../../tools/compile/search-in-memory';
 import { ingest } from '../../../tools/ingest/ingest';
 import { buildDir, cleanUp, fixtures, freshDataDir, NOW, readArticle } from './helpers';
 

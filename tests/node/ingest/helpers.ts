@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ArticleFile } from '../../../tools/build/data-format';
-import { buildDataSet } from '../../../tools/build/build-data-set';
-import { readSourceFiles } from '../../../tools/build/source-files';
+import type { ArticleFile } from '../../../tools/data/data-format';
+import { buildDataSet } from '../../../tools/compile/build-data-set';
+import { readSourceFiles } from '../../../tools/data/source-files';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
 export const fixtures = join(root, 'tests', 'fixtures', 'ingest');

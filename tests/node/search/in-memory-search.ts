@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { buildDataSet } from '../../../tools/build/build-data-set';
-import { readSourceFiles } from '../../../tools/build/source-files';
-import { inMemorySearch } from '../../../tools/build/search-in-memory';
+import { buildDataSet } from '../../../tools/compile/build-data-set';
+import { readSourceFiles } from '../../../tools/data/source-files';
+import { inMemorySearch } from '../../../tools/compile/search-in-memory';
 
 /** The real data plus the search fixture corpus, built by the real build step. */
 export async function buildFixtureSearch() {

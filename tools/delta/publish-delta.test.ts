@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { KvWriter } from '../publish/kv-writer';
+import { publish, rollback } from '../publish/publish';
+import { publishDelta, type DeltaToPublish } from './publish-delta';
+import { readCurrent } from './resolve-keys';
+import { changesKey, HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
+import { counting, failingAfter, openLocalKv } from '../fixtures/local-kv';
+
+/**
+ * Delta versions (tools/delta/publish-delta.ts) against real local KV: what each publish
+ * writes and deletes, counted key by key, and what a reader of each version sees.
+ */
+let kv: KvWriter;
+let close: () => Promise<void>;
+beforeAll(async () => ({ kv, close } = await openLocalKv()), 60_000);
+afterAll(() => close());
+beforeEach(async () => kv.deleteMany(await kv.list('')), 60_000);
+
+const ITEMS = Array.from({ length: 10 }, (_, i) => `a:item-${i}`);
+const fields = (version: string) => ({ version, builtAt: '2026-01-01T00:00:00.000Z', articleCount: 10, entityCount: 0 });
+const base = (version = 'b0') =>
+  publish(kv, { pointer: fields(version), entries: ITEMS.map((l) => ({ key: `v:${version}:${l}`, value: JSON.stringify({ l, version }) })) });
+/** A delta that writes `changed` (value naming the version) and deletes `deleted`. */
+function delta(parent: string, version: string, changed: string[], deleted: string[] = []): DeltaToPublish {
+  return { parent, pointer: fields(version), entries: changed.map((l) => ({ key: `v:${version}:${l}`, value: JSON.stringify({ l, version }) })), deleted };
+}
+/** What a reader of the current version sees for every item: the version each value came from, or null. */
+async function view(logicals = [...ITEMS, 'a:new']) {
+  const { pointer, values } = await readCurrent(kv, logicals);
+  return { version: pointer?.version, from: Object.fromEntries([...values].map(([l, v]) => [l, v && (JSON.parse(v) as { version: string }).version])) };
+}
+const expected = (version: string, from: Record<string, string | null>) => ({
+  version,
+  from: { ...Object.fromEntries(ITEMS.map((l) => [l, 'b0'])), 'a:new': null, ...from },
+});
+const history = async () => JSON.parse((await kv.getMany([HISTORY_KEY])).get(HISTORY_KEY) ?? '[]').map((h: { version: string }) => h.version);
+
+describe('publishDelta', { timeout: 60_000 }, () => {
+  it('a one-key delta writes two keys (the key and its generation manifest) besides history and pointer', async () => {
+    await base();
+    const writer = counting(kv);
+    const result = await publishDelta(writer, delta('b0', 'd1', ['a:item-3']));
+    expect(result).toMatchObject({ status: 'published', keysWritten: 2, compacted: false, deletedKeys: 0 });
+    expect(writer.puts.map((p) => p.key)).toEqual(['v:d1:a:item-3', 'v:d1:g', HISTORY_KEY, POINTER_KEY]);
+    expect(await view()).toEqual(expected('d1', { 'a:item-3': 'd1' }));
+  });
+
+  it('a deleted key reads as absent through its tombstone, and an added one appears', async () => {
+    await base();
+    await publishDelta(kv, delta('b0', 'd1', ['a:new'], ['a:item-0', 'a:never-there']));
+    // Deleting a key the parent does not have writes nothing for it.
+    expect(await kv.list('v:d1:')).toEqual(['v:d1:a:item-0', 'v:d1:a:new', 'v:d1:g']);
+    expect(await view()).toEqual(expected('d1', { 'a:item-0': null, 'a:new': 'd1' }));
+  });
+
+  it('a crash between the writes and the pointer leaves readers on the parent; a re-run completes', async () => {
+    await base();
+    const before = await view();
+    const d1 = delta('b0', 'd1', ['a:item-1', 'a:item-2'], ['a:item-3']);
+    // Four keys go in (two entries, a tombstone, the manifest); the history write fails.
+    await expect(publishDelta(failingAfter(kv, 4), d1)).rejects.toThrow('connection reset');
+    expect(await kv.list('v:d1:')).toHaveLength(4);
+    expect(await view()).toEqual(before);
+    expect(await history()).toEqual(['b0']);
+    await publishDelta(kv, d1);
+    expect(await view()).toEqual(expected('d1', { 'a:item-1': 'd1', 'a:item-2': 'd1', 'a:item-3': null }));
+    expect((await publishDelta(kv, d1)).status).toBe('unchanged');
+  });
+
+  it('refuses a delta built on another version, writing nothing', async () => {
+    await base();
+    await expect(publishDelta(kv, delta('zz', 'd1', ['a:item-1']))).rejects.toThrow(
+      'Delta d1 applies to zz, but the current version is b0; rebuild it against the current version.',
+    );
+    await expect(publishDelta(kv, { ...delta('b0', 'd1', []), entries: [{ key: 'v:d1:a:x', value: '' }] })).rejects.toThrow('empty value');
+    expect(await kv.list('v:d1:')).toEqual([]);
+  });
+
+  it('rolls back to each kept version, which answers its own data', async () => {
+    await base();
+    await publishDelta(kv, delta('b0', 'd1', ['a:item-1'], ['a:item-2']));
+    await publishDelta(kv, delta('d1', 'd2', ['a:item-1', 'a:item-2', 'a:new']));
+    expect(await history()).toEqual(['d2', 'd1', 'b0']);
+    const d2 = expected('d2', { 'a:item-1': 'd2', 'a:item-2': 'd2', 'a:new': 'd2' });
+    expect(await view()).toEqual(d2);
+    await rollback(kv, 'd1');
+    expect(await view()).toEqual(expected('d1', { 'a:item-1': 'd1', 'a:item-2': null }));
+    await rollback(kv, 'b0');
+    expect(await view()).toEqual(expected('b0', {}));
+    await rollback(kv, 'd2');
+    expect(await view()).toEqual(d2);
+    // A lost key of a generation is found before readers are switched to it.
+    await kv.deleteMany(['v:d1:a:item-1']);
+    await expect(rollback(kv, 'd1')).rejects.toThrow('Generation d1 of version d1 lost 1 key(s); not switching.');
+  });
+
+  it('deletes exactly the keys no kept version reaches', async () => {
+    await base();
+    const deleted: number[] = [];
+    const steps: Array<[string, string, string[]]> = [['b0', 'd1', ['a:item-0']], ['d1', 'd2', ['a:item-0']], ['d2', 'd3', ['a:item-1']], ['d3', 'd4', ['a:item-2']]];
+    for (const [parent, version, changed] of steps) {
+      const writer = counting(kv);
+      deleted.push((await publishDelta(writer, delta(parent, version, changed))).deletedKeys);
+      expect(writer.deletes).toHaveLength(deleted.at(-1)!);
+    }
+    // d3: b0 leaves the kept versions; b0's item-0 is overridden in d1, d2 and d3. d4: d1
+    // leaves; d1's item-0 is overridden in d2, d3, d4. b0's item-1 stays: d2 still reads it.
+    expect(deleted).toEqual([0, 0, 1, 1]);
+    expect(await kv.list('v:b0:')).toHaveLength(9);
+    expect(await kv.list('v:d1:')).toEqual(['v:d1:g']);
+    // Full builds start new bases. n1: d2 leaves, so b0's item-1 (overridden in d3 and d4) goes;
+    // n2: d3 leaves, b0's item-2 goes; n3: no kept version names the chain, whose keys go whole
+    // (b0's 7 left, d1's manifest, and d2, d3, d4's key and manifest each).
+    const full: number[] = [];
+    for (const v of ['n1', 'n2', 'n3']) full.push((await base(v)).deletedKeys!);
+    expect(full).toEqual([1, 1, 7 + 1 + 2 + 2 + 2]);
+    expect((await kv.list('')).filter((k) => !k.startsWith('v:n'))).toEqual([HISTORY_KEY, POINTER_KEY].sort());
+  });
+
+  it("stores change lists since each kept version composed from the deltas' own changes", async () => {
+    await base();
+    await publishDelta(kv, { ...delta('b0', 'd1', ['a:x']), changes: [['Article', 'x', 'UPSERTED'], ['Person', 'p', 'UPSERTED']] });
+    const writer = counting(kv);
+    await publishDelta(writer, { ...delta('d1', 'd2', [], ['a:x']), changes: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
+    const lists = await kv.getMany([changesKey('d2', 'd1', 0), changesKey('d2', 'b0', 0)]);
+    expect(JSON.parse(lists.get(changesKey('d2', 'd1', 0))!)).toEqual({ total: 2, items: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
+    expect(JSON.parse(lists.get(changesKey('d2', 'b0', 0))!)).toEqual({
+      total: 3,
+      items: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED'], ['Person', 'p', 'UPSERTED']],
+    });
+    expect(writer.puts.map((p) => p.key)).toEqual(['v:d2:a:x', changesKey('d2', 'd1', 0), changesKey('d2', 'b0', 0), 'v:d2:g', HISTORY_KEY, POINTER_KEY]);
+  });
+
+  it('compacts the chain into a new base at its bound, and the data reads the same', async () => {
+    await base();
+    const bound = { maxGenerations: 2 };
+    await publishDelta(kv, delta('b0', 'd1', ['a:item-1'], ['a:item-9']), undefined, bound);
+    await publishDelta(kv, delta('d1', 'd2', ['a:item-2']), undefined, bound);
+    const result = await publishDelta(kv, delta('d2', 'd3', ['a:item-3']), undefined, bound);
+    expect(result).toMatchObject({ compacted: true, keysWritten: 9 });
+    const pointer = JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!);
+    expect(pointer.chain).toBeUndefined();
+    expect(await kv.list('v:d3:')).toHaveLength(9);
+    expect(await view()).toEqual(expected('d3', { 'a:item-1': 'd1', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-9': null }));
+    await rollback(kv, 'd1');
+    expect(await view()).toEqual(expected('d1', { 'a:item-1': 'd1', 'a:item-9': null }));
+  });
+});
