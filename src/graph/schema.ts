@@ -6,16 +6,19 @@ import { Change, ChangesQuery } from './resolvers/changes';
 import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
+import { Section, Subject, TopicsQuery } from './resolvers/topics';
 import { JSON_SCALAR } from './json-scalar';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 const resolvers: CompleteResolvers = {
-  Query: { ...Query, ...SearchQuery, ...ChangesQuery },
+  Query: { ...Query, ...SearchQuery, ...ChangesQuery, ...TopicsQuery },
   Change,
   JSON: JSON_SCALAR,
   Article,
   Author,
   Translation,
+  Section,
+  Subject,
   Person,
   Event,
   Place,

@@ -9,8 +9,9 @@ import type { DeliveryConfig } from '../config';
  */
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
 // Every header the API adds for clients to read: the cache and memo state, the data version,
-// the KV reads and which executor answered (docs/api.md).
-const EXPOSE_HEADERS = 'ETag, x-cache, x-data-version, x-kv-stats, x-memo, x-graphql-executor, cache-tag';
+// the KV reads, which executor answered, the cache tags (docs/api.md), and Retry-After of a 429
+// or 503, which is not a CORS-safelisted response header (Fetch standard) and so unreadable unless exposed.
+const EXPOSE_HEADERS = 'ETag, Retry-After, x-cache, x-data-version, x-kv-stats, x-memo, x-graphql-executor, cache-tag';
 const PREFLIGHT_MAX_AGE = '86400';
 
 function allowedOrigin(origins: DeliveryConfig['corsOrigins'], origin: string | null): string | null {

@@ -146,7 +146,7 @@ function toClient(request: Request, stored: Response, body: string, config: Deli
 }
 
 /** An incremental-delivery answer: its parts are streamed, not one JSON body. */
-const isIncremental = (response: Response): boolean =>
+export const isIncremental = (response: Response): boolean =>
   /^(multipart\/mixed|text\/event-stream)/.test(response.headers.get('content-type') ?? '');
 
 /** 200, JSON, `data` present and no `errors`: partial results and errors are never stored. */

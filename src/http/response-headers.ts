@@ -1,4 +1,5 @@
 import { withCors } from './cors';
+import { isIncremental } from './edge-cache';
 import type { DeliveryConfig } from '../config';
 
 /**
@@ -28,6 +29,9 @@ export function withAnswerHeaders(request: Request, response: Response, marks: A
   if (marks.memoHit) response.headers.set(MEMO_HEADER, 'HIT');
   response.headers.set(KV_STATS_HEADER, marks.kvStats);
   if (marks.compiled) response.headers.set(COMPILED_HEADER, 'compiled');
+  // An incremental answer's parts are one request's, whichever way it came (POST, or a GET the
+  // edge cache passed by): no cache may keep them (docs/app-developers.md, "@defer and @stream").
+  if (isIncremental(response)) response.headers.set('cache-control', 'no-store');
   return withCors(request, response, origins);
 }
 

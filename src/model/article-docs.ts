@@ -29,9 +29,14 @@ export interface ArticleCard extends LinkedSlugs {
   source?: string;
   /** Canonical URL on the publisher's site. */
   url?: string;
+  /** Other URLs of the same story (AMP, mobile, the page it was read from), as the source gave them. */
+  alternateUrls?: string[];
   byline?: string;
   summary?: string;
   section?: string;
+  /** Its subjects and authors, when it has any: small, and what a card or a topic filter needs. */
+  subjects?: SubjectDoc[];
+  authors?: AuthorDoc[];
   version?: number;
   wordCount: number;
 }

@@ -12,9 +12,14 @@ import type { EntityRef } from './documents';
  *   v:<ver>:l:<list>:<leaf>        -> ListChunk: one leaf of the list, under a stable leaf id
  *   v:<ver>:x:<list>               -> ListIndex: a long list's leaves (src/model/list-layout.ts)
  *   v:<ver>:r:<slug>               -> ArticleCard[]: the article's related stories, best first
+ *   v:<ver>:u:<url>                -> ArticleDoc: the article at <url>, its canonical URL or a known
+ *                                     alternate in normal form (src/model/article-url.ts); a copy, so a
+ *                                     link opens its page in the round trips of a slug
  *   v:<ver>:m                      -> NodeManifestHead: how many shards the node manifest has (publish only)
  *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
+ *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
+ *                                     subjects (`subjects`) with their names and article counts
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
  * A delta version (src/model/generations.ts) writes only the keys that changed under its own
@@ -43,6 +48,8 @@ export const generationKey = (version: string): string => `v:${version}:g`;
 export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
 /** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
 export const CHANGES_CHUNK_SIZE = 100;
+export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
+export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
@@ -62,6 +69,10 @@ export const lists = {
   articles: 'articles',
   articlesInLanguage: (language: string) => `articles@lang:${language}`,
   articlesAbout: (entity: EntityRef) => `articles@${entity.type}:${entity.slug}`,
+  /** By a handle of src/model/topic-keys.ts: a section, a subject, an author. */
+  articlesInSection: (key: string) => `articles@section:${key}`,
+  articlesOnSubject: (key: string) => `articles@subject:${key}`,
+  articlesBy: (key: string) => `articles@author:${key}`,
   events: 'events',
   eventsWith: (entity: EntityRef) => `events@${entity.type}:${entity.slug}`,
   people: 'people',

@@ -23,8 +23,7 @@ export function useTrustedDocuments(options: {
     extractPersistedOperationId: (params) => persistedOperationId(params as Record<string, unknown>),
     getPersistedOperation: (id) => operations.get(id) ?? null,
     customErrors: {
-      // The exact message APQ clients (Apollo, urql) match on before retrying with the full query.
-      notFound: requestError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, 'PersistedQueryNotFound'),
+      notFound: notFound(options.allowArbitraryOperations),
       persistedQueryOnly: requestError(
         ErrorCode.PERSISTED_QUERY_ONLY,
         'This server runs persisted operations only: send extensions.persistedQuery.sha256Hash without a query.',
@@ -40,7 +39,12 @@ export function useTrustedDocuments(options: {
   return {
     onPluginInit({ addPlugin }) {
       // First, in every mode: a hash naming other text than the query sent is refused.
-      addPlugin({ onParams: ({ params }) => checkHash(params) });
+      addPlugin({
+        onParams: async (payload) => {
+          await checkHash(payload.params);
+          if (!options.allowArbitraryOperations) registeredOnly(payload, operations);
+        },
+      });
       addPlugin(persisted);
     },
     // yoga's GET parser reads only query, operationName, variables and extensions.
@@ -64,6 +68,31 @@ async function checkHash(params: { query?: unknown; extensions?: Record<string, 
   throw createGraphQLError('The persisted-query hash does not match the query text (sha256 of the query sent).', {
     extensions: { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, http: { status: 400 } },
   });
+}
+
+/**
+ * An unknown id. Where arbitrary queries run, APQ clients (Apollo, urql) retry with the query on
+ * the exact message `PersistedQueryNotFound`, and the retry runs; where only registered
+ * operations run, that retry could only fail, so the message says why instead.
+ */
+const NOT_REGISTERED =
+  'This persisted operation is not registered: only the operations registered at build run here (see /persisted-query-manifest.json).';
+const notFound = (allowArbitraryOperations: boolean) =>
+  requestError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, allowArbitraryOperations ? 'PersistedQueryNotFound' : NOT_REGISTERED);
+
+/**
+ * Persisted operations only: an APQ retry (the query with its hash, after a miss) is answered by
+ * the hash. A registered hash runs its operation (checkHash proved the text is the registered
+ * one); an unregistered one is PERSISTED_QUERY_NOT_FOUND, not PERSISTED_QUERY_ONLY: the client
+ * did send a hash, and what it lacks is a registration.
+ */
+function registeredOnly(payload: OnParamsEventPayload, operations: ReadonlyMap<string, string>): void {
+  const { params, setParams } = payload;
+  const persisted = params.extensions?.persistedQuery as { version?: unknown; sha256Hash?: unknown } | undefined;
+  const hash = persisted?.version === 1 ? persisted.sha256Hash : undefined;
+  if (typeof hash !== 'string' || typeof params.query !== 'string') return;
+  if (!operations.has(hash)) throw notFound(false)(payload);
+  setParams({ ...params, query: undefined });
 }
 
 /**

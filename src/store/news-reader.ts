@@ -1,7 +1,8 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import { articleKey, articleUrlKey, changesKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeChunk } from '../model/changes';
+import type { TopicKind, TopicListing } from '../model/topic-listing';
 import type { Codec } from './codecs';
 import type { KvStore } from './kv-store';
 
@@ -58,6 +59,16 @@ export class NewsReader {
 
   article(slug: string): Promise<ArticleDoc | null> {
     return this.read((v) => articleKey(v, slug));
+  }
+
+  /** The article at `url`, a URL in normal form (src/model/article-url.ts); null when none. */
+  articleByUrl(url: string): Promise<ArticleDoc | null> {
+    return this.read((v) => articleUrlKey(v, url));
+  }
+
+  /** The sections or the most used subjects, with names and counts (src/model/topic-listing.ts). */
+  topicListing(kind: TopicKind): Promise<TopicListing | null> {
+    return this.read((v) => topicListingKey(v, kind));
   }
 
   entity(slug: string): Promise<EntityDoc | null> {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import manifest from '../../public/persisted-query-manifest.json';
+import { sha256Hex } from '../../src/text/sha256-hex';
 
 /**
  * Persisted-operation and HTTP-caching checks, one list for the workerd tests
@@ -44,6 +45,9 @@ export function persistedGetUrl(name: string, variables: Record<string, unknown>
 const articleUrl = (tag: string) => persistedGetUrl('ArticlePage', { slug: SEED_SLUG, tag });
 const hashed = (name: string, variables: Record<string, unknown>) =>
   JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: persistedId(name) } } });
+/** What an unregistered hash is told where only registered operations run. */
+const NOT_REGISTERED =
+  'This persisted operation is not registered: only the operations registered at build run here (see /persisted-query-manifest.json).';
 const codes = async (response: Response) =>
   ((await response.json()) as { errors?: Array<{ extensions: { code: string } }> }).errors?.map((e) => e.extensions.code);
 
@@ -72,7 +76,7 @@ export const deliveryChecks: readonly DeliveryCheck[] = [
   {
     name: 'an unknown hash: PERSISTED_QUERY_NOT_FOUND, 400 with graphql-response+json, 200 with application/json (APQ clients)',
     needs: {},
-    run: async (send) => {
+    run: async (send, vars) => {
       const extensions = { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } };
       // Over GET (cacheable): an error is never kept.
       const spec = await send(`/graphql?${new URLSearchParams({ extensions: JSON.stringify(extensions) })}`, { headers: { accept: SPEC } });
@@ -81,7 +85,52 @@ export const deliveryChecks: readonly DeliveryCheck[] = [
       const body = JSON.stringify({ extensions });
       const json = await send('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
       expect(json.status).toBe(200);
-      expect(await json.json()).toEqual({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+      // Where a retry with the query would run, the exact message APQ clients retry on; where
+      // only registered operations run, a message saying what is wrong.
+      const message = vars.ALLOW_ARBITRARY_QUERIES === 'true' ? 'PersistedQueryNotFound' : NOT_REGISTERED;
+      expect(await json.json()).toEqual({ errors: [{ message, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+    },
+  },
+  {
+    name: 'an APQ retry where only registered operations run: an unregistered hash is PERSISTED_QUERY_NOT_FOUND, a registered one runs',
+    needs: PERSISTED_ONLY,
+    run: async (send) => {
+      const query = '{ dataVersion { id } }';
+      const retry = (text: string, sha256Hash: string) =>
+        send('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: text, extensions: { persistedQuery: { version: 1, sha256Hash } } }) });
+      const unregistered = await retry(query, await sha256Hex(query));
+      expect(await unregistered.json()).toEqual({ errors: [{ message: NOT_REGISTERED, extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+      const registered = manifest.operations.find((op) => op.name === 'DataVersion')!;
+      const ran = await retry(registered.body, registered.id);
+      expect(ran.status).toBe(200);
+      const answer = (await ran.json()) as { data?: { dataVersion: { id: string } }; errors?: unknown };
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.dataVersion.id).toMatch(/\S/);
+    },
+  },
+  {
+    name: 'a deferred answer is never stored: Cache-Control no-store for multipart/mixed alone, over GET and POST',
+    needs: {},
+    run: async (send) => {
+      const variables = { slug: SEED_SLUG };
+      const get = await send(persistedGetUrl('ArticlePageDeferred', variables), { headers: { accept: 'multipart/mixed' } });
+      const post = await send('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'multipart/mixed' }, body: hashed('ArticlePageDeferred', variables) });
+      for (const response of [get, post]) {
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        expect(new TextDecoder().decode(await response.arrayBuffer())).toContain(seedArticle.headline);
+      }
+    },
+  },
+  {
+    name: 'exposes Retry-After (and the API\'s own headers) to scripts in browsers',
+    needs: {},
+    run: async (send) => {
+      const response = await send(articleUrl('cors'), { headers: { origin: 'https://app.example' } });
+      const exposed = (response.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/,\s*/);
+      expect(exposed).toEqual(expect.arrayContaining(['retry-after', 'etag', 'x-cache', 'x-data-version']));
+      await response.text();
     },
   },
   {

@@ -19,6 +19,9 @@ export interface Doc {
   type?: string;
   slug: string;
   headline?: string;
+  url?: string;
+  section?: string;
+  subjects?: Array<{ name: string; code?: string }>;
   names?: Array<{ value: string }>;
 }
 
@@ -56,6 +59,21 @@ export function casesOf(op: Operation, pool = DATA): Array<Record<string, unknow
   if (has('slug')) {
     const slugs = [...ofType(SLUG_TYPE[root] ?? 'Article').map((d) => d.slug), 'no-such-slug', SLUGS[0]!];
     return slugs.map((slug, i) => ({ slug, ...(has('language') ? { language: language(i) } : {}), ...(has('first') ? { first: [undefined, 1, 2, 100][i % 4] } : {}) }));
+  }
+  if (has('url')) {
+    // Each article's URL as published and as a link travels, one no story has, and text that is no URL.
+    const urls = ofType('Article').flatMap((d) => (d.url ? [d.url, `${d.url.replace(/^https:/, 'http:')}/?utm_source=app#top`] : []));
+    return [...urls, 'https://example.com/no-such-story', 'not a url'].map((url) => ({ url }));
+  }
+  if (has('key')) {
+    // Sections and subjects the articles name (as written, and as handles), and one nobody does.
+    const articles = ofType('Article');
+    const keys = [
+      ...articles.flatMap((d) => (d.section ? [d.section] : [])),
+      ...articles.flatMap((d) => (d.subjects ?? []).map((s) => s.code ?? `tag:${s.name.toLowerCase()}`)),
+      'no-such-section',
+    ];
+    return [...new Set(keys)].slice(0, 30).map((key, i) => ({ key, first: [undefined, 1, 100][i % 3] }));
   }
   if (has('ids')) {
     const chunks = [IDS.slice(0, 100), ...Array.from({ length: Math.ceil(IDS.length / 7) }, (_, i) => IDS.slice(i * 7, i * 7 + 7))];

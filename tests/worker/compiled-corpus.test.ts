@@ -13,7 +13,14 @@ const N = 120;
 let pool: ReturnType<typeof pools>;
 
 beforeAll(async () => {
-  const files = [...seedFiles(), ...generateCorpus(N)];
+  // Some stories with a canonical URL, a section and subjects, so that ArticleByUrl, SectionPage
+  // and SubjectPage find some (the corpus has none).
+  const SECTIONS = ['World', 'खेल', 'Business'];
+  const withUrl = (f: { path: string; text: string }, i: number) =>
+    i % 7 === 0
+      ? { ...f, text: JSON.stringify({ ...JSON.parse(f.text), url: `https://www.example.com/story/${i}`, section: SECTIONS[i % 3], subjects: [{ name: 'politics', code: 'medtop:11000000' }, { name: i % 2 ? 'Cricket' : 'क्रिकेट' }] }) }
+      : f;
+  const files = [...seedFiles(), ...[...generateCorpus(N)].map(withUrl)];
   await buildAndPublish(files);
   const articles = files.filter((f) => f.path.startsWith('articles/')).map((f) => ({ type: 'Article', ...(JSON.parse(f.text) as Doc) }));
   pool = pools([...articles, ...DATA_DOCS.filter((d) => d.type !== undefined)]);

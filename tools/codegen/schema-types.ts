@@ -51,6 +51,9 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         // Ingested articles' authors and translations hold slugs where the schema has objects.
         Author: '../model/documents#AuthorDoc',
         Translation: '../model/documents#TranslationDoc',
+        // A listing's entry, or (for Subject) an article's own subject.
+        Section: '../model/topic-listing#TopicEntry',
+        Subject: './resolvers/refs#SubjectParent',
       },
     },
   });

@@ -1,6 +1,7 @@
 import type { ArticleCard, ArticleDoc } from '../../src/model/documents';
 import { linkedTypes } from '../../src/model/entity-kinds';
 import { lists } from '../../src/model/keys';
+import { topicKeysOf } from '../../src/model/topic-keys';
 import type { ListOrder } from '../../src/model/sort-key';
 
 /** The orders of the stored lists: articles newest first, events by start date, people by name. */
@@ -10,9 +11,24 @@ export const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
 
 /** An article as lists and related stories embed it: everything but the body. */
 export const articleCard = ({
-  paragraphs: _p, mentions: _m, authors: _a, images: _i, subjects: _s, copyright: _c, origin: _o, translations: _t,
+  paragraphs: _p, mentions: _m, authors, images: _i, subjects, copyright: _c, origin: _o, translations: _t,
   ...rest
-}: ArticleDoc): ArticleCard => rest;
+}: ArticleDoc): ArticleCard => ({
+  ...rest,
+  // Left out when empty, so a card without them keeps its bytes.
+  ...(subjects.length > 0 ? { subjects } : {}),
+  ...(authors.length > 0 ? { authors } : {}),
+});
+
+/** The section, subject and author lists an article is in (src/model/topic-keys.ts). */
+export function topicListsOf(card: ArticleCard): string[] {
+  const keys = topicKeysOf(card);
+  return [
+    ...keys.section.map(lists.articlesInSection),
+    ...keys.subject.map(lists.articlesOnSubject),
+    ...keys.author.map(lists.articlesBy),
+  ];
+}
 
 /**
  * The names of the lists an article is in, as the full build groups them (tools/compile/compile.ts):
@@ -24,5 +40,6 @@ export function articleListsOf(card: ArticleCard): string[] {
     lists.articles,
     lists.articlesInLanguage(card.language),
     ...[...linkedTypes(card)].map(([slug, type]) => lists.articlesAbout({ type, slug })),
+    ...topicListsOf(card),
   ];
 }

@@ -1,15 +1,17 @@
 import type { ArticleCard, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { sortInList } from '../../src/model/sort-key';
-import { articleKey, entityKey, lists, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
+import { articleKey, articleUrlKey, entityKey, lists, topicListingKey, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { shardManifest } from '../../src/model/node-manifest';
 import { utf8Length } from '../../src/text/utf8-length';
-import { articleCard, BY_NAME, BY_START, NEWEST_FIRST } from './article-lists';
+import { buildListing } from '../../src/model/topic-listing';
+import { articleCard, BY_NAME, BY_START, NEWEST_FIRST, topicListsOf } from './article-lists';
+import { urlIndex } from './article-urls';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
 import { inMemorySearchIndex, type SearchIndexBuilder } from './search-index';
-import { storedText, type KvEntry } from './kv-entry';
+import { storedText, textEntry, type KvEntry } from './kv-entry';
 import { kvLimitProblems, type SourceOf } from './kv-limits';
 import type { Problem } from '../data/problems';
 import type { DataSet } from '../data/read-data-set';
@@ -110,6 +112,8 @@ export async function compileArticles(
   ]);
   const people = sortInList(BY_NAME, entityFiles.filter((e) => e.type === 'Person'));
   const byLanguage = groupBy(cards, (a) => [a.language]);
+  // Sections, subjects and authors: a list each, and the listings of the first two.
+  const byTopic = groupBy(cards, topicListsOf);
 
   const numberOf = new Map(input.cards.map((c, i) => [c.slug, i]));
   const at = (slug: string) => numberOf.get(slug);
@@ -121,15 +125,22 @@ export async function compileArticles(
   const search = searchIndex(cards, lookup, entityFiles);
   progress('related articles');
   const related = relatedArticles(cards);
+  const urls = urlIndex(cards);
   progress('content hash: every entry built once under a placeholder version');
 
   function* build(version: string): Generator<KvEntry> {
     yield* articleEntries(store, (slug) => articleKey(version, slug), (i) => input.cards[i]!.slug);
     for (const e of entityFiles) yield { key: entityKey(version, e.slug), value: e };
     for (const [slug, items] of related) yield { key: relatedKey(version, slug), value: items };
+    for (const [url, slug] of urls) {
+      const key = articleUrlKey(version, url);
+      yield lookup.text ? textEntry(key, lookup.text(slug)!) : { key, value: lookup.get(slug)! };
+    }
     yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
     for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST);
     for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST);
+    for (const [list, items] of byTopic) yield* buildList(version, list, items, NEWEST_FIRST);
+    for (const kind of ['sections', 'subjects'] as const) yield { key: topicListingKey(version, kind), value: buildListing(cards, kind) };
     yield* buildList(version, lists.events, events, BY_START);
     for (const [slug, items] of eventsWith) yield* buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, BY_START);
     yield* buildList(version, lists.people, people, BY_NAME);
@@ -145,6 +156,7 @@ export async function compileArticles(
   const problems: Problem[] = [];
   const sourceOf = sourceOfKey(dataSet);
   const searchCopy = searchArticleKey('*', 0).slice(0, -1);
+  const urlCopy = articleUrlKey('*', '');
   let bytes = 0;
   try {
     for (const e of build('*')) {
@@ -152,8 +164,9 @@ export async function compileArticles(
       const json = storedText(e);
       const size = utf8Length(json);
       bytes += size;
-      // A search page's copy of an article (s:a:<doc>) is checked as the article's own key.
-      if (!e.key.startsWith(searchCopy)) problems.push(...kvLimitProblems(e.key, size, sourceOf));
+      // A search page's copy of an article (s:a:<doc>) and a URL's (u:<url>, whose length the data
+      // format bounds) are checked as the article's own key.
+      if (!e.key.startsWith(searchCopy) && !e.key.startsWith(urlCopy)) problems.push(...kvLimitProblems(e.key, size, sourceOf));
       const digest = await hash(json);
       lines.push(`${e.key}\t${digest}`);
       if (nodeKeys.has(e.key)) {

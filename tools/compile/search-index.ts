@@ -1,6 +1,7 @@
 import type { ArticleCard, EntityDoc } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { searchShardCount } from '../../src/model/keys';
+import { topicKeysOf } from '../../src/model/topic-keys';
 import { filterTerm, IMPACT_SCALE, shardOf, type PostingList, type PostingShard, type SearchPointer } from '../../src/search/index-format';
 import { BM25_B, BM25_K1, FIELD_WEIGHTS, type Field } from '../../src/search/ranking-params';
 import { fieldTerms, mergeFieldTerms, type FieldTerms } from '../../src/search/field-terms';
@@ -130,9 +131,12 @@ export function documentPostings(
     const impact = (pseudo * (BM25_K1 + 1)) / (BM25_K1 + pseudo);
     emit(id, Math.max(1, Math.round(impact * IMPACT_SCALE)));
   });
-  // Filter terms select without scoring: language and every linked entity.
+  // Filter terms select without scoring: language, every linked entity, section and subjects.
   emit(dict.idOf(filterTerm('lang', card.language)), 0);
   for (const kind of ENTITY_KINDS) for (const slug of card[kind.links]) emit(dict.idOf(filterTerm(kind.type, slug)), 0);
+  const topics = topicKeysOf(card);
+  for (const key of topics.section) emit(dict.idOf(filterTerm('section', key)), 0);
+  for (const key of topics.subject) emit(dict.idOf(filterTerm('subject', key)), 0);
 }
 
 /**

@@ -81,6 +81,7 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     dateNote: file.dateNote,
     source: file.source,
     url: file.url,
+    ...alternates(file),
     byline: file.byline,
     summary: file.summary,
     section: file.section,
@@ -96,6 +97,16 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     origin: file.origin,
     translations: file.translations,
   };
+}
+
+/**
+ * The story's other URLs: the file's, and the page an HTML story was read from when that is not
+ * its canonical URL (an AMP or mobile page, say). Absent when none, so other documents keep their bytes.
+ */
+function alternates(file: ArticleFile): { alternateUrls?: string[] } {
+  const page = file.origin?.format === 'HTML' && file.origin.url && /^https?:/i.test(file.origin.url) ? [file.origin.url] : [];
+  const urls = [...new Set([...(file.alternateUrls ?? []), ...page])].filter((u) => u !== file.url);
+  return urls.length > 0 ? { alternateUrls: urls } : {};
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INPUT_LIMITS } from './input-limits';
+import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../src/model/article-url';
 import { dateOrDateTime, datePrecision, httpUrl, isoDateTime, languageTag, slug, text } from './field-formats';
 
 /**
@@ -54,6 +55,12 @@ const origin = z.strictObject({
   url: text.optional(),
 });
 
+/** A URL `article(url:)` finds the story by: its normal form (src/model/article-url.ts) must fit a KV key. */
+const articleUrl = httpUrl.refine(
+  (url) => (normalizeArticleUrl(url)?.length ?? 0) <= ARTICLE_URL_MAX,
+  `must be at most ${ARTICLE_URL_MAX} characters without its scheme, tracking parameters and fragment`,
+);
+
 const translation = z.strictObject({
   language: languageTag,
   /** The translation's slug, when it is in data/articles too. */
@@ -68,7 +75,9 @@ export const articleFile = z
     language: languageTag,
     headline: text.max(INPUT_LIMITS.headlineLength, `must be at most ${INPUT_LIMITS.headlineLength} characters`),
     /** The canonical URL of the story on the publisher's site. */
-    url: httpUrl.optional(),
+    url: articleUrl.optional(),
+    /** Other URLs of the same story (its AMP page, a mobile or print edition): `article(url:)` finds it by them too. */
+    alternateUrls: z.array(articleUrl).optional(),
     /** The byline as printed ("By Jane Doe, Seoul"). */
     byline: text.optional(),
     authors: z.array(author).default([]),

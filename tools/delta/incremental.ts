@@ -4,6 +4,8 @@ import { cursorKeyOf } from '../../src/model/sort-key';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
 import { articleCard, articleListsOf, NEWEST_FIRST } from '../compile/article-lists';
+import { articleUrlsOf } from '../compile/article-urls';
+import { adjustListing, type TopicListing } from '../../src/model/topic-listing';
 import { checkedBuild, type BuildOptions, type BuildResult } from '../compile/build-data-set';
 import { editLists, type ListEdits } from './delta-lists';
 import { relatedDelta } from './delta-related';
@@ -57,8 +59,12 @@ export function buildDelta(
     const patched = new Map<string, ArticleCard | null>();
     const placedBy = new Map<string, ArticleCard>();
     let count = previous.pointer.articleCount;
+    const removedCards: ArticleCard[] = [];
+    const addedCards: ArticleCard[] = [];
     const move = (before: ArticleCard | null, after: ArticleCard | null) => {
       if (JSON.stringify(before) === JSON.stringify(after)) return;
+      if (before) removedCards.push(before);
+      if (after) addedCards.push(after);
       for (const list of before ? articleListsOf(before) : []) {
         edit(list).remove.push(before!.slug);
         edit(list).removeKeys.push(cursorKeyOf(before!));
@@ -90,6 +96,16 @@ export function buildDelta(
       move(articleCard(was), null);
     }
 
+    await moveUrls(previous, docs, old, withdrawn, values, deleted);
+    if (removedCards.length + addedCards.length > 0) {
+      const listings = await previous.read<TopicListing>(['k:sections', 'k:subjects']);
+      // Written only when the publish changes it: most stories keep their section and subjects.
+      for (const kind of ['sections', 'subjects'] as const) {
+        const was = listings.get(`k:${kind}`) ?? null;
+        const next = adjustListing(was, removedCards, addedCards, kind);
+        if (JSON.stringify(next) !== JSON.stringify(was)) values.set(`k:${kind}`, next);
+      }
+    }
     const after = await editLists('*', previous, edits);
     for (const e of after.entries) values.set(e.key.slice('v:*:'.length), e.value);
     deleted.push(...after.deleted.map((k) => k.slice('v:*:'.length)));
@@ -131,4 +147,36 @@ export function buildDelta(
       },
     };
   });
+}
+
+const allUrls = (doc: ArticleDoc | null | undefined): string[] => {
+  if (!doc) return [];
+  const { canonical, alternate } = articleUrlsOf(doc);
+  return [...canonical, ...alternate];
+};
+
+/**
+ * The URL keys of a publish (`u:<url>`, tools/compile/article-urls.ts): each published article's
+ * URLs hold its new copy (the newer publish wins a URL another story claimed); a URL an article no
+ * longer has, or a withdrawn article's, is dropped where it still leads to that article.
+ */
+async function moveUrls(
+  previous: PreviousVersion,
+  docs: readonly ArticleDoc[],
+  old: ReadonlyMap<string, ArticleDoc | null>,
+  withdrawn: readonly string[],
+  values: Map<string, unknown>,
+  deleted: string[],
+): Promise<void> {
+  const published = new Set(docs.map((d) => d.slug));
+  const gone = new Map<string, string>();
+  for (const doc of docs) {
+    const kept = new Set(allUrls(doc));
+    for (const url of kept) values.set(`u:${url}`, doc);
+    for (const url of allUrls(old.get(`a:${doc.slug}`))) if (!kept.has(url)) gone.set(url, doc.slug);
+  }
+  for (const slug of withdrawn) if (!published.has(slug)) for (const url of allUrls(old.get(`a:${slug}`))) gone.set(url, slug);
+  for (const url of gone.keys()) if (values.has(`u:${url}`)) gone.delete(url);
+  const stored = await previous.read<ArticleDoc>([...gone.keys()].map((url) => `u:${url}`));
+  for (const [url, slug] of gone) if (stored.get(`u:${url}`)?.slug === slug) deleted.push(`u:${url}`);
 }

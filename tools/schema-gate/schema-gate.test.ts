@@ -72,6 +72,6 @@ describe('schema gate', () => {
     const working = schema.replace(/enum DatePrecision \{\n/, 'enum DatePrecision {\n  DECADE\n');
     const { errors, notes } = gateWith(working);
     expect(errors).toEqual([]);
-    expect(notes).toEqual([expect.stringMatching(/^dangerous VALUE_ADDED_TO_ENUM: DECADE was added to enum type DatePrecision\.; concerns ArticlePage/)]);
+    expect(notes).toEqual([expect.stringMatching(/^dangerous VALUE_ADDED_TO_ENUM: DECADE was added to enum type DatePrecision\.; concerns .*ArticlePage \(operations\/article-page\.graphql\)/)]);
   });
 });

@@ -60,11 +60,12 @@ export const Article = {
   async mentions(a: ArticleParent, _: unknown, ctx: GraphContext) {
     return mentionsOf(await fullArticle(a, ctx));
   },
+  // Cards carry authors and subjects when there are any (tools/compile/article-lists.ts): no read.
+  authors: (a: ArticleParent) => a.authors ?? [],
+  subjects: (a: ArticleParent) => a.subjects ?? [],
   // What only the article's own document holds: read it when the parent is a list card.
   // Documents built before these fields existed lack them: an empty list, not an error.
-  authors: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).authors ?? [],
   images: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).images ?? [],
-  subjects: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).subjects ?? [],
   copyright: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).copyright ?? null,
   origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
   translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>

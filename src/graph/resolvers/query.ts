@@ -1,11 +1,13 @@
-import { Kind, type SelectionSetNode } from 'graphql';
-import type { ArticleCard, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
+import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
+import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
+import { nameKey, sectionKey, topicKeysOf } from '../../model/topic-keys';
 import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import type { GraphContext } from '../context';
+import { selects } from '../selects';
 import { readConnection, type ListQuery } from '../list-page';
 import type { ArticleFilter, ArticleOrder, EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
 import { ref } from './refs';
@@ -20,43 +22,53 @@ async function loadEntity(ctx: GraphContext, type: EntityType, slug: string): Pr
 export const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
   type === 'Article' ? ctx.reader.article(slug) : loadEntity(ctx, type, slug);
 
-/** Whether any of `nodes` selects `field` directly or through inline fragments (@defer ones too). */
-function selects(nodes: readonly { selectionSet?: SelectionSetNode }[], field: string): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === Kind.FIELD ? s.name.value === field : s.kind === Kind.INLINE_FRAGMENT && within(s.selectionSet),
-    );
-  return nodes.some((n) => within(n.selectionSet));
+
+/** The article a link leads to: one read, of its normal form's key (src/model/keys.ts). */
+function articleByUrl(ctx: GraphContext, url: string): Promise<ArticleDoc | null> {
+  const normal = normalizeArticleUrl(url);
+  if (normal === null) throw new InvalidArgument('`url` is not an absolute http(s) URL.', 'url');
+  // Longer than the build lets any article's URL be (tools/data/article-file-format.ts): no read.
+  if (normal.length > ARTICLE_URL_MAX) return Promise.resolve(null);
+  return ctx.reader.articleByUrl(normal);
 }
 
 const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
   loadEntity(ctx, type, slug);
 
 /**
- * Articles are stored newest first in one list per language and per entity. The first entity
- * filter picks the list; the other filters are checked item by item (a scan).
+ * Articles are stored newest first in one list per language, per entity, per section, subject
+ * and author. The first entity filter picks the list, else the section, subject or author
+ * filter; the other filters are checked item by item on the cards (a scan).
  */
 function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<ArticleOrder> | undefined): ListQuery {
   const f = filter ?? {};
   const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
+  const topics = [
+    ...(f.section != null ? [['section', sectionKey(f.section), lists.articlesInSection] as const] : []),
+    ...(f.subject != null ? [['subject', f.subject.trim(), lists.articlesOnSubject] as const] : []),
+    ...(f.author != null ? [['author', nameKey(f.author), lists.articlesBy] as const] : []),
+  ];
   const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reverse = orderBy?.direction === 'ASC';
   const [base, ...rest] = entities;
-  if (!base) {
-    const list = f.language != null ? lists.articlesInLanguage(f.language) : lists.articles;
-    return { list, from, to, reverse };
-  }
   const links = (card: ArticleCard, [kind, slug]: readonly [EntityKind, string]) => card[kind.links].includes(slug);
-  const needsScan = rest.length > 0 || f.language != null;
+  const onTopic = (card: ArticleCard, [kind, key]: (typeof topics)[number]) => topicKeysOf(card)[kind].includes(key);
+  const list = base ? lists.articlesAbout(ref(base[0].type, base[1]))
+    : topics[0] ? topics[0][2](topics[0][1])
+    : f.language != null ? lists.articlesInLanguage(f.language)
+    : lists.articles;
+  const scanTopics = base ? topics : topics.slice(1);
+  const scanLanguage = f.language != null && (base !== undefined || topics.length > 0);
+  const needsScan = rest.length > 0 || scanTopics.length > 0 || scanLanguage;
   return {
-    list: lists.articlesAbout(ref(base[0].type, base[1])),
+    list,
     from,
     to,
     reverse,
     where: needsScan
       ? (item) => {
           const card = item as ArticleCard;
-          return (f.language == null || card.language === f.language) && rest.every((e) => links(card, e));
+          return (!scanLanguage || card.language === f.language) && rest.every((e) => links(card, e)) && scanTopics.every((t) => onTopic(card, t));
         }
       : undefined,
   };
@@ -97,8 +109,16 @@ export const Query = {
   },
   // When the query asks for the article's related stories, their key is asked for in the same
   // round trip as the article: the slug is all the key needs.
-  article: (_, { slug }, ctx, info) => {
-    if (selects(info.fieldNodes, 'related')) void ctx.reader.related(slug).catch(() => undefined);
+  async article(_, { slug, url }, ctx, info) {
+    if ((slug == null) === (url == null)) throw new InvalidArgument('`article` takes exactly one of `slug` and `url`.', slug == null ? 'slug' : 'url');
+    const related = selects(info.fieldNodes, 'related');
+    if (slug == null) {
+      const doc = await articleByUrl(ctx, url!);
+      // Asked for with the next level's reads (the article's entities), as a slug's is with the article.
+      if (doc && related) void ctx.reader.related(doc.slug).catch(() => undefined);
+      return doc;
+    }
+    if (related) void ctx.reader.related(slug).catch(() => undefined);
     return ctx.reader.article(slug);
   },
   person: entityBySlug('Person'),

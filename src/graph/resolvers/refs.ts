@@ -1,5 +1,6 @@
 import type { ChangeTuple } from '../../model/changes';
-import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType, NodeType } from '../../model/documents';
+import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType, NodeType, SubjectDoc } from '../../model/documents';
+import type { TopicEntry } from '../../model/topic-listing';
 import { DataUnavailable } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
 
@@ -10,6 +11,8 @@ import type { GraphContext } from '../context';
  */
 export type EntityParent = EntityRef | EntityDoc;
 export type ArticleParent = ArticleCard | ArticleDoc;
+/** An article's own subject (its name, code, uri), or a listing's entry (src/model/topic-listing.ts). */
+export type SubjectParent = SubjectDoc | TopicEntry;
 
 /** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
 export interface ChangeParent {

@@ -2,6 +2,7 @@ import { checkDateRange } from '../../model/date-argument';
 import { DataUnavailable } from '../../model/domain-errors';
 import { ENTITY_KINDS } from '../../model/entity-kinds';
 import { encodeCursor, parseConnectionArgs } from '../../model/page-range';
+import { sectionKey } from '../../model/topic-keys';
 import { filterTerm } from '../../search/index-format';
 import { parseQuery } from '../../search/parse-query';
 import { highlights } from '../../search/highlights';
@@ -16,11 +17,13 @@ import { ref } from './refs';
  * `search` checks its arguments, runs src/search/run-search.ts over the KV index (which reads
  * the page's articles with it) for the edges, their highlights and the nodes.
  */
-/** Filters are terms of the index (language, linked entities), read with the query's terms. */
+/** Filters are terms of the index (language, linked entities, section, subjects), read with the query's terms. */
 function filterTerms(f: SearchFilter): string[] {
   return [
     ...(f.language != null ? [filterTerm('lang', f.language)] : []),
-    ...ENTITY_KINDS.flatMap((k) => (k.filter !== 'organization' && f[k.filter] != null ? [filterTerm(k.type, f[k.filter]!)] : [])),
+    ...ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [filterTerm(k.type, f[k.filter]!)] : [])),
+    ...(f.section != null ? [filterTerm('section', sectionKey(f.section))] : []),
+    ...(f.subject != null ? [filterTerm('subject', f.subject.trim())] : []),
   ];
 }
 
