@@ -16,7 +16,6 @@ const WAITING = new Set([
   'bench/load.ts',
   'bench/search.ts',
   'bench/search-measure.ts',
-  'bench/cold-sizes.ts',
   'bench/build-corpus.ts',
   'bench/profile-request.ts',
 ]);
