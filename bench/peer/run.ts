@@ -6,7 +6,7 @@ import { measurePeerSize } from './measure-size';
 import { peerTables } from './report';
 
 export interface PeerOptions {
-  /** Corpus sizes an earlier `npm run bench` loaded into bench/.state/. */
+  /** Corpus sizes an earlier `npm run bench` loaded (bench/.state/). */
   sizes: number[];
   seconds: number;
   connections: number;
