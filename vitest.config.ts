@@ -8,6 +8,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // The worker's request log (src/front/observe.ts: every failed request, and the worker tests
+    // send thousands on purpose) would bury the report; tests/worker/observability.test.ts reads
+    // the lines it checks from console.log itself.
+    onConsoleLog: (log: string) => !log.startsWith('{"event":"request"'),
     projects: [
       {
         test: {
@@ -41,15 +45,7 @@ export default defineConfig({
         ],
         // Each worker test sends dozens of requests through workerd: seconds on a busy two-core
         // CI machine, over vitest's default of 5.
-        test: {
-          name: 'worker',
-          include: ['tests/worker/**/*.test.ts'],
-          testTimeout: 30_000,
-          // The worker's request log (src/front/observe.ts: every failed request, and the test
-          // files send thousands on purpose) would bury the report; tests/worker/observability.test.ts
-          // reads the lines it checks from console.log itself.
-          onConsoleLog: (log) => !log.startsWith('{"event":"request"'),
-        },
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         test: {

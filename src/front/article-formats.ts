@@ -6,7 +6,7 @@ import type { NewsReader } from '../store/news-reader';
 /**
  * GET /articles/{slug}.ninjs.json and /articles/{slug}.jsonld: an article in a format out
  * (src/formats/), read at the request's data version. The front door serves these through the edge
- * cache like GraphQL GETs (keyed by data version, ETag, CORS). ninjs has no registered media
+ * cache like GraphQL GETs (kept with what they read, ETag, CORS). ninjs has no registered media
  * type of its own and is sent as application/json; JSON-LD as application/ld+json (W3C JSON-LD
  * 1.1, section 9.1). HEAD answers like GET without a body; other methods get 405.
  */

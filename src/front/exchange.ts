@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { AnswerReads } from '../model/answer-reads';
 import type { GraphContext } from '../graph/context';
 import type { CacheStatus } from '../http/response-headers';
 import type { RequestFacts } from '../http/request-facts';
@@ -17,7 +18,7 @@ export interface Exchange {
   readonly config: Config;
   readonly isolate: IsolateState;
   readonly store: KvStore;
-  /** Reads at the request's data version, fixed once: the edge cache key, the memo key and every resolver use it. */
+  /** Reads at the request's data version, fixed once: the edge cache, the memo and every resolver use it. */
   readonly reader: NewsReader;
   readonly waitUntil: (promise: Promise<unknown>) => void;
   /** Analytics Engine (the METRICS binding), when bound: one data point per request. */
@@ -34,6 +35,8 @@ export interface Exchange {
   readonly compiled: { enabled: boolean; ran: boolean };
   /** An early answer made with every header (src/front/headers.ts): nothing is added after. */
   finished: boolean;
+  /** What a memo hit's answer read (src/model/answer-reads.ts): the edge cache keeps it with the answer. */
+  answered?: AnswerReads;
   /** The request's body as the memo stage read it (for the log's operation name); undefined when unread. */
   body?: string;
   /** Every error code the answer carries (yoga's result processor and the compiled stage add them). */

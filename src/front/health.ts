@@ -15,7 +15,7 @@ export const healthStage: Stage = async (exchange, next) => {
   if (facts.url.pathname !== HEALTH_PATH || (facts.method !== 'GET' && facts.method !== 'HEAD')) return next();
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   try {
-    const pointer = await reader.dataVersion();
+    const pointer = await reader.pointer();
     const age = Math.max(0, Math.round((Date.now() - Date.parse(pointer.builtAt)) / 1000));
     const body = {
       status: 'ok',

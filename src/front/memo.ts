@@ -1,4 +1,5 @@
-import { MAX_KEY_CHARS, memoKey } from '../http/response-memo';
+import { MAX_KEY_CHARS, memoAnswer, memoKey } from '../http/response-memo';
+import type { VersionPointer } from '../model/documents';
 import { rateLimited } from '../http/rate-limit';
 import type { Stage } from './exchange';
 import { earlyAnswer } from './headers';
@@ -6,7 +7,8 @@ import { earlyAnswer } from './headers';
 /**
  * The memo stage: a GraphQL request the isolate has answered before is answered again from
  * the text the miss left (src/plugins/use-response-memo.ts, key and rules in
- * src/http/response-memo.ts): no yoga, no parse, no validation, no execution. A miss passes
+ * src/http/response-memo.ts), at its version or a later one where nothing it read changed:
+ * no yoga, no parse, no validation, no execution. A miss passes
  * on with its key and the body read for it. Bodies longer than MAX_KEY_CHARS, or of unknown
  * length, pass on unread.
  */
@@ -29,16 +31,16 @@ export const memoStage: Stage = async (exchange, next) => {
   // The body was read for the key: yoga gets it back only when it needs it (a hit needs no copy).
   let copy: Request | undefined;
   if (method === 'POST') exchange.yogaRequest = () => (copy ??= new Request(request, { body }));
-  let version: string;
+  let pointer: VersionPointer;
   try {
-    version = (await reader.dataVersion()).version;
+    pointer = await reader.pointer();
   } catch {
     // Nothing published or KV failing: yoga answers with the store's error.
     return next();
   }
-  const key = memoKey(version, method, mediaType, request.headers.get('content-type') ?? '', url, body);
-  const text = isolate.responses.get(key);
-  if (text === undefined) {
+  const key = memoKey(method, mediaType, request.headers.get('content-type') ?? '', url, body);
+  const kept = memoAnswer(isolate.responses, key, pointer);
+  if (kept === undefined) {
     exchange.miss = { key, mediaType, body };
     return next();
   }
@@ -46,7 +48,8 @@ export const memoStage: Stage = async (exchange, next) => {
   const refused = await rateLimited(request, exchange.config.rateLimit);
   if (refused) return refused;
   exchange.memoHit = true;
-  return earlyAnswer(exchange, 'memo', text, mediaType);
+  exchange.answered = kept.reads;
+  return earlyAnswer(exchange, 'memo', kept.text, mediaType);
 };
 
 /**

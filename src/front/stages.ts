@@ -11,9 +11,11 @@ export const preflightStage: Stage = (exchange, next) =>
 export const edgeCacheStage: Stage = async (exchange, next) => {
   if (exchange.bypass) return next();
   const { request, reader, config, waitUntil, route, facts } = exchange;
-  // The key needs the data version; when nothing is published the stages after answer the error.
-  const version = () => reader.dataVersion().then((p) => p.version, () => null);
-  const { response, status } = await withEdgeCache(request, { config, version, cache: defaultCache(), waitUntil, resource: route !== null, facts }, next);
+  // An entry is checked against the pointer; when nothing is published the stages after answer the error.
+  const pointer = () => reader.pointer().catch(() => null);
+  // What the answer read: a memo hit's, kept with it, or what this request read making it.
+  const reads = () => exchange.answered ?? reader.answerReads();
+  const { response, status } = await withEdgeCache(request, { config, pointer, reads, cache: defaultCache(), waitUntil, resource: route !== null, facts }, next);
   exchange.cache = status;
   return response;
 };

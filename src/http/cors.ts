@@ -10,7 +10,7 @@ import type { DeliveryConfig } from '../config';
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
 // Every header the API adds for clients to read: the cache and memo state, the data version,
 // the KV reads and which executor answered (docs/api.md).
-const EXPOSE_HEADERS = 'ETag, x-cache, x-data-version, x-kv-stats, x-memo, x-graphql-executor';
+const EXPOSE_HEADERS = 'ETag, x-cache, x-data-version, x-kv-stats, x-memo, x-graphql-executor, cache-tag';
 const PREFLIGHT_MAX_AGE = '86400';
 
 function allowedOrigin(origins: DeliveryConfig['corsOrigins'], origin: string | null): string | null {

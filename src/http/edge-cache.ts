@@ -1,5 +1,8 @@
+import type { AnswerReads } from '../model/answer-reads';
+import type { VersionPointer } from '../model/documents';
 import { sha256Hex } from '../text/sha256-hex';
 import type { DeliveryConfig } from '../config';
+import { keptHeaders, keptHolds, READS_HEADER, restamped, VERSION_HEADER } from './kept-reads';
 import { requestFacts, type RequestFacts } from './request-facts';
 
 /**
@@ -8,9 +11,11 @@ import { requestFacts, type RequestFacts } from './request-facts';
  *
  * Only GET requests are cached: the GraphQL-over-HTTP spec makes GET the cacheable way to send
  * a query (mutations are refused over GET), and persisted operations make those URLs short.
- * The cache key holds the data version (the KV pointer), so publishing a data set moves every
- * key at once: no purge, and an old answer is never served for the new version. Only complete
- * successes are stored: a response with `errors` (an error or a partial result) never is.
+ * The cache key does not hold the data version: a stored answer carries the version it was
+ * made at and what it read (src/model/answer-reads.ts, src/http/kept-reads.ts), and is served
+ * at a later version only when the pointer shows that nothing it read was written since; any
+ * other is made afresh and replaces it. No purge, and a stale answer is never served. Only
+ * complete successes are stored: a response with `errors` (an error or a partial result) never is.
  *
  * Validators follow RFC 9110: a strong ETag from the body's SHA-256, and If-None-Match
  * (section 13.1.2, weak comparison, `*` and lists) answered with 304 Not Modified.
@@ -21,7 +26,9 @@ export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS';
 export interface EdgeCacheOptions {
   config: DeliveryConfig;
   /** The data version every answer is read from (the KV pointer); null when nothing is published. */
-  version: () => Promise<string | null>;
+  pointer: () => Promise<VersionPointer | null>;
+  /** What the answer `handle` produced read (src/model/answer-reads.ts); null: it holds at its version only. */
+  reads: () => AnswerReads | null;
   cache: Cache;
   waitUntil: (promise: Promise<unknown>) => void;
   /** A plain resource rather than a GraphQL answer: every GET is cacheable, a 200 is complete. */
@@ -31,13 +38,12 @@ export interface EdgeCacheOptions {
 }
 
 /**
- * The cache key: the request's URL with sorted parameters, the data version and the media type
- * the answer will have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same
- * preference differently and should share one entry). A resource has one media type.
+ * The cache key: the request's URL with sorted parameters and the media type the answer will
+ * have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same preference
+ * differently and should share one entry). A resource has one media type.
  */
 export function edgeCacheKey(
   request: Request,
-  version: string,
   resource = false,
   facts: RequestFacts = requestFacts(request),
 ): Request | null {
@@ -45,7 +51,6 @@ export function edgeCacheKey(
   const { url } = facts;
   const key = new URL(url.pathname, url.origin);
   const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  key.searchParams.set('data-version', version);
   key.searchParams.set('media-type', resource ? 'resource' : facts.mediaType!);
   for (const [name, value] of params) key.searchParams.append(`p.${name}`, value);
   return new Request(key.toString(), { method: 'GET' });
@@ -72,18 +77,26 @@ export async function withEdgeCache(
 ): Promise<{ response: Response; status: CacheStatus }> {
   const facts = options.facts ?? requestFacts(request);
   if (!isCacheableRequest(facts, options.resource)) return { response: await handle(), status: 'BYPASS' };
-  const version = await options.version();
-  if (version === null) {
+  const pointer = await options.pointer();
+  if (pointer === null) {
     // Nothing published (or the pointer unreadable): the answer is an error; nobody may keep it.
     const response = await handle();
     response.headers.set('cache-control', 'no-store');
     return { response, status: 'BYPASS' };
   }
-  const key = edgeCacheKey(request, version, options.resource, facts)!;
+  const key = edgeCacheKey(request, options.resource, facts)!;
 
   // The cache is an optimisation: if it fails, answer from the resolvers.
   const hit = await options.cache.match(key).catch(() => undefined);
-  if (hit) return { response: toClient(request, hit, await hit.text(), options.config), status: 'HIT' };
+  if (hit && keptHolds(hit, pointer)) {
+    const body = await hit.text();
+    // Found to hold at a newer version: stored again at it, so the entry outlives the compaction
+    // that will forget its older version (src/model/generations.ts writtenSince).
+    if (hit.headers.get(VERSION_HEADER) !== pointer.version) options.waitUntil(options.cache.put(key, restamped(hit, body, pointer.version)).catch(() => undefined));
+    return { response: toClient(request, hit, body, options.config, pointer.version), status: 'HIT' };
+  }
+  // An answer something it read changed since: made afresh below, and stored in its place.
+  await hit?.body?.cancel();
 
   const produced = await handle();
   if (isIncremental(produced)) {
@@ -102,19 +115,25 @@ export async function withEdgeCache(
   const headers = new Headers({
     'content-type': contentType,
     // A strong validator per representation (RFC 9110 8.8.3): the same body sent as another
-    // media type is another representation, so the type is part of what is hashed.
+    // media type is another representation, so the type is part of what is hashed. An answer
+    // that outlives a publish keeps its bytes, so its ETag too: If-None-Match gets 304 across versions.
     etag: `"${await sha256Hex(`${contentType}\n${body}`)}"`,
-    'x-data-version': version,
     'cache-control': `public, max-age=${options.config.edgeCacheTtl}`,
+    ...keptHeaders(options.reads(), pointer.version),
   });
   const stored = new Response(body, { status: 200, headers });
   options.waitUntil(options.cache.put(key, stored).catch(() => undefined));
-  return { response: toClient(request, new Response(body, { status: 200, headers }), body, options.config), status: 'MISS' };
+  return { response: toClient(request, new Response(body, { status: 200, headers }), body, options.config, pointer.version), status: 'MISS' };
 }
 
-/** A stored answer as the client gets it: its own Cache-Control, and 304 when its ETag matches. */
-function toClient(request: Request, stored: Response, body: string, config: DeliveryConfig): Response {
+/**
+ * A stored answer as the client gets it: the version it is served at, its own Cache-Control,
+ * and 304 when its ETag matches; what it read stays with the cache.
+ */
+function toClient(request: Request, stored: Response, body: string, config: DeliveryConfig, version: string): Response {
   const headers = new Headers(stored.headers);
+  headers.delete(READS_HEADER);
+  headers.set(VERSION_HEADER, version);
   headers.set('cache-control', `public, max-age=${config.maxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`);
   // The body's media type follows the Accept header (GraphQL-over-HTTP content negotiation).
   headers.set('vary', 'Accept');

@@ -1,16 +1,21 @@
+import { answerReadsBytes, stillHolds, type AnswerReads } from '../model/answer-reads';
+import type { VersionPointer } from '../model/documents';
+import type { KeptAnswer } from '../store/isolate-state';
 import type { LruCache } from '../store/lru-cache';
 import { stringBytes } from '../store/string-bytes';
 
 /**
  * The response memo's policy: what a request's answer is kept under and which answers are kept.
- * Every answer is a function of the data version and the request's bytes (data versions are
- * immutable, the API is read-only, yoga's configuration is fixed for the isolate), so the key
- * is those bytes as sent: data version, method, negotiated media type (it decides the content
- * type), content type, path and query string, body. Nothing is inferred from parsing, so a
- * request yoga would refuse can never be answered from an entry another spelling filled.
+ * Every answer is a function of the data it read and the request's bytes (the API is read-only,
+ * yoga's configuration is fixed for the isolate), so the key is those bytes as sent: method,
+ * negotiated media type (it decides the content type), content type, origin (the ninjs and
+ * JSON-LD fields write absolute URLs from it), path and query string, body. Nothing is inferred from parsing, so a request yoga would refuse can never be answered
+ * from an entry another spelling filled. The data version is not in the key: an entry keeps
+ * what its answer read (src/model/answer-reads.ts) and is served at a later version only when
+ * nothing it read changed since; otherwise the request is answered afresh and replaces it.
  */
-export function memoKey(version: string, method: string, mediaType: string, contentType: string, url: URL, body: string): string {
-  return [version, method, mediaType, contentType, url.pathname + url.search, body].join('\u0000');
+export function memoKey(method: string, mediaType: string, contentType: string, url: URL, body: string): string {
+  return [method, mediaType, contentType, url.origin + url.pathname + url.search, body].join('\u0000');
 }
 
 /** Bodies (and GET query strings) longer than this are not memoized: they are left unread. */
@@ -21,15 +26,27 @@ export const plainAnswer = (text: string, mediaType: string): Response =>
   new Response(text, { status: 200, headers: { 'content-type': `${mediaType}; charset=utf-8` } });
 
 /**
+ * The kept answer for `key` if it holds at `pointer`'s version; one found to hold is moved to
+ * that version, so the next request checks nothing.
+ */
+export function memoAnswer(memo: LruCache<KeptAnswer>, key: string, pointer: VersionPointer): KeptAnswer | undefined {
+  const kept = memo.get(key);
+  if (!kept || !stillHolds(kept.reads, pointer)) return undefined;
+  if (kept.reads.version !== pointer.version) kept.reads = { ...kept.reads, version: pointer.version };
+  return kept;
+}
+
+/**
  * Keeps a serialized answer under its request's key, if yoga answered it as the memo stage
  * will: 200 with the negotiated media type (not a stream, not an error status).
  */
-export function rememberAnswer(memo: LruCache<string>, lookup: { key: string; mediaType: string }, response: Response, text: string): void {
+export function rememberAnswer(memo: LruCache<KeptAnswer>, lookup: { key: string; mediaType: string }, response: Response, text: string, reads: AnswerReads | null): void {
   if (response.status !== 200 || response.headers.get('content-type') !== `${lookup.mediaType}; charset=utf-8`) return;
-  keepAnswer(memo, lookup.key, text);
+  keepAnswer(memo, lookup.key, text, reads);
 }
 
-/** Keeps an answer known to be what the memo stage sends (the compiled stage's own 200s). */
-export function keepAnswer(memo: LruCache<string>, key: string, text: string): void {
-  memo.set(key, text, stringBytes(text));
+/** Keeps an answer known to be what the memo stage sends (the compiled stage's own 200s); its reads count in the budget. */
+export function keepAnswer(memo: LruCache<KeptAnswer>, key: string, text: string, reads: AnswerReads | null): void {
+  if (!reads) return;
+  memo.set(key, { text, reads }, stringBytes(text) + answerReadsBytes(reads));
 }

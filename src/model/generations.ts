@@ -53,7 +53,11 @@ export const isVersionLocal = (logical: string): boolean =>
   logical === 'm' || logical.startsWith('m:') || logical === 'g' || logical.startsWith('c:');
 
 export function encodeMembership(logicals: Iterable<string>): string {
-  const hashes = Uint32Array.from(new Set([...logicals].map(keyHash))).sort();
+  return encodeHashes(Uint32Array.from(new Set([...logicals].map(keyHash))).sort());
+}
+
+/** Sorted hashes as base64 of their little-endian bytes: the form the pointer and the edge cache keep them in. */
+export function encodeHashes(hashes: Uint32Array): string {
   const bytes = new Uint8Array(hashes.length * 4);
   const view = new DataView(bytes.buffer);
   hashes.forEach((h, i) => view.setUint32(i * 4, h, true));
@@ -87,11 +91,31 @@ export class ChainIndex {
   private readonly generations: Array<{ version: string; hashes: Uint32Array }>;
   /** Every version whose keys this pointer reads (its generations and base). */
   readonly versions: Set<string>;
+  /** What the base changed from the version it was compacted from, decoded when first asked. */
+  private baseStep?: { version: string; hashes: Uint32Array } | null;
 
   constructor(readonly pointer: VersionPointer) {
     this.base = pointer.base ?? pointer.version;
     this.generations = (pointer.chain ?? []).map((g: Generation) => ({ version: g.version, hashes: decodeMembership(g.keys) }));
     this.versions = new Set([...this.generations.map((g) => g.version), this.base, pointer.version]);
+  }
+
+  /**
+   * The hash sets of the logical keys written after version `since` up to this pointer's: the
+   * generations newer than it, and, when `since` is the version the base was compacted from,
+   * what the compaction changed too. Null when this pointer does not descend from `since` by
+   * steps it records (a full build, a rollback, an older compaction): nothing is known then.
+   */
+  writtenSince(since: string): Uint32Array[] | null {
+    const sets: Uint32Array[] = [];
+    for (const g of this.generations) {
+      if (g.version === since) return sets;
+      sets.push(g.hashes);
+    }
+    if (since === this.base) return sets;
+    const parent = this.pointer.baseParent;
+    this.baseStep ??= parent ? { version: parent.version, hashes: decodeMembership(parent.keys) } : null;
+    return this.baseStep?.version === since ? [...sets, this.baseStep.hashes] : null;
   }
 
   get hashCount(): number {

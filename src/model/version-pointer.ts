@@ -15,6 +15,12 @@ export interface VersionPointer {
    */
   base?: string;
   chain?: Generation[];
+  /**
+   * A base written by compaction (and every delta on it): the version it was compacted from and
+   * the hashes of the logical keys whose value differs from it (the delta it applied), so kept
+   * answers outlive the compaction (src/model/answer-reads.ts). Absent after a full build.
+   */
+  baseParent?: Generation;
   /** The search index's layout; absent before it had one (derived from articleCount then). */
   search?: SearchPointer;
 }

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context';
 import { rememberAnswer } from '../http/response-memo';
+import type { KeptAnswer } from '../store/isolate-state';
 import type { LruCache } from '../store/lru-cache';
 
 /**
@@ -12,7 +13,7 @@ import type { LruCache } from '../store/lru-cache';
  * answers without errors are kept, and only once the response is known to be what the memo
  * stage sends (200, the negotiated media type): never a stream, never an error status.
  */
-export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, unknown>, GraphContext> {
+export function useResponseMemo(memo: LruCache<KeptAnswer>): Plugin<Record<string, unknown>, GraphContext> {
   const pending = new WeakMap<Request, string>();
   return {
     onExecutionResult({ request, result, setResult, context }) {
@@ -25,10 +26,11 @@ export function useResponseMemo(memo: LruCache<string>): Plugin<Record<string, u
     },
     onResponse({ request, response, serverContext }) {
       const text = pending.get(request);
-      const lookup = (serverContext as Partial<GraphContext>).memo;
-      if (text === undefined || !lookup) return;
+      const { memo: lookup, reader } = serverContext as Partial<GraphContext>;
+      if (text === undefined || !lookup || !reader) return;
       pending.delete(request);
-      rememberAnswer(memo, lookup, response, text);
+      // What the answer read decides at which later versions it may still be served.
+      rememberAnswer(memo, lookup, response, text, reader.answerReads());
     },
   };
 }

@@ -1,6 +1,13 @@
+import type { AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
 import { DEFAULT_CACHE_BUDGETS, type CacheBudgets } from './cache-budgets';
 import { LruCache } from './lru-cache';
+
+/** A serialized answer and what it read: it is served at a later version only if that still holds. */
+export interface KeptAnswer {
+  text: string;
+  reads: AnswerReads;
+}
 
 /**
  * What outlives a request: one per isolate. Both caches are bounded by the heap bytes their
@@ -11,18 +18,10 @@ export class IsolateState {
   /** KV values as readers use them: parsed documents, decoded posting shards (codecs.ts). */
   readonly documents: LruCache<unknown>;
   /** Serialized answers of repeated requests (src/plugins/use-response-memo.ts). */
-  readonly responses: LruCache<string>;
+  readonly responses: LruCache<KeptAnswer>;
 
   constructor(readonly budgets: CacheBudgets = DEFAULT_CACHE_BUDGETS) {
     this.documents = new LruCache(budgets.documentBytes);
     this.responses = new LruCache(budgets.responseBytes);
-  }
-
-  /**
-   * A new data version: answers of the old one will not be asked for again. Documents stay:
-   * they are kept by physical key, immutable, and a delta version reads most of them on.
-   */
-  forgetAnswers(): void {
-    this.responses.clear();
   }
 }

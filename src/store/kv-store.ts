@@ -1,3 +1,4 @@
+import { ReadLog, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
 import { DataUnavailable } from '../model/domain-errors';
 import { chainIndex, splitKey } from '../model/generations';
@@ -40,6 +41,8 @@ export class KvStore {
    */
   private readonly used = new Map<string, unknown>();
   private readonly codecs = new Map<string, Codec<unknown>>();
+  /** Every key the request asked for, for the answer caches (src/model/answer-reads.ts). */
+  private readonly log = new ReadLog();
   private pointerRead?: Promise<VersionPointer>;
   /** The request's pointer once read: `get` needs it for every key, without one more await. */
   private pointerValue?: VersionPointer;
@@ -59,8 +62,8 @@ export class KvStore {
   }
 
   /**
-   * The current data version, read once per request (NewsReader.dataVersion hands it to the
-   * edge cache, the response memo and every resolver); rejects with NoDataVersion when none
+   * The current data version, read once per request (NewsReader hands it to the edge cache,
+   * the response memo and every resolver); rejects with NoDataVersion when none
    * is readable, which src/errors.ts answers with 503.
    */
   pointer(): Promise<VersionPointer> {
@@ -76,7 +79,6 @@ export class KvStore {
   private async readPointer(): Promise<VersionPointer> {
     this.versionReads += 1;
     const pointer = await readPointerKey(this.kv);
-    if (this.isolate.pointer?.value.version !== pointer.version) this.isolate.forgetAnswers();
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }
@@ -90,6 +92,7 @@ export class KvStore {
     // of the batch: a 60 KB slug from a client must be "not found", not an outage.
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
     const pointer = this.pointerValue ?? (await this.pointer());
+    this.log.key(key, pointer.version);
     // A base version (no chain) reads every key as asked: the common case, kept cheap.
     if (!pointer.chain?.length) {
       const held = this.cached(key, codec);
@@ -104,6 +107,21 @@ export class KvStore {
       return this.settle<T>(value);
     }
     return null;
+  }
+
+  /** The answer depends on the data version itself (it names it, or reads what only it holds). */
+  pinVersion(): void {
+    this.log.pin();
+  }
+
+  /** The answer read the search index, laid out as this pointer says. */
+  searched(pointer: VersionPointer): void {
+    this.log.searched(pointer);
+  }
+
+  /** What this request's answer read, at its data version; null when it read no version. */
+  answerReads(): AnswerReads | null {
+    return this.pointerValue ? this.log.done(this.pointerValue.version) : null;
   }
 
   private settle<T>(value: unknown): T | null {

@@ -1,3 +1,4 @@
+import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
 import { articleKey, changesKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeChunk } from '../model/changes';
@@ -13,9 +14,32 @@ import type { KvStore } from './kv-store';
 export class NewsReader {
   constructor(private readonly store: KvStore) {}
 
-  /** The data version this request reads; rejects (NoDataVersion) when none is readable. */
-  dataVersion(): Promise<VersionPointer> {
+  /**
+   * The data version this request reads, for an answer that shows it (dataVersion, changes):
+   * such an answer holds at this version only (src/model/answer-reads.ts). Rejects
+   * (NoDataVersion) when none is readable.
+   */
+  async dataVersion(): Promise<VersionPointer> {
+    const pointer = await this.store.pointer();
+    this.store.pinVersion();
+    return pointer;
+  }
+
+  /** The request's pointer, for the front door's caches: reading it is no dependency of the answer. */
+  pointer(): Promise<VersionPointer> {
     return this.store.pointer();
+  }
+
+  /** The pointer, for a search: the answer then depends on the index layout it names. */
+  async searchPointer(): Promise<VersionPointer> {
+    const pointer = await this.store.pointer();
+    this.store.searched(pointer);
+    return pointer;
+  }
+
+  /** What this request's answer read (src/model/answer-reads.ts); null before any read. */
+  answerReads(): AnswerReads | null {
+    return this.store.answerReads();
   }
 
   /**
@@ -23,12 +47,12 @@ export class NewsReader {
    * documents, or what `codec` makes of them (src/store/codecs.ts).
    */
   async readKeys<T>(keysOf: (version: string) => string[], codec?: Codec<T>): Promise<Array<T | null>> {
-    const { version } = await this.dataVersion();
+    const { version } = await this.store.pointer();
     return Promise.all(keysOf(version).map((key) => this.store.get<T>(key, codec)));
   }
 
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
-    const { version } = await this.dataVersion();
+    const { version } = await this.store.pointer();
     return this.store.get<T>(keyOf(version));
   }
 
@@ -47,7 +71,7 @@ export class NewsReader {
 
   /** A chunk of the changes from `since` to version `to` (stored under `to`); null when not kept. */
   async changes(to: string, since: string, chunk: number): Promise<ChangeChunk | null> {
-    await this.dataVersion();
+    await this.store.pointer();
     return this.store.get<ChangeChunk>(changesKey(to, since, chunk));
   }
 

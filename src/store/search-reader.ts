@@ -20,11 +20,11 @@ export class SearchReader implements SearchIndexReads {
   constructor(private readonly reader: NewsReader) {}
 
   private async layout(): Promise<SearchPointer> {
-    return searchLayout(await this.reader.dataVersion());
+    return searchLayout(await this.reader.searchPointer());
   }
 
   async documents(): Promise<{ numbers: number; live: number }> {
-    const pointer = await this.reader.dataVersion();
+    const pointer = await this.reader.searchPointer();
     return { numbers: searchLayout(pointer).docs, live: pointer.articleCount };
   }
 

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { buildDelta, type Delta } from '../../tools/delta/incremental';
 import { fromKvNamespace } from '../../tools/publish/kv-writer';
 import { previousFromKv } from '../../tools/delta/previous-version';
-import { publishDelta, type DeltaResult } from '../../tools/delta/publish-delta';
+import { publishDelta, type DeltaOptions, type DeltaResult } from '../../tools/delta/publish-delta';
 import type { TextSourceFile } from '../../tools/data/read-data-set';
 
 const sha256 = async (text: string) =>
@@ -19,11 +19,12 @@ export async function publishIncrementally(
   files: TextSourceFile[],
   withdrawn: string[],
   builtAt: string,
+  options: DeltaOptions = {},
 ): Promise<{ delta: Delta; published: DeltaResult }> {
   const kv = fromKvNamespace(env.NEWS);
   const previous = await previousFromKv(kv);
   if (!previous) throw new Error('nothing published to build a delta on');
   const result = await buildDelta(previous, files, withdrawn, { builtAt, hash: sha256 });
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  return { delta: result.data, published: await publishDelta(kv, result.data) };
+  return { delta: result.data, published: await publishDelta(kv, result.data, () => {}, options) };
 }

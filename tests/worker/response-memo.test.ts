@@ -1,4 +1,7 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createWorker } from '../../src/worker';
 import { freshWorker, seedKv } from './helpers';
 
 const ARTICLE = `query ($slug: String!) { article(slug: $slug) { headline people { slug name } } }`;
@@ -35,5 +38,31 @@ describe('response memo', () => {
     expect(second.body).toEqual(first.body);
     // Executed again: the article came from the isolate's document cache the second time.
     expect(second.kv.cacheHits).toBeGreaterThan(0);
+  });
+});
+
+describe('response memo and hostnames', () => {
+  beforeAll(seedKv);
+
+  it('keeps the answers of two hostnames apart: ninjs writes absolute URLs from the origin', async () => {
+    const worker = createWorker();
+    const ask = async (origin: string) => {
+      const ctx = createExecutionContext();
+      const request = new Request(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ article(slug: "${SLUG}") { ninjs } }` }),
+      });
+      const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+      await waitOnExecutionContext(ctx);
+      return { memo: response.headers.get('x-memo'), text: await response.text() };
+    };
+    const a = await ask('https://news.example.com');
+    const b = await ask('https://other.example.org');
+    expect(a.text).toContain('https://news.example.com/');
+    expect(b.memo).toBeNull();
+    expect(b.text).toContain('https://other.example.org/');
+    expect(b.text).not.toContain('https://news.example.com/');
+    expect((await ask('https://news.example.com')).memo).toBe('HIT');
   });
 });

@@ -1,3 +1,4 @@
+import { purgeTags, SEARCH_TAG } from '../../src/model/cache-tags';
 import type { ChangeTuple } from '../../src/model/changes';
 import type { VersionPointer } from '../../src/model/documents';
 import { chainIndex, encodeMembership, isVersionLocal, MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS, TOMBSTONE } from '../../src/model/generations';
@@ -29,6 +30,9 @@ export interface DeltaToPublish {
   changes?: ChangeTuple[];
 }
 
+/** A compacted base names what it changed from its parent only up to this many keys (the pointer stays small). */
+const MAX_BASE_PARENT_KEYS = 4096;
+
 export interface DeltaOptions {
   maxGenerations?: number;
   maxChainKeys?: number;
@@ -44,6 +48,13 @@ export interface DeltaResult {
   compacted: boolean;
   deletedKeys: number;
   deletedVersions: string[];
+  /**
+   * Cache tags of what this publish changed (src/model/cache-tags.ts): what a deployment behind
+   * Workers Cache or a CDN purges once readers see the version (docs/publishing.md).
+   */
+  purgeTags: string[];
+  /** Keys the delta named with the value readers already saw: left unwritten. */
+  unchangedKeys: number;
 }
 
 function validate(delta: DeltaToPublish): void {
@@ -67,38 +78,51 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const { current, history } = state;
   if (current?.version === version) {
     log(`version ${version} is already published`);
-    return { status: 'unchanged', keysWritten: 0, bytesWritten: 0, compacted: false, deletedKeys: 0, deletedVersions: [] };
+    return { status: 'unchanged', keysWritten: 0, bytesWritten: 0, compacted: false, deletedKeys: 0, deletedVersions: [], purgeTags: [], unchangedKeys: 0 };
   }
   if (!current || current.version !== delta.parent) {
     throw new PublishError(`Delta ${version} applies to ${delta.parent}, but the current version is ${current?.version ?? 'nothing'}; rebuild it against the current version.`);
   }
   const parentRecord = history.find((h) => h.version === current.version);
   const prefix = versionPrefix(version);
-  const written = delta.entries.map((e) => e.key.slice(prefix.length)).filter((l) => !isVersionLocal(l));
-  const before = await readResolved(kv, current, [...written, ...delta.deleted]);
+  const logicalOf = (e: KvPair) => e.key.slice(prefix.length);
+  const before = await readResolved(kv, current, [...delta.entries.map(logicalOf).filter((l) => !isVersionLocal(l)), ...delta.deleted]);
+  // A key the build wrote with the value readers already see (a list head a correction left as it
+  // was, say) is not written: the generation then names only what changed, so answers that read
+  // it stay kept (src/model/answer-reads.ts), and the publish costs one write less.
+  const same = (e: KvPair) => !isVersionLocal(logicalOf(e)) && before.get(logicalOf(e))?.value === e.value;
+  const changedEntries = delta.entries.filter((e) => !same(e));
+  const unchangedKeys = delta.entries.length - changedEntries.length;
+  const written = changedEntries.map(logicalOf).filter((l) => !isVersionLocal(l));
   const deleted = delta.deleted.filter((l) => before.get(l) && before.get(l)!.value !== TOMBSTONE);
   const tombstones = deleted.map((l) => ({ key: `${prefix}${l}`, value: TOMBSTONE }));
   const reach = (parentRecord?.reach ?? parentRecord?.keys ?? 0) + written.filter((l) => !before.get(l)).length;
   const olderKept = history.map((h) => h.version).filter((v) => v !== version && v !== current.version).slice(0, KEEP_PREVIOUS - 1);
   const changes = delta.changes ? await deltaChangeEntries(kv, version, current.version, olderKept, delta.changes) : [];
 
-  const chain = [{ version, keys: encodeMembership([...written, ...deleted]) }, ...(current.chain ?? [])];
+  const changed = encodeMembership([...written, ...deleted]);
+  const chain = [{ version, keys: changed }, ...(current.chain ?? [])];
+  const tags = purgeTags([...written, ...deleted]);
   const hashes = written.length + deleted.length + chainIndex(current).hashCount;
   if (chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS)) {
     log(`chain of ${chain.length} generation(s), ${hashes} key hash(es): writing ${version} as a new base`);
-    const base = await compactToBase(kv, current, delta, changes, log);
-    const { dropped, deletedKeys } = await switchTo(kv, { ...fields, ...(base.search && { search: base.search }), keys: base.keys, reach: base.reach }, state, log);
-    return { status: 'published', keysWritten: base.keys, bytesWritten: base.bytes, compacted: true, deletedKeys, deletedVersions: dropped.map((d) => d.version) };
+    const base = await compactToBase(kv, current, { ...delta, entries: changedEntries }, changes, log);
+    // What the new base changed from its parent, for kept answers (src/model/answer-reads.ts):
+    // the delta's keys; the search keys the fold rewrote change the search layout, which search answers check.
+    const baseParent = written.length + deleted.length <= MAX_BASE_PARENT_KEYS ? { baseParent: { version: current.version, keys: changed } } : {};
+    const record = { ...fields, ...(base.search && { search: base.search }), ...baseParent, keys: base.keys, reach: base.reach };
+    const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
+    return { status: 'published', keysWritten: base.keys, bytesWritten: base.bytes, compacted: true, deletedKeys, deletedVersions: dropped.map((d) => d.version), purgeTags: [...new Set([...tags, SEARCH_TAG])].sort(), unchangedKeys };
   }
 
   const manifest = { keys: [...written, ...deleted], shadows: [...written, ...deleted].flatMap((l) => before.get(l)?.physical ?? []) };
-  const entries = [...delta.entries, ...tombstones, ...changes, { key: generationKey(version), value: JSON.stringify(manifest) }];
+  const entries = [...changedEntries, ...tombstones, ...changes, { key: generationKey(version), value: JSON.stringify(manifest) }];
   await writeChecked(kv, version, entries, current.version);
   const bytesWritten = entries.reduce((n, e) => n + utf8Length(e.value), 0);
   log(`delta ${version}: ${entries.length} key(s), ${bytesWritten} byte(s) written and read back`);
 
-  const pointer: VersionPointer = { ...fields, base: current.base ?? current.version, chain };
+  const pointer: VersionPointer = { ...fields, base: current.base ?? current.version, chain, ...(current.baseParent && { baseParent: current.baseParent }) };
   const record: VersionRecord = { ...pointer, keys: entries.length, reach };
   const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
-  return { status: 'published', keysWritten: entries.length, bytesWritten, compacted: false, deletedKeys, deletedVersions: dropped.map((d) => d.version) };
+  return { status: 'published', keysWritten: entries.length, bytesWritten, compacted: false, deletedKeys, deletedVersions: dropped.map((d) => d.version), purgeTags: tags, unchangedKeys };
 }

@@ -1,5 +1,6 @@
 import { shingleMatch } from './measure/shingles';
 import { proseShare } from './page-body';
+import { placeholderIn } from './placeholder';
 
 /**
  * Which of a page's candidate bodies to keep. Structured data comes first (JSON-LD
@@ -14,7 +15,6 @@ export interface Candidate {
   paragraphs: string[];
 }
 
-const FIELD_NAMES = /^(?:articlebody|body|text|content|description|headline|null|undefined|none|\{\{.*\}\}|\$\{.*\})$/i;
 /** Characters an article needs at least (Readability's default charThreshold is 500; news briefs run shorter). */
 export const MIN_BODY_CHARS = 200;
 
@@ -33,7 +33,9 @@ function covered(part: string, whole: string): number {
 export function structuredBodyProblem(paragraphs: string[], markup: string[], description?: string): string | undefined {
   const text = textOf(paragraphs).trim();
   if (!text) return 'is empty';
-  if (FIELD_NAMES.test(text) || !/\s/.test(text) && text.length < 40) return `is a placeholder ("${text.slice(0, 40)}")`;
+  const placeholder = placeholderIn(text) ?? paragraphs.map((p) => placeholderIn(p, false)).find(Boolean);
+  if (placeholder) return `is a placeholder: ${placeholder}`;
+  if (!/\s/.test(text) && text.length < 40) return `is a placeholder ("${text.slice(0, 40)}")`;
   const markupLength = textOf(markup).length;
   if (description && text.replace(/\s+/g, ' ') === description.replace(/\s+/g, ' ').trim() && markupLength > text.length) return 'is the description again';
   if (text.length < MIN_BODY_CHARS && markupLength > 2 * text.length) return `has ${text.length} characters where the page has ${markupLength}`;

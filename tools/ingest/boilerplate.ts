@@ -6,17 +6,26 @@
  * that starts "Follow us" is rare; a 400-character paragraph that does is text), so the filter
  * errs toward keeping. The phrases are the ones newsrooms print, per language.
  */
-export type JunkKind = 'read-also' | 'caption' | 'call-to-action' | 'social-embed' | 'contact' | 'copyright' | 'dateline' | 'end-marker' | 'repeat' | 'label';
+export type JunkKind = 'read-also' | 'caption' | 'credit' | 'call-to-action' | 'social-embed' | 'contact' | 'copyright' | 'dateline' | 'end-marker' | 'repeat' | 'label';
 
 const LABEL = 60;
 
 const SHORT = 160;
 
 const RULES: Array<[JunkKind, RegExp, number]> = [
-  ['read-also', new RegExp(String.raw`^[\s\-–—•*>|(\[]*(?:इसे भी पढ़ें|इसे भी पढ़े|ये भी पढ़ें|ये भी पढ़े|यह भी पढ़ें|ये पढ़ें|और पढ़ें|पढ़ें\s*[:-]|also read|read also|read more|more from|related(?: stories| articles| news)?\s*[:|]|see also|must read|recommended|trending|lire aussi|à lire aussi|a lire aussi|lire plus|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|leggi anche|leggi l'articolo|leia também|leia mais|veja também|lea también|te puede interesar|관련\s?기사|추천\s?기사|こちらも読まれています|関連記事|あわせて読みたい|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻)`, 'iu'), SHORT * 2],
+  ['read-also', new RegExp(String.raw`^[\s\-–—•*>|(\[]*(?:इसे भी पढ़ें|इसे भी पढ़े|ये भी पढ़ें|ये भी पढ़े|यह भी पढ़ें|ये पढ़ें|और पढ़ें|पढ़ें\s*[:-]|also read|read also|read more|more from|related(?: stories| articles| news)?\s*[:|]|see also|must read|recommended|trending|you may also like|you might also like|more great [\w ]{1,30} stories|more stories|loading content|lire aussi|à lire aussi|sur le même sujet|a lire aussi|lire plus|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|leggi anche|leggi l'articolo|leia também|leia mais|veja também|lea también|te puede interesar|관련\s?기사|추천\s?기사|こちらも読まれています|関連記事|あわせて読みたい|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻|同場加映|同场加映)`, 'iu'), SHORT * 2],
   ['caption', /^[\s(]*(?:图像来源|圖像來源|图像加注文字|圖像加註文字|图片来源|圖片來源|image source|image caption|photo(?: credit)?\s*[:：]|picture\s*:|pictured\s*:|file photo|foto\s*:|bild\s*:|crédit photo|crédits? ?:|사진\s*[=:]|사진제공|\[사진|\(사진|写真\s*[:：]|写真は|資料圖片|资料图片|\(photo|\(foto|\(image)/iu, SHORT],
+  // A photographer's credit closing a caption: "（盧君朗攝/資料圖片）", "＝…撮影".
+  ['caption', /(?:[（(][^（()）]{1,20}[攝摄][^（()）]{0,12}[)）]|＝[^＝]{1,60}撮影)\s*$/u, SHORT],
+  // Agency and reporting credits: "(Reporting by ...; Editing by ...)", "This report by The Canadian Press was first published ...", "X contributed reporting from Y".
+  ['credit', /^[\s(]*(?:(?:additional )?reporting by|writing by|editing by|compiled by|this report by .{1,40} was first published|[\p{L}\s.,'’-]{1,120} contributed (?:reporting|to this report)|[\p{Lu}][\p{L}'’-]+ reported from [\p{L}\s,.-]{1,60}\.?$)/iu, 400],
+  // A wire credit on its own line: "Agencies", "PTI", "Staff Reports".
+  ['credit', /^(?:agencies|agency|pti|ians|ani|afp|ap|reuters|dpa|staff reports?|wire services?|with agency inputs|with inputs from agencies)$/iu, 40],
   ['caption', /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|\bpti\b|\bani\b|shutterstock|istock|\bimago\b|\bdpa\b|picture alliance|연합뉴스|뉴시스|뉴스1)\s*[)\]]?\s*$/iu, 90],
-  ['call-to-action', /(?:advertisement|story continues below|terms of (?:service|use)|privacy policy|cookie|bereits registriert|jederzeit kündbar|plus-inhalte|dans la rubrique|\.\.\.more|manage my|subscribe|sign up|follow us|follow @|watch us live|download (?:the|our) app|click here|tap here|share this|share on|newsletter|join our|get the latest|télécharge[zr]|abonnez|abonnieren|folgen sie|구독|좋아요|チャンネル登録|訂閱|订阅|追蹤|关注我们|फॉलो करें|सब्सक्राइब|डाउनलोड करें)/iu, SHORT],
+  ['call-to-action', /(?:advertisement|story continues below|terms of (?:service|use)|privacy policy|cookie|bereits registriert|jederzeit kündbar|plus-inhalte|dans la rubrique|\.\.\.more|manage my|subscribe|sign up|follow us|follow @|watch us live|download (?:the|our) app|click here|tap here|share this|share on|share it with|tell us what you think|newsletter|join our|get the latest|get breaking news|download the [\w ]{1,40} app|create an account|sign in to|register for|reserved for subscribers|disclaimer\s*:|this post may contain affiliate|affiliate commission|télécharge[zr]|abonnez|abonnieren|folgen sie|구독|좋아요|報料|报料|チャンネル登録|有料会員|有料記事|読み放題|続きをお読み|북마크|이 기사 어땠나요|訂閱|订阅|追蹤|关注我们|फॉलो करें|सब्सक्राइब|डाउनलोड करें)/iu, SHORT],
+  // Disclaimers and channel promotions that run long: "(Disclaimer: Recommendations ...)", "... is now on Telegram".
+  ['call-to-action', /^[\s(]*disclaimer\s*:/iu, 800],
+  ['call-to-action', /\bis now on (?:telegram|whatsapp)\b|for (?:the )?fastest news alerts/iu, 400],
   ['social-embed', /(?:pic\.twitter\.com|twitter\.com\/|x\.com\/\w+\/status|instagram\.com\/|a post shared by|view this post on instagram|youtube\.com\/|youtu\.be\/|facebook\.com\/|— .{1,60}\(@\w+\)|\(@\w+\) \w+ \d{1,2}, \d{4})/iu, 400],
   ['contact', /^[^\s@]{0,40}\s*(?:기자\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]]?$|^(?:e-?mail|email us|contact us|write to us|tips?)\s*[:：]/iu, SHORT],
   ['contact', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u, 60],
@@ -24,6 +33,14 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   ['copyright', /(?:무단\s?전재|재배포 금지|재배포금지|all rights reserved|版權所有|版权所有)/iu, SHORT],
   ['dateline', /^(?:stand|maj|le \d|am \d|\d{1,2}[./]\d{1,2}[./]\d{2,4})[^.!?。]{0,50}\d{1,2}[:h.]\d{2}[^.!?。]{0,20}$/iu, 70],
   ['label', /^[^\p{L}]*$/u, 40],
+  // A link or a gallery's controls printed as text: "https://www.example.com/news/...", "Image 1 of 23 Caption Close".
+  ['label', /^(?:https?:\/\/\S+|image \d+ of \d+\b.*)$/iu, SHORT],
+  // A video list's item: its running time, then its title ("3:47 Protests turn violent ...").
+  ['label', /^\d{1,2}:\d{2}(?::\d{2})?\s+[^.!?。]{5,150}\??$/u, SHORT],
+  // Reading time and publication lines: "3 minute read", "9 Min.", "Published Mar 29, 2023 • Last updated ...".
+  ['dateline', /(?:\b\d+\s*(?:min(?:ute)?s?\.?(?: read)?|minuten? lesezeit|min\. de lecture)|\bread time\b)\s*$|^(?:published|updated)\b.{0,60}•/iu, 90],
+  // A date alone, with its time: "11. April 2023, 9:02 Uhr", "April 11, 2023 9:02 AM".
+  ['dateline', /^[\p{L}\s,.]{0,12}\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4},?\s+(?:um\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?$|^\p{L}{3,10}\.?\s+\d{1,2},\s+\d{4},?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\p{Lu}{2,4})?$/iu, 60],
   ['dateline', /^(?:last updated|updated|published|first published|posted|modified|publié le|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado|publicado|입력|수정|更新|发布|發佈|公開|अपडेटेड|प्रकाशित)(?: on| at| le| am)?\s*[:：]?\s*[\p{N}\p{L}\s,.:/+\-–()]{0,60}$/iu, 90],
   ['dateline', /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Dd]i|[Pp]or)\s+[\p{Lu}][\p{L}\p{N}.'’\- ]{1,60}(?:[,|/]\s*.{0,60})?$/u, 100],
   ['end-marker', /^[\s([<*-]*(?:end|ends|끝|완|完|以上|समाप्त|fin|ende|fine|fim)[\s)\]>*.-]*$/iu, 20],
@@ -40,14 +57,16 @@ export function junkKind(paragraph: string): JunkKind | undefined {
  * The paragraphs without junk, and what was dropped. `byline`, `headline` and `section` drop their
  * repeats; a paragraph seen before (a pull quote, a caption printed twice) is dropped too.
  */
-export function dropBoilerplate(paragraphs: string[], context: { headline?: string; byline?: string; section?: string } = {}): { kept: string[]; dropped: Array<{ kind: JunkKind; text: string }> } {
+export function dropBoilerplate(paragraphs: string[], context: { headline?: string; byline?: string; section?: string; description?: string } = {}): { kept: string[]; dropped: Array<{ kind: JunkKind; text: string }> } {
   const kept: string[] = [];
   const dropped: Array<{ kind: JunkKind; text: string }> = [];
   const seen = new Set<string>();
   const key = (s?: string) => s?.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase() ?? '';
   const same = (a?: string, b?: string) => key(a) !== '' && key(a) === key(b);
+  // The headline printed again behind a kicker or place ("Kirche - Halle (Saale):Semesterbeginn mit ...").
+  const kickerAndHeadline = (p: string) => key(context.headline).length >= 20 && key(p).endsWith(key(context.headline)) && key(p).length - key(context.headline).length <= 60;
   for (const p of paragraphs) {
-    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 ? 'repeat' : undefined);
+    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || kickerAndHeadline(p) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 ? 'repeat' : undefined);
     if (kind) dropped.push({ kind, text: p });
     else kept.push(p);
     seen.add(p);

@@ -42,3 +42,33 @@ export function cleanHeadline(raw: string | undefined, names: string[], pageUrl?
   }
   return headline || undefined;
 }
+
+/**
+ * The headline readers see, where the structured one differs from it: a JSON-LD headline cut
+ * short (Google asks for at most 110 characters, and some CMSs cut there, mid-word) is replaced
+ * by the page's longer title that starts with it; "Kicker: Headline" in structured data, where
+ * the page's `<h1>` sets the kicker and the headline as separate elements, is the headline.
+ * `titles` are the page's other titles (og:title, twitter:title, the `<h1>`), cleaned;
+ * `h1Parts` the texts of the `<h1>`'s child elements.
+ */
+/** Where, in `title`, the text that matches `stem` (ignoring spacing and punctuation) ends. */
+function cut(title: string, stem: string): number {
+  const want = key(stem).length;
+  let seen = 0;
+  for (let i = 0; i < title.length; i++) {
+    if (seen >= want) return i;
+    seen += key(title[i]!).length;
+  }
+  return title.length;
+}
+
+export function visibleHeadline(headline: string | undefined, titles: Array<string | undefined>, h1Parts: string[]): string | undefined {
+  if (!headline) return headline;
+  // Cut short: a longer title goes on from it (mid-word, or past an ellipsis), not after a separator (" - National").
+  const stem = headline.replace(/(?:…|\.\.\.)$/u, '');
+  const longer = titles.find((t) => t && t.length > stem.length && key(stem).length >= 40 && key(t).startsWith(key(stem)) && !SEPARATORS.test(t.slice(cut(t, stem))));
+  if (longer) return longer;
+  const kicker = /^(.{2,80}?)\s*[:：|]\s+(.+)$/u.exec(headline);
+  if (kicker && h1Parts.some((p) => key(p) === key(kicker[1]!)) && h1Parts.some((p) => key(p) === key(kicker[2]!))) return kicker[2]!.trim();
+  return headline;
+}

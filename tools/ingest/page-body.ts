@@ -2,7 +2,9 @@
 // linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { htmlParagraphs, nodeParagraphs } from './html-text';
+import { nodeParagraphs } from './html-text';
+import { dropLinkBlocks } from './link-density';
+import { removeNonText } from './page-clean';
 import type { Doc } from './page-meta';
 
 /**
@@ -21,7 +23,7 @@ export function proseShare(paragraphs: string[]): number {
 }
 
 /** The element whose <p> children hold the most text, and those paragraphs. */
-function paragraphCluster(document: Doc): { text: number; paragraphs: string[] } | undefined {
+function paragraphCluster(document: Doc, description?: string): { text: number; paragraphs: string[] } | undefined {
   const scores = new Map<unknown, number>();
   for (const p of document.querySelectorAll('p')) {
     const parent = p.parentNode;
@@ -31,7 +33,7 @@ function paragraphCluster(document: Doc): { text: number; paragraphs: string[] }
   for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
   if (!best) return undefined;
   const paragraphs = [...(best[0] as Doc['body']).children]
-    .filter((c) => c.tagName === 'P')
+    .filter((c, i, all) => c.tagName === 'P' && !(c === all.find((e) => e.tagName === 'P') && isBoldStandfirst(c, description)))
     .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   return { text: best[1], paragraphs };
@@ -47,23 +49,26 @@ export interface MarkupBody {
   lang?: string;
 }
 
-export function markupBody(html: string, document: Doc): MarkupBody {
+export function markupBody(html: string, document: Doc, description?: string): MarkupBody {
   // Readability changes the DOM it reads: give it a fresh one. On linkedom its time grows
   // faster than the page (6 s for DD News's 16,000 elements), so, like Firefox's reader
   // view with its parse-node limit, pages past MAX_READABILITY_ELEMENTS skip it and keep
   // the <p> run below.
   const elements = document.querySelectorAll('*').length;
-  const article = elements <= MAX_READABILITY_ELEMENTS
-    ? new Readability(parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()
-    : null;
-  let paragraphs = article?.content ? htmlParagraphs(article.content) : [];
+  let article = null;
+  if (elements <= MAX_READABILITY_ELEMENTS) {
+    const fresh = parseHTML(html).document;
+    removeNonText(fresh);
+    article = new Readability(fresh as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  }
+  let paragraphs = article?.content ? contentParagraphs(article.content, description) : [];
   // Readability scores blocks by commas and length, and a widget of thousands of short
   // blocks (DD News's weather table) can outscore an article written with few commas, as
   // Hindi prose is (its sentences end in । or .). When one run of real <p> elements holds
   // an article's worth of text (500 characters, Readability's own default threshold) in
   // paragraphs at least twice as long on average as Readability's, and more of it is
   // sentences, that run is the article.
-  const cluster = paragraphCluster(document);
+  const cluster = paragraphCluster(document, description);
   if (cluster && cluster.text >= 500 && mean(cluster.paragraphs) >= 2 * mean(paragraphs) && proseChars(cluster.paragraphs) > proseChars(paragraphs)) {
     paragraphs = cluster.paragraphs;
   }
@@ -74,6 +79,52 @@ export function markupBody(html: string, document: Doc): MarkupBody {
   const share = proseShare(paragraphs);
   if (share < 1 / 3 && share * paragraphs.join('').length < 500) paragraphs = [];
   return { paragraphs, title: article?.title?.trim() || undefined, byline: article?.byline?.trim() || undefined, lang: article?.lang?.trim() || undefined };
+}
+
+/**
+ * Tables of figures, not sentences (scores, schedules, price lists): when less than a third of
+ * a table's cell text ends a sentence, it is data to show as a table, not article prose, and a
+ * paragraph per cell ("PSG", "0 - 1", "Mardi 14 févr.") is noise in the text.
+ */
+function dropDataTables(root: Element) {
+  for (const table of [...root.querySelectorAll('table')]) {
+    if (!table.isConnected) continue;
+    const cells = [...table.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (cells.length >= 4 && proseShare(cells) < 1 / 3) {
+      // Its title goes with it ("Résultats groupe finale" above a table of scores).
+      const before = table.previousElementSibling;
+      if (before && /^H[2-6]$/.test(before.tagName)) before.remove();
+      table.remove();
+    }
+  }
+}
+
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * A standfirst set in bold as the article's first paragraph (tagesschau's `<p><strong>`), which
+ * the page's description repeats: it is the summary, kept as such, not the body's first paragraph.
+ */
+function dropBoldStandfirst(root: Element, description: string) {
+  // The first paragraph of some length: Readability turns a dateline <div> into a <p> above it.
+  const first = [...root.querySelectorAll('p')].find((p) => words(p.textContent ?? '').length >= 40);
+  if (first && isBoldStandfirst(first, description)) first.remove();
+}
+
+function isBoldStandfirst(p: Element, description: string | undefined): boolean {
+  const text = words(p.textContent ?? '');
+  if (!description || text.length < 40) return false;
+  const bold = [...p.querySelectorAll('strong, b')].reduce((n, b) => n + words(b.textContent ?? '').length, 0);
+  return bold >= 0.9 * text.length && words(description).startsWith(text);
+}
+
+/** Readability's article HTML as paragraphs, without the blocks that are mostly links (related stories, tag lists). */
+function contentParagraphs(content: string, description?: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
+  dropLinkBlocks(document.body);
+  dropDataTables(document.body);
+  if (description) dropBoldStandfirst(document.body, description);
+  return nodeParagraphs(document.body as unknown as Parameters<typeof nodeParagraphs>[0]);
 }
 
 /** Paragraphs of the element microdata marks as the article body. */

@@ -47,11 +47,24 @@ export function timeElement(document: Doc): string | undefined {
   return undefined;
 }
 
-/** The publication date: JSON-LD first (the caller), then meta tags, microdata, `<time>`. */
+/**
+ * The date a page prints in an element classed as its date ("2023-04-13 14:41" in
+ * `<span class="date">`), year first: the last resort, a day without a time zone.
+ */
+export function printedDate(document: Doc): string | undefined {
+  for (const el of document.querySelectorAll('[class]')) {
+    if (!(el.getAttribute('class') ?? '').split(/\s+/).some((c) => /^(?:date|time|pubdate|publish(?:ed)?[-_]?(?:date|time)|article[-_]?(?:date|time)|post[-_]?date|timestamp)$/i.test(c))) continue;
+    const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(el.textContent ?? '');
+    if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+/** The publication date: JSON-LD first (the caller), then meta tags, microdata, `<time>`, a printed date. */
 export const pagePublished = (document: Doc): string | undefined =>
   metaContent(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'parsely-pub-date', 'sailthru.date',
-    'pubdate', 'publishdate', 'publish-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'date', 'og:published_time', 'published_time')
-  ?? itemprop(document, 'datePublished') ?? timeElement(document);
+    'pubdate', 'publishdate', 'publish-date', 'publication_date', 'articledate', 'article_date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'date', 'og:published_time', 'published_time')
+  ?? itemprop(document, 'datePublished') ?? timeElement(document) ?? printedDate(document);
 
 export const pageModified = (document: Doc): string | undefined =>
   metaContent(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified') ?? itemprop(document, 'dateModified');

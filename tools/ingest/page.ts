@@ -5,7 +5,7 @@ import { chooseBody, type Candidate } from './body-choice';
 import { dropBoilerplate } from './boilerplate';
 import { normaliseDate } from './dates';
 import { embeddedArticle } from './embedded-json';
-import { cleanHeadline, decodeText } from './headline';
+import { cleanHeadline, decodeText, visibleHeadline } from './headline';
 import { checkHtmlDepth } from './html-depth';
 import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
@@ -70,10 +70,12 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   story.uri ??= story.url;
   const publisher = main && typeof main.node.publisher === 'object' && main.node.publisher !== null ? (main.node.publisher as { name?: unknown }).name : undefined;
   const names = [...siteNames(document), ...(typeof publisher === 'string' ? [publisher] : [])];
-  const markup = markupBody(html, document);
+  const markup = markupBody(html, document, decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined);
   const rawHeadline = story.headline ?? embedded?.headline ?? metaContent(document, 'og:title', 'twitter:title') ?? itemprop(document, 'headline')
     ?? document.querySelector('h1')?.textContent ?? markup.title ?? document.title;
-  story.headline = cleanHeadline(rawHeadline, names, story.url);
+  const h1 = document.querySelector('h1');
+  const titles = [h1?.textContent ?? undefined, metaContent(document, 'og:title'), metaContent(document, 'twitter:title')].map((t) => cleanHeadline(t, names, story.url));
+  story.headline = visibleHeadline(cleanHeadline(rawHeadline, names, story.url), titles, h1 ? [...h1.children].map((c) => decodeText(c.textContent ?? '')) : []);
   story.summary = decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined;
   story.language ??= embedded?.language ?? itemprop(document, 'inLanguage') ?? (document.documentElement.getAttribute('lang')?.trim() || undefined)
     ?? metaContent(document, 'content-language') ?? localeToTag(metaContent(document, 'og:locale')) ?? markup.lang;
@@ -92,8 +94,9 @@ export function readPage(html: string, pageUrl: string): ReadItem {
     { source: 'microdata', paragraphs: elementParagraphs(microdataBody(document)) },
     { source: 'markup', paragraphs: markup.paragraphs },
   ];
-  const { chosen } = chooseBody(candidates, story.summary);
-  const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section });
+  const { chosen, refused } = chooseBody(candidates, story.summary);
+  if (refused.length > 0) story.bodyRefused = refused;
+  const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section, description: story.summary });
   story.paragraphs = filtered.kept;
   return { where: main ? main.pointer : '/', story };
 }

@@ -30,6 +30,8 @@ export interface Story {
   /** BCP 47 as the source gives it. */
   language?: string;
   paragraphs: string[];
+  /** Why the source's candidate bodies were refused (a placeholder, a teaser), for the error when none is left. */
+  bodyRefused?: string[];
   byline?: string;
   authors: AuthorDoc[];
   summary?: string;

@@ -3,6 +3,7 @@ import { textOffence } from '../data/check-text';
 import { readDataSet } from '../data/read-data-set';
 import { normaliseDate } from './dates';
 import { checkedLanguage, identifyLanguage } from './language';
+import { placeholderIn } from './placeholder';
 import type { Story } from './story';
 
 /**
@@ -38,9 +39,14 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
   };
   const headline = story.headline?.replace(/\s+/g, ' ').trim();
   if (!headline) errors.push('has no headline');
+  // A template published instead of a story ({{headline}}, Lorem ipsum) is refused, never stored.
+  const headlinePlaceholder = placeholderIn(headline);
+  if (headlinePlaceholder) errors.push(`has a template placeholder for a headline: ${headlinePlaceholder}`);
+  const bodyPlaceholder = story.paragraphs.map((p) => placeholderIn(p, story.paragraphs.length === 1)).find(Boolean);
+  if (bodyPlaceholder) errors.push(`has template placeholder text for a body: ${bodyPlaceholder}`);
   // Bodies often repeat the headline as their first block (an <h1>, TT's html5 body).
   if (headline && story.paragraphs[0]?.replace(/\s+/g, ' ').trim() === headline) story.paragraphs = story.paragraphs.slice(1);
-  if (story.paragraphs.length === 0) errors.push('has no body: no paragraph of text was found');
+  if (story.paragraphs.length === 0) errors.push(`has no body: no paragraph of text was found${story.bodyRefused?.length ? ` (${story.bodyRefused.join('; ')})` : ''}`);
   // The declared language first (unless the text's script contradicts it), else ELD on the text.
   const text = `${headline ?? ''}\n${story.paragraphs.join('\n')}`;
   const declared = languageTag(story.language);

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKv } from '../../tools/publish/kv-target';
+import { parseKvStats } from '../../src/store/kv-stats-header';
+import { publishChanges } from '../../tools/delta/publish-changes';
+import { persistedGetUrl, persistedId } from '../shared/delivery-checks';
+import { startWranglerDev, type DevServer } from './wrangler-dev';
+
+/**
+ * Answers that outlive a publish (docs/publishing.md), through the real `wrangler dev` and its
+ * local KV: a delta published beside the running server (as `npm run ingest -- --publish` does)
+ * leaves another person's page served from the edge cache and the memo, with its ETag (304),
+ * while the page the new story touches is made afresh. A server of its own, so the publish
+ * does not change the data the other end-to-end files read.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'edge-news-answers-'));
+let server: DevServer;
+
+const sha256 = async (text: string) => createHash('sha256').update(text).digest('hex');
+const entityFiles = () =>
+  readdirSync(join(root, 'data/entities')).map((name) => ({ path: `entities/${name}`, text: readFileSync(join(root, 'data/entities', name), 'utf8') }));
+const story = {
+  slug: 'answers-e2e-story',
+  language: 'hi',
+  headline: 'पुतिन की मास्को में बैठक',
+  datePublished: '2026-01-02T09:30:00Z',
+  source: 'Test story.',
+  paragraphs: ['पुतिन ने मास्को में सरकार की बैठक की।'],
+};
+const personUrl = (slug: string) => persistedGetUrl('PersonPage', { slug });
+const personPost = (slug: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ variables: { slug }, extensions: { persistedQuery: { version: 1, sha256Hash: persistedId('PersonPage') } } }),
+});
+
+beforeAll(async () => {
+  execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/load-kv.ts', '--persist-to', scratch], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  });
+  // Every request reads the pointer, so the publish is seen at once.
+  server = await startWranglerDev({ vars: { VERSION_CHECK_SECONDS: '0' }, stateDir: scratch, root });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('answers across a publish in wrangler dev', () => {
+  it('keeps the page the publish did not touch (edge cache, memo, ETag) and remakes the one it did', { timeout: 120_000 }, async () => {
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.origin}${path}`, { headers });
+    const kim = await get(personUrl('kim-jong-un'));
+    const kimText = await kim.text();
+    const etag = kim.headers.get('etag')!;
+    expect(kim.headers.get('cache-tag')!.split(',')).toEqual(expect.arrayContaining(['e.kim-jong-un', 'l.articles.person.kim-jong-un']));
+    expect((await get(personUrl('kim-jong-un'))).headers.get('x-cache')).toBe('HIT');
+    const putin = await (await get(personUrl('vladimir-putin'))).text();
+    await (await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).text();
+    expect((await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).headers.get('x-memo')).toBe('HIT');
+
+    const target = await openKv({ remote: false, persistTo: scratch });
+    let version: string;
+    try {
+      const files = [...entityFiles(), { path: `articles/${story.slug}.json`, text: JSON.stringify(story) }];
+      const result = await publishChanges(target.writer, files, [], { builtAt: '2026-01-02T10:00:00Z', hash: sha256 });
+      if (result.mode !== 'incremental') throw new Error('expected a delta publish');
+      version = result.delta.pointer.version;
+      expect(result.published.purgeTags).toEqual(expect.arrayContaining(['a.answers-e2e-story', 'l.articles.person.vladimir-putin']));
+      expect(result.published.purgeTags).not.toContain('e.kim-jong-un');
+    } finally {
+      await target.close();
+    }
+
+    const kept = await get(personUrl('kim-jong-un'));
+    expect(kept.headers.get('x-cache')).toBe('HIT');
+    expect(kept.headers.get('x-data-version')).toBe(version);
+    expect(kept.headers.get('etag')).toBe(etag);
+    expect(await kept.text()).toBe(kimText);
+    const revalidated = await get(personUrl('kim-jong-un'), { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    const memo = await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'));
+    expect(memo.headers.get('x-memo')).toBe('HIT');
+    expect(parseKvStats(memo.headers.get('x-kv-stats'))).toMatchObject({ versionReads: 1, roundTrips: 0, keys: 0 });
+    expect(await memo.text()).toBe(kimText);
+
+    const remade = await get(personUrl('vladimir-putin'));
+    expect(remade.headers.get('x-cache')).toBe('MISS');
+    const text = await remade.text();
+    expect(text).not.toBe(putin);
+    expect(text).toContain(story.slug);
+  });
+});

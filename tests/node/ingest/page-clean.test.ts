@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { dropBoilerplate, junkKind } from '../../../tools/ingest/boilerplate';
+import { normaliseDate } from '../../../tools/ingest/dates';
+import { readPage } from '../../../tools/ingest/page';
+import { placeholderIn } from '../../../tools/ingest/placeholder';
+import { toArticleDraft } from '../../../tools/ingest/to-article';
+
+/** What the markup declares is not text, what is mostly links or figures, and templates published as stories. */
+const prose = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `<p>The council met on Tuesday for the ${from + i + 1}th time this year, and its members argued about the budget, the schools and the roads until late in the evening.</p>`).join('');
+const page = (head: string, body: string) => `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
+const read = (html: string) => {
+  const item = readPage(html, 'https://news.example/a');
+  if (!('story' in item)) throw new Error(item.error);
+  return item.story;
+};
+const NOW = new Date('2024-01-01T00:00:00Z');
+
+describe('the markup: what it declares is not text', () => {
+  it('keeps the article and drops captions, hidden blocks, player controls, share bars and standfirsts', () => {
+    const s = read(page('<title>Council argues</title>', `<article><h1>Council argues</h1>
+      <div class="article-standfirst">A dek that the summary carries.</div>
+      <figure><img src="a.jpg"><figcaption>The mayor at the meeting. Photo: Jane Roe</figcaption></figure>
+      ${prose(3)}
+      <div class="intro-body__premium hidden"><p>Unlimited online access with one account.</p></div>
+      <div style="display: none"><p>Enjoy additional articles per month.</p></div>
+      <div class="video-js"><div class="vjs-current-time"><span class="vjs-control-text">Current time 0:00</span></div></div>
+      <div class="share-bar"><p>Share this story with a friend.</p></div>
+      ${prose(3, 3)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    expect(s.paragraphs.join(' ')).not.toMatch(/dek|mayor|Unlimited|additional|Current time|Share/);
+  });
+
+  it('drops a list of links (related stories) and a table of figures, keeps prose with a link in it', () => {
+    const s = read(page('<title>Council argues</title>', `<article>${prose(3)}
+      <p>The council <a href="/budget">published the budget</a> on its site, where residents can read every line of it before the next vote.</p>
+      <ul><li><a href="/a">Council elects a new chair</a></li><li><a href="/b">Schools reopen after the storm</a></li></ul>
+      <table><tr><th>Team</th><th>Score</th></tr><tr><td>PSG</td><td>0 - 1</td></tr><tr><td>Bayern</td><td>2 - 0</td></tr></table>
+      ${prose(2, 3)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    expect(s.paragraphs[3]).toMatch(/^The council published the budget/);
+    expect(s.paragraphs.join(' ')).not.toMatch(/chair|Schools reopen|PSG|Bayern/);
+  });
+
+  it('keeps an article whose container misuses a landmark role (CTV marks its text role="contentinfo")', () => {
+    const s = read(page('<title>Council argues</title>', `<div role="contentinfo">${prose(6)}</div>`));
+    expect(s.paragraphs).toHaveLength(6);
+  });
+});
+
+describe('the boilerplate filter: credits and lists', () => {
+  it.each([
+    ['(Reporting by Rich McKay in Palm Beach; Editing by Tom Brown)', 'credit'],
+    ['This report by The Canadian Press was first published March 24, 2023.', 'credit'],
+    ['Ortutay reported from Oakland, California.', 'credit'],
+    ['政府正檢討區議會職能，擬減少直選議席。（盧君朗攝/資料圖片）', 'caption'],
+    ['3:47 Protests turn violent as police fire stun grenades', 'label'],
+    ['Published Mar 29, 2023 • Last updated Mar 29, 2023 • 3 minute read', 'dateline'],
+    ['11. April 2023, 9:02 Uhr', 'dateline'],
+    ['Image 1 of 23 Caption Close', 'label'],
+    ['4:23 Former President Donald Trump faces indictment— what now?', 'label'],
+    ['Agencies', 'credit'],
+    ['この記事は有料記事です。残り1387文字有料会員になると続きをお読みいただけます。', 'call-to-action'],
+  ])('drops %s (%s)', (text, kind) => expect(junkKind(text)).toBe(kind));
+
+  it('keeps prose that mentions a credit or a time', () => {
+    expect(junkKind('The minister, who reported from the border for a decade before entering politics, said on Monday at 9:30 that the talks would resume within the week.')).toBeUndefined();
+  });
+});
+
+describe('template placeholders are refused with the reason', () => {
+  it.each([
+    ['{{body}}', /template marker/], ['[[text]]', /template marker/], ['${headline}', /template marker/], ['<%= article.body %>', /template marker/],
+    ['articleBody', /field name/], ['Headline goes here', /field name/],
+    ['Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.', /Lorem ipsum/],
+  ])('%s', (text, reason) => expect(placeholderIn(text)).toMatch(reason));
+
+  it('leaves text that mentions them alone', () => {
+    expect(placeholderIn('Designers fill their mock-ups with "Lorem ipsum", a scrambled passage of Cicero, until the real copy arrives.')).toBeUndefined();
+    expect(placeholderIn('Les accolades {{ }} de Mustache ont remplacé les anciens gabarits du journal, explique la rédactrice en chef.')).toBeUndefined();
+  });
+
+  it('refuses a page whose template was published: no article file, every reason given', () => {
+    const lorem = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
+    const filler = toArticleDraft(read(page('<title>Council argues</title>', `<article>${`<p>${lorem}</p>`.repeat(4)}</article>`)), NOW);
+    expect(filler.draft).toBeUndefined();
+    expect(filler.errors.join('; ')).toMatch(/placeholder text for a body: Lorem ipsum filler/);
+    const ld = { '@type': 'NewsArticle', headline: '{{headline}}', articleBody: '{{body}}', datePublished: '2024-01-01' };
+    const template = toArticleDraft(read(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, '<p>{{body}}</p>')), NOW);
+    expect(template.draft).toBeUndefined();
+    expect(template.errors.join('; ')).toMatch(/placeholder for a headline: the template marker "\{\{headline\}\}".*json-ld body is a placeholder: the template marker "\{\{body\}\}"/);
+  });
+});
+
+describe('a field name inside a body', () => {
+  it('is a subheading there, a placeholder only as the whole field', () => {
+    expect(placeholderIn('Summary', false)).toBeUndefined();
+    expect(placeholderIn('Summary')).toMatch(/field name/);
+  });
+});
+
+describe('the headline readers see, the date a page prints', () => {
+  const ld = (headline: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script>`;
+  it('takes the <h1> whole where JSON-LD cut the headline short, not a title with a section suffix', () => {
+    const cutShort = read(page(`${ld('Sudan, chiuse decine di ospedali e tregua violata. Germania blocca l’evacuazione di 150 cittadini…')}<meta property="og:title" content="Sudan - Il Fatto">`,
+      `<h1>Sudan, chiuse decine di ospedali e tregua violata. Germania blocca l’evacuazione di 150 cittadini tedeschi</h1>${prose(6)}`));
+    expect(cutShort.headline).toBe('Sudan, chiuse decine di ospedali e tregua violata. Germania blocca l’evacuazione di 150 cittadini tedeschi');
+    const suffix = read(page(`${ld('New Israel bill would make it harder to oust Netanyahu over corruption charges')}<meta property="og:title" content="New Israel bill would make it harder to oust Netanyahu over corruption charges - National">`, prose(6)));
+    expect(suffix.headline).toBe('New Israel bill would make it harder to oust Netanyahu over corruption charges');
+  });
+
+  it('drops a kicker that the <h1> sets apart', () => {
+    const s = read(page(ld('Mutmaßliche Kriegsverbrechen: Kosovos Ex-Präsident Thaci vor Gericht'),
+      `<h1><span class="topline">Mutmaßliche Kriegsverbrechen</span> <span class="headline">Kosovos Ex-Präsident Thaci vor Gericht</span></h1>${prose(6)}`));
+    expect(s.headline).toBe('Kosovos Ex-Präsident Thaci vor Gericht');
+    const joined = read(page(ld('Ölpreis: OPEC+ kürzt die Produktion'), `<h1>Ölpreis: OPEC+ kürzt die Produktion</h1>${prose(6)}`));
+    expect(joined.headline).toBe('Ölpreis: OPEC+ kürzt die Produktion');
+  });
+
+  it('reads a basic-format meta date and, last, a date printed in an element classed as one', () => {
+    expect(normaliseDate(read(page('<meta name="articleDate" content="20230329"><title>T</title>', prose(6))).datePublished)).toBe('2023-03-29');
+    expect(normaliseDate('20231399')).toBeUndefined();
+    expect(read(page('<title>T</title>', `<span class="date">2023-04-13 14:41</span>${prose(6)}`)).datePublished).toBe('2023-04-13');
+    expect(read(page('<title>T</title>', `<span class="views">2023 readers</span>${prose(6)}`)).datePublished).toBeUndefined();
+  });
+});
+
+describe('a bold standfirst the description repeats', () => {
+  it('is the summary, not the first paragraph; a bold paragraph the description does not repeat stays', () => {
+    const lead = 'The council will vote on the budget next week after months of argument about schools and roads.';
+    const s = read(page(`<title>T</title><meta property="og:description" content="${lead}">`, `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    const kept = read(page('<title>T</title><meta property="og:description" content="Something else entirely, about another story.">', `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
+    expect(kept.paragraphs[0]).toBe(lead);
+  });
+
+  it('drops a long disclaimer or channel promotion', () => {
+    expect(junkKind('(Disclaimer: Recommendations given in this section or any reports attached herein are authored by an external party. Views expressed are that of the respective authoring entities and do not represent the views of the publication.)')).toBe('call-to-action');
+  });
+});
+
+describe('the headline printed again behind a kicker', () => {
+  it('is dropped; a paragraph that only starts like the headline stays', () => {
+    const headline = 'Semesterbeginn mit neuem Prediger an der Uni in Halle';
+    const kept = dropBoilerplate(['Kirche - Halle (Saale):Semesterbeginn mit neuem Prediger an der Uni in Halle', 'Halle (dpa/sa) - Unter dem Motto "Zum ewigen Frieden" soll in Halle am Dienstag auch das neue kirchliche Semester eröffnet werden.'], { headline }).kept;
+    expect(kept).toHaveLength(1);
+  });
+});
