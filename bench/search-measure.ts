@@ -4,28 +4,22 @@
  * runs, in-process: tools/compile/search-in-memory.ts) beside a plain BM25 over the same
  * documents (bench/search-yardstick.ts).
  *
- *   npm run search:measure [-- --sets xquad,jsquad,news --parts dev,held-out --write]
- *
- * Tune on `--parts dev` only; the held-out part is for reporting. `--write` puts the table
- * into docs/search.md between its search-measure markers and the figures into
- * bench/results/search-measure.json. A query the API refuses (over 32 words) counts as no answer.
+ * scripts/search-measure.ts runs it (`npm run search:measure`). Tune on the dev part only; the
+ * held-out part is for reporting. writeSearchMeasure puts the table into docs/search.md between
+ * its search-measure markers and the figures into bench/results/search-measure.json. A query
+ * the API refuses (over 32 words) counts as no answer.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { buildDataSet } from '../tools/compile/build-data-set';
 import { inMemorySearch } from '../tools/compile/search-in-memory';
 import { judge, mean, type Scores } from './search-metrics';
 import { jsquadSet, newsSet, xquadSet, type JudgedSet } from './search-sets';
 import { PlainBm25 } from './search-yardstick';
 
-const { values } = parseArgs({
-  options: { sets: { type: 'string', default: 'xquad,jsquad,news' }, parts: { type: 'string', default: 'dev,held-out' }, write: { type: 'boolean', default: false } },
-});
-const parts = values.parts.split(',');
 const K = 10;
 
-interface Row {
+export interface Row {
   set: string;
   part: string;
   language: string;
@@ -34,7 +28,7 @@ interface Row {
   refused: number;
 }
 
-async function measure(set: JudgedSet): Promise<Row[]> {
+async function measure(set: JudgedSet, parts: string[]): Promise<Row[]> {
   console.error(`${set.name}: building ${set.files.length} files`);
   const built = await buildDataSet(set.files, { builtAt: '2026-01-01T00:00:00Z', hash: async (t) => createHash('sha256').update(t).digest('hex') });
   if (!built.ok) throw new Error(`${set.name}: ${JSON.stringify(built.problems.slice(0, 3))}`);
@@ -68,23 +62,29 @@ async function measure(set: JudgedSet): Promise<Row[]> {
 }
 
 const SETS: Record<string, () => JudgedSet> = { xquad: () => xquadSet(), jsquad: jsquadSet, news: newsSet };
-const sets = values.sets.split(',').map((name) => SETS[name]?.());
-const rows: Row[] = [];
-for (const set of sets) {
-  if (!set) throw new Error(`--sets takes ${Object.keys(SETS).join(', ')}, not ${values.sets}`);
-  rows.push(...(await measure(set)));
+
+/** The scores of every named set's queries of the named parts, and their table. */
+export async function measureSearch(setNames: string[], parts: string[]): Promise<{ rows: Row[]; table: string }> {
+  const rows: Row[] = [];
+  for (const name of setNames) {
+    const set = SETS[name]?.();
+    if (!set) throw new Error(`--sets takes ${Object.keys(SETS).join(', ')}, not ${name}`);
+    rows.push(...(await measure(set, parts)));
+  }
+  rows.sort((a, b) => a.set.localeCompare(b.set) || a.part.localeCompare(b.part) || a.language.localeCompare(b.language));
+  const f = (n: number) => n.toFixed(3);
+  const table = [
+    '| set | part | lang | queries | MRR@10 | BM25 | nDCG@10 | BM25 | recall@10 | BM25 | answered |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.set} | ${r.part} | ${r.language} | ${r.api.queries} | ${f(r.api.mrr)} | ${f(r.bm25.mrr)} | ${f(r.api.ndcg)} | ${f(r.bm25.ndcg)} | ${f(r.api.recall)} | ${f(r.bm25.recall)} | ${r.api.answered}${r.refused ? ` (${r.refused} refused)` : ''} |`),
+  ].join('\n');
+  return { rows, table };
 }
-rows.sort((a, b) => a.set.localeCompare(b.set) || a.part.localeCompare(b.part) || a.language.localeCompare(b.language));
-const f = (n: number) => n.toFixed(3);
-const table = [
-  '| set | part | lang | queries | MRR@10 | BM25 | nDCG@10 | BM25 | recall@10 | BM25 | answered |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.set} | ${r.part} | ${r.language} | ${r.api.queries} | ${f(r.api.mrr)} | ${f(r.bm25.mrr)} | ${f(r.api.ndcg)} | ${f(r.bm25.ndcg)} | ${f(r.api.recall)} | ${f(r.bm25.recall)} | ${r.api.answered}${r.refused ? ` (${r.refused} refused)` : ''} |`),
-].join('\n');
-console.log(table);
-if (values.write) {
+
+/** The figures into bench/results/search-measure.json and the table into docs/search.md. */
+export function writeSearchMeasure(command: string, rows: Row[], table: string): void {
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/search-measure.json', `${JSON.stringify({ command: `npm run search:measure -- --sets ${values.sets} --parts ${values.parts}`, rows }, null, 2)}\n`);
+  writeFileSync('bench/results/search-measure.json', `${JSON.stringify({ command, rows }, null, 2)}\n`);
   const doc = readFileSync('docs/search.md', 'utf8');
   const [start, end] = ['<!-- search-measure:start -->', '<!-- search-measure:end -->'];
   if (!doc.includes(start) || !doc.includes(end)) throw new Error('docs/search.md has no search-measure markers');

@@ -15,9 +15,6 @@ const WAITING = new Set([
   'bench/run.ts',
   'bench/load.ts',
   'bench/search.ts',
-  'bench/search-measure.ts',
-  'bench/peer/run.ts',
-  'bench/cold-sizes.ts',
   'bench/build-corpus.ts',
   'bench/profile-request.ts',
 ]);
