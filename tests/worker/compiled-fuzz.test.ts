@@ -47,6 +47,9 @@ const BY_NAME: Record<string, fc.Arbitrary<unknown>> = {
     junk,
   ),
   orderBy: fc.oneof(fc.record({ direction }, { requiredKeys: [] }), junk),
+  // Section and subject keys (src/model/topic-keys.ts) and article URLs (src/model/article-url.ts).
+  key: fc.oneof(fc.constantFrom('no-such-section', 'tag:world'), fc.string({ maxLength: 12 }), junk),
+  url: fc.oneof(fc.webUrl(), fc.constantFrom('not a url', 'https://example.com/no-such-story?utm_source=x'), fc.string({ maxLength: 20 }), junk),
   since: fc.oneof(fc.constantFrom(DATA_VERSION, 'abcdef123456', 'v:x:a:y'), fc.string({ maxLength: 12 }), junk),
 };
 
