@@ -6,9 +6,9 @@ import { schema } from '../graph/schema';
 import { compiledWithinCost } from '../http/cost-bound';
 import { finishedResult } from '../http/error-masking';
 import { rateLimited } from '../http/rate-limit';
-import { requestParams, soleOperationId, type RequestParams } from '../http/request-params';
+import { soleOperationId, type RequestParams } from '../http/request-params';
 import { keepAnswer } from '../http/response-memo';
-import { graphContext, type Exchange, type Stage } from './exchange';
+import { graphContext, paramsOf, type Exchange, type Stage } from './exchange';
 import { earlyAnswer } from './headers';
 
 /**
@@ -33,7 +33,7 @@ export const compiledStage: Stage = async (exchange, next) => {
   if (!exchange.compiled.enabled || !miss) return next();
   let admitted: Admitted | null;
   try {
-    admitted = await admit(exchange, miss.body);
+    admitted = await admit(exchange);
   } catch {
     // Whatever failed (the rate limiter, say), yoga meets it again and answers it its own way.
     return next();
@@ -54,9 +54,10 @@ export const compiledStage: Stage = async (exchange, next) => {
 type Admitted = { refused: Response } | { operation: LinkedOperation; params: RequestParams; variables: Record<string, unknown> };
 
 /** Steps 1-4 above: null when yoga must answer; the rate limit's 429; or what to execute. */
-async function admit({ request, facts, config }: Exchange, body: string): Promise<Admitted | null> {
+async function admit(exchange: Exchange): Promise<Admitted | null> {
+  const { request, config } = exchange;
   if (request.headers.get('accept')?.includes('text/html')) return null; // GraphiQL's GET, when on
-  const params = requestParams(facts.method, request.headers.get('content-type'), facts.url, body);
+  const params = paramsOf(exchange);
   const id = params && soleOperationId(params);
   const operation = id === null || id === undefined ? undefined : compiledById(id);
   if (!params || !operation) return null;

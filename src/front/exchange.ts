@@ -3,6 +3,7 @@ import type { AnswerReads } from '../model/answer-reads';
 import type { GraphContext } from '../graph/context';
 import type { CacheStatus } from '../http/response-headers';
 import type { RequestFacts } from '../http/request-facts';
+import { requestParams, type RequestParams } from '../http/request-params';
 import type { IsolateState } from '../store/isolate-state';
 import type { KvStore } from '../store/kv-store';
 import type { NewsReader } from '../store/news-reader';
@@ -39,6 +40,8 @@ export interface Exchange {
   answered?: AnswerReads;
   /** The request's body as the memo stage read it (for the log's operation name); undefined when unread. */
   body?: string;
+  /** The params as paramsOf read them once; undefined before anyone asked. */
+  params?: RequestParams | null;
   /** Every error code the answer carries (yoga's result processor and the compiled stage add them). */
   readonly errorCodes: string[];
   /** The memo stage's miss: the key the answer is to be kept under, and the body read for it. */
@@ -80,4 +83,18 @@ export function graphContext(exchange: Exchange): GraphContext {
     memo: miss ? { key: miss.key, mediaType: miss.mediaType } : undefined,
     errorCodes,
   });
+}
+
+/**
+ * The request's GraphQL-over-HTTP params (src/http/request-params.ts), read once for the
+ * compiled stage and the request log alike; null when they are not this API's to read (a POST
+ * whose body the memo stage left unread, or params yoga would read otherwise).
+ */
+export function paramsOf(exchange: Exchange): RequestParams | null {
+  if (exchange.params === undefined) {
+    const { facts, request, body } = exchange;
+    const unread = facts.method === 'POST' && body === undefined;
+    exchange.params = unread ? null : requestParams(facts.method, request.headers.get('content-type'), facts.url, body ?? '');
+  }
+  return exchange.params;
 }

@@ -1,6 +1,6 @@
 import { isPreflight } from '../http/cors';
 import { logLine, metricsPoint, shouldLog, type AnswerPath, type RequestRecord } from '../http/request-log';
-import type { Exchange, Stage } from './exchange';
+import { paramsOf, type Exchange, type Stage } from './exchange';
 import { HEALTH_PATH } from './health';
 import { operationLabel } from './operation-label';
 
@@ -27,9 +27,9 @@ export const observeStage: Stage = async (exchange, next) => {
 };
 
 function recordOf(exchange: Exchange, response: Response | undefined, durationMs: number): RequestRecord {
-  const { request, facts, store } = exchange;
+  const { store } = exchange;
   const { versionReads, roundTrips, keys, bytes } = store.stats();
-  const label = operationLabel(facts.method, request.headers.get('content-type'), facts.url, exchange.body);
+  const label = operationLabel(paramsOf(exchange));
   const errorCodes = response ? exchange.errorCodes : [...exchange.errorCodes, 'INTERNAL_SERVER_ERROR'];
   return {
     ...label,

@@ -1,12 +1,12 @@
 import manifest from '../graph/persisted-operations.gen';
-import { persistedOperationId, requestParams } from '../http/request-params';
+import { persistedOperationId, type RequestParams } from '../http/request-params';
 
 /**
  * The operation a request ran, named for logs and metrics: a persisted operation by the name
  * its manifest document gives it (bounded: only the build's operations), an ad-hoc query by
- * its `operationName` (only where ALLOW_ARBITRARY_QUERIES lets one run). Read from the params
- * the memo stage already read (the body of a POST, the query string of a GET); null when the
- * request named none or yoga read the body itself.
+ * its `operationName` (only where ALLOW_ARBITRARY_QUERIES lets one run). From the params the
+ * front door read once (src/front/exchange.ts paramsOf); null when the request named none or
+ * yoga read the body itself.
  */
 export interface OperationLabel {
   operation: string | null;
@@ -15,9 +15,7 @@ export interface OperationLabel {
 
 const NONE: OperationLabel = { operation: null, operationId: null };
 
-export function operationLabel(method: string, contentType: string | null, url: URL, body: string | undefined): OperationLabel {
-  if (method === 'POST' && body === undefined) return NONE;
-  const params = requestParams(method, contentType, url, body ?? '');
+export function operationLabel(params: RequestParams | null): OperationLabel {
   if (!params) return NONE;
   const operationId = persistedOperationId(params as Record<string, unknown>);
   const named = typeof params.operationName === 'string' ? params.operationName : null;
