@@ -13,6 +13,7 @@ import { casesOf } from './compiled-cases';
 import { compiledPair, expectSameAnswer, NO_MEMO, OPERATIONS, persistedPost, type Operation } from './compiled-pair';
 import { seedKv } from './helpers';
 import { postJson, send } from './raw-request';
+import { freshRateWindow } from '../shared/rate-window';
 
 /**
  * The compiled stage (src/front/compiled.ts): a compiled persisted request answered
@@ -30,7 +31,8 @@ const LIMIT = 12;
 const limiter = (env as unknown as { TEST_RATE_LIMITER: RateLimit }).TEST_RATE_LIMITER;
 
 describe('compiled persisted requests answered before yoga', () => {
-  it(`counts each request once against the rate limit: ${LIMIT} pass, the next is refused`, async () => {
+  it(`counts each request once against the rate limit: ${LIMIT} pass, the next is refused`, { timeout: 60_000 }, async () => {
+    await freshRateWindow(env.RATE_LIMIT_PERIOD_SECONDS, 15_000);
     const worker = createWorker();
     const on = { RATE_LIMIT: 'on', RATE_LIMITER: limiter, ALLOW_ARBITRARY_QUERIES: 'false' };
     const client = { 'cf-connecting-ip': '203.0.113.14' };
