@@ -5,7 +5,7 @@
  *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY] [--var NAME=VALUE]
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
  *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
- *   npm run bench -- --per-operation     (issue 14's table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
+ *   npm run bench -- --per-operation     (the per-operation table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
  *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
