@@ -45,7 +45,9 @@ export default defineConfig({
         ],
         // Each worker test sends dozens of requests through workerd: seconds on a busy two-core
         // CI machine, over vitest's default of 5.
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000 },
+        // Seeding a file's local KV with the build (beforeAll) took over vitest's default 10 s hook
+        // timeout on a two-core machine shared with other test runs.
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         test: {
