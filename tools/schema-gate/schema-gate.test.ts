@@ -79,7 +79,7 @@ describe('schema gate', () => {
   it('accepts an output made nullable only when it is listed, and names the operations it concerns', () => {
     const relaxed = editArticle('  headline: String!\n', '  headline: String\n');
     const change = 'Article.headline changed type from String! to String.';
-    expect(gateWith(relaxed).errors).toEqual([expect.stringMatching(/^breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to String\.\n    breaks /)]);
+    expect(gateWith(relaxed).errors).toEqual([expect.stringMatching(/^breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to String\.\n {4}breaks /)]);
     const { errors, notes } = gateWith(relaxed, schema, [{ change, why: 'reviewed' }]);
     expect(errors).toEqual([]);
     expect(notes).toEqual([expect.stringMatching(/^accepted breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to String\. \(reviewed\); concerns .*ArticlePage \(operations\/article-page\.graphql\)/)]);
@@ -89,7 +89,7 @@ describe('schema gate', () => {
     const retyped = editArticle('  headline: String!\n', '  headline: Int\n');
     const change = 'Article.headline changed type from String! to Int.';
     expect(gateWith(retyped, schema, [{ change, why: 'reviewed' }]).errors).toEqual([
-      expect.stringMatching(/^breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to Int\.\n    listed as accepted, but only an output field made nullable can be accepted/),
+      expect.stringMatching(/^breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to Int\.\n {4}listed as accepted, but only an output field made nullable can be accepted/),
     ]);
     expect(gateWith(schema, schema, [{ change, why: 'reviewed' }])).toMatchObject({
       errors: [],
