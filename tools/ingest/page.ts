@@ -10,7 +10,7 @@ import { checkHtmlDepth } from './html-depth';
 import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
 import { elementParagraphs, markupBody } from './page-body';
-import { itemprop, metaContent, microdataBody, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
+import { itemprop, metaContent, microdataBody, pageAuthors, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
 import { messageOf } from './problem';
 import { emptyStory, type ReadItem, type Story } from './story';
 
@@ -83,6 +83,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   story.dateModified = bestDate([story.dateModified, embedded?.dateModified, pageModified(document)]);
   story.section ??= metaContent(document, 'article:section');
   story.byline ??= embedded?.byline ?? markup.byline;
+  if (story.authors.length === 0) story.authors = pageAuthors(document, story.url ?? pageUrl);
   if (story.images.length === 0) {
     const image = http(metaContent(document, 'og:image'));
     if (image) story.images = [{ url: image, renditions: [] }];
