@@ -1,8 +1,9 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, articleUrlKey, changesKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import { articleKey, articleUrlKey, authorRecordKey, changesKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeChunk } from '../model/changes';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
+import type { AuthorRecord } from '../model/author-record';
 import type { Codec } from './codecs';
 import { DataUnavailable } from '../model/domain-errors';
 import type { KvStore } from './kv-store';
@@ -79,6 +80,11 @@ export class NewsReader {
   /** The sections or the most used subjects, with names and counts (src/model/topic-listing.ts). */
   topicListing(kind: TopicKind): Promise<TopicListing | null> {
     return this.read((v) => topicListingKey(v, kind));
+  }
+
+  /** An author by slug (src/model/author-record.ts); null when no article names one. */
+  author(slug: string): Promise<AuthorRecord | null> {
+    return this.read((v) => authorRecordKey(v, slug));
   }
 
   entity(slug: string): Promise<EntityDoc | null> {
