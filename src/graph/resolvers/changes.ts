@@ -1,7 +1,7 @@
 import type { ChangeTuple } from '../../model/changes';
 import { SyncVersionTooOld, InvalidArgument } from '../../model/domain-errors';
 import { base64UrlEncode, toGlobalId } from '../../model/global-id';
-import { DEFAULT_PAGE_SIZE, encodeCursor, pageRange, parseConnectionArgs } from '../../model/page-range';
+import { DEFAULT_PAGE_SIZE, encodeCursor, MAX_CHANGES_PAGE_SIZE, pageRange, parseConnectionArgs } from '../../model/page-range';
 import { composeBlocks, coverBlocks, SYNC_MAX_COVER } from '../../model/sync-log';
 import { toConnection } from '../connection';
 import type { GraphContext } from '../context';
@@ -41,7 +41,7 @@ async function changeList(ctx: GraphContext, since: string, to: string): Promise
 }
 
 async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {
-  const page = parseConnectionArgs({ first: args.first, after: args.after });
+  const page = parseConnectionArgs({ first: args.first, after: args.after }, MAX_CHANGES_PAGE_SIZE);
   const { version: current } = await ctx.reader.dataVersion();
   if (page.after && page.after.key[1] !== args.since) {
     throw new InvalidArgument('`after` is a cursor of changes since another version.', 'after');
