@@ -1,7 +1,7 @@
 import type { BenchResults } from './bench-results';
 import { int } from './markdown-table';
 
-/** The budgets of issue 6. */
+/** The speed and memory budgets the bench reports as met or missed (docs/performance.md). */
 export const BUDGETS = {
   warmOverKvFloor: 1.5,
   roundTripsCold: 2,
@@ -9,7 +9,7 @@ export const BUDGETS = {
   bundleGzipKiB: 150,
   startupMs: 60,
   p50LargestOverSmallest: 1.3,
-  /** Issue 16: the isolate's total V8 heap, 75% of Workers' 128 MB (docs/memory.md). */
+  /** The isolate's total V8 heap, 75% of Workers' 128 MB (docs/memory.md). */
   heapTotalMiB: 96,
 };
 

@@ -21,42 +21,46 @@ import { storedText } from '../tools/compile/kv-entry';
 import { listSourceFiles } from '../tools/data/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-// The commit whose code runs: read now, before a long build during which HEAD may move.
-const commit = execSync('git rev-parse --short HEAD').toString().trim();
-const started = performance.now();
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
-const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
-progress(`generating ${values.articles} article(s)`);
-const result = await buildDataSetStreamed([...listSourceFiles('data'), ...lazyCorpus(Number(values.articles))], {
-  builtAt: '2026-01-01T00:00:00.000Z',
-  hash: async (text) => sha256(text),
-  progress,
-});
-if (!result.ok) throw new Error(`the generated corpus is invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
-const buildMs = performance.now() - started;
-const buildMaxRssMb = process.resourceUsage().maxRSS / 1024;
-const digest = createHash('sha256');
-const largest = { key: '', bytes: 0 };
-progress(`serializing and hashing ${result.data.summary.keys} entries`);
-let serialized = 0;
-for (const e of result.data.entries) {
-  if (++serialized % 100_000 === 0) progress(`${serialized} of ${result.data.summary.keys} entries`);
-  const value = storedText(e);
-  digest.update(`${e.key}\t${value}\n`);
-  if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key.replace(`v:${result.data.version}:`, ''), bytes: Buffer.byteLength(value) });
+/** Runs `npm run bench:build` with its command-line arguments (scripts/bench-build.ts is the entry point). */
+export async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args, options: { articles: { type: 'string', default: '100000' } } });
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  // The commit whose code runs: read now, before a long build during which HEAD may move.
+  const commit = execSync('git rev-parse --short HEAD').toString().trim();
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
+  progress(`generating ${values.articles} article(s)`);
+  const result = await buildDataSetStreamed([...listSourceFiles('data'), ...lazyCorpus(Number(values.articles))], {
+    builtAt: '2026-01-01T00:00:00.000Z',
+    hash: async (text) => sha256(text),
+    progress,
+  });
+  if (!result.ok) throw new Error(`the generated corpus is invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  const buildMs = performance.now() - started;
+  const buildMaxRssMb = process.resourceUsage().maxRSS / 1024;
+  const digest = createHash('sha256');
+  const largest = { key: '', bytes: 0 };
+  progress(`serializing and hashing ${result.data.summary.keys} entries`);
+  let serialized = 0;
+  for (const e of result.data.entries) {
+    if (++serialized % 100_000 === 0) progress(`${serialized} of ${result.data.summary.keys} entries`);
+    const value = storedText(e);
+    digest.update(`${e.key}\t${value}\n`);
+    if (Buffer.byteLength(value) > largest.bytes) Object.assign(largest, { key: e.key.replace(`v:${result.data.version}:`, ''), bytes: Buffer.byteLength(value) });
+  }
+  digest.update(JSON.stringify(result.data.pointer));
+  result.data.dispose();
+  const { summary, version } = result.data;
+  const cpu = process.cpuUsage();
+  const figures = JSON.stringify({
+    articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, digest: digest.digest('hex'),
+    buildMs, totalMs: performance.now() - started, buildMaxRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, largestValue: largest,
+    // The machine is shared: CPU time is the build's own, wall time is not (load average beside it).
+    cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0], commit,
+  });
+  console.log(figures);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/build-${summary.articles}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, figures);
 }
-digest.update(JSON.stringify(result.data.pointer));
-result.data.dispose();
-const { summary, version } = result.data;
-const cpu = process.cpuUsage();
-const figures = JSON.stringify({
-  articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, digest: digest.digest('hex'),
-  buildMs, totalMs: performance.now() - started, buildMaxRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, largestValue: largest,
-  // The machine is shared: CPU time is the build's own, wall time is not (load average beside it).
-  cpuS: (cpu.user + cpu.system) / 1e6, loadAverage: loadavg()[0], commit,
-});
-console.log(figures);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/build-${summary.articles}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, figures);

@@ -5,6 +5,7 @@ import { runReport, type BenchResults } from './report';
 import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } from './scale-model';
 import { perOperationReport, type PerOperationResults } from './per-operation/report';
 import type { ColdSizesResults } from './cold-sizes-chart';
+import { abReport, type AbResults } from './per-operation/ab-report';
 
 /** The file `npm run docs:performance` writes; docs/performance.md (prose) links to it. */
 export const FIGURES_DOC = 'docs/performance-figures.md';
@@ -12,6 +13,8 @@ export const FIGURES_DOC = 'docs/performance-figures.md';
 export const PER_OPERATION_CHART = 'performance-per-operation.svg';
 /** And bench/cold-sizes.ts's chart. */
 export const COLD_SIZES_CHART = 'performance-cold-sizes.svg';
+/** And `npm run bench:ab`'s chart (two builds per operation). */
+export const AB_CHART = 'performance-ab.svg';
 
 /**
  * The figures docs/performance.md discusses, rendered from what the benchmarks wrote to
@@ -42,6 +45,8 @@ export function figuresSection(dir: string): string {
   if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined, newestPerOperationBySize(dir).at(-1)));
   if (published) parts.push(publishOneTable(published));
   for (const perOperation of newestPerOperationBySize(dir)) parts.push(perOperationReport(perOperation, perOperationChartName(perOperation)));
+  const ab = newestAb(dir);
+  if (ab) parts.push(abReport(ab, AB_CHART));
   const search = newest(dir, 'search-');
   if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));
   const coldSearch = newest(dir, 'cold-search-');
@@ -86,6 +91,12 @@ type Row = Record<string, string | number>;
 function rowsTable(rows: Row[]): string {
   const header = Object.keys(rows[0] ?? {});
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n');
+}
+
+/** The newest `npm run bench:ab` run, if any. */
+export function newestAb(dir: string): AbResults | undefined {
+  const file = newest(dir, 'ab-');
+  return file ? read<AbResults>(join(dir, file)) : undefined;
 }
 
 /** The newest bench/cold-sizes.ts run, if any, and its file's time stamp. */

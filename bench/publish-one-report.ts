@@ -1,7 +1,7 @@
 /**
  * The table of `npm run bench -- --publish-one` (bench/publish-one.ts) for docs/performance.md
  * (bench/figures-doc.ts): per corpus size and change, keys and bytes written, what was read,
- * and the time end to end, against the budget of issue 13.
+ * and the time end to end, against the publish budget (bench/publish-one.ts BUDGET).
  */
 interface ChangeFigures {
   byKind: Record<string, number>;

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --publish-one [--sizes 1000,100000]`: what publishing one article costs at
- * each corpus size (issue 13: at most 300 keys, 2 MB and 15 s at 100,000 articles). For each
+ * each corpus size (budget: at most 300 keys, 2 MB and 15 s at 100,000 articles). For each
  * size: the full build of the seed data plus N generated articles (tools/fixtures/corpus.ts),
  * published into a KV held in memory (tools/fixtures/memory-kv.ts); then three incremental publishes
  * through the path `npm run ingest -- --publish` takes (tools/delta/publish-changes.ts): one

@@ -5,7 +5,7 @@
  *                 [--soak 8000] [--soak-min 100000] [--only soak] [--state-key KEY] [--var NAME=VALUE]
  *   npm run bench -- --sizes 1000000     (once in a while: builds and loads a million articles)
  *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
- *   npm run bench -- --per-operation     (issue 14's table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
+ *   npm run bench -- --per-operation     (the per-operation table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
  *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
@@ -40,144 +40,148 @@ import { staticFigures } from './static-figures';
 import { measurePeerSize } from './peer/measure-size';
 import { runPerOperation } from './per-operation/run';
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '1000,10000,100000' },
-    seconds: { type: 'string', default: '5' },
-    connections: { type: 'string', default: '10' },
-    fresh: { type: 'boolean', default: false },
-    soak: { type: 'string', default: '8000' },
-    'soak-min': { type: 'string', default: '100000' },
-    only: { type: 'string' },
-    'state-key': { type: 'string' },
-    var: { type: 'string', multiple: true, default: [] },
-    'skip-peer': { type: 'boolean', default: false },
-    'publish-one': { type: 'boolean', default: false },
-    'per-operation': { type: 'boolean', default: false },
-    operations: { type: 'string' },
-  },
-});
-// `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
-if (values['publish-one']) await import('./publish-one').then(() => process.exit(0));
-const soakRequestCount = Number(values.soak);
-const soakMin = Number(values['soak-min']);
-const onlySoak = values.only === 'soak';
-/** `--var NAME=VALUE`: wrangler vars over wrangler.toml's for the measured worker (cache budgets). */
-const vars = Object.fromEntries((values.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
-const sizes = values.sizes!.split(',').map(Number);
-const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
-const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+/** Runs `npm run bench` with its command-line arguments (scripts/bench.ts is the entry point). */
+export async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '10' },
+      fresh: { type: 'boolean', default: false },
+      soak: { type: 'string', default: '8000' },
+      'soak-min': { type: 'string', default: '100000' },
+      only: { type: 'string' },
+      'state-key': { type: 'string' },
+      var: { type: 'string', multiple: true, default: [] },
+      'skip-peer': { type: 'boolean', default: false },
+      'publish-one': { type: 'boolean', default: false },
+      'per-operation': { type: 'boolean', default: false },
+      operations: { type: 'string' },
+    },
+  });
+  // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
+  if (values['publish-one']) await import('./publish-one').then(() => process.exit(0));
+  const soakRequestCount = Number(values.soak);
+  const soakMin = Number(values['soak-min']);
+  const onlySoak = values.only === 'soak';
+  /** `--var NAME=VALUE`: wrangler vars over wrangler.toml's for the measured worker (cache budgets). */
+  const vars = Object.fromEntries((values.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
+  const sizes = values.sizes!.split(',').map(Number);
+  const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
+  const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-type CorpusFigures = Omit<SizeFigures, 'operations'>;
+  type CorpusFigures = Omit<SizeFigures, 'operations'>;
 
-/**
- * The build's heap limit. Its live heap is about 0.5 GB per 100,000 articles (the articles
- * themselves; the search index is on disk); left to itself V8 lets the heap grow to several
- * times the live size before collecting (2.4 GB peak RSS at 100,000), so the limit is about
- * twice the live size. Past 100,000 articles it is also above V8's default (about 4 GB here).
- */
-const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 100_000) * 1024);
-/** The loading child also holds the batches in flight and the HTTP client's buffers: twice the build's. */
-const loadHeapMb = (articles: number) => 2 * buildHeapMb(articles);
+  /**
+   * The build's heap limit. Its live heap is about 0.5 GB per 100,000 articles (the articles
+   * themselves; the search index is on disk); left to itself V8 lets the heap grow to several
+   * times the live size before collecting (2.4 GB peak RSS at 100,000), so the limit is about
+   * twice the live size. Past 100,000 articles it is also above V8's default (about 4 GB here).
+   */
+  const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 100_000) * 1024);
+  /** The loading child also holds the batches in flight and the HTTP client's buffers: twice the build's. */
+  const loadHeapMb = (articles: number) => 2 * buildHeapMb(articles);
 
-/** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
-async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
-  // --state-key: a corpus loaded by an earlier run whose inputs have since changed in ways
-  // that do not change the data (to compare code before and after on the very same KV).
-  const key = values['state-key'] ?? stateKey(articles);
-  const saved = values.fresh ? null : findState<CorpusFigures>(key);
-  if (saved) {
-    log(`${articles} articles: KV state ${key} loaded by an earlier run (figures of its build)`);
-    return saved;
+  /** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
+  async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
+    // --state-key: a corpus loaded by an earlier run whose inputs have since changed in ways
+    // that do not change the data (to compare code before and after on the very same KV).
+    const key = values['state-key'] ?? stateKey(articles);
+    const saved = values.fresh ? null : findState<CorpusFigures>(key);
+    if (saved) {
+      log(`${articles} articles: KV state ${key} loaded by an earlier run (figures of its build)`);
+      return saved;
+    }
+    log(`${articles} articles: building and loading KV`);
+    const runtime = await startRuntime(bundle);
+    let figures: CorpusFigures;
+    try {
+      const { stdout } = await run('node', [`--max-old-space-size=${loadHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url], {}, true);
+      figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
+      log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
+    } finally {
+      await runtime.stop({ keep: true });
+    }
+    try {
+      return saveState(key, runtime.kvDir, figures);
+    } finally {
+      rmSync(runtime.kvDir, { recursive: true, force: true });
+    }
   }
-  log(`${articles} articles: building and loading KV`);
-  const runtime = await startRuntime(bundle);
-  let figures: CorpusFigures;
-  try {
-    const { stdout } = await run('node', [`--max-old-space-size=${loadHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url], {}, true);
-    figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
-    log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
-  } finally {
-    await runtime.stop({ keep: true });
-  }
-  try {
-    return saveState(key, runtime.kvDir, figures);
-  } finally {
-    rmSync(runtime.kvDir, { recursive: true, force: true });
-  }
-}
 
-async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
-  const state = await loadedState(bundle, articles);
-  const runtime = await startRuntime(bundle, state.kvDir, vars);
-  const inspector = await Inspector.connect(runtime.inspectorUrl);
-  const heap: HeapPhase[] = [];
-  const phase = async (name: string) => {
-    const h = await inspector.heap();
-    heap.push({ phase: name, ...h });
-    log(`  heap after ${name}: used ${h.usedMiB} MiB, total ${h.totalMiB} MiB`);
-  };
-  const whole = inspector.track(500);
-  try {
-    await phase('start');
-    const operations: OperationFigures[] = [];
-    if (!onlySoak) {
-      for (const op of OPERATIONS) {
-        operations.push(await measureSizeOperation(runtime.url, op, settings, log));
-        await phase(op.name);
+  async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
+    const state = await loadedState(bundle, articles);
+    const runtime = await startRuntime(bundle, state.kvDir, vars);
+    const inspector = await Inspector.connect(runtime.inspectorUrl);
+    const heap: HeapPhase[] = [];
+    const phase = async (name: string) => {
+      const h = await inspector.heap();
+      heap.push({ phase: name, ...h });
+      log(`  heap after ${name}: used ${h.usedMiB} MiB, total ${h.totalMiB} MiB`);
+    };
+    const whole = inspector.track(500);
+    try {
+      await phase('start');
+      const operations: OperationFigures[] = [];
+      if (!onlySoak) {
+        for (const op of OPERATIONS) {
+          operations.push(await measureSizeOperation(runtime.url, op, settings, log));
+          await phase(op.name);
+        }
       }
+      let soaked: SizeFigures['soak'];
+      if (soakRequestCount > 0 && articles >= soakMin) {
+        log(`  soak: ${soakRequestCount} requests, ${settings.connections} connections`);
+        // The corpus's generated articles; the seed article is not among the soak's pages.
+        soaked = await soak(runtime.url, inspector, soakRequests(soakRequestCount, articles), settings.connections);
+        log(`  soak: ${soaked.seconds.toFixed(1)} s, ${soaked.failures} failures, peak heap used ${soaked.peakUsedMiB} MiB, total ${soaked.peakTotalMiB} MiB`);
+        await phase('soak');
+      }
+      const peer = values['skip-peer'] || onlySoak ? undefined : await measurePeerSize(runtime.url, OPERATIONS, settings, log);
+      const peaks = await whole.stop();
+      return { ...state.figures, operations, heap, peakTotalMiB: Math.max(peaks.peakTotalMiB, ...heap.map((h) => h.totalMiB)), soak: soaked, peer };
+    } finally {
+      await whole.stop();
+      inspector.close();
+      await runtime.stop();
     }
-    let soaked: SizeFigures['soak'];
-    if (soakRequestCount > 0 && articles >= soakMin) {
-      log(`  soak: ${soakRequestCount} requests, ${settings.connections} connections`);
-      // The corpus's generated articles; the seed article is not among the soak's pages.
-      soaked = await soak(runtime.url, inspector, soakRequests(soakRequestCount, articles), settings.connections);
-      log(`  soak: ${soaked.seconds.toFixed(1)} s, ${soaked.failures} failures, peak heap used ${soaked.peakUsedMiB} MiB, total ${soaked.peakTotalMiB} MiB`);
-      await phase('soak');
-    }
-    const peer = values['skip-peer'] || onlySoak ? undefined : await measurePeerSize(runtime.url, OPERATIONS, settings, log);
-    const peaks = await whole.stop();
-    return { ...state.figures, operations, heap, peakTotalMiB: Math.max(peaks.peakTotalMiB, ...heap.map((h) => h.totalMiB)), soak: soaked, peer };
-  } finally {
-    await whole.stop();
-    inspector.close();
-    await runtime.stop();
   }
-}
 
-if (values['per-operation']) {
+  if (values['per-operation']) {
+    const bundle = await bundleBenchWorker();
+    const perOperationSizes = args.some((a) => a.startsWith('--sizes')) ? sizes : [1000];
+    const operations = values.operations?.split(',');
+    await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, operations, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
+    process.exit(0);
+  }
+
+  const startedAt = new Date().toISOString();
+  log('bundle size and start-up');
+  const statics = await staticFigures();
   const bundle = await bundleBenchWorker();
-  const perOperationSizes = process.argv.some((a) => a.startsWith('--sizes')) ? sizes : [1000];
-  const operations = values.operations?.split(',');
-  await runPerOperation({ bundle, sizes: perOperationSizes, settings, vars, operations, kvDirOf: async (n) => (await loadedState(bundle, n)).kvDir, log });
-  process.exit(0);
+  const results: BenchResults = {
+    startedAt,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: loadavg(),
+    },
+    settings: { connections: settings.connections, seconds: settings.seconds, vars, onlySoak },
+    static: statics,
+    sizes: [],
+  };
+  for (const articles of sizes) results.sizes.push(await measureSize(bundle, articles));
+  results.machine.loadAverage = loadavg();
+
+  results.machine.freeGiB = Math.round(freemem() / 2 ** 30);
+  const report = runReport(results);
+  console.log(report);
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/bench-${startedAt.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  writeFileSync('bench/results/latest.md', `${report}\n`);
+  log(`figures written to ${file} and bench/results/latest.md`);
 }
-
-const startedAt = new Date().toISOString();
-log('bundle size and start-up');
-const statics = await staticFigures();
-const bundle = await bundleBenchWorker();
-const results: BenchResults = {
-  startedAt,
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverage: loadavg(),
-  },
-  settings: { connections: settings.connections, seconds: settings.seconds, vars, onlySoak },
-  static: statics,
-  sizes: [],
-};
-for (const articles of sizes) results.sizes.push(await measureSize(bundle, articles));
-results.machine.loadAverage = loadavg();
-
-results.machine.freeGiB = Math.round(freemem() / 2 ** 30);
-const report = runReport(results);
-console.log(report);
-mkdirSync('bench/results', { recursive: true });
-const file = `bench/results/bench-${startedAt.replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify(results, null, 2));
-writeFileSync('bench/results/latest.md', `${report}\n`);
-log(`figures written to ${file} and bench/results/latest.md`);

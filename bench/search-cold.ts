@@ -3,7 +3,7 @@
  * or more search-bench KV stores, from one run in which every sample alternates store and
  * query (so load on a shared machine falls on all of them alike).
  *
- *   npx tsx bench/search-cold.ts [-- --stores before=../old/.wrangler/bench-search,after=.wrangler/bench-search
+ *   npm run bench:search-cold -- [--stores before=../old/.wrangler/bench-search,after=.wrangler/bench-search
  *                                  --queries 'पुतिन,सराहना' --rounds 15]
  *
  * A store is what `npm run bench:search` left under .wrangler/bench-search (it keeps the last
@@ -19,55 +19,58 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PERSIST, startWorker, timedQuery, warmUp } from './search-worker';
 
-const { values } = parseArgs({
-  options: {
-    stores: { type: 'string', default: `current=${PERSIST}` },
-    queries: { type: 'string', default: 'सराहना,पुतिन' },
-    rounds: { type: 'string', default: '11' },
-  },
-});
-const stores = values.stores!.split(',').map((s) => s.split('=') as [string, string]);
-const queries = values.queries!.split(',');
-const rounds = Number(values.rounds);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Runs `npm run bench:search-cold` with its command-line arguments (scripts/bench-search-cold.ts is the entry point). */
+export async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args,
+    options: {
+      stores: { type: 'string', default: `current=${PERSIST}` },
+      queries: { type: 'string', default: 'सराहना,पुतिन' },
+      rounds: { type: 'string', default: '11' },
+    },
+  });
+  const stores = values.stores!.split(',').map((s) => s.split('=') as [string, string]);
+  const queries = values.queries!.split(',');
+  const rounds = Number(values.rounds);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const load = [loadavg()[0]!];
-const samples = new Map<string, Array<Awaited<ReturnType<typeof timedQuery>>>>();
-for (let round = 0; round < rounds; round++) {
-  for (const [label, dir] of stores) {
-    for (const q of round % 2 ? [...queries].reverse() : queries) {
-      const worker = await startWorker(dir);
-      try {
-        await warmUp(worker);
-        const sample = await timedQuery(worker, q);
-        samples.set(`${label}\t${q}`, [...(samples.get(`${label}\t${q}`) ?? []), sample]);
-      } finally {
-        await worker.stop();
+  const load = [loadavg()[0]!];
+  const samples = new Map<string, Array<Awaited<ReturnType<typeof timedQuery>>>>();
+  for (let round = 0; round < rounds; round++) {
+    for (const [label, dir] of stores) {
+      for (const q of round % 2 ? [...queries].reverse() : queries) {
+        const worker = await startWorker(dir);
+        try {
+          await warmUp(worker);
+          const sample = await timedQuery(worker, q);
+          samples.set(`${label}\t${q}`, [...(samples.get(`${label}\t${q}`) ?? []), sample]);
+        } finally {
+          await worker.stop();
+        }
       }
     }
+    load.push(loadavg()[0]!);
   }
-  load.push(loadavg()[0]!);
-}
 
-const rows = stores.flatMap(([label]) => {
-  const base = median(samples.get(`${label}\t${queries[0]}`)!.map((s) => s.ms));
-  return queries.map((q) => {
-    const got = samples.get(`${label}\t${q}`)!;
-    const ms = median(got.map((s) => s.ms));
-    return {
-      store: label,
-      query: q,
-      matches: got[0]!.total,
-      [`cold ms (p50 of ${rounds})`]: Number(ms.toFixed(1)),
-      [`ratio to ${queries[0]}`]: Number((ms / base).toFixed(2)),
-      'KV bytes': got[0]!.bytes,
-      'KV keys': got[0]!.keys,
-      'round trips': got[0]!.roundTrips,
-    };
+  const rows = stores.flatMap(([label]) => {
+    const base = median(samples.get(`${label}\t${queries[0]}`)!.map((s) => s.ms));
+    return queries.map((q) => {
+      const got = samples.get(`${label}\t${q}`)!;
+      const ms = median(got.map((s) => s.ms));
+      return {
+        store: label,
+        query: q,
+        matches: got[0]!.total,
+        [`cold ms (p50 of ${rounds})`]: Number(ms.toFixed(1)),
+        [`ratio to ${queries[0]}`]: Number((ms / base).toFixed(2)),
+        'KV bytes': got[0]!.bytes,
+        'KV keys': got[0]!.keys,
+        'round trips': got[0]!.roundTrips,
+      };
+    });
   });
-});
-const loadAverage = `${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`;
-console.table(rows);
-console.log(`load average (1 min) during the run: ${loadAverage}`);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/cold-search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ loadAverage, rows }, null, 2));
+  const loadAverage = `${Math.min(...load).toFixed(1)}-${Math.max(...load).toFixed(1)}`;
+  console.table(rows);
+  console.log(`load average (1 min) during the run: ${loadAverage}`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/cold-search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, JSON.stringify({ loadAverage, rows }, null, 2));
+}

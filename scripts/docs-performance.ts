@@ -5,7 +5,8 @@
  *   npm run bench && npm run bench -- --per-operation && npm run docs:performance
  */
 import { writeFileSync } from 'node:fs';
-import { COLD_SIZES_CHART, FIGURES_DOC, figuresDoc, figuresSection, newestColdSizes, newestPerOperationBySize, perOperationChartName } from '../bench/figures-doc';
+import { AB_CHART, COLD_SIZES_CHART, FIGURES_DOC, figuresDoc, figuresSection, newestAb, newestColdSizes, newestPerOperationBySize, perOperationChartName } from '../bench/figures-doc';
+import { abChart } from '../bench/per-operation/ab-report';
 import { coldSizesChart } from '../bench/cold-sizes-chart';
 import { perOperationChart } from '../bench/per-operation/chart';
 
@@ -13,5 +14,7 @@ import { perOperationChart } from '../bench/per-operation/chart';
 for (const perOperation of newestPerOperationBySize('bench/results')) writeFileSync(`docs/${perOperationChartName(perOperation)}`, perOperationChart(perOperation));
 const coldSizes = newestColdSizes('bench/results');
 if (coldSizes) writeFileSync(`docs/${COLD_SIZES_CHART}`, coldSizesChart(coldSizes.results, `Cold p50 by corpus size (${coldSizes.stamp}, load ${coldSizes.results.loadAverage})`));
+const ab = newestAb('bench/results');
+if (ab) writeFileSync(`docs/${AB_CHART}`, abChart(ab));
 writeFileSync(FIGURES_DOC, figuresDoc(figuresSection('bench/results')));
 console.log(`${FIGURES_DOC}: figures from bench/results/`);

@@ -136,6 +136,8 @@ if (values.publish && !dryRun) {
     const done = grew > 0 ? ({ mode: 'full-build-needed' } as const) : await publishIngested(target.writer, dataDir, report.changes, (line) => console.log(line));
     full = done.mode === 'full-build-needed';
     if (done.mode === 'nothing') console.log('nothing to publish');
+    // For a cache in front of the worker (docs/publishing.md, "Purging a CDN or Workers Cache by tag"): what to purge, once readers see the version.
+    if (done.mode === 'incremental' && done.published.purgeTags.length > 0) console.log(`cache tags to purge (${done.published.purgeTags.length}): ${done.published.purgeTags.join(',')}`);
   } catch (error) {
     console.error(`publish failed: ${(error as Error).message}`);
     process.exitCode = 1;

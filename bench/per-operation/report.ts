@@ -2,7 +2,7 @@ import { f2, int, table } from '../markdown-table';
 
 /**
  * The report of `npm run bench -- --per-operation` (bench/per-operation/): per app operation,
- * six ways of answering it, their CPU ms per request and req/s, and issue 14's goals as ratios.
+ * six ways of answering it, their CPU ms per request and req/s, and the goals as ratios.
  * Pure (figures in, Markdown out), so it is tested on made-up figures beside this file and
  * rendered again from bench/results/ by `npm run docs:performance`.
  */
@@ -69,7 +69,7 @@ export function roundOrder(round: number): Target[] {
   return pairs.flatMap((pair) => (round % 2 === 1 ? [...pair].reverse() : pair));
 }
 
-/** Issue 14's goals, as ratios from one run. */
+/** The goals: executing costs no more CPU than Apollo; a memo hit keeps 80% of the floor's req/s. */
 export const GOALS = { executedCpuOverApollo: 1.0, memoRpsOverFloor: 0.8 };
 
 const median = (xs: number[]): number => {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --per-operation [--sizes 1000] [--seconds 5] [--connections 10] [--operations a,b]`: the
- * per-operation table of issue 14 (memo hit, compiled, graphql-js, Apollo, Apollo + cache,
+ * per-operation table (memo hit, compiled, graphql-js, Apollo, Apollo + cache,
  * workerd floor; CPU ms per request, req/s and the goal ratios) from ONE interleaved run on
  * one machine, over a corpus `npm run bench` builds and loads (or finds in bench/.state/).
  * Writes bench/results/per-operation-<time>.json and .svg (the chart); `npm run

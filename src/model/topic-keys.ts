@@ -14,6 +14,15 @@ export const sectionKey = (section: string): string => nameKey(section);
 export const subjectKey = (subject: Pick<SubjectDoc, 'name' | 'code'>): string =>
   subject.code !== undefined && subject.code.trim() !== '' ? subject.code.trim() : `tag:${nameKey(subject.name)}`;
 
+/**
+ * A subject handle as a client types it (a filter or `subject(key:)`): a code as given, a free
+ * tag's name normalized like the build's, so `tag:World` finds the tag stored as `tag:world`.
+ */
+export const subjectHandle = (key: string): string => {
+  const handle = key.trim();
+  return handle.startsWith('tag:') ? `tag:${nameKey(handle.slice('tag:'.length))}` : handle;
+};
+
 export const authorKey = (author: Pick<AuthorDoc, 'name'>): string => nameKey(author.name);
 
 /** The section, subject and author handles a card is listed under (each once). */

@@ -44,7 +44,7 @@ describe.each(servers)('memo hits before yoga in wrangler dev ($name)', ({ origi
 describe('memo hits and the rate limit in wrangler dev (production)', () => {
   it('counts hits: a client over wrangler.toml\'s limit gets 429 on a request the memo holds', { timeout: 90_000 }, async () => {
     const init = persistedPost('e2e-rate-limit', '192.0.2.99');
-    await freshRateWindow(production.vars.RATE_LIMIT_PERIOD_SECONDS, 30_000);
+    await freshRateWindow(production.vars.RATE_LIMIT_PERIOD_SECONDS!, 30_000);
     const first = await fetch(`${production.origin}/graphql`, init);
     expect(first.status).toBe(200);
     await first.text();

@@ -66,6 +66,9 @@ function textsToCheck(): Array<[file: string, text: string]> {
   ];
 }
 
+/** The word "issue" and a bare number: the project's own tracker (another project's is cited as `owner/repo#N`). */
+const TRACKER = /\b[Ii]ssues? \d+\b/g;
+
 const exists = (file: string, path: string) =>
   [join(ROOT, path), join(ROOT, dirname(file), path)].some((p) => existsSync(p) || existsSync(`${p}.ts`));
 
@@ -88,6 +91,12 @@ describe('paths named in comments and docs', () => {
     }
     const output = ignored(missing.map((m) => m.slice(m.indexOf(': ') + 2)));
     expect(missing.filter((m) => !output.has(m.slice(m.indexOf(': ') + 2)))).toEqual([]);
+  });
+
+  it('cite specs and files, not the project tracker\'s issue numbers (an issue closes; the code stays)', () => {
+    const citing = textsToCheck().flatMap(([file, text]) => [...text.matchAll(TRACKER)].map((m) => `${file}: ${m[0]}`));
+    expect(citing).toEqual([]);
+    expect('as issue 13 asks; (Issue 11, item 2); pothos issue #1511'.match(TRACKER)).toEqual(['issue 13', 'Issue 11']);
   });
 
   it('are found in prose and comments, and patterns are not taken for paths', () => {

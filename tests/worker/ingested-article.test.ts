@@ -10,7 +10,7 @@ import ap from '../fixtures/ingest/expected/captain-of-wrecked-cruise-ship-on-tr
 import { buildAndSeedKv, freshWorker } from './helpers';
 
 /**
- * Ingested stories served (issue 11): the article files ingest writes for real samples
+ * Ingested stories served: the article files ingest writes for real samples
  * (tests/fixtures/ingest/expected/, checked byte for byte by tests/node/ingest/golden.test.ts),
  * built by the real build step inside workerd and read through article(slug:).
  */

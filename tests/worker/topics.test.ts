@@ -67,6 +67,9 @@ describe('sections and subjects', () => {
     expect(response.kv).toMatchObject({ versionReads: 1, roundTrips: 1 });
     const none = await freshWorker()(`{ subject(key: "tag:nothing") { key } section(key: "sport") { key } }`);
     expect(none.body).toEqual({ data: { subject: null, section: null } });
+    // A tag's name is matched as the build stored it, whatever its case and spacing.
+    const typed = await freshWorker()(`{ subject(key: " tag:CRICKET ") { key articleCount } }`);
+    expect(typed.body).toEqual({ data: { subject: { key: 'tag:cricket', articleCount: 2 } } });
   });
 
   it('filters articles by section, subject and author, alone or with the other filters', async () => {
@@ -78,6 +81,7 @@ describe('sections and subjects', () => {
     };
     expect(await ask({ section: 'खेल' })).toEqual(['k2', 'k1']);
     expect(await ask({ subject: 'tag:cricket' })).toEqual(['k2', 'w2']);
+    expect(await ask({ subject: 'tag:Cricket' })).toEqual(['k2', 'w2']);
     expect(await ask({ author: ' JANE DOE' })).toEqual(['w2', 'w1']);
     expect(await ask({ section: 'world', subject: 'tag:cricket' })).toEqual(['w2']);
     expect(await ask({ person: 'vladimir-putin', section: 'खेल', subject: POLITICS })).toEqual(['k1']);

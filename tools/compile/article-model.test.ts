@@ -7,7 +7,7 @@ import { readSourceFiles } from '../data/source-files';
 import type { SourceFile } from '../data/read-data-set';
 
 /**
- * The grown article model (issue 11, item 4) through the real build: every new field of an
+ * The grown article model through the real build: every new field of an
  * article file reaches the article's KV document; list cards stay small; embargoed stories
  * are left out until their time.
  */

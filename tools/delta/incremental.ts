@@ -20,7 +20,7 @@ import { toArticleDoc } from '../compile/to-documents';
 import { entityIndex } from '../data/validate-links';
 
 /**
- * An incremental publish (issue 13): the keys of a new data version that differ from the
+ * An incremental publish: the keys of a new data version that differ from the
  * previous one, computed from the changed articles and the few keys of the previous version
  * they touch, never from the corpus. Unchanged keys stay where they are (the storage layer's
  * `publishDelta` keeps them readable under the new version).

@@ -8,7 +8,7 @@ import { PublishError } from '../publish/version-state';
 import type { SourceFile } from '../data/read-data-set';
 
 /**
- * Publishes changed articles the way a newsroom does all day (issue 13): when KV holds a
+ * Publishes changed articles the way a newsroom does all day: when KV holds a
  * published version, only what they change (tools/delta/incremental.ts, then publishDelta);
  * when it holds none, nothing here: the caller runs the full build and load (`npm run
  * data:build && npm run kv:load`), which is also what a first publish is.

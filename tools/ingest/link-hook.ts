@@ -2,7 +2,7 @@ import type { EntityType } from '../../src/model/documents';
 import type { SourceEntity } from './story';
 
 /**
- * THE place where entity linking is applied to an ingested story (issue 11, item 5). Ingest
+ * THE place where entity linking is applied to an ingested story. Ingest
  * calls the linker once per story, after reading it and before writing its article file, with
  * the story's text and the links its source gave; the linker answers with the KB entities the
  * story is about. Ingest writes those slugs into the article file (`events` for events,

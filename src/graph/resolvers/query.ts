@@ -1,6 +1,6 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
 import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
-import { nameKey, sectionKey, topicKeysOf } from '../../model/topic-keys';
+import { nameKey, sectionKey, subjectHandle, topicKeysOf } from '../../model/topic-keys';
 import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
@@ -45,7 +45,7 @@ function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<A
   const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
   const topics = [
     ...(f.section != null ? [['section', sectionKey(f.section), lists.articlesInSection] as const] : []),
-    ...(f.subject != null ? [['subject', f.subject.trim(), lists.articlesOnSubject] as const] : []),
+    ...(f.subject != null ? [['subject', subjectHandle(f.subject), lists.articlesOnSubject] as const] : []),
     ...(f.author != null ? [['author', nameKey(f.author), lists.articlesBy] as const] : []),
   ];
   const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);

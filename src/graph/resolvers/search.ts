@@ -2,7 +2,7 @@ import { checkDateRange } from '../../model/date-argument';
 import { DataUnavailable } from '../../model/domain-errors';
 import { ENTITY_KINDS } from '../../model/entity-kinds';
 import { encodeCursor, parseConnectionArgs } from '../../model/page-range';
-import { sectionKey } from '../../model/topic-keys';
+import { sectionKey, subjectHandle } from '../../model/topic-keys';
 import { filterTerm } from '../../search/index-format';
 import { parseQuery } from '../../search/parse-query';
 import { highlights } from '../../search/highlights';
@@ -23,7 +23,7 @@ function filterTerms(f: SearchFilter): string[] {
     ...(f.language != null ? [filterTerm('lang', f.language)] : []),
     ...ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [filterTerm(k.type, f[k.filter]!)] : [])),
     ...(f.section != null ? [filterTerm('section', sectionKey(f.section))] : []),
-    ...(f.subject != null ? [filterTerm('subject', f.subject.trim())] : []),
+    ...(f.subject != null ? [filterTerm('subject', subjectHandle(f.subject))] : []),
   ];
 }
 

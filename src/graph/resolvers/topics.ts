@@ -1,7 +1,7 @@
 import type { ArticleCard } from '../../model/documents';
 import { InvalidArgument } from '../../model/domain-errors';
 import { lists } from '../../model/keys';
-import { sectionKey, subjectKey } from '../../model/topic-keys';
+import { sectionKey, subjectHandle, subjectKey } from '../../model/topic-keys';
 import type { TopicEntry, TopicKind } from '../../model/topic-listing';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context';
@@ -51,7 +51,10 @@ export const TopicsQuery = {
     if (size < 0 || size > SUBJECTS_MAX) throw new InvalidArgument(`\`first\` must be between 0 and ${SUBJECTS_MAX}; it was ${size}.`, 'first');
     return ((await ctx.reader.topicListing('subjects'))?.entries ?? []).slice(0, size);
   },
-  subject: (_, { key }, ctx, info) => topicByKey(ctx, 'subjects', key.trim(), lists.articlesOnSubject(key.trim()), info),
+  subject: (_, { key }, ctx, info) => {
+    const handle = subjectHandle(key);
+    return topicByKey(ctx, 'subjects', handle, lists.articlesOnSubject(handle), info);
+  },
 } satisfies QueryResolvers;
 
 export const Section = {

@@ -8,7 +8,7 @@ import { ingest } from '../../../tools/ingest/ingest';
 import { buildDir, cleanUp, fixtures, freshDataDir, NOW, readArticle } from './helpers';
 
 /**
- * Any language (issue 11, item 3): stories ingested in Korean (a real KBS page), Japanese,
+ * Any language: stories ingested in Korean (a real KBS page), Japanese,
  * Chinese, Thai, Swedish (TT's real ninjs) and Hindi (the real feed) are stored with their
  * BCP 47 tag, and every word of every headline, as Intl.Segmenter (UAX #29, with ICU's
  * dictionaries for Chinese, Japanese and Thai) splits it, finds its story through the real

@@ -6,7 +6,7 @@ import { ingest } from '../../../tools/ingest/ingest';
 import { articleFiles, buildDir, cleanUp, fixtures, freshDataDir, NOW } from './helpers';
 
 /**
- * Fuzzing ingest (issue 15, item 3) with fast-check, from the real samples: each run mutates
+ * Fuzzing ingest with fast-check, from the real samples: each run mutates
  * one single-story input (ninjs 1.x/2.x/3.x, JSON-LD, one RSS item, a small page) by bytes,
  * text or JSON structure, ingests it, and checks that ingest
  * - never throws (every problem is a report line, never an exception or a stack trace);

@@ -4,7 +4,7 @@ import { cleanUp, readArticle } from './helpers';
 import { file, only, page, rss, run } from './hostile-input';
 
 /**
- * Hostile feeds and pages from local files (issue 15, item 2): entity bombs, XXE, deep nesting,
+ * Hostile feeds and pages from local files: entity bombs, XXE, deep nesting,
  * declared charsets, invalid UTF-8. Each gets a clear per-file error or the correct result;
  * nothing is half-written; the process lives on. Over HTTP: hostile-http.test.ts.
  */

@@ -6,7 +6,7 @@ import { cleanUp, readArticle } from './helpers';
 import { LIMITS, only, page, rss, run } from './hostile-input';
 
 /**
- * Hostile feeds and pages over HTTP (issue 15, item 2), from a local HTTP server on this
+ * Hostile feeds and pages over HTTP, from a local HTTP server on this
  * engineer's port (18951): size caps, gzip bombs, redirect loops, servers that never finish,
  * a charset in the Content-Type header. Each gets a clear per-file error or the correct
  * result; nothing is half-written; the process lives on. From files: hostile-files.test.ts.

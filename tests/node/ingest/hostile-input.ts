@@ -4,7 +4,7 @@ import { ingest, type IngestReport } from '../../../tools/ingest/ingest';
 import { articleFiles, freshDataDir, NOW } from './helpers';
 
 /**
- * What the hostile-input tests (hostile-files.test.ts, hostile-http.test.ts; issue 15, item 2)
+ * What the hostile-input tests (hostile-files.test.ts, hostile-http.test.ts)
  * feed the ingest and how they run it: tight limits, so that a cap is reached in a test's time.
  */
 export const LIMITS = { timeoutMs: 1_500, maxBytes: 4 * 1024 * 1024, maxRedirects: 5 };

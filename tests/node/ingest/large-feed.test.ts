@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { articleFiles, cleanUp, freshDataDir, root } from './helpers';
 
 /**
- * A feed of 100,000 items (issue 15, item 2) through the real CLI, in a Node whose heap is
+ * A feed of 100,000 items through the real CLI, in a Node whose heap is
  * capped at 512 MB: it must read every item and report each, not die of memory. Items are
  * read and dropped one at a time (feed.ts) and ingest keeps a hash per story, not its text
  * (article-store.ts); what stays is the parsed feed, bounded by the size cap (--max-bytes).

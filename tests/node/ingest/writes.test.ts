@@ -7,7 +7,7 @@ import type { Linker } from '../../../tools/ingest/link-hook';
 import { articleFiles, buildDir, cleanUp, freshDataDir, NOW, readArticle, root } from './helpers';
 
 /**
- * Idempotent, safe writes (issue 11, item 2): identity, versions, removal, embargo, per-item
+ * Idempotent, safe writes: identity, versions, removal, embargo, per-item
  * errors, dry runs, the linking hook, and a crash in the middle of a run.
  */
 afterEach(cleanUp);
