@@ -33,6 +33,12 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   ['copyright', /(?:무단\s?전재|재배포 금지|재배포금지|all rights reserved|版權所有|版权所有)/iu, SHORT],
   ['dateline', /^(?:stand|maj|le \d|am \d|\d{1,2}[./]\d{1,2}[./]\d{2,4})[^.!?。]{0,50}\d{1,2}[:h.]\d{2}[^.!?。]{0,20}$/iu, 70],
   ['label', /^[^\p{L}]*$/u, 40],
+  // An ad slot's or a teaser's label left alone on its line: "Advert", "More", "Anzeige".
+  ['label', /^(?:advert|advertisement|advertising|sponsored|more|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|광고|広告|广告|廣告|विज्ञापन)$/iu, 20],
+  // A caption's credit in brackets closing it: "The plague wiped out half of Europe (Image: GETTY)".
+  ['caption', /\((?:image|images|photo|photos|picture|pic|credit|foto|bild|crédit|source)\s*:\s*[^()]{1,60}\)\s*$/iu, 300],
+  // Pleas and promotions that run past a line: "If you enjoyed this article, we have a proposition for you", "... delivered to your inbox".
+  ['call-to-action', /\bif you (?:enjoyed|liked|value|appreciate|found) (?:this|our) (?:article|story|journalism|reporting)\b|\b(?:meet|to|in) your inbox\b|\blisten (?:live|back) (?:here|at|on)\b/iu, 300],
   // A link or a gallery's controls printed as text: "https://www.example.com/news/...", "Image 1 of 23 Caption Close".
   ['label', /^(?:https?:\/\/\S+|image \d+ of \d+\b.*)$/iu, SHORT],
   // A video list's item: its running time, then its title ("3:47 Protests turn violent ...").
@@ -74,7 +80,9 @@ export function dropBoilerplate(paragraphs: string[], context: { headline?: stri
   // Labels and menus at either end (a section name, "Skip to content", a list of links): short
   // lines that end no sentence.
   const label = (p: string | undefined) => p !== undefined && p.length < LABEL && !/\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'\s]*$/u.test(p);
+  // A place dateline on its own line above the first sentence ("BAAR, SWITZERLAND") starts the text (AP style: CITY, STATE in capitals).
+  const placeDateline = (p: string | undefined) => p !== undefined && /^\p{Lu}[\p{Lu}\s.'’-]{1,30},\s*\p{Lu}[\p{Lu}\s.'’-]{1,30}$/u.test(p);
   while (label(kept.at(-1))) dropped.push({ kind: 'label', text: kept.pop()! });
-  while (label(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
+  while (label(kept[0]) && !placeDateline(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
   return { kept, dropped };
 }

@@ -57,7 +57,7 @@ export function removeNonText(document: Doc): number {
 }
 
 /** A block with an article's worth of paragraphs (500 characters, Readability's default threshold) is the article or holds it, whatever its class or role says (CTV marks its text role="contentinfo"). */
-function holdsTheArticle(el: Element): boolean {
+export function holdsTheArticle(el: Element): boolean {
   let text = 0;
   for (const p of el.querySelectorAll('p')) text += (p.textContent ?? '').trim().length;
   return text >= 500;
