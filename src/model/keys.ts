@@ -20,6 +20,7 @@ import type { EntityRef } from './documents';
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
  *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
  *                                     subjects (`subjects`) with their names and article counts
+ *   v:<ver>:w:<author>             -> AuthorRecord: an author by slug (src/model/author-record.ts)
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
  * A delta version (src/model/generations.ts) writes only the keys that changed under its own
@@ -50,6 +51,7 @@ export const changesKey = (version: string, since: string, chunk: number): strin
 export const CHANGES_CHUNK_SIZE = 100;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
+export const authorRecordKey = (version: string, slug: string): string => `v:${version}:w:${slug}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
@@ -124,3 +126,10 @@ export const searchSlugsKey = (version: string, bucket: number): string => `v:${
 export const searchMetaKey = (version: string): string => `v:${version}:s:m`;
 export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;
 export const suggestCountsKey = (version: string): string => `v:${version}:s:gc`;
+
+/** What a key of a version holds, in words a client may read: messages name this, never the key. */
+const KINDS: Array<[prefix: string, kind: string]> = [
+  ['a:', 'article'], ['e:', 'entity'], ['h:', 'list'], ['l:', 'list'], ['x:', 'list'], ['u:', 'link'],
+  ['k:', 'topic listing'], ['r:', 'related stories'], ['c:', 'change'], ['m', 'node index'], ['g', 'generation index'], ['s:', 'search index'],
+];
+export const documentKind = (logical: string): string => KINDS.find(([prefix]) => logical.startsWith(prefix))?.[1] ?? 'stored';

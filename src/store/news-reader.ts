@@ -1,9 +1,11 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, articleUrlKey, changesKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import { articleKey, articleUrlKey, authorRecordKey, changesKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeChunk } from '../model/changes';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
+import type { AuthorRecord } from '../model/author-record';
 import type { Codec } from './codecs';
+import { DataUnavailable } from '../model/domain-errors';
 import type { KvStore } from './kv-store';
 
 /**
@@ -52,6 +54,15 @@ export class NewsReader {
     return Promise.all(keysOf(version).map((key) => this.store.get<T>(key, codec)));
   }
 
+  /**
+   * As readKeys, but one key's failure (a corrupt value, DataUnavailable) is that key's answer,
+   * not the others': for the items of a page, where one unreadable document nulls its item only.
+   */
+  async readEach<T>(keysOf: (version: string) => string[]): Promise<Array<T | null | DataUnavailable>> {
+    const { version } = await this.store.pointer();
+    return Promise.all(keysOf(version).map((key) => this.store.get<T>(key).catch(unavailable)));
+  }
+
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
     const { version } = await this.store.pointer();
     return this.store.get<T>(keyOf(version));
@@ -69,6 +80,11 @@ export class NewsReader {
   /** The sections or the most used subjects, with names and counts (src/model/topic-listing.ts). */
   topicListing(kind: TopicKind): Promise<TopicListing | null> {
     return this.read((v) => topicListingKey(v, kind));
+  }
+
+  /** An author by slug (src/model/author-record.ts); null when no article names one. */
+  author(slug: string): Promise<AuthorRecord | null> {
+    return this.read((v) => authorRecordKey(v, slug));
   }
 
   entity(slug: string): Promise<EntityDoc | null> {
@@ -105,4 +121,10 @@ export class NewsReader {
   listIndex(list: string): Promise<ListIndex | null> {
     return this.read((v) => listIndexKey(v, list));
   }
+}
+
+/** A read's failure as a value; anything but DataUnavailable (a bug) is still thrown. */
+function unavailable(error: unknown): DataUnavailable {
+  if (error instanceof DataUnavailable) return error;
+  throw error;
 }
