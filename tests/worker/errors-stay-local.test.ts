@@ -107,6 +107,12 @@ const CHANGES: Case = {
   faults: () => article('story-c'),
 };
 
+const AUTHOR_RECORDS: Case = {
+  query: `{ article(slug: "${G1}") { authors { slug name names { language value } sameAs } } }`,
+  lists: [['article', 'authors']],
+  faults: (h) => ({ corrupt: (key) => key.endsWith(`:w:${h.article.authors[1].slug}`) }),
+};
+
 /** Every list field of the schema, and the case that corrupts one document behind one of its items. */
 const CASES: Record<string, Case> = {
   'Query.nodes': {
@@ -128,6 +134,8 @@ const CASES: Record<string, Case> = {
     lists: [['article', 'authors']],
     faults: () => entity('kim-jong-un'),
   },
+  'Author.names': AUTHOR_RECORDS,
+  'Author.sameAs': AUTHOR_RECORDS,
   'Article.subjects': {
     query: `{ article(slug: "${G1}") { subjects { key name ${withArticles} } } }`,
     lists: [['article', 'subjects']],
