@@ -1,3 +1,4 @@
+import type { LocalizedText } from './entity-docs';
 import type { EntityLinks } from './entity-kinds';
 import type { DatePrecision } from './schema-enums.gen';
 
@@ -37,6 +38,12 @@ export interface ArticleCard extends LinkedSlugs {
   /** Its subjects and authors, when it has any: small, and what a card or a topic filter needs. */
   subjects?: SubjectDoc[];
   authors?: AuthorDoc[];
+  /**
+   * The lead picture (the first of the article's images) with its renditions and alt text, or
+   * null when it has none: what a card shows, so a page of cards reads no article document.
+   * Absent only from cards built before cards carried it (then the article is read for it).
+   */
+  image?: ImageDoc | null;
   version?: number;
   wordCount: number;
 }
@@ -55,6 +62,8 @@ export interface ImageFileDoc {
 }
 
 export interface ImageDoc extends ImageFileDoc {
+  /** A text alternative for people who cannot see it (HTML `alt`), as the source gave it. */
+  alt?: string;
   caption?: string;
   credit?: string;
   renditions: Array<ImageFileDoc & { name?: string }>;
@@ -69,7 +78,14 @@ export interface SubjectDoc {
 
 export interface AuthorDoc {
   name: string;
+  /** A page about the author on the publisher's site. */
   url?: string;
+  /** The source's identifier of the author (ninjs `uri`, JSON-LD `@id`). */
+  id?: string;
+  /** Other pages that identify the author (schema.org `sameAs`). */
+  sameAs?: string[];
+  /** The name per language and script, where the source gives more than the byline (`hi` and `hi-Latn`). */
+  names?: LocalizedText[];
   /** Slug of the Person this author is, where known. */
   person?: string;
 }

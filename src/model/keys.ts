@@ -19,6 +19,7 @@ import type { EntityRef } from './documents';
  *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
  *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
  *                                     subjects (`subjects`) with their names and article counts
+ *   v:<ver>:w:<author>             -> AuthorRecord: an author by slug (src/model/author-record.ts)
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
  * Outside every version, so that dropping old versions keeps them (src/model/sync-log.ts):
@@ -53,6 +54,7 @@ export const syncSeqKey = (version: string): string => `sync:n:${version}`;
 export const syncBlockKey = (level: number, start: number): string => `sync:b:${level}:${start}`;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
+export const authorRecordKey = (version: string, slug: string): string => `v:${version}:w:${slug}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;
@@ -127,3 +129,10 @@ export const searchSlugsKey = (version: string, bucket: number): string => `v:${
 export const searchMetaKey = (version: string): string => `v:${version}:s:m`;
 export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;
 export const suggestCountsKey = (version: string): string => `v:${version}:s:gc`;
+
+/** What a key of a version holds, in words a client may read: messages name this, never the key. */
+const KINDS: Array<[prefix: string, kind: string]> = [
+  ['a:', 'article'], ['e:', 'entity'], ['h:', 'list'], ['l:', 'list'], ['x:', 'list'], ['u:', 'link'],
+  ['k:', 'topic listing'], ['r:', 'related stories'], ['c:', 'change'], ['m', 'node index'], ['g', 'generation index'], ['s:', 'search index'],
+];
+export const documentKind = (logical: string): string => KINDS.find(([prefix]) => logical.startsWith(prefix))?.[1] ?? 'stored';

@@ -1,9 +1,12 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, articleUrlKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
-import type { BlockRef, SyncBlock, SyncSeq } from '../model/sync-log';
+import { articleKey, articleUrlKey, authorRecordKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import type { ChangeTuple } from '../model/changes';
+import { composeBlocks, coverBlocks, SYNC_MAX_COVER, type BlockRef, type SyncBlock, type SyncSeq } from '../model/sync-log';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
+import type { AuthorRecord } from '../model/author-record';
 import type { Codec } from './codecs';
+import { DataUnavailable } from '../model/domain-errors';
 import type { KvStore } from './kv-store';
 
 /**
@@ -52,6 +55,15 @@ export class NewsReader {
     return Promise.all(keysOf(version).map((key) => this.store.get<T>(key, codec)));
   }
 
+  /**
+   * As readKeys, but one key's failure (a corrupt value, DataUnavailable) is that key's answer,
+   * not the others': for the items of a page, where one unreadable document nulls its item only.
+   */
+  async readEach<T>(keysOf: (version: string) => string[]): Promise<Array<T | null | DataUnavailable>> {
+    const { version } = await this.store.pointer();
+    return Promise.all(keysOf(version).map((key) => this.store.get<T>(key).catch(unavailable)));
+  }
+
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
     const { version } = await this.store.pointer();
     return this.store.get<T>(keyOf(version));
@@ -69,6 +81,11 @@ export class NewsReader {
   /** The sections or the most used subjects, with names and counts (src/model/topic-listing.ts). */
   topicListing(kind: TopicKind): Promise<TopicListing | null> {
     return this.read((v) => topicListingKey(v, kind));
+  }
+
+  /** An author by slug (src/model/author-record.ts); null when no article names one. */
+  author(slug: string): Promise<AuthorRecord | null> {
+    return this.read((v) => authorRecordKey(v, slug));
   }
 
   entity(slug: string): Promise<EntityDoc | null> {
@@ -92,6 +109,23 @@ export class NewsReader {
     return Promise.all(blocks.map((b) => this.store.get<SyncBlock>(syncBlockKey(b.level, b.start))));
   }
 
+  /**
+   * What changed from version `since` to `to` (src/model/sync-log.ts): one round trip for where
+   * both sit in the log, one for the blocks between, composed. Null when the log no longer
+   * holds it (too old, a rollback rewrote it, or a step's changes are not known).
+   */
+  async changesBetween(since: string, to: string): Promise<ChangeTuple[] | null> {
+    if (since === to) return [];
+    const [from, until] = await this.syncPlaces([since, to]);
+    if (!from || !until || from.seq > until.seq) return null;
+    const cover = coverBlocks(from.seq, until.seq);
+    if (cover.length > SYNC_MAX_COVER) return null;
+    const blocks = await this.syncBlocks(cover);
+    const composed = blocks.every((b) => b !== null) ? composeBlocks(blocks) : null;
+    // A block that does not chain from `since` to `to` belongs to a log rewritten after a rollback.
+    return composed?.changes && composed.from === since && composed.to === to ? composed.changes : null;
+  }
+
   /** Several entities at once (one batched read); a slug with no document is left out. */
   async entities(slugs: readonly string[]): Promise<Map<string, EntityDoc>> {
     const docs = await Promise.all(slugs.map((slug) => this.entity(slug)));
@@ -111,4 +145,10 @@ export class NewsReader {
   listIndex(list: string): Promise<ListIndex | null> {
     return this.read((v) => listIndexKey(v, list));
   }
+}
+
+/** A read's failure as a value; anything but DataUnavailable (a bug) is still thrown. */
+function unavailable(error: unknown): DataUnavailable {
+  if (error instanceof DataUnavailable) return error;
+  throw error;
 }

@@ -20,6 +20,8 @@ const imageFile = {
 
 const image = z.strictObject({
   ...imageFile,
+  /** A text alternative for people who cannot see it (HTML `alt`); `caption` is what is printed under it. */
+  alt: text.optional(),
   caption: text.optional(),
   credit: text.optional(),
   /** Other sizes or crops of the same picture, named as the source names them ("thumbnail"). */
@@ -36,9 +38,21 @@ const subject = z.strictObject({
   uri: httpUrl.optional(),
 });
 
+/**
+ * A byline. `url`, `id` and `sameAs` identify the author (src/model/author-identity.ts): two
+ * bylines with the same identity are one author page; a byline with a name alone is keyed by the
+ * name's handle.
+ */
 const author = z.strictObject({
   name: text,
+  /** A page about the author on the publisher's site. */
   url: httpUrl.optional(),
+  /** The source's own identifier: ninjs `authors[].uri`, JSON-LD `author.@id`. */
+  id: text.max(300, 'must be at most 300 characters').optional(),
+  /** Other pages that identify the author (schema.org `sameAs`: a profile, Wikidata). */
+  sameAs: z.array(httpUrl).optional(),
+  /** The name per language and script where the source gives more than one (`hi`, `hi-Latn`). */
+  names: z.array(z.strictObject({ language: languageTag, value: text })).optional(),
   /** The Person in data/entities this author is, where known. */
   person: slug.optional(),
 });

@@ -1,4 +1,4 @@
-import type { ArticleDoc, AuthorDoc, EntityRef, TranslationDoc } from '../../model/documents';
+import type { ArticleDoc, EntityRef, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { InvalidArgument } from '../../model/domain-errors';
 import { RELATED_MAX } from '../../model/keys';
@@ -66,6 +66,9 @@ export const Article = {
   // What only the article's own document holds: read it when the parent is a list card.
   // Documents built before these fields existed lack them: an empty list, not an error.
   images: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).images ?? [],
+  // A card carries its lead picture (null when none); only a card built before cards did is read.
+  leadImage: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
+    'paragraphs' in a || a.image === undefined ? ((await fullArticle(a, ctx)).images ?? [])[0] ?? null : a.image,
   copyright: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).copyright ?? null,
   origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
   translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
@@ -79,10 +82,6 @@ async function inFormat(format: typeof articleToNinjs, a: ArticleParent, ctx: Gr
   const doc = await fullArticle(a, ctx);
   return format(doc, await ctx.reader.entities(linkedSlugs(doc)), { origin: ctx.origin });
 }
-
-export const Author = {
-  person: (a: AuthorDoc) => (a.person ? ref('Person', a.person) : null),
-};
 
 export const Translation = {
   /** Null when the translation is not in this data version (it may be on the publisher's site only). */
