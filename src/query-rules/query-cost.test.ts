@@ -76,6 +76,15 @@ describe('queryCost', () => {
     expect(cost('{ suggest(prefix: "ki") { slug } }')).toBe(1 + 10 * 1);
   });
 
+  it('prices a field with a larger page (changes) up to its own maximum, and its free fields at 0', () => {
+    const larger = (query: string) => queryCost(schema, parse(query), undefined, {}, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } });
+    // Change's own fields weigh 0: the list is read already; node and its fields are priced.
+    expect(larger('{ changes(since: "a", first: 500) { nodes { id nodeId kind } } }')).toBe(1 + 500 * 1);
+    expect(larger('{ changes(since: "a", first: 900) { nodes { id node { id } } } }')).toBe(1 + 500 * (1 + 1 + 1));
+    expect(larger('{ articles(first: 500) { totalCount } }')).toBe(1 + 100 * 1);
+    expect(cost('{ changes(since: "a", first: 500) { nodes { id } } }')).toBe(1 + 100 * 1);
+  });
+
   it('takes @cost weights from a field, from the type it returns, and from a given argument', () => {
     const field = edited('  dataVersion: DataVersion!', '  dataVersion: DataVersion! @cost(weight: 7)');
     expect(cost('{ dataVersion { id } }', {}, undefined, field)).toBe(7 + 1);

@@ -97,6 +97,8 @@ describe('changes(since:)', () => {
     const unknown = await freshWorker()(CHANGES, { since: 'abcdef123456' });
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD', argument: 'since' });
     expect(unknown.body.errors?.[0]?.path).toEqual(['changes']);
+    const large = await freshWorker()(CHANGES, { since: versions[0], first: 501 });
+    expect(large.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
     const forged = await freshWorker()(CHANGES, { since: 'v:x:a:y' });
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'since' });
 
