@@ -20,6 +20,7 @@ import type { EntityRef } from './documents';
  *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
  *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
  *                                     subjects (`subjects`) with their names and article counts
+ *   v:<ver>:q:<name>               -> CuratedDoc: the lists of data/curated/<name>.json (src/model/curated.ts)
  *   v:<ver>:w:<author>             -> AuthorRecord: an author by slug (src/model/author-record.ts)
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
@@ -51,6 +52,7 @@ export const changesKey = (version: string, since: string, chunk: number): strin
 export const CHANGES_CHUNK_SIZE = 100;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
+export const curatedKey = (version: string, name: string): string => `v:${version}:q:${name}`;
 export const authorRecordKey = (version: string, slug: string): string => `v:${version}:w:${slug}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */
