@@ -44,8 +44,8 @@ export default defineConfig({
           }),
         ],
         // Each worker test sends dozens of requests through workerd: seconds on a busy two-core
-        // CI machine, over vitest's default of 5.
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000 },
+        // CI machine, over vitest's default of 5; a beforeAll that builds and publishes data, more.
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         test: {

@@ -28,16 +28,21 @@ export const updatesStage: Stage = async (exchange, next) => {
   const { facts, request, config, isolate } = exchange;
   if (facts.url.pathname !== UPDATES_PATH) return next();
   const cors = corsHeaders(request, config.corsOrigins);
-  const json = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
-    new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+  const json = (status: number, code: string, message: string, extra: Record<string, string> = {}) => {
+    exchange.errorCodes.push(code);
+    return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
       status,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors, ...extra },
     });
+  };
   if (facts.method !== 'GET') return json(405, ErrorCode.BAD_REQUEST, 'GET /updates opens a stream of server-sent events; no other method.', { allow: 'GET' });
   const named = parseListNames(facts.url.searchParams.get('lists'));
   if ('error' in named) return json(400, ErrorCode.BAD_REQUEST, named.error);
   const limited = await rateLimited(request, config.rateLimit);
-  if (limited) return limited;
+  if (limited) {
+    exchange.errorCodes.push(ErrorCode.RATE_LIMITED);
+    return limited;
+  }
   let pointer: VersionPointer;
   try {
     pointer = await exchange.reader.pointer();

@@ -38,6 +38,12 @@ export interface ArticleCard extends LinkedSlugs {
   /** Its subjects and authors, when it has any: small, and what a card or a topic filter needs. */
   subjects?: SubjectDoc[];
   authors?: AuthorDoc[];
+  /**
+   * The lead picture (the first of the article's images) with its renditions and alt text, or
+   * null when it has none: what a card shows, so a page of cards reads no article document.
+   * Absent only from cards built before cards carried it (then the article is read for it).
+   */
+  image?: ImageDoc | null;
   version?: number;
   /** ninjs urgency, 1 (most urgent) to 9, as the source gave it. */
   urgency?: number;
@@ -60,6 +66,8 @@ export interface ImageFileDoc {
 }
 
 export interface ImageDoc extends ImageFileDoc {
+  /** A text alternative for people who cannot see it (HTML `alt`), as the source gave it. */
+  alt?: string;
   caption?: string;
   credit?: string;
   renditions: Array<ImageFileDoc & { name?: string }>;

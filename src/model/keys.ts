@@ -128,3 +128,10 @@ export const searchSlugsKey = (version: string, bucket: number): string => `v:${
 export const searchMetaKey = (version: string): string => `v:${version}:s:m`;
 export const suggestKey = (version: string, bucket: string): string => `v:${version}:s:g:${bucket}`;
 export const suggestCountsKey = (version: string): string => `v:${version}:s:gc`;
+
+/** What a key of a version holds, in words a client may read: messages name this, never the key. */
+const KINDS: Array<[prefix: string, kind: string]> = [
+  ['a:', 'article'], ['e:', 'entity'], ['h:', 'list'], ['l:', 'list'], ['x:', 'list'], ['u:', 'link'],
+  ['k:', 'topic listing'], ['r:', 'related stories'], ['c:', 'change'], ['m', 'node index'], ['g', 'generation index'], ['s:', 'search index'],
+];
+export const documentKind = (logical: string): string => KINDS.find(([prefix]) => logical.startsWith(prefix))?.[1] ?? 'stored';

@@ -1,5 +1,5 @@
 import type { ArticleDoc } from '../model/documents';
-import { InvalidArgument } from '../model/domain-errors';
+import { InvalidArgument, type DataUnavailable } from '../model/domain-errors';
 import { DEFAULT_PAGE_SIZE, pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
 import { docRanges } from './date-range';
 import type { SearchDates } from './index-format';
@@ -18,8 +18,8 @@ export interface SearchIndexReads {
   documents(): Promise<{ numbers: number; live: number }>;
   /** The postings of `terms` and, when asked, the date runs, in one round trip. */
   postings(terms: string[], withDates: boolean): Promise<{ postings: ReadonlyMap<string, Postings>; dates: SearchDates | null }>;
-  /** The articles of these document numbers, in one round trip (null: not stored). */
-  articles(docs: number[]): Promise<Array<ArticleDoc | null>>;
+  /** The articles of these document numbers, in one round trip (null: not stored; an error: unreadable). */
+  articles(docs: number[]): Promise<Array<ArticleDoc | DataUnavailable | null>>;
 }
 
 /** A search, its arguments already checked (the resolver parses them, in argument order). */
@@ -39,7 +39,7 @@ export interface SearchPage {
   total: number;
   range: PageRange;
   /** The page's matches, best first, with their articles (null: missing from the data). */
-  hits: Array<{ doc: number; score: number; article: ArticleDoc | null }>;
+  hits: Array<{ doc: number; score: number; article: ArticleDoc | DataUnavailable | null }>;
 }
 
 export async function runSearch(index: SearchIndexReads, request: SearchRequest): Promise<SearchPage> {

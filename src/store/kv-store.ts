@@ -2,6 +2,7 @@ import { ReadLog, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
 import { DataUnavailable } from '../model/domain-errors';
 import { chainIndex, splitKey } from '../model/generations';
+import { documentKind } from '../model/keys';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
@@ -193,7 +194,8 @@ export class KvStore {
         used = codec.use(kept.kept);
       } catch {
         // Not cached: a later request reads it again (and fails again while it is bad).
-        values.set(key, new DataUnavailable(`Stored value ${key} is not valid ${codec.format}.`));
+        // The message reaches clients: it says what kind of document, never the internal key.
+        values.set(key, new DataUnavailable(`A stored ${documentKind(splitKey(key)?.logical ?? '')} document is not valid ${codec.format}; try again later.`));
         continue;
       }
       values.set(key, used);

@@ -6,6 +6,7 @@ import type { TopicKind, TopicListing } from '../model/topic-listing';
 import type { AuthorRecord } from '../model/author-record';
 import type { CuratedDoc } from '../model/curated';
 import type { Codec } from './codecs';
+import { DataUnavailable } from '../model/domain-errors';
 import type { KvStore } from './kv-store';
 
 /**
@@ -52,6 +53,15 @@ export class NewsReader {
   async readKeys<T>(keysOf: (version: string) => string[], codec?: Codec<T>): Promise<Array<T | null>> {
     const { version } = await this.store.pointer();
     return Promise.all(keysOf(version).map((key) => this.store.get<T>(key, codec)));
+  }
+
+  /**
+   * As readKeys, but one key's failure (a corrupt value, DataUnavailable) is that key's answer,
+   * not the others': for the items of a page, where one unreadable document nulls its item only.
+   */
+  async readEach<T>(keysOf: (version: string) => string[]): Promise<Array<T | null | DataUnavailable>> {
+    const { version } = await this.store.pointer();
+    return Promise.all(keysOf(version).map((key) => this.store.get<T>(key).catch(unavailable)));
   }
 
   private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
@@ -117,4 +127,10 @@ export class NewsReader {
   listIndex(list: string): Promise<ListIndex | null> {
     return this.read((v) => listIndexKey(v, list));
   }
+}
+
+/** A read's failure as a value; anything but DataUnavailable (a bug) is still thrown. */
+function unavailable(error: unknown): DataUnavailable {
+  if (error instanceof DataUnavailable) return error;
+  throw error;
 }

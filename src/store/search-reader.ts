@@ -1,3 +1,4 @@
+import type { DataUnavailable } from '../model/domain-errors';
 import type { ArticleDoc, SearchPointer } from '../model/documents';
 import { searchArticleKey, searchDatesKey, searchMovedKey, searchShardKey, suggestCountsKey, suggestKey } from '../model/keys';
 import type { MovedDocs, SearchDates, SuggestBucket, SuggestCounts } from '../search/index-format';
@@ -57,9 +58,9 @@ export class SearchReader implements SearchIndexReads {
     return { postings, dates };
   }
 
-  /** The articles of a page by document number: one round trip. */
-  articles(docs: number[]): Promise<Array<ArticleDoc | null>> {
-    return this.reader.readKeys<ArticleDoc>((v) => docs.map((d) => searchArticleKey(v, d)));
+  /** The articles of a page by document number: one round trip; an unreadable one is its own failure. */
+  articles(docs: number[]): Promise<Array<ArticleDoc | DataUnavailable | null>> {
+    return this.reader.readEach<ArticleDoc>((v) => docs.map((d) => searchArticleKey(v, d)));
   }
 
   /** The buckets, with the count table a publish keeps apart laid over them (same round trip). */

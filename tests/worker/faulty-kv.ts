@@ -8,6 +8,8 @@ export interface Faults {
   fail?: (key: string) => boolean;
   /** A matching key's value comes back cut in half (corrupt JSON). */
   corrupt?: (key: string) => boolean;
+  /** As `corrupt`, chosen by the stored text too (a search document holding one article's slug). */
+  corruptWhere?: (key: string, text: string) => boolean;
   /** A matching key's value is replaced by this text (valid JSON of the wrong shape, say). */
   replace?: (key: string) => string | undefined;
   /** Every get waits this long first. */
@@ -29,7 +31,7 @@ export function faulty(real: KVNamespace, faults: Faults): FaultyKv {
     if (faults.fail && keys.some(faults.fail)) throw new Error(`KV GET failed (injected) for ${keys.length} key(s)`);
     const spoil = (k: string, text: string | null) => {
       if (text === null) return null;
-      if (faults.corrupt?.(k)) return text.slice(0, text.length >> 1);
+      if (faults.corrupt?.(k) || faults.corruptWhere?.(k, text)) return text.slice(0, text.length >> 1);
       return faults.replace?.(k) ?? text;
     };
     if (Array.isArray(key)) {

@@ -31,7 +31,7 @@ describe('KV round trips per request', () => {
     const query = freshWorker();
     const cold = await query(latestArticles, SCREENS['latest-articles']);
     expect(cold.body.errors).toBeUndefined();
-    expect(cold.body.data?.articles.nodes[0].people.map((p: { name: string }) => p.name)).toEqual([
+    expect(cold.body.data?.articles.edges[0].node.people.map((p: { name: string }) => p.name)).toEqual([
       'Vladimir Putin',
       'Kim Jong Un',
     ]);

@@ -24,19 +24,19 @@ describe('persisted operations for every screen', () => {
   it('place, organization, events list, person events, node and nodes', async () => {
     const place = await run('PlacePage', { slug: 'pyongyang' });
     expect(place.place).toMatchObject({ slug: 'pyongyang', kind: 'CITY', country: { slug: 'north-korea' } });
-    expect(place.place.events.nodes.map((e: { slug: string }) => e.slug)).toContain('putin-visit-to-north-korea-2024');
+    expect(place.place.events.edges.map((e: { node: { slug: string } }) => e.node.slug)).toContain('putin-visit-to-north-korea-2024');
 
     const organization = await run('OrganizationPage', { slug: 'nhk' });
-    expect(organization.organization.articles.nodes.map((a: { slug: string }) => a.slug)).toEqual([SEED_SLUG]);
+    expect(organization.organization.articles.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual([SEED_SLUG]);
 
     const events = await run('EventsList', { first: 2, orderBy: { direction: 'DESC' } });
-    expect(events.events.nodes).toHaveLength(2);
+    expect(events.events.edges).toHaveLength(2);
     const next = await run('EventsList', { first: 2, after: events.events.pageInfo.endCursor, orderBy: { direction: 'DESC' } });
-    expect(next.events.nodes[0].startDate <= events.events.nodes[1].startDate).toBe(true);
+    expect(next.events.edges[0].node.startDate <= events.events.edges[1].node.startDate).toBe(true);
 
     const first = await run('PersonEvents', { slug: 'kim-jong-un', first: 2 });
     const rest = await run('PersonEvents', { slug: 'kim-jong-un', after: first.person.events.pageInfo.endCursor });
-    expect([...first.person.events.nodes, ...rest.person.events.nodes].map((e: { slug: string }) => e.slug)).toEqual([
+    expect([...first.person.events.edges, ...rest.person.events.edges].map((e: { node: { slug: string } }) => e.node.slug)).toEqual([
       'putin-kim-summit-2019',
       'putin-kim-summit-2023',
       'russia-day-2024',

@@ -9,12 +9,14 @@ export const NEWEST_FIRST: ListOrder = { order: 'desc' };
 export const BY_START: ListOrder = { order: 'asc' };
 export const BY_NAME: ListOrder = { order: 'asc', collation: 'en' };
 
-/** An article as lists and related stories embed it: everything but the body. */
+/** An article as lists and related stories embed it: everything but the body, and its lead picture. */
 export const articleCard = ({
-  paragraphs: _p, mentions: _m, authors, images: _i, subjects, copyright: _c, origin: _o, translations: _t,
+  paragraphs: _p, mentions: _m, authors, images, subjects, copyright: _c, origin: _o, translations: _t,
   ...rest
 }: ArticleDoc): ArticleCard => ({
   ...rest,
+  // Null, not left out, when there is none: a card without the key is one built before cards carried it.
+  image: images[0] ?? null,
   // Left out when empty, so a card without them keeps its bytes.
   ...(subjects.length > 0 ? { subjects } : {}),
   ...(authors.length > 0 ? { authors } : {}),

@@ -20,6 +20,8 @@ const imageFile = {
 
 const image = z.strictObject({
   ...imageFile,
+  /** A text alternative for people who cannot see it (HTML `alt`); `caption` is what is printed under it. */
+  alt: text.optional(),
   caption: text.optional(),
   credit: text.optional(),
   /** Other sizes or crops of the same picture, named as the source names them ("thumbnail"). */

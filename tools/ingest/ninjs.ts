@@ -155,6 +155,8 @@ function imagesOf(o: Obj): ImageDoc[] {
       width: largest?.width,
       height: largest?.height,
       contentType: largest?.contentType,
+      // Superdesk's ninjs 1.x carries the picture's alt text; ninjs 2.x/3.x define none.
+      alt: str(a.alt_text) ?? str(get(a, 'altText')),
       caption,
       credit: str(get(a, 'by')) ?? str(a.byline) ?? str(get(a, 'copyrightHolder')),
       renditions: files.filter((f) => f !== largest),

@@ -10,6 +10,7 @@ import { checkHtmlDepth } from './html-depth';
 import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
 import { elementParagraphs, markupBody } from './page-body';
+import { withPageAlt } from './image-alt';
 import { itemprop, metaContent, microdataBody, pageAuthors, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
 import { messageOf } from './problem';
 import { emptyStory, type ReadItem, type Story } from './story';
@@ -86,8 +87,10 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   if (story.authors.length === 0) story.authors = pageAuthors(document, story.url ?? pageUrl);
   if (story.images.length === 0) {
     const image = http(metaContent(document, 'og:image'));
-    if (image) story.images = [{ url: image, renditions: [] }];
+    const size = (name: string) => (/^[1-9]\d{0,5}$/.test(metaContent(document, name) ?? '') ? Number(metaContent(document, name)) : undefined);
+    if (image) story.images = [{ url: image, width: size('og:image:width'), height: size('og:image:height'), renditions: [] }];
   }
+  story.images = withPageAlt(story.images, document);
 
   const candidates: Candidate[] = [
     { source: 'json-ld', paragraphs: story.paragraphs.map(decodeText).filter(Boolean) },

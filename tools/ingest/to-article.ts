@@ -35,7 +35,7 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
     summary: line(story.summary), byline: line(story.byline), section: line(story.section), copyright: line(story.copyright),
     authors: story.authors.flatMap((a) => (line(a.name) ? [{ ...a, name: line(a.name)! }] : [])),
     subjects: story.subjects.flatMap((s) => (line(s.name) ? [{ ...s, name: line(s.name)!, code: line(s.code) }] : [])),
-    images: story.images.map((i) => ({ ...i, caption: line(i.caption), credit: line(i.credit), renditions: i.renditions.map((r) => ({ ...r, name: line(r.name) })) })),
+    images: story.images.map((i) => ({ ...i, alt: line(i.alt), caption: line(i.caption), credit: line(i.credit), renditions: i.renditions.map((r) => ({ ...r, name: line(r.name) })) })),
   };
   const headline = story.headline?.replace(/\s+/g, ' ').trim();
   if (!headline) errors.push('has no headline');

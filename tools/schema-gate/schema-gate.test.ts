@@ -11,11 +11,12 @@ const schema = readFileSync(new URL('schema/schema.graphql', repo), 'utf8');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function gateWith(working: string, released = schema) {
+function gateWith(working: string, released = schema, accepted: Array<{ change: string; why: string }> = []) {
   const dir = mkdtempSync(join(tmpdir(), 'schema-gate-'));
   dirs.push(dir);
   cpSync(new URL('operations/', repo), join(dir, 'operations'), { recursive: true });
   cpSync(new URL('schema/', repo), join(dir, 'schema'), { recursive: true });
+  writeFileSync(join(dir, 'schema/accepted-changes.json'), JSON.stringify({ accepted }));
   writeFileSync(join(dir, 'schema/released.graphql'), released);
   writeFileSync(join(dir, 'schema/schema.graphql'), working);
   return gateFiles(pathToFileURL(`${dir}/`));
@@ -73,5 +74,26 @@ describe('schema gate', () => {
     const { errors, notes } = gateWith(working);
     expect(errors).toEqual([]);
     expect(notes).toEqual([expect.stringMatching(/^dangerous VALUE_ADDED_TO_ENUM: DECADE was added to enum type DatePrecision\.; concerns .*ArticlePage \(operations\/article-page\.graphql\)/)]);
+  });
+
+  it('accepts an output made nullable only when it is listed, and names the operations it concerns', () => {
+    const relaxed = editArticle('  headline: String!\n', '  headline: String\n');
+    const change = 'Article.headline changed type from String! to String.';
+    expect(gateWith(relaxed).errors).toEqual([expect.stringMatching(/^breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to String\.\n {4}breaks /)]);
+    const { errors, notes } = gateWith(relaxed, schema, [{ change, why: 'reviewed' }]);
+    expect(errors).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/^accepted breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to String\. \(reviewed\); concerns .*ArticlePage \(operations\/article-page\.graphql\)/)]);
+  });
+
+  it('refuses to accept anything but an output made nullable, and notes an accepted change no longer made', () => {
+    const retyped = editArticle('  headline: String!\n', '  headline: Int\n');
+    const change = 'Article.headline changed type from String! to Int.';
+    expect(gateWith(retyped, schema, [{ change, why: 'reviewed' }]).errors).toEqual([
+      expect.stringMatching(/^breaking FIELD_CHANGED_KIND: Article\.headline changed type from String! to Int\.\n {4}listed as accepted, but only an output field made nullable can be accepted/),
+    ]);
+    expect(gateWith(schema, schema, [{ change, why: 'reviewed' }])).toMatchObject({
+      errors: [],
+      notes: [`accepted change no longer made against the released schema (remove it): ${change}`],
+    });
   });
 });

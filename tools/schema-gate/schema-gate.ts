@@ -9,6 +9,7 @@ import {
   validate,
   type GraphQLSchema,
 } from 'graphql';
+import { isNullabilityRelaxation, type AcceptedChange } from './accepted-changes';
 import { changeCoordinates } from './change-coordinates';
 import type { RegisteredOperation } from './registered-operations';
 import { usedCoordinates } from './used-coordinates';
@@ -22,14 +23,21 @@ import { usedCoordinates } from './used-coordinates';
  *     something in place (a type, a required argument): apps outside the registry (GraphiQL,
  *     deployments that accept arbitrary queries) break without notice. Deprecate, then remove.
  * Dangerous changes (an enum value or union member added, a default changed) are reported with
- * the operations they concern and pass.
+ * the operations they concern and pass; so are the breaking changes of `accepted`
+ * (accepted-changes.ts: an output made nullable, reviewed), which the report names with the
+ * operations they concern.
  */
 export interface GateReport {
   errors: string[];
   notes: string[];
 }
 
-export function schemaGate(releasedSdl: string, workingSdl: string, operations: RegisteredOperation[]): GateReport {
+export function schemaGate(
+  releasedSdl: string,
+  workingSdl: string,
+  operations: RegisteredOperation[],
+  accepted: readonly AcceptedChange[] = [],
+): GateReport {
   const released = buildSchema(releasedSdl);
   const working = buildSchema(workingSdl);
   const errors: string[] = [];
@@ -42,16 +50,26 @@ export function schemaGate(releasedSdl: string, workingSdl: string, operations: 
     return uses.filter(({ used }) => coordinates.every((c) => used.has(c))).map(({ op }) => op);
   };
 
-  for (const change of findBreakingChanges(released, working)) {
+  const breaking = findBreakingChanges(released, working);
+  for (const change of breaking) {
     const ops = concerned(change);
     const head = `breaking ${change.type}: ${change.description}`;
-    if (ops.length > 0) {
+    const acceptance = accepted.find((a) => a.change === change.description);
+    if (acceptance && isNullabilityRelaxation(released, working, changeCoordinates(change)[0])) {
+      const of = ops.length > 0 ? `; concerns ${ops.map(label).join(', ')}` : '';
+      notes.push(`accepted ${head} (${acceptance.why})${of}`);
+    } else if (acceptance) {
+      errors.push(`${head}\n    listed as accepted, but only an output field made nullable can be accepted`);
+    } else if (ops.length > 0) {
       errors.push(`${head}\n${ops.map((op) => `    breaks ${label(op)}`).join('\n')}`);
     } else if (removesDeprecated(released, change)) {
       notes.push(`${head} (deprecated in the released schema; no registered operation uses it)`);
     } else {
       errors.push(`${head}\n    no registered operation uses it, but it was not deprecated first: deprecate it in a release, then remove it`);
     }
+  }
+  for (const a of accepted) {
+    if (!breaking.some((c) => c.description === a.change)) notes.push(`accepted change no longer made against the released schema (remove it): ${a.change}`);
   }
   for (const change of findDangerousChanges(released, working)) {
     const ops = concerned(change);

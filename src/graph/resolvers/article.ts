@@ -68,6 +68,9 @@ export const Article = {
   // What only the article's own document holds: read it when the parent is a list card.
   // Documents built before these fields existed lack them: an empty list, not an error.
   images: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).images ?? [],
+  // A card carries its lead picture (null when none); only a card built before cards did is read.
+  leadImage: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>
+    'paragraphs' in a || a.image === undefined ? ((await fullArticle(a, ctx)).images ?? [])[0] ?? null : a.image,
   copyright: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).copyright ?? null,
   origin: async (a: ArticleParent, _: unknown, ctx: GraphContext) => (await fullArticle(a, ctx)).origin ?? null,
   translations: async (a: ArticleParent, _: unknown, ctx: GraphContext) =>

@@ -1,3 +1,4 @@
+import type { ArticleDoc } from '../../model/documents';
 import { checkDateRange } from '../../model/date-argument';
 import { DataUnavailable } from '../../model/domain-errors';
 import { ENTITY_KINDS } from '../../model/entity-kinds';
@@ -34,14 +35,14 @@ export const SearchQuery = {
     const f = args.filter ?? {};
     const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
     const page = await runSearch(new SearchReader(ctx.reader), { query, page: pageArgs, filters: filterTerms(f), from, to });
-    const nodes = page.hits.map((hit) => {
-      if (!hit.article) throw new DataUnavailable(`Search result ${hit.doc} is missing from the data.`);
-      return hit.article;
-    });
+    // An unreadable or missing article is its own item's error (a null node), not the page's:
+    // graphql-js (and src/graph/compiled/execute.ts) complete an Error value as that field's error.
+    const nodes = page.hits.map((hit) => hit.article ?? new DataUnavailable('A search result is missing from the data.')) as ArticleDoc[];
     const cursorOf = (_: unknown, i: number) => encodeCursor([String(page.hits[i]!.score), String(page.hits[i]!.doc)], page.range.start + i);
     return toConnection(nodes, page.total, page.range, cursorOf, (node, i) => ({
       score: page.hits[i]!.score,
-      highlights: highlights(node, page.query),
+      // As the node: an Error value is completed as this field's error.
+      highlights: node instanceof DataUnavailable ? (node as never) : highlights(node, page.query),
     }));
   },
 
