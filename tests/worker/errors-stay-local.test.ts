@@ -45,6 +45,7 @@ const files = (extra: string[]) => [
     });
     return { path: file.path, text: JSON.stringify(a) };
   }),
+  { path: 'curated/top-stories.json', text: JSON.stringify({ home: ['generated-000001', 'generated-000002'], World: ['generated-000001', 'generated-000003'] }) },
   ...extra.map((slug) => ({
     path: `articles/${slug}.json`,
     text: JSON.stringify({ slug, language: 'en', headline: `Story ${slug}`, datePublished: '2024-06-20', source: 'Written for this test.', paragraphs: ['Putin met Kim.'], about: ['moscow'] }),
@@ -107,6 +108,17 @@ const CHANGES: Case = {
   faults: () => article('story-c'),
 };
 
+const AUTHORS: Case = {
+  query: `{ nodes(ids: ["${toGlobalId('Author', 'vladimir-putin')}", "${toGlobalId('Author', 'kim-jong-un')}"]) { id ... on Author { names { language value } sameAs } } }`,
+  lists: [['nodes']],
+  faults: () => ({ corrupt: (key) => key.endsWith(':w:kim-jong-un') }),
+};
+const CURATED: Case = {
+  query: `{ curatedList(key: "top-stories:home") { articles { slug headline } } section(key: "world") { topStories { slug headline } } }`,
+  lists: [['curatedList', 'articles'], ['section', 'topStories']],
+  faults: () => article('generated-000001'),
+};
+
 /** Every list field of the schema, and the case that corrupts one document behind one of its items. */
 const CASES: Record<string, Case> = {
   'Query.nodes': {
@@ -118,6 +130,10 @@ const CASES: Record<string, Case> = {
   'Section.names': SECTIONS,
   'Query.subjects': SUBJECTS,
   'Subject.names': SUBJECTS,
+  'Author.names': AUTHORS,
+  'Author.sameAs': AUTHORS,
+  'CuratedList.articles': CURATED,
+  'Section.topStories': CURATED,
   'Query.suggest': {
     query: '{ suggest(prefix: "v") { ... on Node { id } slug name } }',
     lists: [['suggest']],
