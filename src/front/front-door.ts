@@ -57,7 +57,7 @@ export function createFrontDoor(given?: IsolateState) {
       isolate,
       store,
       reader: new NewsReader(store),
-      latestPointer: () => new KvStore(kv, isolate, config.versionCheckMs).pointer(),
+      latestReader: () => new NewsReader(new KvStore(kv, isolate, config.versionCheckMs)),
       waitUntil,
       metrics,
       build,

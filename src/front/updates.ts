@@ -3,7 +3,10 @@ import { corsHeaders } from '../http/cors';
 import { rateLimited } from '../http/rate-limit';
 import { NoDataVersion } from '../model/domain-errors';
 import { commentText, eventText, parseListNames, retryText, versionEvent, type NamedLists } from '../model/update-events';
+import type { ChangeTuple } from '../model/changes';
+import { isVersionId } from '../model/sync-log';
 import type { VersionPointer } from '../model/version-pointer';
+import type { NewsReader } from '../store/news-reader';
 import type { Exchange, Stage } from './exchange';
 
 export const UPDATES_PATH = '/updates';
@@ -62,6 +65,11 @@ export const updatesStage: Stage = async (exchange, next) => {
   return new Response(readable, { headers: stream });
 };
 
+/** The nodes changed from `since` to `to` as the sync log holds them; null when it does not (or on a failed read). */
+function changed(reader: NewsReader, since: string, to: string): Promise<ChangeTuple[] | null> {
+  return isVersionId(since) ? reader.changesBetween(since, to).catch(() => null) : Promise.resolve(null);
+}
+
 /** Writes the stream until it has lasted UPDATES_MAX_SECONDS or the client has gone; then frees its place. */
 async function pump(exchange: Exchange, writer: WritableStreamDefaultWriter<Uint8Array>, first: VersionPointer, lastEventId: string | null, lists: NamedLists) {
   const { heartbeatMs, maxMs } = exchange.config.updates;
@@ -73,7 +81,7 @@ async function pump(exchange: Exchange, writer: WritableStreamDefaultWriter<Uint
   let beat = started;
   try {
     await write(retryText(RECONNECT_MS));
-    if (sent !== first.version) await write(eventText(versionEvent(first, sent, lists)));
+    if (sent !== first.version) await write(eventText(versionEvent(first, sent, lists, sent === null ? null : await changed(exchange.reader, sent, first.version))));
     else await write(commentText(`at ${first.version}`));
     sent = first.version;
     // A random phase per stream: the first to poll after the isolate's pointer goes stale reads
@@ -82,9 +90,10 @@ async function pump(exchange: Exchange, writer: WritableStreamDefaultWriter<Uint
     while (Date.now() - started < maxMs) {
       await sleep(Math.min(wait, maxMs - (Date.now() - started)));
       wait = Math.min(pollMs, heartbeatMs);
-      const pointer = await exchange.latestPointer().catch(() => null);
+      const reader = exchange.latestReader();
+      const pointer = await reader.pointer().catch(() => null);
       if (pointer && pointer.version !== sent) {
-        await write(eventText(versionEvent(pointer, sent, lists)));
+        await write(eventText(versionEvent(pointer, sent, lists, await changed(reader, sent, pointer.version))));
         sent = pointer.version;
         beat = Date.now();
       } else if (Date.now() - beat >= heartbeatMs) {

@@ -30,6 +30,9 @@ export interface BlockRef {
   start: number;
 }
 
+/** Data version ids are hex digests (tools/compile/compile.ts): a client's id that is not one reaches no KV key. */
+export const isVersionId = (id: string): boolean => /^[0-9a-f]{1,64}$/.test(id);
+
 export const SYNC_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 export const SYNC_KEEP_PUBLISHES = 2000;
 /** Largest block: 65,536 steps (45 days at a publish a minute); past it the cover grows by one key per such run. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMembership } from './generations';
-import { commentText, eventText, listOf, MAX_STREAM_LISTS, parseListNames, retryText, touchedLists, versionEvent } from './update-events';
+import type { ChangeTuple } from './changes';
+import { toGlobalId } from './global-id';
+import { commentText, eventText, listOf, MAX_EVENT_NODES, MAX_STREAM_LISTS, parseListNames, retryText, touchedLists, versionEvent } from './update-events';
 import type { VersionPointer } from './version-pointer';
 
 /** A delta pointer v3 on base v1: v2 wrote the latest feed's head, v3 a person's first leaf. */
@@ -53,11 +55,19 @@ describe('update events', () => {
     expect(versionEvent(pointer, null, lists)).toMatchObject({ previous: null, full: false, lists: [] });
   });
 
+  it('lists the changed nodes by global id, the first MAX_EVENT_NODES of them, and how many there are', () => {
+    const many = Array.from({ length: MAX_EVENT_NODES + 5 }, (_, i) => ['Article', `s${i}`, 'UPSERTED'] as ChangeTuple);
+    const event = versionEvent(pointer, 'v2', named('latest'), many);
+    expect(event.nodes).toHaveLength(MAX_EVENT_NODES);
+    expect(event.nodes![0]).toBe(toGlobalId('Article', 's0'));
+    expect(event.nodeCount).toBe(MAX_EVENT_NODES + 5);
+  });
+
   it('writes events, comments and retry as the server-sent events format has them', () => {
     const event = versionEvent(pointer, 'v2', named('latest'));
     const text = eventText(event);
     expect(text).toMatch(/^id: v3\nevent: version\ndata: \{.*\}\n\n$/);
-    expect(JSON.parse(text.split('\n')[2]!.slice('data: '.length))).toEqual({ version: 'v3', previous: 'v2', builtAt: pointer.builtAt, articles: 12, lists: [], full: false });
+    expect(JSON.parse(text.split('\n')[2]!.slice('data: '.length))).toEqual({ version: 'v3', previous: 'v2', builtAt: pointer.builtAt, articles: 12, nodes: null, nodeCount: null, lists: [], full: false });
     expect(commentText('a\nb')).toBe(': a b\n\n');
     expect(retryText(3000.4)).toBe('retry: 3000\n\n');
   });

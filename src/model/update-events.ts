@@ -2,6 +2,8 @@ import { nameKey, sectionKey, subjectHandle } from './topic-keys';
 import { ENTITY_KINDS } from './entity-kinds';
 import { chainIndex, holds, keyHash } from './generations';
 import { lists as listNames } from './keys';
+import type { ChangeTuple } from './changes';
+import { toGlobalId } from './global-id';
 import type { VersionPointer } from './version-pointer';
 
 /**
@@ -58,25 +60,36 @@ export function touchedLists(pointer: VersionPointer, since: string, lists: Name
   return [...lists].filter(([, list]) => [`h:${list}`, `l:${list}:0`].some((key) => written.some((set) => holds(set, keyHash(key))))).map(([name]) => name);
 }
 
-/** What one event says: the version, the one the client had, and the named lists whose top changed. */
+/** Changed node ids an event lists; past it, `changes(since: previous)` pages through them. */
+export const MAX_EVENT_NODES = 100;
+
+/** What one event says: the version, the one the client had, the nodes and named lists that changed. */
 export interface VersionEvent {
   version: string;
   previous: string | null;
   builtAt: string;
   articles: number;
+  /**
+   * Global ids of the nodes changed since `previous` (the first MAX_EVENT_NODES, in id order),
+   * and how many there are; null when the sync log does not hold that step.
+   */
+  nodes: string[] | null;
+  nodeCount: number | null;
   /** The named lists whose first page changed; all of them when `full` (nothing is known). */
   lists: string[];
   /** The version does not descend from `previous` by recorded steps: refetch what is shown. */
   full: boolean;
 }
 
-export function versionEvent(pointer: VersionPointer, previous: string | null, lists: NamedLists): VersionEvent {
+export function versionEvent(pointer: VersionPointer, previous: string | null, lists: NamedLists, changed: ChangeTuple[] | null = null): VersionEvent {
   const touched = previous === null ? [] : touchedLists(pointer, previous, lists);
   return {
     version: pointer.version,
     previous,
     builtAt: pointer.builtAt,
     articles: pointer.articleCount,
+    nodes: changed && changed.slice(0, MAX_EVENT_NODES).map(([type, slug]) => toGlobalId(type, slug)),
+    nodeCount: changed && changed.length,
     lists: touched ?? [...lists.keys()],
     full: previous !== null && touched === null,
   };

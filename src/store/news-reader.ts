@@ -1,7 +1,8 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
 import { articleKey, articleUrlKey, authorRecordKey, curatedKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
-import type { BlockRef, SyncBlock, SyncSeq } from '../model/sync-log';
+import type { ChangeTuple } from '../model/changes';
+import { composeBlocks, coverBlocks, SYNC_MAX_COVER, type BlockRef, type SyncBlock, type SyncSeq } from '../model/sync-log';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
 import type { AuthorRecord } from '../model/author-record';
 import type { CuratedDoc } from '../model/curated';
@@ -112,6 +113,23 @@ export class NewsReader {
   async syncBlocks(blocks: BlockRef[]): Promise<Array<SyncBlock | null>> {
     await this.store.pointer();
     return Promise.all(blocks.map((b) => this.store.get<SyncBlock>(syncBlockKey(b.level, b.start))));
+  }
+
+  /**
+   * What changed from version `since` to `to` (src/model/sync-log.ts): one round trip for where
+   * both sit in the log, one for the blocks between, composed. Null when the log no longer
+   * holds it (too old, a rollback rewrote it, or a step's changes are not known).
+   */
+  async changesBetween(since: string, to: string): Promise<ChangeTuple[] | null> {
+    if (since === to) return [];
+    const [from, until] = await this.syncPlaces([since, to]);
+    if (!from || !until || from.seq > until.seq) return null;
+    const cover = coverBlocks(from.seq, until.seq);
+    if (cover.length > SYNC_MAX_COVER) return null;
+    const blocks = await this.syncBlocks(cover);
+    const composed = blocks.every((b) => b !== null) ? composeBlocks(blocks) : null;
+    // A block that does not chain from `since` to `to` belongs to a log rewritten after a rollback.
+    return composed?.changes && composed.from === since && composed.to === to ? composed.changes : null;
   }
 
   /** Several entities at once (one batched read); a slug with no document is left out. */

@@ -1,6 +1,7 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../src/model/global-id';
 import { IsolateState } from '../../src/store/isolate-state';
 import { createWorker } from '../../src/worker';
 import { publishIncrementally } from './incremental-publish';
@@ -80,6 +81,9 @@ describe('GET /updates', () => {
     const [, published] = await stream.events(2);
     expect(published).toMatchObject({ version: delta.pointer.version, previous: first, full: false });
     expect(published!.lists).toEqual(['latest', 'language:hi', 'person:kim-jong-un']);
+    // The nodes whose documents the publish changed, as changes(since:) lists them: the new
+    // story (Kim's own document did not change; his list did, which `lists` says).
+    expect(published).toMatchObject({ nodes: [toGlobalId('Article', 'updates-hindi-kim')], nodeCount: 1 });
 
     const text = await stream.done;
     expect(text.startsWith('retry: 3000\n\n')).toBe(true);
@@ -93,6 +97,7 @@ describe('GET /updates', () => {
     const missed = await open(worker, { UPDATES_MAX_SECONDS: '1' }, { 'last-event-id': first });
     const [event] = await missed.events(1);
     expect(event).toMatchObject({ previous: first, full: false, lists: ['latest', 'language:hi', 'person:kim-jong-un'] });
+    expect(event!.nodes).toContain(toGlobalId('Article', 'updates-hindi-kim'));
     const current = event!.version as string;
     await missed.done;
 
@@ -102,7 +107,7 @@ describe('GET /updates', () => {
     expect(text).toContain(`: at ${current}\n\n`);
 
     const unknown = await open(worker, { UPDATES_MAX_SECONDS: '1' }, { 'last-event-id': 'no-such-version' });
-    expect((await unknown.events(1))[0]).toMatchObject({ version: current, full: true, lists: ['latest', 'language:hi', 'person:kim-jong-un', 'section:world'] });
+    expect((await unknown.events(1))[0]).toMatchObject({ version: current, full: true, nodes: null, nodeCount: null, lists: ['latest', 'language:hi', 'person:kim-jong-un', 'section:world'] });
     await unknown.done;
   });
 

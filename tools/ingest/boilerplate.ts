@@ -10,6 +10,9 @@ export type JunkKind = 'read-also' | 'caption' | 'credit' | 'call-to-action' | '
 
 const LABEL = 60;
 
+/** An author's note: a name, then "is a/an" and who they are (lives, writes, covers, a native, a graduate). */
+const AUTHOR_NOTE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2} is an? (?:[\p{L}-]+ ){0,6}(?:native|writer|journalist|reporter|correspondent|editor|author|contributor|columnist|freelancer|graduate|blogger)\b.*\b(?:lives?|living|writes?|covers?|based|husband|wife|children|sons?|daughters?)\b/u;
+
 const SHORT = 160;
 
 const RULES: Array<[JunkKind, RegExp, number]> = [
@@ -18,7 +21,7 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   // A photographer's credit closing a caption: "（盧君朗攝/資料圖片）", "＝…撮影".
   ['caption', /(?:[（(][^（()）]{1,20}[攝摄][^（()）]{0,12}[)）]|＝[^＝]{1,60}撮影)\s*$/u, SHORT],
   // Agency and reporting credits: "(Reporting by ...; Editing by ...)", "This report by The Canadian Press was first published ...", "X contributed reporting from Y".
-  ['credit', /^[\s(]*(?:(?:additional )?reporting by|writing by|editing by|compiled by|this report by .{1,40} was first published|[\p{L}\s.,'’-]{1,120} contributed (?:reporting|to this report)|[\p{Lu}][\p{L}'’-]+ reported from [\p{L}\s,.-]{1,60}\.?$)/iu, 400],
+  ['credit', /^[\s(]*(?:(?:additional )?reporting by|writing by|editing by|compiled by|this report by .{1,40} was first published|[\p{L}\s.,'’-]{1,200} contributed (?:reporting|to this report)|[\p{Lu}][\p{L}'’-]+ reported from [\p{L}\s,.-]{1,60}\.?$)/iu, 400],
   // A wire credit on its own line: "Agencies", "PTI", "Staff Reports".
   ['credit', /^(?:agencies|agency|pti|ians|ani|afp|ap|reuters|dpa|staff reports?|wire services?|with agency inputs|with inputs from agencies)$/iu, 40],
   ['caption', /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|\bpti\b|\bani\b|shutterstock|istock|\bimago\b|\bdpa\b|picture alliance|연합뉴스|뉴시스|뉴스1)\s*[)\]]?\s*$/iu, 90],
@@ -26,6 +29,8 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   // Disclaimers and channel promotions that run long: "(Disclaimer: Recommendations ...)", "... is now on Telegram".
   ['call-to-action', /^[\s(]*disclaimer\s*:/iu, 800],
   ['call-to-action', /\bis now on (?:telegram|whatsapp)\b|for (?:the )?fastest news alerts/iu, 400],
+  // A pointer to more coverage elsewhere: "Follow AP's full coverage of Brexit at https://apnews.com/Brexit".
+  ['call-to-action', /^follow\b.{1,100}\bhttps?:\/\/\S+$/iu, 300],
   ['social-embed', /(?:pic\.twitter\.com|twitter\.com\/|x\.com\/\w+\/status|instagram\.com\/|a post shared by|view this post on instagram|youtube\.com\/|youtu\.be\/|facebook\.com\/|— .{1,60}\(@\w+\)|\(@\w+\) \w+ \d{1,2}, \d{4})/iu, 400],
   ['contact', /^[^\s@]{0,40}\s*(?:기자\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]]?$|^(?:e-?mail|email us|contact us|write to us|tips?)\s*[:：]/iu, SHORT],
   ['contact', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u, 60],
@@ -33,6 +38,12 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   ['copyright', /(?:무단\s?전재|재배포 금지|재배포금지|all rights reserved|版權所有|版权所有)/iu, SHORT],
   ['dateline', /^(?:stand|maj|le \d|am \d|\d{1,2}[./]\d{1,2}[./]\d{2,4})[^.!?。]{0,50}\d{1,2}[:h.]\d{2}[^.!?。]{0,20}$/iu, 70],
   ['label', /^[^\p{L}]*$/u, 40],
+  // An ad slot's or a teaser's label left alone on its line: "Advert", "More", "Anzeige".
+  ['label', /^(?:advert|advertisement|advertising|sponsored|more|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|광고|広告|广告|廣告|विज्ञापन)$/iu, 20],
+  // A caption's credit in brackets closing it: "The plague wiped out half of Europe (Image: GETTY)".
+  ['caption', /\((?:image|images|photo|photos|picture|pic|credit|foto|bild|crédit|source)\s*:\s*[^()]{1,60}\)\s*$/iu, 300],
+  // Pleas and promotions that run past a line: "If you enjoyed this article, we have a proposition for you", "... delivered to your inbox".
+  ['call-to-action', /\bif you (?:enjoyed|liked|value|appreciate|found) (?:this|our) (?:article|story|journalism|reporting)\b|\b(?:meet|to|in) your inbox\b|\blisten (?:live|back) (?:here|at|on)\b/iu, 300],
   // A link or a gallery's controls printed as text: "https://www.example.com/news/...", "Image 1 of 23 Caption Close".
   ['label', /^(?:https?:\/\/\S+|image \d+ of \d+\b.*)$/iu, SHORT],
   // A video list's item: its running time, then its title ("3:47 Protests turn violent ...").
@@ -74,7 +85,11 @@ export function dropBoilerplate(paragraphs: string[], context: { headline?: stri
   // Labels and menus at either end (a section name, "Skip to content", a list of links): short
   // lines that end no sentence.
   const label = (p: string | undefined) => p !== undefined && p.length < LABEL && !/\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'\s]*$/u.test(p);
+  // A place dateline on its own line above the first sentence ("BAAR, SWITZERLAND") starts the text (AP style: CITY, STATE in capitals).
+  const placeDateline = (p: string | undefined) => p !== undefined && /^\p{Lu}[\p{Lu}\s.'’-]{1,30},\s*\p{Lu}[\p{Lu}\s.'’-]{1,30}$/u.test(p);
+  // The author's note closing the page ("Regan is a Southeastern Connecticut native now living in ..."): a name, "is a", and a life, not news.
+  if (kept.length > 1 && AUTHOR_NOTE.test(kept.at(-1)!) && kept.at(-1)!.length <= 400) dropped.push({ kind: 'credit', text: kept.pop()! });
   while (label(kept.at(-1))) dropped.push({ kind: 'label', text: kept.pop()! });
-  while (label(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
+  while (label(kept[0]) && !placeDateline(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
   return { kept, dropped };
 }

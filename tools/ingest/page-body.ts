@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { nodeParagraphs } from './html-text';
 import { dropLinkBlocks } from './link-density';
 import { removeNonText } from './page-clean';
+import { letters, removeStandfirst } from './standfirst';
 import type { Doc } from './page-meta';
 
 /**
@@ -59,6 +60,7 @@ export function markupBody(html: string, document: Doc, description?: string): M
   if (elements <= MAX_READABILITY_ELEMENTS) {
     const fresh = parseHTML(html).document;
     removeNonText(fresh);
+    removeStandfirst(fresh, description);
     article = new Readability(fresh as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   }
   let paragraphs = article?.content ? contentParagraphs(article.content, description) : [];
@@ -99,23 +101,21 @@ function dropDataTables(root: Element) {
   }
 }
 
-const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * A standfirst set in bold as the article's first paragraph (tagesschau's `<p><strong>`), which
  * the page's description repeats: it is the summary, kept as such, not the body's first paragraph.
  */
 function dropBoldStandfirst(root: Element, description: string) {
   // The first paragraph of some length: Readability turns a dateline <div> into a <p> above it.
-  const first = [...root.querySelectorAll('p')].find((p) => words(p.textContent ?? '').length >= 40);
+  const first = [...root.querySelectorAll('p')].find((p) => letters(p.textContent ?? '').length >= 40);
   if (first && isBoldStandfirst(first, description)) first.remove();
 }
 
 function isBoldStandfirst(p: Element, description: string | undefined): boolean {
-  const text = words(p.textContent ?? '');
+  const text = letters(p.textContent ?? '');
   if (!description || text.length < 40) return false;
-  const bold = [...p.querySelectorAll('strong, b')].reduce((n, b) => n + words(b.textContent ?? '').length, 0);
-  return bold >= 0.9 * text.length && words(description).startsWith(text);
+  const bold = [...p.querySelectorAll('strong, b')].reduce((n, b) => n + letters(b.textContent ?? '').length, 0);
+  return bold >= 0.9 * text.length && letters(description).startsWith(text);
 }
 
 /** Readability's article HTML as paragraphs, without the blocks that are mostly links (related stories, tag lists). */

@@ -13,7 +13,7 @@ import type { Doc } from './page-meta';
  */
 const ROLES = new Set(['dialog', 'alertdialog', 'navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'tooltip']);
 
-const NOT_TEXT = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|image-?credit|photo-?credit|share|sharing|social|newsletter|related|recommended|read-?more|more-?stories|author-?bio|about-?the-?author|author-?info|byline|promo|advert|ad-?slot|breadcrumbs?|tags|paywall|subscribe|subscription|signup|sign-?up|comments?|standfirst|dek|chapo|chapeau)(?:$|[\s_-])/i;
+const NOT_TEXT = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|image-?credit|photo-?credit|share|sharing|social|newsletter|related|recommended|read-?more|more-?stories|author-?bio|about-?the-?author|author-?info|byline|promo|advert|ad-?slot|breadcrumbs?|tags|paywall|subscribe|subscription|signup|sign-?up|comments?|standfirst|dek|chapo|chapeau|highlights|key-?points|takeaways)(?:$|[\s_-])/i;
 
 /**
  * Class words that hide an element or mark a media player's controls: the hiding utilities of
@@ -57,7 +57,7 @@ export function removeNonText(document: Doc): number {
 }
 
 /** A block with an article's worth of paragraphs (500 characters, Readability's default threshold) is the article or holds it, whatever its class or role says (CTV marks its text role="contentinfo"). */
-function holdsTheArticle(el: Element): boolean {
+export function holdsTheArticle(el: Element): boolean {
   let text = 0;
   for (const p of el.querySelectorAll('p')) text += (p.textContent ?? '').trim().length;
   return text >= 500;

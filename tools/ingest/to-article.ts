@@ -13,10 +13,15 @@ import type { Story } from './story';
  */
 export type ArticleDraft = Omit<ArticleFile, 'slug'>;
 
+/**
+ * A declared language as a canonical tag. An extended language subtag (`zh-yue-Hant-HK`), which
+ * Intl's Unicode locale ids refuse, becomes its preferred value, the extlang itself
+ * (`yue-Hant-HK`): RFC 5646, sections 2.2.2 and 4.5.
+ */
 function languageTag(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   try {
-    const [tag] = Intl.getCanonicalLocales(raw.trim().replace(/_/g, '-'));
+    const [tag] = Intl.getCanonicalLocales(raw.trim().replace(/_/g, '-').replace(/^[A-Za-z]{2,3}-([A-Za-z]{3})(?=-|$)/, '$1'));
     return tag ? tag.replace(/^[A-Za-z]+/, (p) => p.toLowerCase()) : undefined;
   } catch {
     return undefined;

@@ -2,7 +2,7 @@ import type { ChangeTuple } from '../../model/changes';
 import { SyncVersionTooOld, InvalidArgument } from '../../model/domain-errors';
 import { base64UrlEncode, toGlobalId } from '../../model/global-id';
 import { DEFAULT_PAGE_SIZE, encodeCursor, MAX_CHANGES_PAGE_SIZE, pageRange, parseConnectionArgs } from '../../model/page-range';
-import { composeBlocks, coverBlocks, SYNC_MAX_COVER } from '../../model/sync-log';
+import { isVersionId } from '../../model/sync-log';
 import { toConnection } from '../connection';
 import type { GraphContext } from '../context';
 import type { QueryChangesArgs } from '../resolver-types.gen';
@@ -16,9 +16,6 @@ import type { ChangeParent } from './refs';
  * list leads to, so an app paging through a publish finishes the list it started and then
  * syncs again from it.
  */
-/** Data version ids are hex digests (tools/compile/compile.ts); nothing else may reach a KV key. */
-const VERSION = /^[0-9a-f]{1,64}$/;
-
 const tooOld = (since: string) =>
   new SyncVersionTooOld(
     `Data version ${since} is not one changes are kept from (kept: every version of the last 7 days, and of the last 2,000 publishes); ` +
@@ -28,16 +25,9 @@ const tooOld = (since: string) =>
 
 /** What changed from `since` to `to`, sorted by id; throws SYNC_VERSION_TOO_OLD when the log no longer holds it. */
 async function changeList(ctx: GraphContext, since: string, to: string): Promise<ChangeTuple[]> {
-  if (since === to) return [];
-  const [from, until] = await ctx.reader.syncPlaces([since, to]);
-  if (!from || !until || from.seq > until.seq) throw tooOld(since);
-  const cover = coverBlocks(from.seq, until.seq);
-  if (cover.length > SYNC_MAX_COVER) throw tooOld(since);
-  const blocks = await ctx.reader.syncBlocks(cover);
-  const composed = blocks.every((b) => b !== null) ? composeBlocks(blocks) : null;
-  // A block that does not chain from `since` to `to` belongs to a log rewritten after a rollback.
-  if (!composed?.changes || composed.from !== since || composed.to !== to) throw tooOld(since);
-  return composed.changes;
+  const list = await ctx.reader.changesBetween(since, to);
+  if (list === null) throw tooOld(since);
+  return list;
 }
 
 async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {
@@ -47,8 +37,8 @@ async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {
     throw new InvalidArgument('`after` is a cursor of changes since another version.', 'after');
   }
   const to = page.after?.key[0] ?? current;
-  if (!VERSION.test(args.since)) throw new InvalidArgument('`since` is not a data version id (`dataVersion.id`).', 'since');
-  if (!VERSION.test(to)) throw new InvalidArgument('`after` is not a cursor this API issued.', 'after');
+  if (!isVersionId(args.since)) throw new InvalidArgument('`since` is not a data version id (`dataVersion.id`).', 'since');
+  if (!isVersionId(to)) throw new InvalidArgument('`after` is not a cursor this API issued.', 'after');
   const start = page.after ? page.after.hint + 1 : 0;
   const list = await changeList(ctx, args.since, to);
   const range = pageRange(list.length, { first: page.first ?? DEFAULT_PAGE_SIZE, start });

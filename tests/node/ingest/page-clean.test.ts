@@ -59,6 +59,12 @@ describe('the boilerplate filter: credits and lists', () => {
     ['Image 1 of 23 Caption Close', 'label'],
     ['4:23 Former President Donald Trump faces indictment— what now?', 'label'],
     ['Agencies', 'credit'],
+    ['Advert', 'label'],
+    ['Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker, Lolita Baldor and Jill Colvin contributed to this report.', 'credit'],
+    ["Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit", 'call-to-action'],
+    ['Yersinia pestis causes the plague (Image: GETTY)', 'caption'],
+    ['Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.', 'call-to-action'],
+    ['Something to Consider: If you enjoyed this article, we have a proposition for you: join our members.', 'call-to-action'],
     ['この記事は有料記事です。残り1387文字有料会員になると続きをお読みいただけます。', 'call-to-action'],
   ])('drops %s (%s)', (text, kind) => expect(junkKind(text)).toBe(kind));
 
@@ -135,6 +141,42 @@ describe('a bold standfirst the description repeats', () => {
 
   it('drops a long disclaimer or channel promotion', () => {
     expect(junkKind('(Disclaimer: Recommendations given in this section or any reports attached herein are authored by an external party. Views expressed are that of the respective authoring entities and do not represent the views of the publication.)')).toBe('call-to-action');
+  });
+});
+
+describe('a standfirst set apart above the text', () => {
+  const dek = 'The president’s unpredictability and demands of China are complicating an end to the long-running dispute, experts say.';
+  it('is dropped when the description repeats it inside the article\'s <header>', () => {
+    const s = read(page(`<title>T</title><meta name="description" content="${dek}">`, `<article><header><h1>Trade talks stall</h1><p class="css-1ifw933">${dek}</p><p>By Ana Swanson</p></header><section>${prose(6)}</section></article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    expect(s.paragraphs.join(' ')).not.toContain('unpredictability');
+  });
+  it('drops a highlights box above the text (a summary of lines taken from it)', () => {
+    const s = read(page('<title>T</title>', `<article><h1>Trade talks stall</h1><section class="field-highlights"><div>Highlights</div><div>Israeli courts, however, have declared most major settlements legal.</div></section>${prose(6)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+  });
+  it('stays when it is the lede the description repeats, in the text itself', () => {
+    const s = read(page(`<title>T</title><meta name="description" content="${dek}">`, `<article><h1>Trade talks stall</h1><p>${dek}</p>${prose(6)}</article>`));
+    expect(s.paragraphs).toHaveLength(7);
+    expect(s.paragraphs[0]).toBe(dek);
+  });
+});
+
+describe('an author\'s note closing the page', () => {
+  it('is dropped at the end; a sentence about a person in the news stays', () => {
+    const text = 'The jam will set within 24 to 48 hours, and keeps for a year in a cool, dark cupboard, she said.';
+    const note = 'Regan is a Southeastern Connecticut native now living in Central Massachusetts with her husband, two sons, and two cats.';
+    expect(dropBoilerplate([text, note]).kept).toEqual([text]);
+    const news = 'Smith is a veteran diplomat who has covered three wars and now lives in Geneva, officials said.';
+    expect(dropBoilerplate([text, news]).kept).toEqual([text, news]);
+  });
+});
+
+describe('a place dateline on its own line', () => {
+  it('stays above the first sentence; a section label there goes', () => {
+    const first = 'Based on its connectivity and workflow expertise, the company presented a new solution on Tuesday.';
+    expect(dropBoilerplate(['BAAR, SWITZERLAND', first]).kept).toEqual(['BAAR, SWITZERLAND', first]);
+    expect(dropBoilerplate(['World news', first]).kept).toEqual([first]);
   });
 });
 

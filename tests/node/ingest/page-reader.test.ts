@@ -112,6 +112,14 @@ describe('language identification', () => {
     expect(identifyLanguage('सूरमा भोपाली का किरदार निभाने वाले जगदीप का जन्म 29 मार्च, 1939 को हुआ था।')).toEqual({ language: 'hi' });
   });
 
+  it('takes an extended language subtag as its preferred value (RFC 5646): zh-yue-Hant-HK is yue-Hant-HK', () => {
+    const cantonese = '立法會今日三讀通過修訂條例，政府表示新安排會在下個月實施，並會向市民解釋有關細節。'.repeat(3);
+    const s = storyOf(page('<title>立法會</title>', `<h1>立法會通過條例</h1><p>${cantonese}</p><p>${cantonese}</p>`));
+    expect(toArticleDraft({ ...s, language: 'zh-yue-Hant-HK' }, new Date()).draft?.language).toBe('yue-Hant-HK');
+    expect(toArticleDraft({ ...s, language: 'zh_Hant_HK' }, new Date()).draft?.language).toBe('zh-Hant-HK');
+    expect(toArticleDraft({ ...s, language: 'no tag!' }, new Date()).errors).toContain('has the language "no tag!", which is no BCP 47 tag');
+  });
+
   it('refuses, with the reason, a text too short to tell', () => {
     expect(identifyLanguage('Short one')).toEqual({ reason: expect.stringMatching(/too short to tell/) });
   });
