@@ -3,6 +3,7 @@ import { executableSchema } from './attach-resolvers';
 import type { CompleteResolvers } from './complete-resolvers';
 import { Article, Translation } from './resolvers/article';
 import { Author, AuthorQuery } from './resolvers/author';
+import { CuratedQuery } from './resolvers/curated';
 import { Change, ChangesQuery } from './resolvers/changes';
 import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
@@ -12,7 +13,7 @@ import { JSON_SCALAR } from './json-scalar';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 const resolvers: CompleteResolvers = {
-  Query: { ...Query, ...SearchQuery, ...ChangesQuery, ...TopicsQuery, ...AuthorQuery },
+  Query: { ...Query, ...SearchQuery, ...ChangesQuery, ...TopicsQuery, ...AuthorQuery, ...CuratedQuery },
   Change,
   JSON: JSON_SCALAR,
   Article,

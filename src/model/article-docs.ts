@@ -45,6 +45,10 @@ export interface ArticleCard extends LinkedSlugs {
    */
   image?: ImageDoc | null;
   version?: number;
+  /** ninjs urgency, 1 (most urgent) to 9, as the source gave it. */
+  urgency?: number;
+  /** Present (true) only for breaking news. */
+  breaking?: true;
   wordCount: number;
 }
 

@@ -19,6 +19,7 @@ import type { EntityRef } from './documents';
  *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
  *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
  *                                     subjects (`subjects`) with their names and article counts
+ *   v:<ver>:q:<name>               -> CuratedDoc: the lists of data/curated/<name>.json (src/model/curated.ts)
  *   v:<ver>:w:<author>             -> AuthorRecord: an author by slug (src/model/author-record.ts)
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
  *
@@ -54,6 +55,7 @@ export const syncSeqKey = (version: string): string => `sync:n:${version}`;
 export const syncBlockKey = (level: number, start: number): string => `sync:b:${level}:${start}`;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
+export const curatedKey = (version: string, name: string): string => `v:${version}:q:${name}`;
 export const authorRecordKey = (version: string, slug: string): string => `v:${version}:w:${slug}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */

@@ -1,10 +1,11 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, articleUrlKey, authorRecordKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import { articleKey, articleUrlKey, authorRecordKey, curatedKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeTuple } from '../model/changes';
 import { composeBlocks, coverBlocks, SYNC_MAX_COVER, type BlockRef, type SyncBlock, type SyncSeq } from '../model/sync-log';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
 import type { AuthorRecord } from '../model/author-record';
+import type { CuratedDoc } from '../model/curated';
 import type { Codec } from './codecs';
 import { DataUnavailable } from '../model/domain-errors';
 import type { KvStore } from './kv-store';
@@ -86,6 +87,11 @@ export class NewsReader {
   /** An author by slug (src/model/author-record.ts); null when no article names one. */
   author(slug: string): Promise<AuthorRecord | null> {
     return this.read((v) => authorRecordKey(v, slug));
+  }
+
+  /** The lists of one curated file (src/model/curated.ts); null when there is no such file. */
+  curated(name: string): Promise<CuratedDoc | null> {
+    return this.read((v) => curatedKey(v, name));
   }
 
   entity(slug: string): Promise<EntityDoc | null> {

@@ -45,6 +45,7 @@ const files = (extra: string[]) => [
     });
     return { path: file.path, text: JSON.stringify(a) };
   }),
+  { path: 'curated/top-stories.json', text: JSON.stringify({ home: ['generated-000001', 'generated-000002'], World: ['generated-000001', 'generated-000003'] }) },
   ...extra.map((slug) => ({
     path: `articles/${slug}.json`,
     text: JSON.stringify({ slug, language: 'en', headline: `Story ${slug}`, datePublished: '2024-06-20', source: 'Written for this test.', paragraphs: ['Putin met Kim.'], about: ['moscow'] }),
@@ -107,10 +108,17 @@ const CHANGES: Case = {
   faults: () => article('story-c'),
 };
 
-const AUTHOR_RECORDS: Case = {
-  query: `{ article(slug: "${G1}") { authors { slug name names { language value } sameAs } } }`,
-  lists: [['article', 'authors']],
-  faults: (h) => ({ corrupt: (key) => key.endsWith(`:w:${h.article.authors[1].slug}`) }),
+/** An author's record, read by id and behind a byline (which is nullable for it): one unreadable record nulls its item in each. */
+const AUTHORS: Case = {
+  query: `{ nodes(ids: ["${toGlobalId('Author', 'vladimir-putin')}", "${toGlobalId('Author', 'kim-jong-un')}"]) { id ... on Author { names { language value } sameAs } }
+    article(slug: "${G1}") { authors { slug name names { language value } sameAs } } }`,
+  lists: [['nodes'], ['article', 'authors']],
+  faults: () => ({ corrupt: (key) => key.endsWith(':w:kim-jong-un') }),
+};
+const CURATED: Case = {
+  query: `{ curatedList(key: "top-stories:home") { articles { slug headline } } section(key: "world") { topStories { slug headline } } }`,
+  lists: [['curatedList', 'articles'], ['section', 'topStories']],
+  faults: () => article('generated-000001'),
 };
 
 /** Every list field of the schema, and the case that corrupts one document behind one of its items. */
@@ -124,6 +132,10 @@ const CASES: Record<string, Case> = {
   'Section.names': SECTIONS,
   'Query.subjects': SUBJECTS,
   'Subject.names': SUBJECTS,
+  'Author.names': AUTHORS,
+  'Author.sameAs': AUTHORS,
+  'CuratedList.articles': CURATED,
+  'Section.topStories': CURATED,
   'Query.suggest': {
     query: '{ suggest(prefix: "v") { ... on Node { id } slug name } }',
     lists: [['suggest']],
@@ -134,8 +146,6 @@ const CASES: Record<string, Case> = {
     lists: [['article', 'authors']],
     faults: () => entity('kim-jong-un'),
   },
-  'Author.names': AUTHOR_RECORDS,
-  'Author.sameAs': AUTHOR_RECORDS,
   'Article.subjects': {
     query: `{ article(slug: "${G1}") { subjects { key name ${withArticles} } } }`,
     lists: [['article', 'subjects']],

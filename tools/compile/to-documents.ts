@@ -86,6 +86,9 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     summary: file.summary,
     section: file.section,
     version: file.version,
+    urgency: file.urgency,
+    // Breaking when the data says so, else when the source marks it most urgent (ninjs 1 or 2); stored only when true.
+    ...((file.breaking ?? (file.urgency !== undefined && file.urgency <= BREAKING_URGENCY)) ? { breaking: true } : {}),
     wordCount: paragraphWords.reduce((n, ws) => n + ws.length, 0),
     ...(Object.fromEntries(ENTITY_KINDS.map((k) => [k.links, ofType(k.type)])) as Record<EntityLinks, string[]>),
     paragraphs: file.paragraphs,
@@ -98,6 +101,9 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     translations: file.translations,
   };
 }
+
+/** The least urgent ninjs urgency (1 most, 9 least) a story is breaking at unless the data says otherwise: flash and bulletin. */
+export const BREAKING_URGENCY = 2;
 
 /**
  * The story's other URLs: the file's, and the page an HTML story was read from when that is not

@@ -101,6 +101,10 @@ export const articleFile = z
     subjects: z.array(subject).default([]),
     section: text.optional(),
     copyright: text.optional(),
+    /** The source's urgency, ninjs `urgency`: 1 most urgent, 9 least. */
+    urgency: z.number().int().min(1, 'ninjs urgency runs from 1 (most urgent) to 9').max(9, 'ninjs urgency runs from 1 (most urgent) to 9').optional(),
+    /** Breaking news: an editor's flag; when absent, an urgency of 1 or 2 makes a story breaking. */
+    breaking: z.boolean().optional(),
     /** Counts the changes the source made to the story: 1 when first ingested. */
     version: z.number().int().min(1).optional(),
     origin: origin.optional(),

@@ -5,6 +5,7 @@ import { textProblems } from './check-text';
 import { duplicateKeys } from './duplicate-keys';
 import { decodeSource, type RawSourceFile, type TextSourceFile } from './decode-source';
 import { fromZodIssues, type Problem } from './problems';
+import { readCuratedFile, type CuratedFile } from './curated-file-format';
 
 export type { RawSourceFile, TextSourceFile };
 
@@ -20,6 +21,8 @@ export type DataSet = { articles: ArticleFile[] } & { [K in EntityLinks]: z.infe
    * have been in it).
    */
   excluded: { slugs: Set<string>; unreadableEntityFile: boolean };
+  /** data/curated/*.json: lists editors keep (tools/data/curated-file-format.ts). */
+  curated: CuratedFile[];
 };
 
 /** The kind a file of data/entities/ holds, by file name: people.json -> people, ... */
@@ -120,19 +123,25 @@ export function readDataSet(files: SourceFile[]): { dataSet: DataSet; problems: 
   const dataSet: DataSet = {
     articles: [], people: [], events: [], places: [], organizations: [],
     excluded: { slugs: new Set(), unreadableEntityFile: false },
+    curated: [],
   };
   for (const file of [...files].sort((a, b) => comparePaths(a.path, b.path))) {
     const name = file.path.split('/').pop()!;
     if (isArticlePath(file.path)) {
       const article = readArticleFile(file, problems);
       if (article) dataSet.articles.push(article);
+    } else if (file.path.startsWith('curated/') && file.path.endsWith('.json') && !file.path.slice('curated/'.length).includes('/')) {
+      const json = parseJson(file, problems);
+      const decoded = decodeSource(file);
+      const curated = json === undefined || 'problem' in decoded ? undefined : readCuratedFile(file.path, decoded.text, json, problems);
+      if (curated) dataSet.curated.push(curated);
     } else if (file.path.startsWith('entities/') && KIND_OF_FILE.has(name)) {
       readEntityFile(file, KIND_OF_FILE.get(name)!, dataSet, problems);
     } else {
       problems.push({
         file: file.path,
         path: '/',
-        message: 'is not a data file: articles go in articles/<slug>.json, entities in entities/{people,events,places,organizations}.json',
+        message: 'is not a data file: articles go in articles/<slug>.json, entities in entities/{people,events,places,organizations}.json, curated lists in curated/<name>.json',
       });
     }
   }

@@ -9,6 +9,7 @@ import { adjustListing, type TopicListing } from '../../src/model/topic-listing'
 import { checkedBuild, type BuildOptions, type BuildResult } from '../compile/build-data-set';
 import { editLists, type ListEdits } from './delta-lists';
 import { authorsDelta } from './delta-authors';
+import { curatedDocs } from '../data/curated-check';
 import { relatedDelta } from './delta-related';
 import { searchKeys } from './delta-search';
 import type { TooLarge } from '../compile/compile';
@@ -99,6 +100,13 @@ export function buildDelta(
     }
 
     await moveUrls(previous, docs, old, withdrawn, values, deleted);
+    // A curated file in the publish replaces its stored lists; its slugs must name articles of the new version.
+    const curatedSlugs = [...new Set(dataSet.curated.flatMap((f) => Object.values(f.lists).flat()))].filter((s) => !docs.some((d) => d.slug === s));
+    const stillThere = await previous.read<ArticleDoc>(curatedSlugs.map((s) => `a:${s}`));
+    const taken = new Set(withdrawn);
+    const curated = curatedDocs(dataSet.curated, (s) => docs.some((d) => d.slug === s) || (!taken.has(s) && stillThere.get(`a:${s}`) != null));
+    if ('problems' in curated) return curated;
+    for (const doc of curated.docs) values.set(`q:${doc.name}`, doc);
     if (removedCards.length + addedCards.length > 0) {
       const listings = await previous.read<TopicListing>(['k:sections', 'k:subjects']);
       // Written only when the publish changes it: most stories keep their section and subjects.

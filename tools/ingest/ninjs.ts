@@ -85,6 +85,7 @@ export function readNinjs(o: Obj, where: string): ReadItem {
   story.subjects = [...list(get(o, 'subjects')), ...list(o.subject)].filter(isObj).flatMap(subjectOf);
   story.copyright = str(get(o, 'copyrightNotice')) ?? str(get(o, 'copyrightHolder'));
   story.version = num(o.version);
+  story.urgency = num(o.urgency);
   story.datePublished = str(get(o, 'firstCreated')) ?? str(get(o, 'contentCreated')) ?? str(get(o, 'versionCreated'));
   story.dateModified = str(get(o, 'versionCreated'));
   story.embargoedUntil = str(get(o, 'embargoedUntil')) ?? str(o.embargoed);

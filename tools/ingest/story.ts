@@ -41,6 +41,8 @@ export interface Story {
   copyright?: string;
   /** The source's own version number of the story. */
   version?: number;
+  /** ninjs urgency, 1 (most urgent) to 9. */
+  urgency?: number;
   /** Dates as the source wrote them; to-article.ts normalises and checks them. */
   datePublished?: string;
   dateModified?: string;

@@ -90,6 +90,8 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
     subjects: story.subjects,
     section: story.section,
     copyright: story.copyright,
+    // ninjs allows 1-9; anything else the source sends is left out rather than refused.
+    urgency: story.urgency !== undefined && Number.isInteger(story.urgency) && story.urgency >= 1 && story.urgency <= 9 ? story.urgency : undefined,
     origin: { format: story.format, formatVersion: story.formatVersion, uri: story.uri, url: undefined },
     translations: story.translations.flatMap((t) => {
       const tag = languageTag(t.language);

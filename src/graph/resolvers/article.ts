@@ -37,6 +37,8 @@ function linkResolvers() {
 
 export const Article = {
   id: (a: ArticleParent) => toGlobalId('Article', a.slug),
+  urgency: (a: ArticleParent) => a.urgency ?? null,
+  breaking: (a: ArticleParent) => a.breaking === true,
   datelinePlace: (a: ArticleParent) => (a.datelinePlace ? ref('Place', a.datelinePlace) : null),
   ...linkResolvers(),
   async paragraphs(a: ArticleParent, _: unknown, ctx: GraphContext) {

@@ -8,6 +8,7 @@ import type { GraphContext } from '../context';
 import { prefetchListOf, readConnection } from '../list-page';
 import type { QueryResolvers, SectionResolvers, SubjectResolvers } from '../resolver-types.gen';
 import type { SubjectParent } from './refs';
+import { topStories } from './curated';
 
 /**
  * Sections and subjects: the listings the build writes (one key each, src/model/topic-listing.ts)
@@ -57,6 +58,7 @@ export const TopicsQuery = {
 
 export const Section = {
   articleCount: (s) => s.count,
+  topStories,
   articles: (s, args, ctx) => readConnection<ArticleCard>(ctx.reader, { list: lists.articlesInSection(s.key) }, args),
 } satisfies SectionResolvers;
 

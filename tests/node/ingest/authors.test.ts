@@ -34,6 +34,11 @@ describe('authors from the sources', () => {
     expect('story' in item && item.story.byline).toBe('Paulo Santalucia and Frances d\'Emilio');
   });
 
+  it('keeps ninjs urgency', () => {
+    const item = readNinjs({ uri: 'urn:x:2', standard: { name: 'ninjs', version: '3.1', schema: 'https://iptc.org/std/ninjs/ninjs-schema_3.1.json' }, headlines: [{ value: 'H' }], urgency: 2 }, '/');
+    expect('story' in item && item.story.urgency).toBe(2);
+  });
+
   it('takes rel=author links (name and page) on a page without JSON-LD authors, else the author meta tag', () => {
     const linked = readPage('<html lang="en"><head><title>T</title><meta name="author" content="Desk"></head><body><h1>T</h1><a rel="author" href="/staff/jane-doe">Jane  Doe</a><p>Text.</p></body></html>', 'https://news.example.org/a/1');
     expect('story' in linked && linked.story.authors).toEqual([{ name: 'Jane Doe', url: 'https://news.example.org/staff/jane-doe' }]);
