@@ -44,9 +44,7 @@ export default defineConfig({
           }),
         ],
         // Each worker test sends dozens of requests through workerd: seconds on a busy two-core
-        // CI machine, over vitest's default of 5.
-        // Seeding a file's local KV with the build (beforeAll) took over vitest's default 10 s hook
-        // timeout on a two-core machine shared with other test runs.
+        // CI machine, over vitest's default of 5; a beforeAll that builds and publishes data, more.
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {

@@ -36,6 +36,8 @@ export interface Config {
   compiledOperations: boolean;
   /** The share of successful requests whose log line is written (LOG_SAMPLE_RATE; failures always are). */
   logSampleRate: number;
+  /** GET /updates (src/front/updates.ts): streams an isolate holds open, heartbeat, and how long one lasts. */
+  updates: { maxStreams: number; heartbeatMs: number; maxMs: number };
   /** Heap bytes the isolate's caches may keep (DOCUMENT_CACHE_SIZE, RESPONSE_MEMO_SIZE; docs/memory.md). */
   cacheBudgets: CacheBudgets;
 }
@@ -56,6 +58,11 @@ export function readConfig(vars: ConfigVars, limiter?: RateLimit): Config {
     versionCheckMs: parseSeconds('VERSION_CHECK_SECONDS', vars.VERSION_CHECK_SECONDS ?? '10') * 1000,
     compiledOperations: parseChoice('COMPILED_OPERATIONS', vars.COMPILED_OPERATIONS ?? 'on', ['on', 'off']) === 'on',
     logSampleRate: parseRate('LOG_SAMPLE_RATE', vars.LOG_SAMPLE_RATE ?? '1'),
+    updates: {
+      maxStreams: parseSeconds('UPDATES_MAX_STREAMS', vars.UPDATES_MAX_STREAMS ?? '1000'),
+      heartbeatMs: Math.max(1, parseSeconds('UPDATES_HEARTBEAT_SECONDS', vars.UPDATES_HEARTBEAT_SECONDS ?? '25')) * 1000,
+      maxMs: Math.max(1, parseSeconds('UPDATES_MAX_SECONDS', vars.UPDATES_MAX_SECONDS ?? '300')) * 1000,
+    },
     cacheBudgets: {
       documentBytes: parseSize('DOCUMENT_CACHE_SIZE', vars.DOCUMENT_CACHE_SIZE, DEFAULT_CACHE_BUDGETS.documentBytes),
       responseBytes: parseSize('RESPONSE_MEMO_SIZE', vars.RESPONSE_MEMO_SIZE, DEFAULT_CACHE_BUDGETS.responseBytes),
@@ -104,7 +111,8 @@ function parseRate(name: string, value: string): number {
   return rate;
 }
 
+/** A whole number (of seconds, or of streams for UPDATES_MAX_STREAMS). */
 function parseSeconds(name: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number of seconds; it is "${value}".`);
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number${name.endsWith('SECONDS') ? ' of seconds' : ''}; it is "${value}".`);
   return Number(value);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './model/page-range';
+import { DEFAULT_PAGE_SIZE, MAX_CHANGES_PAGE_SIZE, MAX_PAGE_SIZE } from './model/page-range';
 
 /**
  * Every limit a request is held to, in one place. The table of docs/api.md, "Limits and errors",
@@ -28,6 +28,8 @@ export const LIMITS = {
   defaultPageSize: DEFAULT_PAGE_SIZE,
   /** Largest `first`/`last`, and largest `ids` list of `nodes`. */
   maxPageSize: MAX_PAGE_SIZE,
+  /** Largest `first` of `changes(since:)`: a day away resyncs in two pages. */
+  maxChangesPageSize: MAX_CHANGES_PAGE_SIZE,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

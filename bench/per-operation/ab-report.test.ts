@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abOrder } from './ab';
+import { abOrder, quantile } from './ab';
 import { abChart, abReport, type AbResults } from './ab-report';
 
 /**
@@ -14,8 +14,8 @@ const results: AbResults = {
   b: { dir: '/b', commit: 'bbbbbbb' },
   seconds: 5,
   operations: [
-    { operation: 'article-page', sameAnswer: true, cpuMsPerRequest: { a: { memo: 0.5, compiled: 1.5 }, b: { memo: 0.4, compiled: 1.8 } }, ratio: { memo: 0.8, compiled: 1.2 } },
-    { operation: 'latest-articles', sameAnswer: false, cpuMsPerRequest: { a: { memo: 0.3, compiled: 1 }, b: { memo: 0.3, compiled: 1 } }, ratio: { memo: 1, compiled: NaN } },
+    { operation: 'article-page', sameAnswer: true, cpuMsPerRequest: { a: { memo: 0.5, compiled: 1.5 }, b: { memo: 0.4, compiled: 1.8 } }, ratio: { memo: 0.8, compiled: 1.2 }, spread: { memo: [0.7, 0.9], compiled: [1.1, 1.3] } },
+    { operation: 'latest-articles', sameAnswer: false, cpuMsPerRequest: { a: { memo: 0.3, compiled: 1 }, b: { memo: 0.3, compiled: 1 } }, ratio: { memo: 1, compiled: NaN }, spread: { memo: [1, 1], compiled: [NaN, NaN] } },
   ],
 };
 
@@ -30,9 +30,16 @@ describe('the A/B per-operation report', () => {
   it('prints both builds, the ratio, and marks operations answered differently', () => {
     const report = abReport(results, 'ab.svg');
     expect(report).toContain('aaaaaaa (A) against bbbbbbb (B)');
-    expect(report).toMatch(/\| article-page +\| 0\.50 +\| 0\.40 +\| 0\.80 +\| 1\.50 +\| 1\.80 +\| 1\.20 +\|/);
-    expect(report).toMatch(/\| latest-articles \* +\|.*\| n\/a +\|/);
+    expect(report).toMatch(/\| article-page +\| 0\.50 +\| 0\.40 +\| 0\.80 \(0\.70-0\.90\) +\| 1\.50 +\| 1\.80 +\| 1\.20 \(1\.10-1\.30\) +\|/);
+    expect(report).toMatch(/\| latest-articles \* +\|.*\| n\/a \(n\/a-n\/a\) +\|/);
     expect(report).toContain('![B/A per operation](ab.svg)');
+  });
+
+  it('takes quantiles between closest ranks, leaving out slices with no request', () => {
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([NaN, 2], 0.75)).toBe(2);
+    expect(quantile([], 0.5)).toBeNaN();
   });
 
   it('draws two bars per operation', () => {

@@ -11,22 +11,24 @@ export interface AbResults {
   operations: AbFigures[];
 }
 
-/** The A/B table: CPU ms per request of each build and the within-round ratio B/A. */
+const range = (quartiles: [number, number] | undefined) => (quartiles ? `${f2(quartiles[0])}-${f2(quartiles[1])}` : 'n/a');
+
+/** The A/B table: CPU ms per request of each build and the within-round ratio B/A with its quartiles. */
 export function abReport(results: AbResults, chart: string): string {
   const rows = results.operations.map((o) => [
     o.operation + (o.sameAnswer ? '' : ' *'),
     f2(o.cpuMsPerRequest.a.memo),
     f2(o.cpuMsPerRequest.b.memo),
-    f2(o.ratio.memo),
+    `${f2(o.ratio.memo)} (${range(o.spread?.memo)})`,
     f2(o.cpuMsPerRequest.a.compiled),
     f2(o.cpuMsPerRequest.b.compiled),
-    f2(o.ratio.compiled),
+    `${f2(o.ratio.compiled)} (${range(o.spread?.compiled)})`,
   ]);
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
   return [
     `### A/B per operation: ${results.a.commit} (A) against ${results.b.commit} (B)`,
     '',
-    `One interleaved run (${results.seconds} counted rounds of ABBA one-second slices), ${results.startedAt}, ${results.machine.cpus} cores, load ${load(results.machine.loadBefore)} before and ${load(results.machine.loadAfter)} after. CPU ms per request of each build's workerd; B/A is the median over rounds of the ratio of two slices measured back to back (below 1: B spends less).`,
+    `One interleaved run (${results.seconds} counted rounds of ABBA one-second slices), ${results.startedAt}, ${results.machine.cpus} cores, load ${load(results.machine.loadBefore)} before and ${load(results.machine.loadAfter)} after. CPU ms per request of each build's workerd; B/A is the median over rounds of the ratio of two slices measured back to back (below 1: B spends less), with the rounds' 25th-75th percentiles.`,
     '',
     table(['operation', 'memo A', 'memo B', 'memo B/A', 'compiled A', 'compiled B', 'compiled B/A'], rows),
     '',

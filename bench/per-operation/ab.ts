@@ -33,13 +33,18 @@ export interface AbFigures {
   cpuMsPerRequest: Record<'a' | 'b', Record<Target, number>>;
   /** Median over rounds of B's CPU ms per request over A's, measured back to back. */
   ratio: Record<Target, number>;
+  /** The rounds' ratios' quartiles (25th, 75th): how far one round's load moves the ratio. */
+  spread: Record<Target, [number, number]>;
 }
 
-const median = (xs: number[]): number => {
+/** The q-quantile by linear interpolation between closest ranks (R's type 7); NaN for none. */
+export function quantile(xs: number[], q: number): number {
   const sorted = xs.filter(Number.isFinite).sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+  if (sorted.length === 0) return NaN;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
+}
 
 /** The persisted id a checkout's build gave the operation named in `op`'s document. */
 function idIn(dir: string, op: Operation): string {
@@ -99,8 +104,15 @@ export async function runAb(
         if (round > 0) perRound.push(slice);
       }
       const per = (side: 'a' | 'b') => ({ memo: totals[side].memo.cpu / totals[side].memo.requests, compiled: totals[side].compiled.cpu / totals[side].compiled.requests });
-      const ratio = (target: Target) => median(perRound.map((s) => s[`b.${target}`]! / s[`a.${target}`]!));
-      const result: AbFigures = { operation: op.name, sameAnswer, cpuMsPerRequest: { a: per('a'), b: per('b') }, ratio: { memo: ratio('memo'), compiled: ratio('compiled') } };
+      const ratios = (target: Target) => perRound.map((s) => s[`b.${target}`]! / s[`a.${target}`]!);
+      const spread = (target: Target): [number, number] => [quantile(ratios(target), 0.25), quantile(ratios(target), 0.75)];
+      const result: AbFigures = {
+        operation: op.name,
+        sameAnswer,
+        cpuMsPerRequest: { a: per('a'), b: per('b') },
+        ratio: { memo: quantile(ratios('memo'), 0.5), compiled: quantile(ratios('compiled'), 0.5) },
+        spread: { memo: spread('memo'), compiled: spread('compiled') },
+      };
       log(`  memo ${result.cpuMsPerRequest.a.memo.toFixed(3)} → ${result.cpuMsPerRequest.b.memo.toFixed(3)} ms (B/A ${result.ratio.memo.toFixed(2)}), compiled ${result.cpuMsPerRequest.a.compiled.toFixed(3)} → ${result.cpuMsPerRequest.b.compiled.toFixed(3)} ms (B/A ${result.ratio.compiled.toFixed(2)})`);
       figures.push(result);
     }

@@ -4,6 +4,7 @@ import type { GraphContext } from '../graph/context';
 import type { CacheStatus } from '../http/response-headers';
 import type { RequestFacts } from '../http/request-facts';
 import { requestParams, type RequestParams } from '../http/request-params';
+import type { VersionPointer } from '../model/version-pointer';
 import type { IsolateState } from '../store/isolate-state';
 import type { KvStore } from '../store/kv-store';
 import type { NewsReader } from '../store/news-reader';
@@ -21,6 +22,8 @@ export interface Exchange {
   readonly store: KvStore;
   /** Reads at the request's data version, fixed once: the edge cache, the memo and every resolver use it. */
   readonly reader: NewsReader;
+  /** The data-version pointer as a new request would see it now (a long-lived stream polls it). */
+  readonly latestPointer: () => Promise<VersionPointer>;
   readonly waitUntil: (promise: Promise<unknown>) => void;
   /** Analytics Engine (the METRICS binding), when bound: one data point per request. */
   readonly metrics?: AnalyticsEngineDataset;

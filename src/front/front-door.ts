@@ -11,6 +11,7 @@ import { graphContext, runStages, type BuildInfo, type Exchange, type Stage } fr
 import { healthStage } from './health';
 import { headersStage } from './headers';
 import { memoStage } from './memo';
+import { updatesStage } from './updates';
 import { observeStage } from './observe';
 import { edgeCacheStage, formatsStage, preflightStage } from './stages';
 
@@ -42,7 +43,7 @@ export function createFrontDoor(given?: IsolateState) {
     yogaRequests += 1;
     return Promise.resolve(yoga.fetch(exchange.yogaRequest(), graphContext(exchange)));
   };
-  const stages: readonly Stage[] = [observeStage, healthStage, preflightStage, headersStage, edgeCacheStage, formatsStage, memoStage, compiledStage, yogaStage];
+  const stages: readonly Stage[] = [observeStage, healthStage, preflightStage, updatesStage, headersStage, edgeCacheStage, formatsStage, memoStage, compiledStage, yogaStage];
 
   function answer(request: Request, { config, kv, waitUntil, metrics, build }: Delivery): Promise<Response> {
     const isolate = (state ??= new IsolateState(config.cacheBudgets));
@@ -56,6 +57,7 @@ export function createFrontDoor(given?: IsolateState) {
       isolate,
       store,
       reader: new NewsReader(store),
+      latestPointer: () => new KvStore(kv, isolate, config.versionCheckMs).pointer(),
       waitUntil,
       metrics,
       build,

@@ -3,6 +3,7 @@ import { logLine, metricsPoint, shouldLog, type AnswerPath, type RequestRecord }
 import { paramsOf, type Exchange, type Stage } from './exchange';
 import { HEALTH_PATH } from './health';
 import { operationLabel } from './operation-label';
+import { UPDATES_PATH } from './updates';
 
 /**
  * The first stage: once every later stage has answered, one log line (sampled, failures
@@ -44,6 +45,7 @@ function recordOf(exchange: Exchange, response: Response | undefined, durationMs
 
 function pathOf(exchange: Exchange): AnswerPath {
   if (exchange.facts.url.pathname === HEALTH_PATH) return 'health';
+  if (exchange.facts.url.pathname === UPDATES_PATH) return 'updates';
   if (exchange.cache === 'HIT') return 'edge-cache';
   if (exchange.route) return 'format';
   if (exchange.memoHit) return 'memo';

@@ -1,4 +1,6 @@
-import type { ListItem } from '../model/documents';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ListHead, ListItem } from '../model/documents';
+import { selects } from './selects';
 import {
   encodeCursor,
   pageRange,
@@ -126,6 +128,16 @@ function viewBounds(
  * apart then (src/model/list-layout.ts). When the list has not moved since, every later read is
  * answered from what this brought.
  */
+/**
+ * For a field whose object names its list by an argument (a section, subject or author page):
+ * the list's head, and its first leaf when `articles` is selected, asked for with the object's
+ * own key so the page costs one round trip.
+ */
+export function prefetchListOf(reader: NewsReader, list: string, fieldNodes: GraphQLResolveInfo['fieldNodes']): Promise<ListHead | null> {
+  if (selects(fieldNodes, 'articles')) void reader.listChunk(list, 0).catch(() => undefined);
+  return reader.listHead(list);
+}
+
 function prefetch(reader: NewsReader, query: ListQuery, args: ReturnType<typeof parseConnectionArgs>): void {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   let span: [number, number] | undefined;

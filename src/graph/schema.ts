@@ -1,7 +1,8 @@
 import typeDefs from './type-defs.gen';
 import { executableSchema } from './attach-resolvers';
 import type { CompleteResolvers } from './complete-resolvers';
-import { Article, Author, Translation } from './resolvers/article';
+import { Article, Translation } from './resolvers/article';
+import { Author, AuthorQuery } from './resolvers/author';
 import { Change, ChangesQuery } from './resolvers/changes';
 import { Event, Organization, Person, Place } from './resolvers/entity';
 import { Query } from './resolvers/query';
@@ -11,7 +12,7 @@ import { JSON_SCALAR } from './json-scalar';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 const resolvers: CompleteResolvers = {
-  Query: { ...Query, ...SearchQuery, ...ChangesQuery, ...TopicsQuery },
+  Query: { ...Query, ...SearchQuery, ...ChangesQuery, ...TopicsQuery, ...AuthorQuery },
   Change,
   JSON: JSON_SCALAR,
   Article,
@@ -24,7 +25,8 @@ const resolvers: CompleteResolvers = {
   Place,
   Organization,
   // Interface and union members resolve by the `type` every ref and document carries.
-  Node: { __resolveType: (value) => value.type },
+  // A byline is never a Node's value (node() returns the author's record), but its type says Author.
+  Node: { __resolveType: (value) => ('type' in value ? value.type : 'Author') },
   Entity: { __resolveType: (value) => value.type },
 };
 

@@ -11,7 +11,9 @@ import { queryCost } from '../query-rules/query-cost';
  * compiled stage both ask here. The cost depends on the variables (`first: $n`), so it is
  * checked per request at execution, not at validation.
  */
-const PRICING = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize };
+const PRICING = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize, largerPages: { changes: LIMITS.maxChangesPageSize } };
+/** The largest page any field takes: what a variable is priced at when the worst is asked. */
+const LARGEST_PAGE = Math.max(PRICING.maxPageSize, ...Object.values(PRICING.largerPages));
 
 function price(on: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
   return queryCost(on, document, operationName, variables, PRICING);
@@ -45,7 +47,7 @@ const boundedCost = new WeakMap<LinkedOperation, boolean>();
 /**
  * Whether no variables can price this operation over LIMITS.maxCost, so that it need not be
  * priced per request. Priced once with each variable at its most costly: a list variable of
- * maxPageSize items, any other variable maxPageSize. A field's multiplier is a clamped page
+ * maxPageSize items, any other variable the largest page a field takes. A field's multiplier is a clamped page
  * size, the default page size (at most the maximum), a clamped list length, or 1, and the cost
  * grows with every multiplier, so that price bounds every request's.
  */
@@ -55,7 +57,7 @@ export function withinCostWhateverVariables(operation: LinkedOperation): boolean
   const worst: Record<string, unknown> = {};
   for (const definition of operation.operation.variableDefinitions ?? []) {
     const type = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type;
-    worst[definition.variable.name.value] = type.kind === Kind.LIST_TYPE ? new Array(PRICING.maxPageSize).fill(null) : PRICING.maxPageSize;
+    worst[definition.variable.name.value] = type.kind === Kind.LIST_TYPE ? new Array(PRICING.maxPageSize).fill(null) : LARGEST_PAGE;
   }
   bounded = PRICING.defaultPageSize <= PRICING.maxPageSize && price(schema, operation.document, operation.name, worst) <= LIMITS.maxCost;
   boundedCost.set(operation, bounded);

@@ -22,7 +22,7 @@ export interface RequestRecord {
   durationMs: number;
 }
 
-export type AnswerPath = 'preflight' | 'health' | 'edge-cache' | 'format' | 'memo' | 'compiled' | 'graphql-js';
+export type AnswerPath = 'preflight' | 'health' | 'updates' | 'edge-cache' | 'format' | 'memo' | 'compiled' | 'graphql-js';
 
 /** The log line: an event name Workers Logs can filter on, then the record. */
 export function logLine(record: RequestRecord): string {

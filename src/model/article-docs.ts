@@ -1,3 +1,4 @@
+import type { LocalizedText } from './entity-docs';
 import type { EntityLinks } from './entity-kinds';
 import type { DatePrecision } from './schema-enums.gen';
 
@@ -77,7 +78,14 @@ export interface SubjectDoc {
 
 export interface AuthorDoc {
   name: string;
+  /** A page about the author on the publisher's site. */
   url?: string;
+  /** The source's identifier of the author (ninjs `uri`, JSON-LD `@id`). */
+  id?: string;
+  /** Other pages that identify the author (schema.org `sameAs`). */
+  sameAs?: string[];
+  /** The name per language and script, where the source gives more than the byline (`hi` and `hi-Latn`). */
+  names?: LocalizedText[];
   /** Slug of the Person this author is, where known. */
   person?: string;
 }

@@ -9,6 +9,7 @@ import { isVersionLocal } from './generations';
  *
  *   a.<slug>   an article          e.<slug>   a person, event, place or organization
  *   r.<slug>   its related stories l.<list>   a list (head, leaves, index), `@`/`:` as `.`
+ *   w.<slug>   an author's record
  *   search     any search or type-ahead key
  *   version    the data version itself (dataVersion, changes): every publish changes it
  */
@@ -30,6 +31,7 @@ export function tagOf(logical: string): string {
     case 'a:':
     case 'e:':
     case 'r:':
+    case 'w:':
       return `${kind[0]}.${dotted(rest)}`;
     case 'h:':
     case 'x:':
@@ -43,7 +45,7 @@ export function tagOf(logical: string): string {
   }
 }
 
-/** The family a tag belongs to (`a`, `e`, `r`, `l`, `search`, `version`, `k`): what an over-long tag set falls back to. */
+/** The family a tag belongs to (`a`, `e`, `r`, `w`, `l`, `search`, `version`, `k`): what an over-long tag set falls back to. */
 export const familyOf = (tag: string): string => tag.split('.')[0]!;
 
 /** The Cache-Tag value of an answer: its tags, or their families when the tags pass the header's bound. */

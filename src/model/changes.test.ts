@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkChanges, diffManifests } from './changes';
+import { diffManifests } from './changes';
 
 describe('delta sync manifests', () => {
   it('diffs two versions into UPSERTED and REMOVED, sorted by id', () => {
@@ -11,11 +11,5 @@ describe('delta sync manifests', () => {
       ['Person', 'p', 'REMOVED'],
     ]);
     expect(diffManifests(after, after)).toEqual([]);
-  });
-
-  it('chunks a list, storing an empty list as one empty chunk', () => {
-    expect(chunkChanges([], 100)).toEqual([{ total: 0, items: [] }]);
-    const changes = diffManifests({}, Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`Article:${i}`, 'h'])));
-    expect(chunkChanges(changes, 2).map((c) => [c.total, c.items.length])).toEqual([[5, 2], [5, 2], [5, 1]]);
   });
 });

@@ -18,7 +18,7 @@ export class InvalidArgument extends Error {
 }
 
 /**
- * Delta sync was asked for changes since a data version that is no longer kept (or never was):
+ * Delta sync was asked for changes since a data version the sync log no longer holds (or never did):
  * the app must refresh fully, then sync from the current version (docs/app-developers.md).
  */
 export class SyncVersionTooOld extends InvalidArgument {

@@ -14,10 +14,11 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type EntityType = EntityKind['type'];
 /** The article fields listing linked entity slugs by kind: people, events, places, organizations. */
 export type EntityLinks = EntityKind['links'];
-export type NodeType = 'Article' | EntityType;
+/** Authors are nodes too, though not entities an article is about (src/model/author-record.ts). */
+export type NodeType = 'Article' | 'Author' | EntityType;
 
 export const ENTITY_TYPES: readonly EntityType[] = ENTITY_KINDS.map((k) => k.type);
-export const NODE_TYPES: readonly NodeType[] = ['Article', ...ENTITY_TYPES];
+export const NODE_TYPES: readonly NodeType[] = ['Article', 'Author', ...ENTITY_TYPES];
 
 /** The entity file under data/entities/ that holds a kind: people.json, events.json, ... */
 export const entityFileName = (kind: EntityKind): `${EntityLinks}.json` => `${kind.links}.json`;

@@ -73,7 +73,8 @@ export function decodeMembership(text: string): Uint32Array {
   return Uint32Array.from({ length: binary.length >> 2 }, (_, i) => view.getUint32(i * 4, true));
 }
 
-function holds(sorted: Uint32Array, hash: number): boolean {
+/** Whether a sorted hash set holds `hash` (binary search). */
+export function holds(sorted: Uint32Array, hash: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {

@@ -1,4 +1,5 @@
 import { NODE_TYPES, type NodeType } from './entity-kinds';
+import { isAuthorSlug } from './author-identity';
 
 /**
  * Global object IDs (Relay Global Object Identification spec): base64url of `Type:slug`.
@@ -24,7 +25,9 @@ export function fromGlobalId(id: string): GlobalId | null {
   const colon = decoded.indexOf(':');
   const type = decoded.slice(0, colon);
   const slug = decoded.slice(colon + 1);
-  if (colon < 1 || !NODE_TYPE_SET.has(type) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
+  if (colon < 1 || !NODE_TYPE_SET.has(type)) return null;
+  // Author slugs keep the letters of any script (प्रिया-शर्मा); every other slug is ASCII.
+  if (type === 'Author' ? !isAuthorSlug(slug) : !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
   return { type: type as NodeType, slug };
 }
 

@@ -17,14 +17,19 @@ import type { EntityRef } from './documents';
  *                                     link opens its page in the round trips of a slug
  *   v:<ver>:m                      -> NodeManifestHead: how many shards the node manifest has (publish only)
  *   v:<ver>:m:<shard>              -> NodeManifest: each node's content hash, by shard (src/model/node-manifest.ts)
- *   v:<ver>:c:<since>:<chunk>      -> ChangeChunk: what changed from version <since> to <ver>
  *   v:<ver>:k:<kind>               -> TopicListing: every section (kind `sections`) or the most used
  *                                     subjects (`subjects`) with their names and article counts
+ *   v:<ver>:w:<author>             -> AuthorRecord: an author by slug (src/model/author-record.ts)
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
+ *
+ * Outside every version, so that dropping old versions keeps them (src/model/sync-log.ts):
+ *
+ *   sync:n:<ver>                   -> SyncSeq: the version's place in the sync log
+ *   sync:b:<level>:<start>         -> SyncBlock: the changes of publishes <start> .. <start> + 2^<level> - 1
  *
  * A delta version (src/model/generations.ts) writes only the keys that changed under its own
  * prefix; a reader asks for `v:<current>:<logical>` and the store resolves it to the newest
- * generation of the pointer's chain holding it. The manifest, change lists and generation
+ * generation of the pointer's chain holding it. The manifest and generation
  * manifest belong to their version alone and are never resolved through a chain.
  *
  * KV keys are at most 512 bytes; slugs are at most 120 ASCII characters (docs/data-format.md).
@@ -45,11 +50,11 @@ export const listHeadKey = (version: string, list: string): string => `v:${versi
 export const nodeManifestKey = (version: string): string => `v:${version}:m`;
 export const nodeManifestShardKey = (version: string, shard: number): string => `v:${version}:m:${shard}`;
 export const generationKey = (version: string): string => `v:${version}:g`;
-export const changesKey = (version: string, since: string, chunk: number): string => `v:${version}:c:${since}:${chunk}`;
-/** Changes per chunk of a change list: a page (at most 100) spans at most two chunks. */
-export const CHANGES_CHUNK_SIZE = 100;
+export const syncSeqKey = (version: string): string => `sync:n:${version}`;
+export const syncBlockKey = (level: number, start: number): string => `sync:b:${level}:${start}`;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
+export const authorRecordKey = (version: string, slug: string): string => `v:${version}:w:${slug}`;
 export const relatedKey = (version: string, slug: string): string => `v:${version}:r:${slug}`;
 /** Related stories kept per article (tools/compile/related.ts); `Article.related(first)` takes at most this. */
 export const RELATED_MAX = 10;

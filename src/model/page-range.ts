@@ -15,6 +15,8 @@ import { base64UrlDecode, base64UrlEncode } from './global-id';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** `changes(first:)` takes more: an app back after a day (about 1,000 publishes) resyncs in two pages. */
+export const MAX_CHANGES_PAGE_SIZE = 500;
 /** A cursor is at most this long: the longest slug (120) and name fit with room to spare. */
 const MAX_CURSOR_LENGTH = 1024;
 const MAX_OFFSET = 999_999_999;
@@ -69,11 +71,11 @@ export function decodeCursor(cursor: string, argument: string): Cursor {
   return { hint: value[0] as number, key: [value[1], value[2]] };
 }
 
-function checkSize(size: number | null | undefined, argument: string): number | undefined {
+function checkSize(size: number | null | undefined, argument: string, max: number): number | undefined {
   if (size === null || size === undefined) return undefined;
-  if (size < 0 || size > MAX_PAGE_SIZE) {
+  if (size < 0 || size > max) {
     throw new InvalidArgument(
-      `\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${size}.`,
+      `\`${argument}\` must be between 0 and ${max}; it was ${size}.`,
       argument,
     );
   }
@@ -88,9 +90,9 @@ export interface ParsedConnectionArgs {
 }
 
 /** Validates the arguments; throws BAD_USER_INPUT for sizes out of range or forged cursors. */
-export function parseConnectionArgs(args: ConnectionArgs): ParsedConnectionArgs {
-  const first = checkSize(args.first, 'first');
-  const last = checkSize(args.last, 'last');
+export function parseConnectionArgs(args: ConnectionArgs, maxSize = MAX_PAGE_SIZE): ParsedConnectionArgs {
+  const first = checkSize(args.first, 'first', maxSize);
+  const last = checkSize(args.last, 'last', maxSize);
   const after = args.after == null ? undefined : decodeCursor(args.after, 'after');
   const before = args.before == null ? undefined : decodeCursor(args.before, 'before');
   return { first, last, after, before };

@@ -35,6 +35,8 @@ const IN_PROGRESS = -1;
 export interface CostOptions {
   defaultPageSize: number;
   maxPageSize: number;
+  /** Fields (by name) whose page may be larger than maxPageSize, with their own maximum. */
+  largerPages?: Readonly<Record<string, number>>;
 }
 
 export function queryCost(
@@ -62,10 +64,10 @@ export function queryCost(
     if (node.kind === Kind.LIST) return node.values;
     return undefined;
   };
-  const clamp = (n: number) => Math.min(Math.max(Math.trunc(n), 0), options.maxPageSize);
-
   /** How many times the selections under this field are resolved (its @listSize). */
   function multiplier(field: FieldNode, listSize: NonNullable<FieldCost['listSize']>): number {
+    const max = options.largerPages?.[field.name.value] ?? options.maxPageSize;
+    const clamp = (n: number) => Math.min(Math.max(Math.trunc(n), 0), max);
     const sizes: number[] = [];
     for (const arg of field.arguments ?? []) {
       if (!listSize.slicingArguments.some((a) => a.name === arg.name.value)) continue;

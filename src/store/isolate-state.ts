@@ -19,6 +19,8 @@ export class IsolateState {
   readonly documents: LruCache<unknown>;
   /** Serialized answers of repeated requests (src/plugins/use-response-memo.ts). */
   readonly responses: LruCache<KeptAnswer>;
+  /** GET /updates streams this isolate holds open (src/front/updates.ts bounds them). */
+  openStreams = 0;
 
   constructor(readonly budgets: CacheBudgets = DEFAULT_CACHE_BUDGETS) {
     this.documents = new LruCache(budgets.documentBytes);

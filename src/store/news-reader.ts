@@ -1,8 +1,9 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, articleUrlKey, changesKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
-import type { ChangeChunk } from '../model/changes';
+import { articleKey, articleUrlKey, authorRecordKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import type { BlockRef, SyncBlock, SyncSeq } from '../model/sync-log';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
+import type { AuthorRecord } from '../model/author-record';
 import type { Codec } from './codecs';
 import { DataUnavailable } from '../model/domain-errors';
 import type { KvStore } from './kv-store';
@@ -81,6 +82,11 @@ export class NewsReader {
     return this.read((v) => topicListingKey(v, kind));
   }
 
+  /** An author by slug (src/model/author-record.ts); null when no article names one. */
+  author(slug: string): Promise<AuthorRecord | null> {
+    return this.read((v) => authorRecordKey(v, slug));
+  }
+
   entity(slug: string): Promise<EntityDoc | null> {
     return this.read((v) => entityKey(v, slug));
   }
@@ -90,10 +96,16 @@ export class NewsReader {
     return this.read((v) => relatedKey(v, slug));
   }
 
-  /** A chunk of the changes from `since` to version `to` (stored under `to`); null when not kept. */
-  async changes(to: string, since: string, chunk: number): Promise<ChangeChunk | null> {
+  /** The versions' places in the sync log (src/model/sync-log.ts), read together; null for one not in it. */
+  async syncPlaces(versions: string[]): Promise<Array<SyncSeq | null>> {
     await this.store.pointer();
-    return this.store.get<ChangeChunk>(changesKey(to, since, chunk));
+    return Promise.all(versions.map((v) => this.store.get<SyncSeq>(syncSeqKey(v))));
+  }
+
+  /** Blocks of the sync log, read in one bulk get; null for one no longer (or not yet) kept. */
+  async syncBlocks(blocks: BlockRef[]): Promise<Array<SyncBlock | null>> {
+    await this.store.pointer();
+    return Promise.all(blocks.map((b) => this.store.get<SyncBlock>(syncBlockKey(b.level, b.start))));
   }
 
   /** Several entities at once (one batched read); a slug with no document is left out. */

@@ -10,12 +10,14 @@ import { parseKvStats } from '../../src/store/kv-stats-header';
 import { publishChanges } from '../../tools/delta/publish-changes';
 import { persistedGetUrl, persistedId } from '../shared/delivery-checks';
 import { startWranglerDev, type DevServer } from './wrangler-dev';
+import { authorSlug } from '../../src/model/author-identity';
 
 /**
  * Answers that outlive a publish (docs/publishing.md), through the real `wrangler dev` and its
  * local KV: a delta published beside the running server (as `npm run ingest -- --publish` does)
  * leaves another person's page served from the edge cache and the memo, with its ETag (304),
- * while the page the new story touches is made afresh. A server of its own, so the publish
+ * while the page the new story touches is made afresh, and the page of its author, kept as
+ * "no such author" before, answers the new author. A server of its own, so the publish
  * does not change the data the other end-to-end files read.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,7 +34,10 @@ const story = {
   datePublished: '2026-01-02T09:30:00Z',
   source: 'Test story.',
   paragraphs: ['पुतिन ने मास्को में सरकार की बैठक की।'],
+  // A writer no published story has yet: the publish brings the author's page.
+  authors: [{ name: 'आशा राव', url: 'https://news.example.org/staff/asha-rao', names: [{ language: 'hi', value: 'आशा राव' }, { language: 'hi-Latn', value: 'Asha Rao' }] }],
 };
+const authorUrl = persistedGetUrl('AuthorPage', { slug: authorSlug(story.authors[0]!) });
 const personUrl = (slug: string) => persistedGetUrl('PersonPage', { slug });
 const personPost = (slug: string): RequestInit => ({
   method: 'POST',
@@ -64,6 +69,9 @@ describe('answers across a publish in wrangler dev', () => {
     expect(kim.headers.get('cache-tag')!.split(',')).toEqual(expect.arrayContaining(['e.kim-jong-un', 'l.articles.person.kim-jong-un']));
     expect((await get(personUrl('kim-jong-un'))).headers.get('x-cache')).toBe('HIT');
     const putin = await (await get(personUrl('vladimir-putin'))).text();
+    const noAuthor = await get(authorUrl);
+    expect(await noAuthor.json()).toEqual({ data: { author: null } });
+    expect((await get(authorUrl)).headers.get('x-cache')).toBe('HIT');
     await (await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).text();
     expect((await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).headers.get('x-memo')).toBe('HIT');
 
@@ -76,6 +84,7 @@ describe('answers across a publish in wrangler dev', () => {
       version = result.delta.pointer.version;
       expect(result.published.purgeTags).toEqual(expect.arrayContaining(['a.answers-e2e-story', 'l.articles.person.vladimir-putin']));
       expect(result.published.purgeTags).not.toContain('e.kim-jong-un');
+      expect(result.published.purgeTags).toContain(`w.${authorSlug(story.authors[0]!)}`);
     } finally {
       await target.close();
     }
@@ -97,5 +106,13 @@ describe('answers across a publish in wrangler dev', () => {
     const text = await remade.text();
     expect(text).not.toBe(putin);
     expect(text).toContain(story.slug);
+
+    const author = await get(authorUrl);
+    expect(author.headers.get('x-cache')).toBe('MISS');
+    expect(parseKvStats(author.headers.get('x-kv-stats')).roundTrips).toBeLessThanOrEqual(2);
+    const page = (await author.json()) as { data: { author: { name: string; names: unknown[]; articleCount: number; articles: { edges: Array<{ node: { slug: string; authors: Array<{ slug: string }> } }> } } } };
+    expect(page.data.author).toMatchObject({ name: 'आशा राव', names: [{ language: 'hi', value: 'आशा राव' }, { language: 'hi-Latn', value: 'Asha Rao' }], articleCount: 1 });
+    expect(page.data.author.articles.edges.map((e) => e.node.slug)).toEqual([story.slug]);
+    expect(page.data.author.articles.edges[0]!.node.authors[0]!.slug).toBe(authorSlug(story.authors[0]!));
   });
 });

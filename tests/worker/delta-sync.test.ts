@@ -7,9 +7,9 @@ import { buildAndPublish, seedFiles } from './publish-data';
 import { SEED_SLUG } from '../../tools/fixtures/screens';
 
 /**
- * Delta sync through real publishes (tools/publish/publish.ts records each version's changes
- * against the versions it keeps): the seed article re-published with a new headline, one
- * article removed, one added, one left alone.
+ * Delta sync through real publishes (tools/publish/publish.ts logs each version's changes from
+ * its parent in the sync log, src/model/sync-log.ts): the seed article re-published with a new
+ * headline, one article removed, one added, one left alone.
  */
 const story = (slug: string, headline = `Story ${slug}`): SourceFile => ({
   path: `articles/${slug}.json`,
@@ -62,17 +62,17 @@ describe('changes(since:)', () => {
     expect(node.body.data).toEqual({ node: { __typename: 'Article' } });
   });
 
-  it('costs one round trip cold and none warm; the nodes themselves one more', async () => {
+  it('costs two round trips cold (the places of both versions, then the one step) and none warm; the nodes one more', async () => {
     const query = freshWorker();
     const cold = await query(CHANGES, { since: versions[0] });
-    expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 1, keys: 1 });
+    expect(cold.kv).toMatchObject({ versionReads: 1, roundTrips: 2, keys: 3 });
     const warm = await query(CHANGES, { since: versions[0] });
     expect(warm.kv).toMatchObject({ versionReads: 0, roundTrips: 0, keys: 0 });
     const withNodes = await freshWorker()(
       `query ($since: ID!) { changes(since: $since) { nodes { kind node { ... on Article { headline } } } } }`,
       { since: versions[0] },
     );
-    expect(withNodes.kv).toMatchObject({ versionReads: 1, roundTrips: 2 });
+    expect(withNodes.kv).toMatchObject({ versionReads: 1, roundTrips: 3 });
     expect(withNodes.body.data?.changes.nodes).toContainEqual({ kind: 'UPSERTED', node: { headline: 'नया शीर्षक' } });
     expect(withNodes.body.data?.changes.nodes).toContainEqual({ kind: 'REMOVED', node: null });
   });
@@ -93,23 +93,29 @@ describe('changes(since:)', () => {
     expect(none.body.data?.changes).toMatchObject({ totalCount: 0, version: versions[1], edges: [] });
   });
 
-  it('answers SYNC_VERSION_TOO_OLD once `since` is no longer kept, or never was', async () => {
+  it('answers SYNC_VERSION_TOO_OLD for a version the log never held, and BAD_USER_INPUT for one that is no version id', async () => {
     const unknown = await freshWorker()(CHANGES, { since: 'abcdef123456' });
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD', argument: 'since' });
     expect(unknown.body.errors?.[0]?.path).toEqual(['changes']);
     const forged = await freshWorker()(CHANGES, { since: 'v:x:a:y' });
     expect(forged.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'since' });
 
-    // Two more publishes: the first version falls out of the three kept; the second still syncs.
+  });
+
+  it('syncs from a version no longer kept as data: two more publishes, and the first still answers', async () => {
     await publishAndRecord([...seedWith('तीसरा'), story('story-b'), story('story-c')]);
     await publishAndRecord([...seedWith('चौथा'), story('story-c'), story('story-d')]);
-    // Too old: `changes` is null, and the rest of the request still answers (the app refreshes from it).
-    const old = await freshWorker()(
-      `query ($since: ID!) { changes(since: $since) { totalCount } dataVersion { id } articles(first: 1) { totalCount } }`,
-      { since: versions[0] },
-    );
-    expect(old.body.errors?.[0]?.extensions).toMatchObject({ code: 'SYNC_VERSION_TOO_OLD' });
-    expect(old.body.data).toEqual({ changes: null, dataVersion: { id: versions[3] }, articles: { totalCount: 3 } });
+    const away = await freshWorker()(CHANGES, { since: versions[0] });
+    expect(away.body.errors).toBeUndefined();
+    expect(away.body.data?.changes.version).toBe(versions[3]);
+    // story-a removed, story-b added then removed, the seed corrected twice, c and d added.
+    expect(away.body.data?.changes.edges.map((e: { node: { nodeId: string; kind: string } }) => [e.node.nodeId, e.node.kind])).toEqual([
+      [toGlobalId('Article', SEED_SLUG), 'UPSERTED'],
+      [toGlobalId('Article', 'story-a'), 'REMOVED'],
+      [toGlobalId('Article', 'story-b'), 'REMOVED'],
+      [toGlobalId('Article', 'story-c'), 'UPSERTED'],
+      [toGlobalId('Article', 'story-d'), 'UPSERTED'],
+    ]);
     const kept = await freshWorker()(CHANGES, { since: versions[1] });
     expect(kept.body.data?.changes.version).toBe(versions[3]);
     expect(kept.body.data?.changes.edges.map((e: { node: { nodeId: string; kind: string } }) => [e.node.nodeId, e.node.kind])).toEqual([

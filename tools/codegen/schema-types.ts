@@ -48,8 +48,9 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         Place: entity,
         Organization: entity,
         Change: './resolvers/refs#ChangeParent',
-        // Ingested articles' authors and translations hold slugs where the schema has objects.
-        Author: '../model/documents#AuthorDoc',
+        // Ingested articles' authors and translations hold slugs where the schema has objects;
+        // an author is a byline or the record of its page.
+        Author: './resolvers/refs#AuthorParent',
         Translation: '../model/documents#TranslationDoc',
         // A listing's entry, or (for Subject) an article's own subject.
         Section: '../model/topic-listing#TopicEntry',

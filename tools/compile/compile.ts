@@ -1,11 +1,12 @@
 import type { ArticleCard, EntityType, EventDoc, VersionPointer } from '../../src/model/documents';
 import { ENTITY_KINDS, linkedSlugs } from '../../src/model/entity-kinds';
 import { sortInList } from '../../src/model/sort-key';
-import { articleKey, articleUrlKey, entityKey, lists, topicListingKey, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
+import { articleKey, articleUrlKey, authorRecordKey, entityKey, lists, topicListingKey, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, relatedKey, searchArticleKey } from '../../src/model/keys';
 import { NODE_HASH_LENGTH, type NodeManifest } from '../../src/model/changes';
 import { shardManifest } from '../../src/model/node-manifest';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildListing } from '../../src/model/topic-listing';
+import { authorRecords } from '../../src/model/author-record';
 import { articleCard, BY_NAME, BY_START, NEWEST_FIRST, topicListsOf } from './article-lists';
 import { urlIndex } from './article-urls';
 import { buildList } from './build-list';
@@ -114,6 +115,7 @@ export async function compileArticles(
   const byLanguage = groupBy(cards, (a) => [a.language]);
   // Sections, subjects and authors: a list each, and the listings of the first two.
   const byTopic = groupBy(cards, topicListsOf);
+  const authors = authorRecords(cards);
 
   const numberOf = new Map(input.cards.map((c, i) => [c.slug, i]));
   const at = (slug: string) => numberOf.get(slug);
@@ -141,6 +143,7 @@ export async function compileArticles(
     for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST);
     for (const [list, items] of byTopic) yield* buildList(version, list, items, NEWEST_FIRST);
     for (const kind of ['sections', 'subjects'] as const) yield { key: topicListingKey(version, kind), value: buildListing(cards, kind) };
+    for (const [slug, record] of authors) yield { key: authorRecordKey(version, slug), value: record };
     yield* buildList(version, lists.events, events, BY_START);
     for (const [slug, items] of eventsWith) yield* buildList(version, lists.eventsWith({ type: typeOf(slug), slug }), items, BY_START);
     yield* buildList(version, lists.people, people, BY_NAME);

@@ -38,9 +38,21 @@ const subject = z.strictObject({
   uri: httpUrl.optional(),
 });
 
+/**
+ * A byline. `url`, `id` and `sameAs` identify the author (src/model/author-identity.ts): two
+ * bylines with the same identity are one author page; a byline with a name alone is keyed by the
+ * name's handle.
+ */
 const author = z.strictObject({
   name: text,
+  /** A page about the author on the publisher's site. */
   url: httpUrl.optional(),
+  /** The source's own identifier: ninjs `authors[].uri`, JSON-LD `author.@id`. */
+  id: text.max(300, 'must be at most 300 characters').optional(),
+  /** Other pages that identify the author (schema.org `sameAs`: a profile, Wikidata). */
+  sameAs: z.array(httpUrl).optional(),
+  /** The name per language and script where the source gives more than one (`hi`, `hi-Latn`). */
+  names: z.array(z.strictObject({ language: languageTag, value: text })).optional(),
   /** The Person in data/entities this author is, where known. */
   person: slug.optional(),
 });

@@ -8,6 +8,7 @@ import { articleUrlsOf } from '../compile/article-urls';
 import { adjustListing, type TopicListing } from '../../src/model/topic-listing';
 import { checkedBuild, type BuildOptions, type BuildResult } from '../compile/build-data-set';
 import { editLists, type ListEdits } from './delta-lists';
+import { authorsDelta } from './delta-authors';
 import { relatedDelta } from './delta-related';
 import { searchKeys } from './delta-search';
 import type { TooLarge } from '../compile/compile';
@@ -27,7 +28,8 @@ import { entityIndex } from '../data/validate-links';
  *
  * Per changed article it writes: the article, one or two leaves (tools/delta/list-update.ts)
  * plus the head (and a long list's index) of each list the article was or is in, its related
- * stories, the related lists around it that carry its card (tools/delta/delta-related.ts);
+ * stories, the related lists around it that carry its card (tools/delta/delta-related.ts), the
+ * records of its authors (tools/delta/delta-authors.ts);
  * publishDelta (tools/delta/publish-delta.ts) adds the change lists of delta sync from `changes`.
  */
 export interface Delta extends DeltaToPublish {
@@ -109,6 +111,9 @@ export function buildDelta(
     const after = await editLists('*', previous, edits);
     for (const e of after.entries) values.set(e.key.slice('v:*:'.length), e.value);
     deleted.push(...after.deleted.map((k) => k.slice('v:*:'.length)));
+    const authors = await authorsDelta(previous, removedCards, addedCards, after);
+    for (const [key, record] of authors.put) values.set(key, record);
+    deleted.push(...authors.deleted);
     const readRelated = (s: string[]) => previous.read<ArticleCard[]>(s.map((slug) => `r:${slug}`)).then((m) => new Map(s.map((slug) => [slug, m.get(`r:${slug}`) ?? null])));
     const related = await relatedDelta({ upserts, patched, placedBy }, after, count, readRelated);
     for (const [slug, cards] of related.values) values.set(`r:${slug}`, cards);

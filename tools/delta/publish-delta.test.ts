@@ -3,7 +3,7 @@ import type { KvWriter } from '../publish/kv-writer';
 import { publish, rollback } from '../publish/publish';
 import { publishDelta, type DeltaToPublish } from './publish-delta';
 import { readCurrent } from './resolve-keys';
-import { changesKey, HISTORY_KEY, POINTER_KEY } from '../../src/model/keys';
+import { HISTORY_KEY, POINTER_KEY, syncBlockKey, syncSeqKey } from '../../src/model/keys';
 import { counting, failingAfter, openLocalKv } from '../fixtures/local-kv';
 
 /**
@@ -36,12 +36,12 @@ const expected = (version: string, from: Record<string, string | null>) => ({
 const history = async () => JSON.parse((await kv.getMany([HISTORY_KEY])).get(HISTORY_KEY) ?? '[]').map((h: { version: string }) => h.version);
 
 describe('publishDelta', { timeout: 60_000 }, () => {
-  it('a one-key delta writes two keys (the key and its generation manifest) besides history and pointer', async () => {
+  it('a one-key delta writes the key, its generation manifest and two keys of the sync log besides history and pointer', async () => {
     await base();
     const writer = counting(kv);
     const result = await publishDelta(writer, delta('b0', 'd1', ['a:item-3']));
-    expect(result).toMatchObject({ status: 'published', keysWritten: 2, compacted: false, deletedKeys: 0 });
-    expect(writer.puts.map((p) => p.key)).toEqual(['v:d1:a:item-3', 'v:d1:g', HISTORY_KEY, POINTER_KEY]);
+    expect(result).toMatchObject({ status: 'published', keysWritten: 4, syncKeys: 2, compacted: false, deletedKeys: 0 });
+    expect(writer.puts.map((p) => p.key)).toEqual(['v:d1:a:item-3', 'v:d1:g', syncBlockKey(0, 0), syncSeqKey('d1'), HISTORY_KEY, POINTER_KEY]);
     expect(await view()).toEqual(expected('d1', { 'a:item-3': 'd1' }));
   });
 
@@ -114,21 +114,25 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     const full: number[] = [];
     for (const v of ['n1', 'n2', 'n3']) full.push((await base(v)).deletedKeys!);
     expect(full).toEqual([1, 1, 7 + 1 + 2 + 2 + 2]);
-    expect((await kv.list('')).filter((k) => !k.startsWith('v:n'))).toEqual([HISTORY_KEY, POINTER_KEY].sort());
+    expect((await kv.list('')).filter((k) => !k.startsWith('v:n') && !k.startsWith('sync:'))).toEqual([HISTORY_KEY, POINTER_KEY].sort());
   });
 
-  it("stores change lists since each kept version composed from the deltas' own changes", async () => {
+  it("logs each delta's own changes as a step, and merges two steps into a block once both are in", async () => {
     await base();
-    await publishDelta(kv, { ...delta('b0', 'd1', ['a:x']), changes: [['Article', 'x', 'UPSERTED'], ['Person', 'p', 'UPSERTED']] });
+    await publishDelta(kv, { ...delta('b0', 'd1', ['a:x']), changes: [['Person', 'p', 'UPSERTED'], ['Article', 'x', 'UPSERTED']] });
     const writer = counting(kv);
     await publishDelta(writer, { ...delta('d1', 'd2', [], ['a:x']), changes: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
-    const lists = await kv.getMany([changesKey('d2', 'd1', 0), changesKey('d2', 'b0', 0)]);
-    expect(JSON.parse(lists.get(changesKey('d2', 'd1', 0))!)).toEqual({ total: 2, items: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
-    expect(JSON.parse(lists.get(changesKey('d2', 'b0', 0))!)).toEqual({
-      total: 3,
-      items: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED'], ['Person', 'p', 'UPSERTED']],
+    const read = async (key: string) => JSON.parse((await kv.getMany([key])).get(key)!);
+    expect(await read(syncBlockKey(0, 0))).toMatchObject({ from: 'b0', to: 'd1', changes: [['Article', 'x', 'UPSERTED'], ['Person', 'p', 'UPSERTED']] });
+    expect(await read(syncBlockKey(0, 1))).toMatchObject({ from: 'd1', to: 'd2', changes: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED']] });
+    // The later REMOVED wins over the earlier UPSERTED.
+    expect(await read(syncBlockKey(1, 0))).toMatchObject({
+      from: 'b0',
+      to: 'd2',
+      changes: [['Article', 'x', 'REMOVED'], ['Article', 'y', 'UPSERTED'], ['Person', 'p', 'UPSERTED']],
     });
-    expect(writer.puts.map((p) => p.key)).toEqual(['v:d2:a:x', changesKey('d2', 'd1', 0), changesKey('d2', 'b0', 0), 'v:d2:g', HISTORY_KEY, POINTER_KEY]);
+    expect(await read(syncSeqKey('d2'))).toEqual({ seq: 2, floor: 0 });
+    expect(writer.puts.map((p) => p.key)).toEqual(['v:d2:a:x', 'v:d2:g', syncBlockKey(0, 1), syncBlockKey(1, 0), syncSeqKey('d2'), HISTORY_KEY, POINTER_KEY]);
   });
 
   it('compacts the chain into a new base at its bound, and the data reads the same', async () => {
@@ -137,7 +141,7 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     await publishDelta(kv, delta('b0', 'd1', ['a:item-1'], ['a:item-9']), undefined, bound);
     await publishDelta(kv, delta('d1', 'd2', ['a:item-2']), undefined, bound);
     const result = await publishDelta(kv, delta('d2', 'd3', ['a:item-3']), undefined, bound);
-    expect(result).toMatchObject({ compacted: true, keysWritten: 9 });
+    expect(result).toMatchObject({ compacted: true, keysWritten: 9 + 2, syncKeys: 2 });
     const pointer = JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!);
     expect(pointer.chain).toBeUndefined();
     expect(await kv.list('v:d3:')).toHaveLength(9);

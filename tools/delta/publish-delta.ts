@@ -5,17 +5,18 @@ import { chainIndex, encodeMembership, isVersionLocal, MAX_CHAIN_KEYS, MAX_DELTA
 import { generationKey, versionPrefix } from '../../src/model/keys';
 import { utf8Length } from '../../src/text/utf8-length';
 import { compactToBase } from './compact-chain';
-import { deltaChangeEntries } from './delta-changes';
 import type { KvPair, KvWriter } from '../publish/kv-writer';
+import { syncEntries, type SyncOptions } from '../publish/sync-writer';
 import { readResolved } from './resolve-keys';
-import { KEEP_PREVIOUS, PublishError, readState, switchTo, writeChecked, type VersionRecord } from '../publish/version-state';
+import { PublishError, readState, switchTo, writeChecked, type VersionRecord } from '../publish/version-state';
 
 /**
  * Publishing what changed (docs/publishing.md): a delta version writes only its changed keys
  * under its own prefix, tombstones for the keys it deletes, its generation manifest and its
- * change lists; reads them back; then switches readers with one pointer write whose chain
- * names every generation back to the base (src/model/generations.ts). A failure before the
- * switch leaves readers on the parent; running the same delta again completes it.
+ * step of the sync log (tools/publish/sync-writer.ts); reads them back; then switches readers
+ * with one pointer write whose chain names every generation back to the base
+ * (src/model/generations.ts). A failure before the switch leaves readers on the parent;
+ * running the same delta again completes it.
  */
 export interface DeltaToPublish {
   /** The version the delta applies to: it must be the current one. */
@@ -26,7 +27,7 @@ export interface DeltaToPublish {
   entries: KvPair[];
   /** Logical keys (`a:<slug>`, ...) the new version no longer has. */
   deleted: string[];
-  /** Nodes changed since the parent (delta sync); without them apps on older versions refresh fully. */
+  /** Nodes changed since the parent (the sync log's step); without them apps on older versions refresh fully. */
   changes?: ChangeTuple[];
 }
 
@@ -36,12 +37,15 @@ const MAX_BASE_PARENT_KEYS = 4096;
 export interface DeltaOptions {
   maxGenerations?: number;
   maxChainKeys?: number;
+  sync?: SyncOptions;
 }
 
 export interface DeltaResult {
   status: 'published' | 'unchanged';
-  /** Keys put before the switch (entries, tombstones, manifest, change lists); pointer and history apart. */
+  /** Keys put before the switch (entries, tombstones, manifest, sync log); pointer and history apart. */
   keysWritten: number;
+  /** Of those, the sync log's (tools/publish/sync-writer.ts). */
+  syncKeys: number;
   /** Bytes of those keys' values. */
   bytesWritten: number;
   /** True when the chain reached its bound and the version was written as a new base. */
@@ -78,7 +82,7 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const { current, history } = state;
   if (current?.version === version) {
     log(`version ${version} is already published`);
-    return { status: 'unchanged', keysWritten: 0, bytesWritten: 0, compacted: false, deletedKeys: 0, deletedVersions: [], purgeTags: [], unchangedKeys: 0 };
+    return { status: 'unchanged', keysWritten: 0, syncKeys: 0, bytesWritten: 0, compacted: false, deletedKeys: 0, deletedVersions: [], purgeTags: [], unchangedKeys: 0 };
   }
   if (!current || current.version !== delta.parent) {
     throw new PublishError(`Delta ${version} applies to ${delta.parent}, but the current version is ${current?.version ?? 'nothing'}; rebuild it against the current version.`);
@@ -97,8 +101,7 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const deleted = delta.deleted.filter((l) => before.get(l) && before.get(l)!.value !== TOMBSTONE);
   const tombstones = deleted.map((l) => ({ key: `${prefix}${l}`, value: TOMBSTONE }));
   const reach = (parentRecord?.reach ?? parentRecord?.keys ?? 0) + written.filter((l) => !before.get(l)).length;
-  const olderKept = history.map((h) => h.version).filter((v) => v !== version && v !== current.version).slice(0, KEEP_PREVIOUS - 1);
-  const changes = delta.changes ? await deltaChangeEntries(kv, version, current.version, olderKept, delta.changes) : [];
+  const sync = await syncEntries(kv, current.version, version, delta.changes ?? null, options.sync);
 
   const changed = encodeMembership([...written, ...deleted]);
   const chain = [{ version, keys: changed }, ...(current.chain ?? [])];
@@ -106,23 +109,27 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const hashes = written.length + deleted.length + chainIndex(current).hashCount;
   if (chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS)) {
     log(`chain of ${chain.length} generation(s), ${hashes} key hash(es): writing ${version} as a new base`);
-    const base = await compactToBase(kv, current, { ...delta, entries: changedEntries }, changes, log);
+    const base = await compactToBase(kv, current, { ...delta, entries: changedEntries }, [], log);
+    await writeChecked(kv, version, sync.entries, current.version);
     // What the new base changed from its parent, for kept answers (src/model/answer-reads.ts):
     // the delta's keys; the search keys the fold rewrote change the search layout, which search answers check.
     const baseParent = written.length + deleted.length <= MAX_BASE_PARENT_KEYS ? { baseParent: { version: current.version, keys: changed } } : {};
     const record = { ...fields, ...(base.search && { search: base.search }), ...baseParent, keys: base.keys, reach: base.reach };
     const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
-    return { status: 'published', keysWritten: base.keys, bytesWritten: base.bytes, compacted: true, deletedKeys, deletedVersions: dropped.map((d) => d.version), purgeTags: [...new Set([...tags, SEARCH_TAG])].sort(), unchangedKeys };
+    await kv.deleteMany(sync.expired);
+    return { status: 'published', keysWritten: base.keys + sync.entries.length, syncKeys: sync.entries.length, bytesWritten: base.bytes, compacted: true, deletedKeys: deletedKeys + sync.expired.length, deletedVersions: dropped.map((d) => d.version), purgeTags: [...new Set([...tags, SEARCH_TAG])].sort(), unchangedKeys };
   }
 
   const manifest = { keys: [...written, ...deleted], shadows: [...written, ...deleted].flatMap((l) => before.get(l)?.physical ?? []) };
-  const entries = [...changedEntries, ...tombstones, ...changes, { key: generationKey(version), value: JSON.stringify(manifest) }];
-  await writeChecked(kv, version, entries, current.version);
-  const bytesWritten = entries.reduce((n, e) => n + utf8Length(e.value), 0);
-  log(`delta ${version}: ${entries.length} key(s), ${bytesWritten} byte(s) written and read back`);
+  const entries = [...changedEntries, ...tombstones, { key: generationKey(version), value: JSON.stringify(manifest) }];
+  const puts = [...entries, ...sync.entries];
+  await writeChecked(kv, version, puts, current.version);
+  const bytesWritten = puts.reduce((n, e) => n + utf8Length(e.value), 0);
+  log(`delta ${version}: ${puts.length} key(s) (${sync.entries.length} of the sync log), ${bytesWritten} byte(s) written and read back`);
 
   const pointer: VersionPointer = { ...fields, base: current.base ?? current.version, chain, ...(current.baseParent && { baseParent: current.baseParent }) };
   const record: VersionRecord = { ...pointer, keys: entries.length, reach };
   const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
-  return { status: 'published', keysWritten: entries.length, bytesWritten, compacted: false, deletedKeys, deletedVersions: dropped.map((d) => d.version), purgeTags: tags, unchangedKeys };
+  await kv.deleteMany(sync.expired);
+  return { status: 'published', keysWritten: puts.length, syncKeys: sync.entries.length, bytesWritten, compacted: false, deletedKeys: deletedKeys + sync.expired.length, deletedVersions: dropped.map((d) => d.version), purgeTags: tags, unchangedKeys };
 }

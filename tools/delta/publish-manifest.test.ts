@@ -2,14 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KvWriter } from '../publish/kv-writer';
 import { publish, type DataToPublish } from '../publish/publish';
 import { publishDelta } from './publish-delta';
-import { chunkChanges, diffManifests, type ChangeChunk, type NodeManifest } from '../../src/model/changes';
+import { diffManifests, type ChangeTuple, type NodeManifest } from '../../src/model/changes';
 import { shardManifest } from '../../src/model/node-manifest';
-import { CHANGES_CHUNK_SIZE, HISTORY_KEY, nodeManifestKey, nodeManifestShardKey, POINTER_KEY } from '../../src/model/keys';
+import { HISTORY_KEY, nodeManifestKey, nodeManifestShardKey, POINTER_KEY, syncBlockKey, syncSeqKey } from '../../src/model/keys';
+import type { SyncBlock, SyncSeq } from '../../src/model/sync-log';
 import { counting, openLocalKv } from '../fixtures/local-kv';
 
 /**
  * Delta sync from sharded node manifests (src/model/node-manifest.ts) against real local KV:
- * the change lists a full publish stores are the ones the whole manifests diff to, a version
+ * the sync log's step a full publish stores is what the whole manifests diff to, a version
  * that stored its manifest whole still diffs, and every shard goes with its version.
  */
 let kv: KvWriter;
@@ -39,10 +40,12 @@ function version(name: string, manifest: NodeManifest, whole = false): DataToPub
   };
 }
 
-async function changeList(version: string, since: string): Promise<ChangeChunk[]> {
-  const keys = (await kv.list(`v:${version}:c:${since}:`)).sort((a, b) => Number(a.split(':').at(-1)) - Number(b.split(':').at(-1)));
-  const values = await kv.getMany(keys);
-  return keys.map((k) => JSON.parse(values.get(k)!) as ChangeChunk);
+/** The changes the sync log's step into `version` holds (null: not known), after checking it comes from `since`. */
+async function changeList(version: string, since: string): Promise<ChangeTuple[] | null> {
+  const { seq } = JSON.parse((await kv.getMany([syncSeqKey(version)])).get(syncSeqKey(version))!) as SyncSeq;
+  const step = JSON.parse((await kv.getMany([syncBlockKey(0, seq - 1)])).get(syncBlockKey(0, seq - 1))!) as SyncBlock;
+  expect([step.from, step.to]).toEqual([since, version]);
+  return step.changes;
 }
 
 describe('delta sync from a sharded node manifest', { timeout: 120_000 }, () => {
@@ -52,28 +55,29 @@ describe('delta sync from a sharded node manifest', { timeout: 120_000 }, () => 
     const writer = counting(kv);
     await publish(writer, version('v1', before));
     expect(writer.puts.filter((p) => p.key.startsWith('v:v1:m')).map((p) => p.key)).toEqual(['v:v1:m', 'v:v1:m:0', 'v:v1:m:1']);
-    expect(writer.puts).toHaveLength(DATA_KEYS + 3 + 2);
+    // The data, head and two shards, the version's place in the sync log, history and pointer.
+    expect(writer.puts).toHaveLength(DATA_KEYS + 3 + 1 + 2);
 
     const second = counting(kv);
     await publish(second, version('v2', after));
-    const expected = chunkChanges(diffManifests(before, after), CHANGES_CHUNK_SIZE);
-    expect(expected.map((c) => c.items.length)).toEqual([100, 51]);
+    const expected = diffManifests(before, after);
+    expect(expected).toHaveLength(151);
     expect(await changeList('v2', 'v1')).toEqual(expected);
-    // The data, head and two shards, two change chunks, history and pointer.
+    // The data, head and two shards, the sync log's step and place, history and pointer.
     expect(second.puts).toHaveLength(DATA_KEYS + 3 + 2 + 2);
   });
 
   it('diffs against a version that stored its manifest whole, before sharding', async () => {
     await publish(kv, version('old', nodes(0), true));
     await publish(kv, version('new', nodes(30)));
-    expect(await changeList('new', 'old')).toEqual(chunkChanges(diffManifests(nodes(0), nodes(30)), CHANGES_CHUNK_SIZE));
+    expect(await changeList('new', 'old')).toEqual(diffManifests(nodes(0), nodes(30)));
   });
 
-  it('gives no change list since a version whose shard is missing, rather than a wrong one', async () => {
+  it('logs an unknown step since a version whose shard is missing, rather than a wrong one', async () => {
     await publish(kv, version('v1', nodes(0)));
     await kv.deleteMany([nodeManifestShardKey('v1', 1)]);
     await publish(kv, version('v2', nodes(5)));
-    expect(await kv.list('v:v2:c:')).toEqual([]);
+    expect(await changeList('v2', 'v1')).toBeNull();
   });
 
   it('deletes every shard of a version that leaves the kept set, whole or still read by deltas', async () => {

@@ -61,14 +61,26 @@ function languageOf(v: unknown): string | undefined {
   return undefined;
 }
 
+const httpOnly = (s: string | undefined) => (s && /^https?:\/\//.test(s) ? s : undefined);
+
+/**
+ * Bylines, with what identifies each author: its page (`url`), its node id (`@id`, not a blank
+ * node `_:`) and its `sameAs` links (src/model/author-identity.ts).
+ */
 function authorsOf(v: unknown): AuthorDoc[] {
   return arr(v).flatMap((a): AuthorDoc[] => {
     if (typeof a === 'string') return a.trim() ? [{ name: a.trim() }] : [];
     if (!isObj(a)) return [];
     const name = str(a.name);
     if (!name) return [];
-    const url = str(a.url) ?? (arr(a.sameAs).map(str).find((s) => s && /^https?:\/\//.test(s)));
-    return [{ name, url: url && /^https?:\/\//.test(url) ? url : undefined }];
+    const id = str(a['@id']);
+    const sameAs = [...new Set(arr(a.sameAs).map(str).map(httpOnly).filter((s): s is string => s !== undefined))];
+    return [{
+      name,
+      url: httpOnly(str(a.url)),
+      ...(id && !id.startsWith('_:') ? { id } : {}),
+      ...(sameAs.length > 0 ? { sameAs } : {}),
+    }];
   });
 }
 

@@ -1,4 +1,4 @@
-import type { ImageDoc, ImageFileDoc, SubjectDoc } from '../../src/model/documents';
+import type { AuthorDoc, ImageDoc, ImageFileDoc, SubjectDoc } from '../../src/model/documents';
 import { htmlParagraphs, textParagraphs } from './html-text';
 import { ninjsSchemaErrors } from './ninjs-schemas';
 import { emptyStory, wikidataIdOf, type ReadItem, type SourceEntity, type Story } from './story';
@@ -41,6 +41,21 @@ export function ninjsDialect(o: Obj): NinjsDialect | undefined {
   return undefined;
 }
 
+/**
+ * Bylines: ninjs 1.x `authors` (Superdesk) and the `people` a 2.x/3.x item names as its authors
+ * (`rel` author, creator or writer), each with its `uri` as the source's identity. `by` is
+ * kept as the printed byline only: a string of names identifies no one.
+ */
+function authorsOf(o: Obj): AuthorDoc[] {
+  const people = list(o.people).filter(isObj).filter((p) => /^(?:author|creator|writer|byline)$/i.test(str(p.rel) ?? ''));
+  return [...list(o.authors).filter(isObj), ...people].flatMap((a) => {
+    const name = str(a.name);
+    if (!name) return [];
+    const uri = str(a.uri);
+    return [{ name, ...(uri ? { id: uri } : {}) }];
+  });
+}
+
 export function readNinjs(o: Obj, where: string): ReadItem {
   const dialect = ninjsDialect(o)!;
   const declared = isObj(o.standard) ? str(o.standard.version) : undefined;
@@ -65,7 +80,7 @@ export function readNinjs(o: Obj, where: string): ReadItem {
   story.paragraphs = bodyOf(o);
   story.summary = summaryOf(o);
   story.byline = str(get(o, 'by')) ?? str(o.byline);
-  story.authors = list(o.authors).filter(isObj).flatMap((a) => (str(a.name) ? [{ name: str(a.name)! }] : []));
+  story.authors = authorsOf(o);
   story.images = imagesOf(o);
   story.subjects = [...list(get(o, 'subjects')), ...list(o.subject)].filter(isObj).flatMap(subjectOf);
   story.copyright = str(get(o, 'copyrightNotice')) ?? str(get(o, 'copyrightHolder'));

@@ -73,3 +73,32 @@ export const pageModified = (document: Doc): string | undefined =>
 export const siteNames = (document: Doc): string[] =>
   [metaContent(document, 'og:site_name'), metaContent(document, 'application-name'), metaContent(document, 'twitter:site')?.replace(/^@/, '')]
     .filter((s): s is string => !!s);
+
+/**
+ * Bylines outside JSON-LD: links marked `rel=author` (HTML's link type: "a page about the
+ * author"), their text the name and their target the author's page; else the `author` meta
+ * tag (or Parse.ly's, Dublin Core's), a name alone.
+ */
+export function pageAuthors(document: Doc, pageUrl: string | undefined): Array<{ name: string; url?: string }> {
+  const seen = new Set<string>();
+  const linked = [...document.querySelectorAll('a[rel~="author"], link[rel~="author"]')].flatMap((el) => {
+    const name = (el.textContent || el.getAttribute('title') || '').replace(/\s+/g, ' ').trim();
+    const url = absoluteHttp(el.getAttribute('href'), pageUrl);
+    if (!name || !url || seen.has(url)) return [];
+    seen.add(url);
+    return [{ name, url }];
+  });
+  if (linked.length > 0) return linked;
+  const meta = metaContent(document, 'author', 'parsely-author', 'dc.creator');
+  return meta && !/^https?:\/\//.test(meta) ? [{ name: meta }] : [];
+}
+
+function absoluteHttp(href: string | null, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

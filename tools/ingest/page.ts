@@ -11,7 +11,7 @@ import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
 import { elementParagraphs, markupBody } from './page-body';
 import { withPageAlt } from './image-alt';
-import { itemprop, metaContent, microdataBody, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
+import { itemprop, metaContent, microdataBody, pageAuthors, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
 import { messageOf } from './problem';
 import { emptyStory, type ReadItem, type Story } from './story';
 
@@ -84,6 +84,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   story.dateModified = bestDate([story.dateModified, embedded?.dateModified, pageModified(document)]);
   story.section ??= metaContent(document, 'article:section');
   story.byline ??= embedded?.byline ?? markup.byline;
+  if (story.authors.length === 0) story.authors = pageAuthors(document, story.url ?? pageUrl);
   if (story.images.length === 0) {
     const image = http(metaContent(document, 'og:image'));
     const size = (name: string) => (/^[1-9]\d{0,5}$/.test(metaContent(document, name) ?? '') ? Number(metaContent(document, name)) : undefined);

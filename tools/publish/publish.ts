@@ -1,12 +1,13 @@
 import type { VersionPointer } from '../../src/model/documents';
-import { chunkChanges } from '../../src/model/changes';
+import type { ChangeTuple } from '../../src/model/changes';
 import { isVersionLocal, splitKey } from '../../src/model/generations';
-import { CHANGES_CHUNK_SIZE, changesKey, POINTER_KEY, versionPrefix } from '../../src/model/keys';
+import { POINTER_KEY, versionPrefix } from '../../src/model/keys';
 import type { KvPair, KvWriter } from './kv-writer';
+import { syncEntries, type SyncOptions } from './sync-writer';
 import { diffStoredManifests } from '../../src/model/node-manifest';
 import { ownManifest, storedManifests } from './stored-manifest';
 import { verifyReach } from './verify-version';
-import { KEEP_PREVIOUS, pointerOf, PublishError, readState, switchTo, unwritten, writeChecked, type VersionRecord } from './version-state';
+import { pointerOf, PublishError, readState, switchTo, unwritten, writeChecked, type VersionRecord } from './version-state';
 
 export { KEEP_PREVIOUS, PublishError, type VersionRecord } from './version-state';
 
@@ -35,7 +36,7 @@ export interface PublishResult {
   deletedKeys?: number;
 }
 
-export async function publish(kv: KvWriter, data: DataToPublish, log: (line: string) => void = () => {}): Promise<PublishResult> {
+export async function publish(kv: KvWriter, data: DataToPublish, log: (line: string) => void = () => {}, sync: SyncOptions = {}): Promise<PublishResult> {
   const { version } = data.pointer;
   const prefix = versionPrefix(version);
   const stray = data.entries.find((e) => !e.key.startsWith(prefix));
@@ -47,43 +48,35 @@ export async function publish(kv: KvWriter, data: DataToPublish, log: (line: str
     return { status: 'unchanged', previous: version, deletedVersions: [] };
   }
 
-  const others = history.filter((h) => h.version !== version && h.version !== current?.version);
-  const since = [current?.version, ...others.map((h) => h.version)].filter((v): v is string => !!v && v !== version);
-  const changes = await changeEntries(kv, data, since.slice(0, KEEP_PREVIOUS), log);
-  const entries = [...data.entries, ...changes];
+  // A rerun of the current version (an upload resumed) is not a step of its own.
+  const parent = current?.version;
+  const logged =
+    parent === version ? { entries: [], expired: [] } : await syncEntries(kv, parent, version, parent ? await changesSince(kv, data, parent, log) : null, sync);
+  const entries = data.entries;
 
-  await writeChecked(kv, version, entries, current?.version);
-  log(`version ${version}: ${entries.length} key(s) written and read back`);
+  await writeChecked(kv, version, [...entries, ...logged.entries], current?.version);
+  log(`version ${version}: ${entries.length} key(s) and ${logged.entries.length} of the sync log written and read back`);
 
   const { base: _base, chain: _chain, ...pointer } = data.pointer;
   const reach = data.entries.filter((e) => !isVersionLocal(splitKey(e.key)!.logical)).length;
   const record: VersionRecord = { ...pointer, keys: entries.length, reach };
   const { dropped, deletedKeys } = await switchTo(kv, record, { current, history }, log);
-  return { status: 'published', previous: current?.version ?? null, deletedVersions: dropped.map((d) => d.version), deletedKeys };
+  await kv.deleteMany(logged.expired);
+  return { status: 'published', previous: current?.version ?? null, deletedVersions: dropped.map((d) => d.version), deletedKeys: deletedKeys + logged.expired.length };
 }
 
 /**
- * Delta sync (src/model/changes.ts): the new version's changes against each version that stays
- * kept, diffed from their node manifests (src/model/node-manifest.ts). A version without a
- * manifest (built before delta sync, or a delta version) gets no change list: apps holding it
- * are told to refresh fully.
+ * The sync log's step (src/model/sync-log.ts): the new version's changes from the current one,
+ * diffed from their node manifests (src/model/node-manifest.ts). Null when either has none (a
+ * delta version keeps none): the step is then unknown and apps on older versions refresh fully.
  */
-async function changeEntries(kv: KvWriter, data: DataToPublish, since: string[], log: (line: string) => void): Promise<KvPair[]> {
-  const { version } = data.pointer;
-  const after = ownManifest(data.entries, version);
-  if (!after || since.length === 0) return [];
-  const stored = await storedManifests(kv, since);
-  const entries: KvPair[] = [];
-  for (const old of since) {
-    const before = stored.get(old);
-    if (!before) continue;
-    const changes = diffStoredManifests(before, after);
-    chunkChanges(changes, CHANGES_CHUNK_SIZE).forEach((chunk, i) =>
-      entries.push({ key: changesKey(version, old, i), value: JSON.stringify(chunk) }),
-    );
-    log(`version ${version}: ${changes.length} change(s) since ${old}`);
-  }
-  return entries;
+async function changesSince(kv: KvWriter, data: DataToPublish, parent: string, log: (line: string) => void): Promise<ChangeTuple[] | null> {
+  const after = ownManifest(data.entries, data.pointer.version);
+  const before = after && (await storedManifests(kv, [parent])).get(parent);
+  if (!after || !before) return null;
+  const changes = diffStoredManifests(before, after);
+  log(`version ${data.pointer.version}: ${changes.length} change(s) since ${parent}`);
+  return changes;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readManifestHead, type StoredManifest } from '../../src/model/node-mani
 import type { KvPair, KvWriter } from './kv-writer';
 
 /**
- * The node manifests a full publish diffs (publish.ts changeEntries), read as stored texts: the
+ * The node manifests a full publish diffs (publish.ts changesSince), read as stored texts: the
  * new version's from its entries, the kept versions' from KV, heads first (one bulk read) and
  * then every shard the heads name (one more). A version built before the sharding has its
  * whole manifest under `m`, read as one text. A version whose head names a shard KV does not

@@ -1,4 +1,4 @@
-import type { ArticleDoc, AuthorDoc, EntityRef, TranslationDoc } from '../../model/documents';
+import type { ArticleDoc, EntityRef, TranslationDoc } from '../../model/documents';
 import { toGlobalId } from '../../model/global-id';
 import { InvalidArgument } from '../../model/domain-errors';
 import { RELATED_MAX } from '../../model/keys';
@@ -82,10 +82,6 @@ async function inFormat(format: typeof articleToNinjs, a: ArticleParent, ctx: Gr
   const doc = await fullArticle(a, ctx);
   return format(doc, await ctx.reader.entities(linkedSlugs(doc)), { origin: ctx.origin });
 }
-
-export const Author = {
-  person: (a: AuthorDoc) => (a.person ? ref('Person', a.person) : null),
-};
 
 export const Translation = {
   /** Null when the translation is not in this data version (it may be on the publisher's site only). */

@@ -1,6 +1,6 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
 import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
-import { nameKey, sectionKey, subjectHandle, topicKeysOf } from '../../model/topic-keys';
+import { sectionKey, subjectHandle, topicKeysOf } from '../../model/topic-keys';
 import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
@@ -11,6 +11,8 @@ import { selects } from '../selects';
 import { readConnection, type ListQuery } from '../list-page';
 import type { ArticleFilter, ArticleOrder, EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
 import { ref } from './refs';
+import { loadAuthor } from './author';
+import { slugify } from '../../model/author-identity';
 
 const MAX_NODES = 100;
 
@@ -20,7 +22,7 @@ async function loadEntity(ctx: GraphContext, type: EntityType, slug: string): Pr
 }
 
 export const loadNode = (ctx: GraphContext, type: NodeType, slug: string) =>
-  type === 'Article' ? ctx.reader.article(slug) : loadEntity(ctx, type, slug);
+  type === 'Article' ? ctx.reader.article(slug) : type === 'Author' ? loadAuthor(ctx, slug) : loadEntity(ctx, type, slug);
 
 
 /** The article a link leads to: one read, of its normal form's key (src/model/keys.ts). */
@@ -46,7 +48,7 @@ function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<A
   const topics = [
     ...(f.section != null ? [['section', sectionKey(f.section), lists.articlesInSection] as const] : []),
     ...(f.subject != null ? [['subject', subjectHandle(f.subject), lists.articlesOnSubject] as const] : []),
-    ...(f.author != null ? [['author', nameKey(f.author), lists.articlesBy] as const] : []),
+    ...(f.author != null ? [['author', slugify(f.author), lists.articlesBy] as const] : []),
   ];
   const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reverse = orderBy?.direction === 'ASC';

@@ -1,6 +1,7 @@
 import type { ChangeTuple } from '../../model/changes';
-import type { ArticleCard, ArticleDoc, EntityDoc, EntityRef, EntityType, NodeType, SubjectDoc } from '../../model/documents';
+import type { ArticleCard, ArticleDoc, AuthorDoc, EntityDoc, EntityRef, EntityType, NodeType, SubjectDoc } from '../../model/documents';
 import type { TopicEntry } from '../../model/topic-listing';
+import type { AuthorRecord } from '../../model/author-record';
 import { DataUnavailable } from '../../model/domain-errors';
 import type { GraphContext } from '../context';
 
@@ -13,6 +14,9 @@ export type EntityParent = EntityRef | EntityDoc;
 export type ArticleParent = ArticleCard | ArticleDoc;
 /** An article's own subject (its name, code, uri), or a listing's entry (src/model/topic-listing.ts). */
 export type SubjectParent = SubjectDoc | TopicEntry;
+
+/** A byline as an article holds it, or an author's record (its page, `node`). */
+export type AuthorParent = AuthorDoc | AuthorRecord;
 
 /** A change as resolvers pass it on: its fields, and the slug `node` loads it by. */
 export interface ChangeParent {

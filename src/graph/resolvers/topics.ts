@@ -5,9 +5,8 @@ import { sectionKey, subjectHandle, subjectKey } from '../../model/topic-keys';
 import type { TopicEntry, TopicKind } from '../../model/topic-listing';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context';
-import { readConnection } from '../list-page';
+import { prefetchListOf, readConnection } from '../list-page';
 import type { QueryResolvers, SectionResolvers, SubjectResolvers } from '../resolver-types.gen';
-import { selects } from '../selects';
 import type { SubjectParent } from './refs';
 
 /**
@@ -33,8 +32,7 @@ async function entryOf(ctx: GraphContext, kind: TopicKind, key: string): Promise
  * round trip as the listing and the list's head.
  */
 async function topicByKey(ctx: GraphContext, kind: TopicKind, key: string, list: string, info: GraphQLResolveInfo): Promise<TopicEntry | null> {
-  if (selects(info.fieldNodes, 'articles')) void ctx.reader.listChunk(list, 0).catch(() => undefined);
-  const [entry, head] = await Promise.all([entryOf(ctx, kind, key), ctx.reader.listHead(list)]);
+  const [entry, head] = await Promise.all([entryOf(ctx, kind, key), prefetchListOf(ctx.reader, list, info.fieldNodes)]);
   if (entry) return entry;
   if (!head || head.total === 0) return null;
   return { key, name: key.replace(/^tag:/, ''), names: [], count: head.total };
