@@ -80,6 +80,7 @@ export function graphContext(exchange: Exchange): GraphContext {
     production: config.production,
     waitUntil,
     origin: facts.url.origin,
+    languages: facts.languages,
     rateLimit: config.rateLimit,
     compiled,
     memo: miss ? { key: miss.key, mediaType: miss.mediaType } : undefined,

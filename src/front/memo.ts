@@ -38,7 +38,7 @@ export const memoStage: Stage = async (exchange, next) => {
     // Nothing published or KV failing: yoga answers with the store's error.
     return next();
   }
-  const key = memoKey(method, mediaType, request.headers.get('content-type') ?? '', url, body);
+  const key = memoKey(method, mediaType, request.headers.get('content-type') ?? '', url, body, facts.languages);
   const kept = memoAnswer(isolate.responses, key, pointer);
   if (kept === undefined) {
     exchange.miss = { key, mediaType, body };

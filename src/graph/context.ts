@@ -11,6 +11,8 @@ export interface GraphContext {
   production: boolean;
   /** Work to finish after the response is sent (cache writes). */
   waitUntil: (promise: Promise<unknown>) => void;
+  /** The request's Accept-Language, best first (src/text/accept-language.ts): the language of localized fields that name none. */
+  languages: readonly string[];
   /** The request's origin (https://host): the absolute URLs the formats out write start with it. */
   origin: string;
   /**

@@ -38,9 +38,10 @@ export interface EdgeCacheOptions {
 }
 
 /**
- * The cache key: the request's URL with sorted parameters and the media type the answer will
+ * The cache key: the request's URL with sorted parameters, the media type the answer will
  * have (not the raw Accept header: Apollo, urql and Apollo Kotlin spell the same preference
- * differently and should share one entry). A resource has one media type.
+ * differently and should share one entry) and the languages it prefers (Accept-Language, as
+ * parsed: `hi, en;q=0.5` and `hi,en;q=0.50` share one). A resource has one media type.
  */
 export function edgeCacheKey(
   request: Request,
@@ -52,6 +53,8 @@ export function edgeCacheKey(
   const key = new URL(url.pathname, url.origin);
   const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   key.searchParams.set('media-type', resource ? 'resource' : facts.mediaType!);
+  // Localized fields follow Accept-Language: the negotiated preferences, not the header's spelling.
+  if (!resource && facts.languages.length > 0) key.searchParams.set('languages', facts.languages.join(','));
   for (const [name, value] of params) key.searchParams.append(`p.${name}`, value);
   return new Request(key.toString(), { method: 'GET' });
 }
@@ -135,8 +138,9 @@ function toClient(request: Request, stored: Response, body: string, config: Deli
   headers.delete(READS_HEADER);
   headers.set(VERSION_HEADER, version);
   headers.set('cache-control', `public, max-age=${config.maxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`);
-  // The body's media type follows the Accept header (GraphQL-over-HTTP content negotiation).
-  headers.set('vary', 'Accept');
+  // The body's media type follows the Accept header (GraphQL-over-HTTP content negotiation),
+  // its localized fields Accept-Language.
+  headers.set('vary', 'Accept, Accept-Language');
   const etag = headers.get('etag');
   if (etag && ifNoneMatch(request.headers.get('if-none-match'), etag)) {
     headers.delete('content-type');

@@ -1,3 +1,4 @@
+import { acceptedLanguages } from '../text/accept-language';
 import { negotiatedMediaType } from './media-type';
 
 /**
@@ -11,8 +12,15 @@ export interface RequestFacts {
   url: URL;
   /** The negotiated media type of a JSON answer (src/http/media-type.ts); null when none is acceptable. */
   mediaType: string | null;
+  /** The Accept-Language preferences, best first (src/text/accept-language.ts); empty when none. */
+  languages: string[];
 }
 
 export function requestFacts(request: Request): RequestFacts {
-  return { method: request.method, url: new URL(request.url), mediaType: negotiatedMediaType(request.headers.get('accept')) };
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    mediaType: negotiatedMediaType(request.headers.get('accept')),
+    languages: acceptedLanguages(request.headers.get('accept-language')),
+  };
 }

@@ -8,14 +8,15 @@ import { stringBytes } from '../store/string-bytes';
  * The response memo's policy: what a request's answer is kept under and which answers are kept.
  * Every answer is a function of the data it read and the request's bytes (the API is read-only,
  * yoga's configuration is fixed for the isolate), so the key is those bytes as sent: method,
- * negotiated media type (it decides the content type), content type, origin (the ninjs and
+ * negotiated media type (it decides the content type), content type, the Accept-Language
+ * preferences as parsed (localized fields follow them), origin (the ninjs and
  * JSON-LD fields write absolute URLs from it), path and query string, body. Nothing is inferred from parsing, so a request yoga would refuse can never be answered
  * from an entry another spelling filled. The data version is not in the key: an entry keeps
  * what its answer read (src/model/answer-reads.ts) and is served at a later version only when
  * nothing it read changed since; otherwise the request is answered afresh and replaces it.
  */
-export function memoKey(method: string, mediaType: string, contentType: string, url: URL, body: string): string {
-  return [method, mediaType, contentType, url.origin + url.pathname + url.search, body].join('\u0000');
+export function memoKey(method: string, mediaType: string, contentType: string, url: URL, body: string, languages: readonly string[]): string {
+  return [method, mediaType, contentType, url.origin + url.pathname + url.search, body, languages.join(',')].join('\u0000');
 }
 
 /** Bodies (and GET query strings) longer than this are not memoized: they are left unread. */

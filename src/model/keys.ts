@@ -134,7 +134,7 @@ export const suggestCountsKey = (version: string): string => `v:${version}:s:gc`
 
 /** What a key of a version holds, in words a client may read: messages name this, never the key. */
 const KINDS: Array<[prefix: string, kind: string]> = [
-  ['a:', 'article'], ['e:', 'entity'], ['h:', 'list'], ['l:', 'list'], ['x:', 'list'], ['u:', 'link'],
+  ['a:', 'article'], ['e:', 'entity'], ['w:', 'author'], ['h:', 'list'], ['l:', 'list'], ['x:', 'list'], ['u:', 'link'],
   ['k:', 'topic listing'], ['r:', 'related stories'], ['c:', 'change'], ['m', 'node index'], ['g', 'generation index'], ['s:', 'search index'],
 ];
 export const documentKind = (logical: string): string => KINDS.find(([prefix]) => logical.startsWith(prefix))?.[1] ?? 'stored';

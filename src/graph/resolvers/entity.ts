@@ -19,20 +19,31 @@ const fromDoc =
   async (e: EntityParent, _: unknown, ctx: GraphContext): Promise<V> =>
     pick(await entityDoc<D>(e, ctx));
 
+async function localizedName(e: EntityParent, language: string | null | undefined, ctx: GraphContext) {
+  const doc = await entityDoc(e, ctx);
+  return pickLocalized(doc.names, language || ctx.languages, doc.defaultLanguage) ?? { language: doc.defaultLanguage, value: doc.slug };
+}
+
+async function localizedDescription(e: EntityParent, language: string | null | undefined, ctx: GraphContext) {
+  const doc = await entityDoc(e, ctx);
+  return pickLocalized(doc.descriptions, language || ctx.languages, doc.defaultLanguage);
+}
+
 const placeRef = (slug: string | undefined) => (slug ? ref('Place', slug) : null);
 
 /** Fields every entity type shares; `id`, `slug` and the lists need no read of the document. */
 const entityFields = {
   id: (e) => toGlobalId(e.type, e.slug),
   slug: (e) => e.slug,
+  // A field's own `language` wins; else the request's Accept-Language (src/text/accept-language.ts).
   async name(e, { language }, ctx) {
-    const doc = await entityDoc(e, ctx);
-    return pickLocalized(doc.names, language, doc.defaultLanguage)?.value ?? doc.slug;
+    return (await localizedName(e, language, ctx)).value;
   },
   async description(e, { language }, ctx) {
-    const doc = await entityDoc(e, ctx);
-    return pickLocalized(doc.descriptions, language, doc.defaultLanguage)?.value ?? null;
+    return (await localizedDescription(e, language, ctx))?.value ?? null;
   },
+  localizedName: (e, { language }, ctx) => localizedName(e, language, ctx),
+  localizedDescription: async (e, { language }, ctx) => (await localizedDescription(e, language, ctx)) ?? null,
   names: fromDoc((d) => d.names),
   aliases: fromDoc((d) => d.aliases),
   wikidataId: fromDoc((d) => d.wikidataId ?? null),
