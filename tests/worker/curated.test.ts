@@ -7,7 +7,7 @@ import { buildAndPublish, seedFiles } from './publish-data';
 
 /**
  * Editorial signals: ninjs urgency and the breaking flag on every card, and the lists editors
- * keep in data/curated/ (top stories per section), checked, published and read.
+ * keep in data/curated/<name>.json (top stories per section), checked, published and read.
  */
 function story(slug: string, datePublished: string, fields: Record<string, unknown>): SourceFile {
   const text = { slug, language: 'en', headline: `Story ${slug}`, datePublished, source: 'Written for this test.', paragraphs: ['Putin spoke.'], section: 'World', ...fields };

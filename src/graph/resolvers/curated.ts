@@ -29,6 +29,6 @@ export const CuratedQuery = {
   },
 } satisfies QueryResolvers;
 
-/** A section's top stories: its entry in data/curated/top-stories.json. */
+/** A section's top stories: its entry in the `top-stories` file of data/curated/<name>.json. */
 export const topStories = async (section: { key: string }, _: unknown, ctx: GraphContext) =>
   ((await curatedArticles(ctx, TOP_STORIES, section.key)) ?? []) as unknown as ArticleDoc[];

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<45957594552c2fea21cff75d0b83ee62>>
+ * @generated SignedSource<<4bf72b637a9ee2d689d35f3529bfdb49>>
  * @relayHash f6637e1dfd7965c8cddd47bbec65753f
  * @lightSyntaxTransform
  */
@@ -23,12 +23,12 @@ export type RelayArticleScreenQuery$data = {
       readonly entity: {
         readonly id: string;
         readonly name: string;
-      };
+      } | null | undefined;
     }>;
     readonly people: ReadonlyArray<{
       readonly id: string;
       readonly " $fragmentSpreads": FragmentRefs<"RelayPersonArticles_person">;
-    }>;
+    } | null | undefined>;
   } | null | undefined;
 };
 export type RelayArticleScreenQuery = {

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<3ec115bfe9678d094299db7171913e42>>
+ * @generated SignedSource<<a834850d987ecec74373533bf6f3cdaf>>
  * @lightSyntaxTransform
  */
 
@@ -15,7 +15,7 @@ export type RelayPersonArticles_person$data = {
       readonly node: {
         readonly headline: string;
         readonly id: string;
-      };
+      } | null | undefined;
     }>;
   };
   readonly id: string;
