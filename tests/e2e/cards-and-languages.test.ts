@@ -47,7 +47,10 @@ describe('cards cost no read of their own in wrangler dev (production, arbitrary
       const response = await post(arbitrary.origin, feed(fields), ip);
       const body = (await response.json()) as { data: { articles: { edges: unknown[] } }; errors?: unknown };
       expect(body.errors).toBeUndefined();
-      return { keys: parseKvStats(response.headers.get('x-kv-stats')).keys, items: body.data.articles.edges.length };
+      // Keys asked for: read from KV, or found in the isolate's cache when another test of this
+      // run (sharing the server) read the same document first.
+      const stats = parseKvStats(response.headers.get('x-kv-stats'));
+      return { keys: stats.keys + stats.cacheHits, items: body.data.articles.edges.length };
     };
     // Distinct selections: the response memo holds none of them yet.
     const plain = await keys('datePublished', '192.0.2.43');
