@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors';
 import { corsHeaders } from '../http/cors';
+import { errorBody } from '../http/error-codes';
 import { rateLimited } from '../http/rate-limit';
 import { NoDataVersion } from '../model/domain-errors';
 import { commentText, eventText, parseListNames, retryText, versionEvent, type NamedLists } from '../model/update-events';
@@ -33,7 +34,7 @@ export const updatesStage: Stage = async (exchange, next) => {
   const cors = corsHeaders(request, config.corsOrigins);
   const json = (status: number, code: string, message: string, extra: Record<string, string> = {}) => {
     exchange.errorCodes.push(code);
-    return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    return new Response(errorBody(message, code), {
       status,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors, ...extra },
     });

@@ -85,6 +85,9 @@ export function codeResult<R>(result: R): R {
   return { ...result, errors: errors.map(ensureCode) };
 }
 
+/** A GraphQL-shaped body of one error (GraphQL over HTTP): what answers made before yoga carry. */
+export const errorBody = (message: string, code: string): string => JSON.stringify({ errors: [{ message, extensions: { code } }] });
+
 /**
  * yoga answers an unsupported content type (415) or Accept header (406) with an empty body;
  * the same status with a GraphQL-shaped body, so every answer of the endpoint has a code.
@@ -94,7 +97,7 @@ export function emptyRefusalBody(status: number): string {
     status === 415
       ? 'Unsupported content type; send application/json (GraphQL over HTTP).'
       : 'None of the accepted media types is available; accept application/json.';
-  return JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+  return errorBody(message, ErrorCode.BAD_REQUEST);
 }
 
 /** A malformed wrangler.toml var: say which, as a GraphQL error, rather than crash. */

@@ -1,5 +1,6 @@
 import type { RateLimitSettings } from '../config';
 import { ErrorCode } from '../errors';
+import { errorBody } from './error-codes';
 
 /**
  * Per-client rate limiting with the Workers Rate Limiting binding
@@ -17,15 +18,7 @@ export async function rateLimited(request: Request, settings: RateLimitSettings 
   const key = request.headers.get('cf-connecting-ip') ?? 'unknown-client';
   const { success } = await settings.limiter.limit({ key });
   if (success) return null;
-  const body = {
-    errors: [
-      {
-        message: `Too many requests; retry after ${settings.retryAfterSeconds} seconds.`,
-        extensions: { code: ErrorCode.RATE_LIMITED },
-      },
-    ],
-  };
-  return new Response(JSON.stringify(body), {
+  return new Response(errorBody(`Too many requests; retry after ${settings.retryAfterSeconds} seconds.`, ErrorCode.RATE_LIMITED), {
     status: 429,
     headers: {
       'content-type': 'application/json; charset=utf-8',

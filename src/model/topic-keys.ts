@@ -1,5 +1,6 @@
 import type { ArticleCard, SubjectDoc } from './article-docs';
-import { authorSlug } from './author-identity';
+import { authorSlug, slugify } from './author-identity';
+import { lists } from './keys';
 import { nameKey } from './name-handle';
 
 export { nameKey };
@@ -23,6 +24,17 @@ export const subjectHandle = (key: string): string => {
   const handle = key.trim();
   return handle.startsWith('tag:') ? `tag:${nameKey(handle.slice('tag:'.length))}` : handle;
 };
+
+/**
+ * A section, subject or author as a client names it (an `articles` filter, a `lists=` name of
+ * GET /updates): its handle, normalized as the build's, and the stored list of its articles.
+ */
+export const TOPIC_FILTERS = {
+  section: { handle: sectionKey, list: lists.articlesInSection },
+  subject: { handle: subjectHandle, list: lists.articlesOnSubject },
+  author: { handle: (author: string) => slugify(author), list: lists.articlesBy },
+} as const;
+export type TopicFilter = keyof typeof TOPIC_FILTERS;
 
 /** The section, subject and author handles a card is listed under (each once). */
 export function topicKeysOf(card: Pick<ArticleCard, 'section' | 'subjects' | 'authors'>): {

@@ -1,4 +1,4 @@
-import { nameKey, sectionKey, subjectHandle } from './topic-keys';
+import { TOPIC_FILTERS, type TopicFilter } from './topic-keys';
 import { ENTITY_KINDS } from './entity-kinds';
 import { chainIndex, holds, keyHash } from './generations';
 import { lists as listNames } from './keys';
@@ -28,9 +28,10 @@ export function listOf(name: string): string | null {
   const [kind, value] = [name.slice(0, colon), name.slice(colon + 1)];
   const entity = ENTITY_KINDS.find((k) => k.filter === kind);
   if (entity) return listNames.articlesAbout({ type: entity.type, slug: value });
-  if (kind === 'section') return listNames.articlesInSection(sectionKey(value));
-  if (kind === 'subject') return listNames.articlesOnSubject(subjectHandle(value));
-  if (kind === 'author') return listNames.articlesBy(nameKey(value));
+  if (kind in TOPIC_FILTERS) {
+    const topic = TOPIC_FILTERS[kind as TopicFilter];
+    return topic.list(topic.handle(value));
+  }
   if (kind === 'language') return listNames.articlesInLanguage(value);
   return null;
 }
@@ -42,7 +43,7 @@ export function parseListNames(param: string | null): { lists: NamedLists } | { 
   const lists = new Map<string, string>();
   for (const name of names) {
     const list = listOf(name);
-    if (list === null) return { error: `\`lists\`: "${name.slice(0, 80)}" is not a list; use latest, person:<slug>, place:<slug>, organization:<slug>, event:<slug>, section:<name>, subject:<code or tag:name>, author:<name> or language:<code>.` };
+    if (list === null) return { error: `\`lists\`: "${name.slice(0, 80)}" is not a list; use latest, person:<slug>, place:<slug>, organization:<slug>, event:<slug>, section:<name>, subject:<code or tag:name>, author:<slug> or language:<code>.` };
     lists.set(name, list);
   }
   return { lists };

@@ -1,6 +1,6 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
 import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
-import { sectionKey, subjectHandle, topicKeysOf } from '../../model/topic-keys';
+import { TOPIC_FILTERS, topicKeysOf } from '../../model/topic-keys';
 import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
@@ -12,7 +12,6 @@ import { readConnection, type ListQuery } from '../list-page';
 import type { ArticleFilter, ArticleOrder, EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
 import { ref } from './refs';
 import { loadAuthor } from './author';
-import { slugify } from '../../model/author-identity';
 
 const MAX_NODES = 100;
 
@@ -45,18 +44,17 @@ const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string
 function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<ArticleOrder> | undefined): ListQuery {
   const f = filter ?? {};
   const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
-  const topics = [
-    ...(f.section != null ? [['section', sectionKey(f.section), lists.articlesInSection] as const] : []),
-    ...(f.subject != null ? [['subject', subjectHandle(f.subject), lists.articlesOnSubject] as const] : []),
-    ...(f.author != null ? [['author', slugify(f.author), lists.articlesBy] as const] : []),
-  ];
+  const topics = (['section', 'subject', 'author'] as const).flatMap((kind) => {
+    const value = f[kind];
+    return value != null ? [[kind, TOPIC_FILTERS[kind].handle(value)] as const] : [];
+  });
   const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
   const reverse = orderBy?.direction === 'ASC';
   const [base, ...rest] = entities;
   const links = (card: ArticleCard, [kind, slug]: readonly [EntityKind, string]) => card[kind.links].includes(slug);
   const onTopic = (card: ArticleCard, [kind, key]: (typeof topics)[number]) => topicKeysOf(card)[kind].includes(key);
   const list = base ? lists.articlesAbout(ref(base[0].type, base[1]))
-    : topics[0] ? topics[0][2](topics[0][1])
+    : topics[0] ? TOPIC_FILTERS[topics[0][0]].list(topics[0][1])
     : f.language != null ? lists.articlesInLanguage(f.language)
     : lists.articles;
   const scanTopics = base ? topics : topics.slice(1);
