@@ -53,13 +53,37 @@ function base64Bytes(text: Uint8Array, start: number, end: number): Uint8Array {
   }
 }
 
+/** The decoded bytes of the packed list in text[body, end) (after its `<postings>:` prefix). */
+export const packedBytes = (text: Uint8Array, body: number, end: number): Uint8Array => base64Bytes(text, body, end);
+
 /**
  * Decodes the packed list in text[body, end) (after its `<postings>:` prefix) into
  * data[at, at + 2 * postings) as [gap, impact, ...].
  */
 export function unpackInto(text: Uint8Array, body: number, end: number, postings: number, data: Int32Array, at: number): void {
-  const bytes = base64Bytes(text, body, end);
-  let i = 0;
+  unpackBytes(base64Bytes(text, body, end), postings, data, at);
+}
+
+/** Where the documents start and the impacts begin in decoded packed bytes, after the header. */
+export function packedHeader(bytes: Uint8Array, postings: number): { layout: number; first: number; body: number; impacts: number } {
+  let i = 1;
+  let first = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (shift >= 35 || i >= bytes.length) throw new PackedListError('bad varint in a packed list');
+    const b = bytes[i++]!;
+    first += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) break;
+  }
+  const impacts = bytes.length - postings;
+  if (postings === 0 || impacts < i) throw new PackedListError('packed list shorter than its postings');
+  return { layout: bytes[0]!, first, body: i, impacts };
+}
+
+/** Decodes packed bytes (base64 already undone) into data[at, at + 2 * postings) as [gap, impact, ...]. */
+export function unpackBytes(bytes: Uint8Array, postings: number, data: Int32Array, at: number): void {
+  const header = packedHeader(bytes, postings);
+  const { layout, first, impacts } = header;
+  let i = header.body;
   const varint = (): number => {
     let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
@@ -70,10 +94,6 @@ export function unpackInto(text: Uint8Array, body: number, end: number, postings
     }
     throw new PackedListError('bad varint in a packed list');
   };
-  const layout = bytes[i++];
-  const first = varint();
-  const impacts = bytes.length - postings;
-  if (postings === 0 || impacts < i) throw new PackedListError('packed list shorter than its postings');
   let doc = first;
   data[at] = first;
   if (layout === GAPS) {

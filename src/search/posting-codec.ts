@@ -1,4 +1,5 @@
-import { packedCount, PackedListError, unpackInto } from './packed-list';
+import { DenseList, popcount, type AnyList } from './dense-list';
+import { BITMAP, packedBytes, packedCount, packedHeader, PackedListError, unpackBytes } from './packed-list';
 
 /**
  * A posting shard as the worker keeps it: every posting list of the shard in one Int32Array
@@ -23,12 +24,21 @@ export class DecodedShard {
     private readonly data: Int32Array,
     /** Heap and buffer bytes this shard retains (docs/memory.md). */
     readonly bytes: number,
+    /** Lists stored as bitmaps, kept as bitmaps (dense-list.ts); their `data` range is empty. */
+    private readonly dense: ReadonlyArray<DenseList | undefined> = [],
   ) {}
 
-  /** The gap-encoded list of a term (a view into the shard, no copy), or undefined. */
+  /** The gap-encoded list of a term (a view into the shard, no copy, but for a bitmap's), or undefined. */
   list(term: string): Int32Array | undefined {
     const i = this.ordinals.get(term);
-    return i === undefined ? undefined : this.data.subarray(this.offsets[i]!, this.offsets[i + 1]!);
+    if (i === undefined) return undefined;
+    return this.dense[i]?.gaps() ?? this.data.subarray(this.offsets[i]!, this.offsets[i + 1]!);
+  }
+
+  /** The list of a term as ranking takes it: a bitmap list as it is, others gap-encoded. */
+  postings(term: string): AnyList | undefined {
+    const i = this.ordinals.get(term);
+    return i === undefined ? undefined : (this.dense[i] ?? this.list(term));
   }
 }
 
@@ -38,18 +48,34 @@ const TYPED_ARRAY_BYTES = 128;
 const SHARD_BYTES = 64;
 const STRING_HEADER_BYTES = 16;
 
+/** A packed list after the first pass: a bitmap kept as it is, or bytes the second pass unpacks. */
+type Packed = DenseList | { bytes: Uint8Array; postings: number };
+
 export function decodePostingShard(utf8: Uint8Array): DecodedShard {
-  const counted = scan(utf8, null);
+  const packedLists: Packed[] = [];
+  const counted = scan(utf8, null, packedLists);
   const offsets = new Uint32Array(counted.terms.length + 1);
   const data = new Int32Array(counted.numbers);
-  scan(utf8, { offsets, data });
+  scan(utf8, { offsets, data }, packedLists);
+  const dense = packedLists.map((p) => (p instanceof DenseList ? p : undefined));
   const ordinals = new Map<string, number>();
   let bytes = SHARD_BYTES + 2 * TYPED_ARRAY_BYTES + offsets.byteLength + data.byteLength;
   counted.terms.forEach((term, i) => {
     ordinals.set(term, i);
     bytes += MAP_ENTRY_BYTES + STRING_HEADER_BYTES + 2 * term.length;
+    // A bitmap list's bytes, and its gap form should a reader ask for it.
+    const d = dense[i];
+    if (d) bytes += d.stored + 8 * d.postings + 2 * TYPED_ARRAY_BYTES;
   });
-  return new DecodedShard(ordinals, offsets, data, bytes);
+  return new DecodedShard(ordinals, offsets, data, bytes, dense);
+}
+
+/** A BITMAP list's bytes hold exactly `postings` documents, the last in its last byte. */
+function checkBitmap(bytes: Uint8Array, postings: number): void {
+  const { body, impacts } = packedHeader(bytes, postings);
+  let set = 0;
+  for (let b = body; b < impacts; b++) set += popcount(bytes[b]!);
+  if (set !== postings || bytes[impacts - 1] === 0) throw new PackedListError('packed list length does not match its postings');
 }
 
 const QUOTE = 34;
@@ -66,7 +92,7 @@ const NINE = 57;
 
 const utf8Decoder = new TextDecoder();
 
-function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array } | null): { terms: string[]; numbers: number } {
+function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array } | null, packedLists: Packed[]): { terms: string[]; numbers: number } {
   let i = 0;
   const fail = (what: string): never => {
     throw new Error(`posting shard: ${what} at byte ${i}`);
@@ -79,17 +105,27 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
     if (text[i] !== code) fail(`expected "${String.fromCharCode(code)}"`);
     i += 1;
   };
-  /** A packed list (packed-list.ts): counted by its prefix, decoded only into `data`. */
-  const packed = (data: Int32Array | undefined, at: number): number => {
+  /**
+   * A packed list (packed-list.ts): the first pass decodes it (a bitmap is kept as one and takes
+   * no room in `data`), the second unpacks the others into `data`.
+   */
+  const packed = (data: Int32Array | undefined, at: number, ordinal: number): number => {
     const start = i + 1;
-    let end = start;
-    while (end < text.length && text[end] !== QUOTE) end++;
-    if (end >= text.length) fail('unterminated packed list');
+    // Base64 holds no quote: the native search finds the end of a long list at once.
+    const end = text.indexOf(QUOTE, start);
+    if (end < 0) fail('unterminated packed list');
     try {
-      const { postings, body } = packedCount(text, start, end);
-      if (data) unpackInto(text, body, end, postings, data, at);
+      let list = packedLists[ordinal];
+      if (!list) {
+        const { postings, body } = packedCount(text, start, end);
+        const bytes = packedBytes(text, body, end);
+        if (bytes[0] === BITMAP) checkBitmap(bytes, postings);
+        list = packedLists[ordinal] = bytes[0] === BITMAP ? new DenseList(bytes, postings) : { bytes, postings };
+      }
       i = end + 1;
-      return 2 * postings;
+      if (list instanceof DenseList) return 0;
+      if (data) unpackBytes(list.bytes, list.postings, data, at);
+      return 2 * list.postings;
     } catch (error) {
       if (error instanceof PackedListError) return fail(error.message);
       throw error;
@@ -120,7 +156,7 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
         expect(OPEN_BRACKET);
         space();
       }
-      if (isPacked) numbers += packed(into?.data, numbers);
+      if (isPacked) numbers += packed(into?.data, numbers, count - 1);
       else if (text[i] === CLOSE_BRACKET) i += 1;
       else {
         // The hot loop: the build writes no whitespace, so it is skipped only when present.

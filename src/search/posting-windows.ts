@@ -1,3 +1,4 @@
+import { popcount, type DenseList } from './dense-list';
 import { IMPACT_SCALE } from './index-format';
 import { idf } from './ranking-params';
 
@@ -26,6 +27,53 @@ export interface WindowedList {
   before: Int32Array;
   /** Highest stored impact in window w (0: no posting). */
   max: Int32Array;
+  /** A list kept as a bitmap (dense-list.ts): its bits and impacts; `list` is then empty. */
+  dense?: DenseWindows;
+}
+
+export interface DenseWindows {
+  /** Two 32-document words a window. */
+  words: Uint32Array;
+  impacts: Uint8Array;
+  /** Impacts before window w's first document; entry w + 1 is its end. */
+  rank: Int32Array;
+}
+
+/**
+ * Indexes a bitmap list over `windows` windows: each window's postings are found by counting
+ * the bits before it, and its highest impact is the most of its run of impacts.
+ */
+export function windowDense(dense: DenseList, windows: number, live: number): WindowedList {
+  const words = dense.words(2 * windows);
+  const { impacts } = dense;
+  const rank = new Int32Array(windows + 1);
+  const max = new Int32Array(windows);
+  let r = 0;
+  for (let w = 0; w < windows; w++) {
+    const end = r + popcount(words[2 * w]!) + popcount(words[2 * w + 1]!);
+    let most = 0;
+    for (let k = r; k < end; k++) if (impacts[k]! > most) most = impacts[k]!;
+    max[w] = most;
+    rank[w + 1] = r = end;
+  }
+  return { list: new Int32Array(0), idf: idf(live, dense.postings), start: rank, before: rank, max, dense: { words, impacts, rank } };
+}
+
+/** addWindow over a bitmap list: the window's set bits, lowest first, with their impacts in order. */
+function addDenseWindow(into: Float64Array, d: DenseWindows, factor: number, w: number, count?: Uint8Array): number {
+  let r = d.rank[w]!;
+  for (let half = 0; half < 2; half++) {
+    let bits = d.words[2 * w + half]!;
+    const base = w * WINDOW_DOCS + 32 * half;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const doc = base + 31 - Math.clz32(low);
+      bits ^= low;
+      into[doc] = into[doc]! + factor * (d.impacts[r++]! / IMPACT_SCALE);
+      if (count) count[doc] = count[doc]! + 1;
+    }
+  }
+  return r - d.rank[w]!;
 }
 
 export const windowCount = (documents: number): number => (documents + WINDOW_DOCS - 1) >> SHIFT;
@@ -57,6 +105,7 @@ export function windowList(list: List, windows: number, live: number): WindowedL
 /** Adds `weight * idf * impact` of window w's postings into `into`; counts them in `count`. */
 export function addWindow(into: Float64Array, l: WindowedList, weight: number, w: number, count?: Uint8Array): number {
   const factor = weight * l.idf;
+  if (l.dense) return addDenseWindow(into, l.dense, factor, w, count);
   const { list } = l;
   let doc = l.before[w]!;
   const end = l.start[w + 1]!;

@@ -1,3 +1,5 @@
+import type { DenseList } from './dense-list';
+
 /**
  * The types ranking shares between rank.ts (matching and counting) and rank-windows.ts
  * (scoring by windows), kept apart so neither imports the other.
@@ -10,8 +12,8 @@ export interface Ranked {
 /** A gap-encoded posting list [gap, impact, ...]: stored as JSON, read as an Int32Array. */
 export type Postings = ArrayLike<number>;
 
-/** term -> its posting list; undefined when no document has the term. */
-export type PostingLookup = (term: string) => Postings | undefined;
+/** term -> its posting list (gap-encoded, or a bitmap kept as one); undefined when no document has the term. */
+export type PostingLookup = (term: string) => Postings | DenseList | undefined;
 
 /** What a ranking did, for tests and the bench: deterministic, unlike its time. */
 export interface RankCounts {

@@ -1,6 +1,7 @@
 import { keyTerm, pairTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
-import { addWindow, windowBound, windowCount, windowList, WINDOW_DOCS, type WindowedList } from './posting-windows';
+import { DenseList, gapsOf, type AnyList } from './dense-list';
+import { addWindow, windowBound, windowCount, windowDense, windowList, WINDOW_DOCS, type WindowedList } from './posting-windows';
 import type { RankArrays } from './rank-buffers';
 import type { PostingLookup, Postings, RankCounts } from './rank-types';
 import { CROSS_SCRIPT_WEIGHT, PAIR_BOOST } from './ranking-params';
@@ -44,14 +45,15 @@ export interface QueryPlan {
 
 export function planQuery(query: ParsedQuery, lookup: PostingLookup, documents: number, live: number, counts: RankCounts): QueryPlan {
   const windows = windowCount(documents);
-  const indexed = new Map<Postings, WindowedList>();
+  const indexed = new Map<AnyList, WindowedList>();
   const slot = (term: string, weight: number): Slot[] => {
     const list = lookup(term);
     if (!list) return [];
     let windowed = indexed.get(list);
     if (!windowed) {
-      indexed.set(list, (windowed = windowList(list, windows, live)));
-      counts.postings += list.length / 2;
+      const dense = list instanceof DenseList;
+      indexed.set(list, (windowed = dense ? windowDense(list, windows, live) : windowList(list, windows, live)));
+      counts.postings += dense ? list.postings : list.length / 2;
     }
     return [{ list: windowed, weight }];
   };
@@ -65,7 +67,7 @@ export function planQuery(query: ParsedQuery, lookup: PostingLookup, documents: 
   );
   const excluded = query.excluded.map((alt) => {
     const terms = alt.kind === 'word' ? [alt.term] : pairsOf(alt.terms);
-    const lists = terms.map(lookup);
+    const lists = terms.map((t) => gapsOf(lookup(t)));
     return { lists: lists.every(Boolean) ? (lists as Postings[]) : [], needed: terms.length };
   });
   const bonus = query.pairs.flatMap((p) => slot(p, PAIR_BOOST));
@@ -79,9 +81,16 @@ function eachDoc(list: Postings, fn: (doc: number) => void): void {
   for (let i = 0; i + 1 < list.length; i += 2) fn((doc += list[i]!));
 }
 
-/** Clauses each document matches (`strict`, `matched`: optional ones) and excluded ones (`excluded` = 1). */
-export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, counts: RankCounts): void {
+/**
+ * Clauses each document matches (`strict`, `matched`: optional ones) and excluded ones
+ * (`excluded` = 1). Returns how many documents any clause holds, listed first in `order`: the
+ * only candidates, so what follows visits them and not every document number (at 100,000
+ * articles a rare word's one match would otherwise cost two passes over 100,000 numbers).
+ */
+export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, counts: RankCounts): number {
   a.best.fill(0, 0, documents);
+  const { best, order } = a;
+  let touched = 0;
   const inAll = (lists: Postings[], needed: number, fn: (doc: number) => void) => {
     if (lists.length !== needed || needed === 0) return;
     a.pairs.fill(0, 0, documents);
@@ -89,22 +98,41 @@ export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, c
     eachDoc(lists[0]!, (doc) => a.pairs[doc] === needed && fn(doc));
   };
   plan.alternatives.forEach((group, g) => {
-    // `best` stamps a document once per clause.
+    // `best` stamps a document once per clause; 0 means no clause has it yet.
     const counter = plan.strictness[g] ? a.strict : a.matched;
     const stamp = (doc: number) => {
-      if (a.best[doc] === g + 1) return;
-      a.best[doc] = g + 1;
+      const seen = best[doc]!;
+      if (seen === g + 1) return;
+      if (seen === 0) order[touched++] = doc;
+      best[doc] = g + 1;
       counter[doc] = counter[doc]! + 1;
     };
     for (const alt of group) {
-      if (alt.kind === 'word') for (const s of alt.slots) eachDoc(s.list.list, stamp);
-      else inAll(alt.pairs.map((s) => s.list.list), alt.needed, stamp);
+      if (alt.kind !== 'word') {
+        inAll(alt.pairs.map((s) => s.list.list), alt.needed, stamp);
+        continue;
+      }
+      // The hot loop of a common word, written out (no call per posting).
+      const mark = g + 1;
+      for (const s of alt.slots) {
+        const list = s.list.list;
+        let doc = 0;
+        for (let i = 0; i + 1 < list.length; i += 2) {
+          doc += list[i]!;
+          const seen = best[doc]!;
+          if (seen === mark) continue;
+          if (seen === 0) order[touched++] = doc;
+          best[doc] = mark;
+          counter[doc] = counter[doc]! + 1;
+        }
+      }
     }
   });
   for (const { lists, needed } of plan.excluded) {
     counts.postings += lists.reduce((n, l) => n + l.length / 2, 0);
     inAll(lists, needed, (doc) => (a.excluded[doc] = 1));
   }
+  return touched;
 }
 
 /** Exact scores of window w's documents into `total`, in the order rank.ts always added them. */
@@ -130,7 +158,16 @@ function scoreWindow(plan: QueryPlan, a: RankArrays, w: number): void {
  * Scores windows best bound first until none left can matter; matches (`excluded` = 2) after
  * the cursor go to `order` (at most `limit` of them kept), those at or before it are counted.
  */
-export function scoreWindows(plan: QueryPlan, a: RankArrays, matches: Int32Array, after: { score: number; doc: number } | undefined, limit: number, counts: RankCounts) {
+export function scoreWindows(
+  plan: QueryPlan,
+  a: RankArrays,
+  matches: Int32Array,
+  after: { score: number; doc: number } | undefined,
+  limit: number,
+  counts: RankCounts,
+  /** Called before window w is scored (rank-dense.ts marks its matches then). */
+  prepare?: (w: number) => void,
+) {
   const slots = [...plan.alternatives.flat().flatMap((alt) => (alt.kind === 'word' ? alt.slots : [...alt.pairs, ...alt.words])), ...plan.bonus];
   const bound = new Float64Array(plan.windows);
   const todo: number[] = [];
@@ -148,6 +185,7 @@ export function scoreWindows(plan: QueryPlan, a: RankArrays, matches: Int32Array
     // Slack for the bound's own rounding; scores are compared rounded to 1e-6.
     const most = bound[w]! * (1 + 1e-9) + 1e-6;
     if (kept >= limit && most < worst && (!after || most < after.score)) break;
+    prepare?.(w);
     scoreWindow(plan, a, w);
     counts.windowsScored++;
     const lo = w * WINDOW_DOCS;

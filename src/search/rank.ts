@@ -1,9 +1,11 @@
 import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
-import { RankBuffers } from './rank-buffers';
+import { gapsOf, type AnyList } from './dense-list';
+import { RankBuffers, type RankArrays } from './rank-buffers';
+import { denseApplies, matchDense } from './rank-dense';
 import type { PostingLookup, Postings, RankCounts, Ranked } from './rank-types';
 import { WINDOW_DOCS } from './posting-windows';
-import { markMatches, planQuery, scoreWindows } from './rank-windows';
+import { markMatches, planQuery, scoreWindows, type QueryPlan } from './rank-windows';
 import { selectBest } from './select-best';
 import { shouldMatch } from './should-match';
 
@@ -59,7 +61,7 @@ export interface RankOptions {
   /** Live documents (idf's N) when fewer than `documents`, the numbers given out. */
   live?: number;
   /** Posting lists a document must be in, every one: filters by language or linked entity. */
-  filters?: Array<Postings | undefined>;
+  filters?: Array<AnyList | undefined>;
   /** Any further test of a document. */
   accept?: (doc: number) => boolean;
   /**
@@ -69,6 +71,22 @@ export interface RankOptions {
   after?: { score: number; doc: number };
   /** The most hits the window keeps after the cursor (a page size): lets ranking stop early. */
   limit?: number;
+}
+
+/** Whether a document number is below `documents` and in one of the [lo, hi) `ranges` (sorted): a binary search. */
+function rangeTest(ranges: Array<[number, number]> | undefined, documents: number): (doc: number) => boolean {
+  if (!ranges) return (doc) => doc >= 0 && doc < documents;
+  return (doc) => {
+    if (doc < 0 || doc >= documents) return false;
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![1] <= doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ranges.length && ranges[lo]![0] <= doc;
+  };
 }
 
 /** The page, in positions over all matches, once their count and those at or before `after` are known. */
@@ -92,40 +110,12 @@ export function rankPage(
   const counts: RankCounts = { postings: 0, windows: 0, windowsScored: 0, scored: 0 };
   if (query.clauses.length === 0) return { count: 0, hits: [], counts };
   const arrays = buffers.take(documents);
-  const plan = planQuery(query, lookup, documents, options.live ?? documents, counts);
-  const { matched, strict, excluded, pairs, order, total } = arrays;
-  markMatches(plan, arrays, documents, counts);
-  const filters = options.filters ?? [];
-  pairs.fill(0, 0, documents);
-  for (const list of filters) forEachPosting(list, (doc) => (pairs[doc] = pairs[doc]! + 1));
-  const ranges = options.ranges ?? [[0, documents]];
-  const each = (fn: (doc: number) => void) => {
-    for (const [lo, hi] of ranges) for (let doc = Math.max(0, lo); doc < Math.min(documents, hi); doc++) fn(doc);
-  };
-  // Candidates (`excluded` = 2): every strict clause, no exclusion, every filter, some clause.
-  let best = 0;
-  each((doc) => {
-    if (strict[doc] !== plan.strict || excluded[doc] || pairs[doc] !== filters.length) return;
-    if (matched[doc] === 0 && plan.strict === 0) return;
-    if (options.accept && !options.accept(doc)) return;
-    excluded[doc] = 2;
-    if (matched[doc]! > best) best = matched[doc]!;
-  });
-  // The matches, counted exactly, and the windows that hold one; other candidates drop out.
-  const needed = shouldMatch(plan.optional, best);
-  const windows = new Int32Array(plan.windows);
-  let count = 0;
-  each((doc) => {
-    if (excluded[doc] !== 2) return;
-    if (matched[doc]! < needed) {
-      excluded[doc] = 0;
-      return;
-    }
-    const w = Math.floor(doc / WINDOW_DOCS);
-    windows[w] = windows[w]! + 1;
-    count++;
-  });
-  const { kept, skipped } = scoreWindows(plan, arrays, windows, options.after, options.limit ?? Infinity, counts);
+  const live = options.live ?? documents;
+  const { plan, windows, count, prepare } = denseApplies(query, lookup, options)
+    ? matchDense(query, lookup, documents, live, arrays, counts)
+    : { ...matchGeneral(query, (t) => gapsOf(lookup(t)), documents, live, options, arrays, counts), prepare: undefined };
+  const { order, total } = arrays;
+  const { kept, skipped } = scoreWindows(plan, arrays, windows, options.after, options.limit ?? Infinity, counts, prepare);
   // `order` holds only the matches after the cursor: window positions shift by `skipped`.
   const { start, end } = window(count, skipped);
   const k = Math.max(0, Math.min(end - skipped, kept));
@@ -133,6 +123,56 @@ export function rankPage(
   const hits: Ranked[] = [];
   for (let i = Math.max(0, start - skipped); i < k; i++) hits.push({ doc: order[i]!, score: total[order[i]!]! });
   return { count, hits, counts };
+}
+
+/**
+ * Matching and counting in dense per-document arrays, for any query: one pass over each
+ * posting list marks the clauses each document matches; the candidates, every document some
+ * list holds, are then checked against strict clauses, exclusions, filters and the range.
+ */
+function matchGeneral(
+  query: ParsedQuery,
+  lookup: (term: string) => Postings | undefined,
+  documents: number,
+  live: number,
+  options: RankOptions,
+  arrays: RankArrays,
+  counts: RankCounts,
+): { plan: QueryPlan; windows: Int32Array; count: number } {
+  const plan = planQuery(query, lookup, documents, live, counts);
+  const { matched, strict, excluded, pairs, order } = arrays;
+  // Every candidate is in some clause's list: `order` lists them, each once, for the passes below.
+  const touched = markMatches(plan, arrays, documents, counts);
+  const filters = options.filters ?? [];
+  pairs.fill(0, 0, documents);
+  for (const list of filters) forEachPosting(gapsOf(list), (doc) => (pairs[doc] = pairs[doc]! + 1));
+  const inRange = rangeTest(options.ranges, documents);
+  // Candidates (`excluded` = 2): every strict clause, no exclusion, every filter, some clause.
+  let best = 0;
+  for (let i = 0; i < touched; i++) {
+    const doc = order[i]!;
+    if (!inRange(doc) || strict[doc] !== plan.strict || excluded[doc] || pairs[doc] !== filters.length) continue;
+    if (matched[doc] === 0 && plan.strict === 0) continue;
+    if (options.accept && !options.accept(doc)) continue;
+    excluded[doc] = 2;
+    if (matched[doc]! > best) best = matched[doc]!;
+  }
+  // The matches, counted exactly, and the windows that hold one; other candidates drop out.
+  const needed = shouldMatch(plan.optional, best);
+  const windows = new Int32Array(plan.windows);
+  let count = 0;
+  for (let i = 0; i < touched; i++) {
+    const doc = order[i]!;
+    if (excluded[doc] !== 2) continue;
+    if (matched[doc]! < needed) {
+      excluded[doc] = 0;
+      continue;
+    }
+    const w = Math.floor(doc / WINDOW_DOCS);
+    windows[w] = windows[w]! + 1;
+    count++;
+  }
+  return { plan, windows, count };
 }
 
 /** Every match, best first (the build step's in-memory search and the tests). */

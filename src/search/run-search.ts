@@ -2,6 +2,7 @@ import type { ArticleDoc } from '../model/documents';
 import { InvalidArgument, type DataUnavailable } from '../model/domain-errors';
 import { DEFAULT_PAGE_SIZE, pageRange, type parseConnectionArgs, type PageRange } from '../model/page-range';
 import { docRanges } from './date-range';
+import type { DenseList } from './dense-list';
 import type { SearchDates } from './index-format';
 import type { ParsedQuery } from './parse-query';
 import { queryTerms, rankPage, type Postings } from './rank';
@@ -17,7 +18,7 @@ export interface SearchIndexReads {
   /** Document numbers given out (the work arrays' size) and live documents (idf's N). */
   documents(): Promise<{ numbers: number; live: number }>;
   /** The postings of `terms` and, when asked, the date runs, in one round trip. */
-  postings(terms: string[], withDates: boolean): Promise<{ postings: ReadonlyMap<string, Postings>; dates: SearchDates | null }>;
+  postings(terms: string[], withDates: boolean): Promise<{ postings: ReadonlyMap<string, Postings | DenseList>; dates: SearchDates | null }>;
   /** The articles of these document numbers, in one round trip (null: not stored; an error: unreadable). */
   articles(docs: number[]): Promise<Array<ArticleDoc | DataUnavailable | null>>;
 }

@@ -6,6 +6,7 @@ import { searchLayout } from '../search/index-format';
 import { mergeParts, movedMap } from '../search/merge-parts';
 import { searchParts, termShards } from '../search/search-parts';
 import { withCounts } from '../search/suggest-counts';
+import { DenseList } from '../search/dense-list';
 import type { DecodedShard } from '../search/posting-codec';
 import type { Postings } from '../search/rank';
 import type { SearchIndexReads } from '../search/run-search';
@@ -34,7 +35,7 @@ export class SearchReader implements SearchIndexReads {
    * runs: one round trip. Lists are views into the shards the isolate cache keeps decoded
    * (src/search/posting-codec.ts), merged only when a term has postings in several parts.
    */
-  async postings(terms: string[], withDates: boolean): Promise<{ postings: Map<string, Postings>; dates: SearchDates | null }> {
+  async postings(terms: string[], withDates: boolean): Promise<{ postings: Map<string, Postings | DenseList>; dates: SearchDates | null }> {
     const layout = await this.layout();
     const shardsOfTerm = new Map(terms.map((t) => [t, termShards(t, searchParts(layout))]));
     const reads = [...new Map([...shardsOfTerm.values()].flat().map((r) => [`${r.shard}:${r.part}`, r])).values()];
@@ -45,8 +46,14 @@ export class SearchReader implements SearchIndexReads {
       withDates ? this.reader.readKeys<SearchDates>((v) => [searchDatesKey(v)]).then(([d]) => d ?? []) : null,
     ]);
     const byKey = new Map<string, DecodedShard | null | undefined>(reads.map((r, i) => [`${r.shard}:${r.part}`, decoded[i]]));
-    const postings = new Map<string, Postings>();
+    const postings = new Map<string, Postings | DenseList>();
     for (const [term, shards] of shardsOfTerm) {
+      // One part, nothing moved: the list as stored, a bitmap kept as one (dense-list.ts).
+      const only = shards.length === 1 && moved.size === 0 ? byKey.get(`${shards[0]!.shard}:${shards[0]!.part}`)?.postings(term) : undefined;
+      if (only) {
+        if (only instanceof DenseList || only.length > 0) postings.set(term, only);
+        continue;
+      }
       const parts = [];
       for (const { part, shard } of shards) {
         const list = byKey.get(`${shard}:${part}`)?.list(term);
