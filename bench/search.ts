@@ -78,13 +78,28 @@ export async function main(args: string[]): Promise<void> {
       .reduce((s, e) => s + Buffer.byteLength(JSON.stringify(e.value)), 0);
 
     rmSync(PERSIST, { recursive: true, force: true });
-    const proxy = await getPlatformProxy<{ NEWS: { put(key: string, value: string): Promise<void> } }>({
-      configPath: 'wrangler.toml',
-      persist: { path: `${PERSIST}/v3` },
-    });
+    const open = () =>
+      getPlatformProxy<{ NEWS: { put(key: string, value: string): Promise<void> } }>({
+        configPath: 'wrangler.toml',
+        persist: { path: `${PERSIST}/v3` },
+      });
+    let proxy = await open();
     t = performance.now();
-    for (let i = 0; i < toLoad.length; i += 200) {
-      await Promise.all(toLoad.slice(i, i + 200).map((e) => proxy.env.NEWS.put(e.key, JSON.stringify(e.value))));
+    // Batches of 100, with progress; a batch the local runtime drops (ECONNRESET on a loaded
+    // machine) is put again on a fresh proxy: puts of the same key and value are idempotent.
+    for (let i = 0; i < toLoad.length; i += 100) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await Promise.all(toLoad.slice(i, i + 100).map((e) => proxy.env.NEWS.put(e.key, JSON.stringify(e.value))));
+          break;
+        } catch (error) {
+          if (attempt >= 4) throw error;
+          console.log(`keys ${i}-${i + 100}: ${(error as Error).message}; again (attempt ${attempt + 1})`);
+          await proxy.dispose().catch(() => undefined);
+          proxy = await open();
+        }
+      }
+      if (i % 10_000 === 0) console.log(`loaded ${i} of ${toLoad.length} keys`);
     }
     await proxy.env.NEWS.put(pointer.key, JSON.stringify(pointer.value));
     const loadMs = performance.now() - t;

@@ -7,43 +7,73 @@ import { packedHeader, unpackBytes } from './packed-list';
  * documents (population counts, Roaring's bitmap containers: Chambi, Lemire, Kaser & Godin,
  * SP&E 2016) instead of a step per posting, and scoring decodes only the windows it scores
  * (rank-dense.ts). The gap-encoded [gap, impact, ...] form every other reader takes is
- * decoded from the same bytes on demand, once.
+ * decoded on demand, once. A list with postings in publishes' parts too is merged into one
+ * (dense-merge.ts).
  */
 export class DenseList {
   private gapForm?: Int32Array;
   private aligned?: Uint32Array;
 
-  /** `bytes`: the packed list with base64 undone, BITMAP layout, `postings` long. */
-  constructor(
-    private readonly bytes: Uint8Array,
+  private constructor(
     readonly postings: number,
-  ) {}
+    /** The packed bytes (base64 undone), or bits already aligned with their impacts. */
+    private readonly packed: Uint8Array | undefined,
+    bits?: { words: Uint32Array; impacts: Uint8Array },
+  ) {
+    this.aligned = bits?.words;
+    this.impactBytes = bits?.impacts ?? packed!.subarray(packed!.length - postings);
+  }
 
-  /** The gap-encoded list, decoded on first use. */
-  gaps(): Int32Array {
-    if (!this.gapForm) {
-      this.gapForm = new Int32Array(2 * this.postings);
-      unpackBytes(this.bytes, this.postings, this.gapForm, 0);
-    }
-    return this.gapForm;
+  /** Impacts in document order. */
+  private readonly impactBytes: Uint8Array;
+
+  /** A stored BITMAP list, `postings` long. */
+  static fromPacked(bytes: Uint8Array, postings: number): DenseList {
+    return new DenseList(postings, bytes);
+  }
+
+  /** Aligned bits and their impacts, in document order. */
+  static fromBits(words: Uint32Array, impacts: Uint8Array): DenseList {
+    return new DenseList(impacts.length, undefined, { words, impacts });
+  }
+
+  get impacts(): Uint8Array {
+    return this.impactBytes;
   }
 
   /** Bytes held. */
   get stored(): number {
-    return this.bytes.length;
+    return (this.packed?.length ?? this.impactBytes.length) + (this.aligned?.byteLength ?? 0);
   }
 
-  /** Impacts in document order (the stored bytes, no copy). */
-  get impacts(): Uint8Array {
-    return this.bytes.subarray(this.bytes.length - this.postings);
+  /** The gap-encoded list, decoded on first use. */
+  gaps(): Int32Array {
+    if (this.gapForm) return this.gapForm;
+    const out = new Int32Array(2 * this.postings);
+    if (this.packed) unpackBytes(this.packed, this.postings, out, 0);
+    else {
+      let k = 0;
+      let last = 0;
+      forEachBit(this.aligned!, 0, this.aligned!.length, (doc) => {
+        out[2 * k] = doc - last;
+        out[2 * k + 1] = this.impactBytes[k]!;
+        last = doc;
+        k++;
+      });
+    }
+    return (this.gapForm = out);
   }
 
-  /** The documents as bits (document d is bit d & 31 of word d >> 5), `words` words long. */
+  /** The documents as bits (document d is bit d & 31 of word d >> 5), at least `words` words long. */
   words(words: number): Uint32Array {
     if (this.aligned && this.aligned.length >= words) return this.aligned;
-    const { first, body, impacts } = packedHeader(this.bytes, this.postings);
     const out = new Uint32Array(words);
-    const { bytes } = this;
+    if (!this.packed) {
+      out.set(this.aligned!);
+      return (this.aligned = out);
+    }
+    const { first, body, impacts } = packedHeader(this.packed, this.postings);
+    const bytes = this.packed;
     const limit = words * 32;
     for (let b = body; b < impacts; b++) {
       const byte = bytes[b]!;
@@ -55,6 +85,18 @@ export class DenseList {
       if (shift > 24 && (doc >> 5) + 1 < words) out[(doc >> 5) + 1]! |= byte >>> (32 - shift);
     }
     return (this.aligned = out);
+  }
+}
+
+/** Calls `fn(doc)` for each set bit of words [from, to), lowest document first. */
+export function forEachBit(words: Uint32Array, from: number, to: number, fn: (doc: number) => void): void {
+  for (let i = from; i < to; i++) {
+    let bits = words[i]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      fn(32 * i + 31 - Math.clz32(low));
+      bits ^= low;
+    }
   }
 }
 

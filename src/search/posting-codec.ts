@@ -120,7 +120,7 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
         const { postings, body } = packedCount(text, start, end);
         const bytes = packedBytes(text, body, end);
         if (bytes[0] === BITMAP) checkBitmap(bytes, postings);
-        list = packedLists[ordinal] = bytes[0] === BITMAP ? new DenseList(bytes, postings) : { bytes, postings };
+        list = packedLists[ordinal] = bytes[0] === BITMAP ? DenseList.fromPacked(bytes, postings) : { bytes, postings };
       }
       i = end + 1;
       if (list instanceof DenseList) return 0;

@@ -1,7 +1,6 @@
-import { DenseList, popcount } from './dense-list';
+import { DenseList, forEachBit, popcount } from './dense-list';
 import { keyTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
-import { WINDOW_DOCS } from './posting-windows';
 import type { RankArrays } from './rank-buffers';
 import type { PostingLookup, RankCounts } from './rank-types';
 import { planQuery, type QueryPlan } from './rank-windows';
@@ -70,15 +69,6 @@ export function matchDense(query: ParsedQuery, lookup: PostingLookup, documents:
     windows[w] = popcount(match[2 * w]!) + popcount(match[2 * w + 1]!);
     count += windows[w]!;
   }
-  const prepare = (w: number) => {
-    for (let half = 0; half < 2; half++) {
-      let bits = match[2 * w + half]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        a.excluded[w * WINDOW_DOCS + 32 * half + 31 - Math.clz32(low)] = 2;
-        bits ^= low;
-      }
-    }
-  };
+  const prepare = (w: number) => forEachBit(match, 2 * w, 2 * w + 2, (doc) => (a.excluded[doc] = 2));
   return { plan, windows, count, prepare };
 }

@@ -3,10 +3,11 @@ import type { ArticleDoc, SearchPointer } from '../model/documents';
 import { searchArticleKey, searchDatesKey, searchMovedKey, searchShardKey, suggestCountsKey, suggestKey } from '../model/keys';
 import type { MovedDocs, SearchDates, SuggestBucket, SuggestCounts } from '../search/index-format';
 import { searchLayout } from '../search/index-format';
-import { mergeParts, movedMap } from '../search/merge-parts';
+import { movedMap } from '../search/merge-parts';
+import { termPostings } from '../search/term-postings';
 import { searchParts, termShards } from '../search/search-parts';
 import { withCounts } from '../search/suggest-counts';
-import { DenseList } from '../search/dense-list';
+import type { DenseList } from '../search/dense-list';
 import type { DecodedShard } from '../search/posting-codec';
 import type { Postings } from '../search/rank';
 import type { SearchIndexReads } from '../search/run-search';
@@ -48,19 +49,8 @@ export class SearchReader implements SearchIndexReads {
     const byKey = new Map<string, DecodedShard | null | undefined>(reads.map((r, i) => [`${r.shard}:${r.part}`, decoded[i]]));
     const postings = new Map<string, Postings | DenseList>();
     for (const [term, shards] of shardsOfTerm) {
-      // One part, nothing moved: the list as stored, a bitmap kept as one (dense-list.ts).
-      const only = shards.length === 1 && moved.size === 0 ? byKey.get(`${shards[0]!.shard}:${shards[0]!.part}`)?.postings(term) : undefined;
-      if (only) {
-        if (only instanceof DenseList || only.length > 0) postings.set(term, only);
-        continue;
-      }
-      const parts = [];
-      for (const { part, shard } of shards) {
-        const list = byKey.get(`${shard}:${part}`)?.list(term);
-        if (list) parts.push({ part, list });
-      }
-      const list = parts.length > 0 ? mergeParts(parts, moved) : undefined;
-      if (list && list.length > 0) postings.set(term, list);
+      const list = termPostings(term, shards.map(({ part, shard }) => ({ part, shard: byKey.get(`${shard}:${part}`) })), moved, layout.docs);
+      if (list) postings.set(term, list);
     }
     return { postings, dates };
   }

@@ -1,10 +1,11 @@
 import type { ArticleDoc, VersionPointer } from '../../src/model/documents';
 import { searchLayout, type MovedDocs, type PostingShard } from '../../src/search/index-format';
-import { mergeParts, movedMap } from '../../src/search/merge-parts';
-import { unpackList } from '../../src/search/packed-list';
+import { movedMap } from '../../src/search/merge-parts';
+import { decodePostingShard, type DecodedShard } from '../../src/search/posting-codec';
+import { termPostings } from '../../src/search/term-postings';
 import { parseQuery } from '../../src/search/parse-query';
-import { searchParts } from '../../src/search/search-parts';
-import { queryTerms, rank, rankPage, type Postings } from '../../src/search/rank';
+import { searchParts, termShards } from '../../src/search/search-parts';
+import { queryTerms, rank, rankPage } from '../../src/search/rank';
 import { docRanges } from '../../src/search/date-range';
 import type { KvEntry } from './kv-entry';
 
@@ -17,7 +18,8 @@ import type { KvEntry } from './kv-entry';
 export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPointer) {
   const layout = searchLayout(pointer);
   const live = pointer.articleCount;
-  const parts = new Map<string, Array<{ part: number; list: number[] }>>();
+  // Shards decoded as the worker decodes them, by `<part>:<shard>`.
+  const decoded = new Map<string, DecodedShard>();
   const slugs: string[] = [];
   let moved: MovedDocs = [];
   let dates: Array<[string, number]> = [];
@@ -27,10 +29,7 @@ export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPoint
       const part = Number(shard[2] ?? 0);
       const shards = searchParts(layout).find((p) => p.part === part)?.shards ?? 0;
       if (Number(shard[1]) >= shards) throw new Error(`${key} is outside the layout`);
-      for (const [term, stored] of Object.entries(value as PostingShard)) {
-        const list = typeof stored === 'string' ? unpackList(stored) : stored;
-        parts.set(term, [...(parts.get(term) ?? []), { part, list }]);
-      }
+      decoded.set(`${part}:${shard[1]}`, decodePostingShard(new TextEncoder().encode(JSON.stringify(value as PostingShard))));
     }
     const doc = /:s:a:(\d+)$/.exec(key);
     if (doc) slugs[Number(doc[1])] = (value as ArticleDoc).slug;
@@ -38,11 +37,8 @@ export function inMemorySearch(entries: Iterable<KvEntry>, pointer: VersionPoint
     if (key.endsWith(':s:t')) dates = value as Array<[string, number]>;
   }
   const live_ = movedMap(moved);
-  const lookup = (t: string): Postings | undefined => {
-    const found = parts.get(t);
-    const list = found && mergeParts([...found].sort((a, b) => a.part - b.part), live_);
-    return list && list.length > 0 ? list : undefined;
-  };
+  const partsOfLayout = searchParts(layout);
+  const lookup = (t: string) => termPostings(t, termShards(t, partsOfLayout).map(({ part, shard }) => ({ part, shard: decoded.get(`${part}:${shard}`) })), live_, layout.docs);
   /** Every match, best first, with its slug, within an optional date range. */
   function ranked(q: string, from?: string, to?: string): Array<{ doc: number; slug: string; score: number }> {
       const query = parseQuery(q);
