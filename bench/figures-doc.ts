@@ -49,15 +49,8 @@ export function figuresSection(dir: string): string {
   if (ab) parts.push(abReport(ab, AB_CHART));
   const search = newest(dir, 'search-');
   if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));
-  const coldSearch = newest(dir, 'cold-search-');
-  if (coldSearch) {
-    const cold = read<{ loadAverage: string; rows: Row[] }>(join(dir, coldSearch));
-    parts.push(
-      `## bench/search-cold.ts (${coldSearch.slice('cold-search-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
-      'Cold searches, stores and queries alternating; the ratio is each query over the rare word (the goal: common under 2x rare).',
-      rowsTable(cold.rows),
-    );
-  }
+  const coldSearch = coldSearchSection(dir);
+  if (coldSearch) parts.push(coldSearch);
   const coldSizes = newest(dir, 'cold-sizes-');
   if (coldSizes) {
     const cold = read<ColdSizesResults>(join(dir, coldSizes));
@@ -86,6 +79,29 @@ export function figuresSection(dir: string): string {
 }
 
 type Row = Record<string, string | number>;
+
+/** The section of the newest bench/search-cold.ts run, if any. */
+export function coldSearchSection(dir: string): string | undefined {
+  const coldSearch = newest(dir, 'cold-search-');
+  if (!coldSearch) return undefined;
+  const cold = read<{ loadAverage: string; rows: Row[] }>(join(dir, coldSearch));
+  return [
+    `## bench/search-cold.ts (${coldSearch.slice('cold-search-'.length, -'.json'.length)}, load average ${cold.loadAverage})`,
+    'Cold searches, stores and queries alternating; the ratios are each query over the first query of the same store (common over rare), and over the same query on the first store (larger corpus over smaller: the goal, within 1.3x).',
+    rowsTable(cold.rows),
+  ].join('\n\n');
+}
+
+/**
+ * `figures` with its section named by `heading` (up to the next section) replaced by `section`:
+ * one benchmark's figures renewed in place when the clone holds no other results.
+ */
+export function replaceSection(figures: string, heading: string, section: string): string {
+  const start = figures.indexOf(`\n## ${heading}`);
+  if (start < 0) throw new Error(`no section "## ${heading}" in ${FIGURES_DOC}`);
+  const next = figures.indexOf('\n## ', start + 1);
+  return `${figures.slice(0, start + 1)}${section}\n${next < 0 ? '' : figures.slice(next)}`;
+}
 
 /** A markdown table of rows that share their keys. */
 function rowsTable(rows: Row[]): string {

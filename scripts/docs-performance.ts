@@ -4,11 +4,21 @@
  *
  *   npm run bench && npm run bench -- --per-operation && npm run docs:performance
  */
-import { writeFileSync } from 'node:fs';
-import { AB_CHART, COLD_SIZES_CHART, FIGURES_DOC, figuresDoc, figuresSection, newestAb, newestColdSizes, newestPerOperationBySize, perOperationChartName } from '../bench/figures-doc';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { AB_CHART, COLD_SIZES_CHART, FIGURES_DOC, coldSearchSection, figuresDoc, figuresSection, newestAb, newestColdSizes, newestPerOperationBySize, perOperationChartName, replaceSection } from '../bench/figures-doc';
 import { abChart } from '../bench/per-operation/ab-report';
 import { coldSizesChart } from '../bench/cold-sizes-chart';
 import { perOperationChart } from '../bench/per-operation/chart';
+
+// `-- --only search-cold`: renew only bench/search-cold.ts's section, from the newest run.
+if (process.argv.includes('--only')) {
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  const section = only === 'search-cold' ? coldSearchSection('bench/results') : undefined;
+  if (!section) throw new Error(`--only ${only}: no such section, or no results for it in bench/results/`);
+  writeFileSync(FIGURES_DOC, replaceSection(readFileSync(FIGURES_DOC, 'utf8'), 'bench/search-cold.ts', section));
+  console.log(`${FIGURES_DOC}: the bench/search-cold.ts section from bench/results/`);
+  process.exit(0);
+}
 
 // The charts the figures show, drawn from the same newest per-operation run of each size.
 for (const perOperation of newestPerOperationBySize('bench/results')) writeFileSync(`docs/${perOperationChartName(perOperation)}`, perOperationChart(perOperation));
