@@ -136,6 +136,20 @@ export function perOperationChartName(results: PerOperationResults): string {
   return results.articles <= 1001 ? PER_OPERATION_CHART : PER_OPERATION_CHART.replace('.svg', `-${results.articles}.svg`);
 }
 
+/**
+ * `doc` with the section whose heading starts with `heading` replaced by `section` (added at
+ * the end when there is none): a bench that ran alone updates its own figures without the
+ * other benches' results at hand.
+ */
+export function spliceSection(doc: string, heading: string, section: string): string {
+  const lines = doc.replace(/\n+$/, '').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(heading));
+  if (start < 0) return `${lines.join('\n')}\n\n${section}\n`;
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  return `${[...lines.slice(0, start), ...section.split('\n'), ...(end < lines.length ? ['', ...lines.slice(end)] : [])].join('\n')}\n`;
+}
+
 /** The whole figures file. */
 export function figuresDoc(figures: string): string {
   return `${HEADER}\n\n${figures}\n`;

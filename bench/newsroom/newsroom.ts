@@ -5,12 +5,12 @@
  * workerd serves; between publishes readers open `--requests` screens (screens.ts), every
  * answer checked against a fresh execution at its version (readers.ts), and sync clients
  * come back after a few to all of the day's publishes (sync-clients.ts). The isolate's heap
- * is read after each publish. Writes bench/results/newsroom-<time>.json; `npm run
- * docs:performance` renders it (report.ts).
+ * is read after each publish. Writes bench/results/newsroom-<time>.json and its section of
+ * docs/performance-figures.md with the chart (report.ts).
  *
  *   npm run bench -- --newsroom [--articles 100000] [--publishes 120] [--requests 60] [--clients 12]
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../../tools/fixtures/corpus';
@@ -23,7 +23,8 @@ import { publishAction, type Published } from './desk';
 import { askScreen, newTally, type ReaderTally } from './readers';
 import { screenChooser } from './screens';
 import { resync, type SyncClient, type SyncReturn } from './sync-clients';
-import type { NewsroomResults } from './report';
+import { FIGURES_DOC, NEWSROOM_CHART, spliceSection } from '../figures-doc';
+import { NEWSROOM_HEADING, newsroomChart, newsroomReport, type NewsroomResults } from './report';
 
 /** How long sync clients stay away, in publishes: minutes to the whole day on a live desk. */
 const AWAY = [1, 3, 10, 30, 100, 1000];
@@ -105,7 +106,9 @@ export async function main(args: string[]): Promise<void> {
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/newsroom-${results.startedAt.replace(/[:.]/g, '-')}.json`;
     writeFileSync(file, JSON.stringify(results, null, 2));
-    log(`figures written to ${file}; render them with npm run docs:performance`);
+    writeFileSync(`docs/${NEWSROOM_CHART}`, newsroomChart(results));
+    writeFileSync(FIGURES_DOC, spliceSection(readFileSync(FIGURES_DOC, 'utf8'), NEWSROOM_HEADING, newsroomReport(results, NEWSROOM_CHART)));
+    log(`figures written to ${file}, ${FIGURES_DOC} and docs/${NEWSROOM_CHART}`);
   } finally {
     inspector.close();
     await checker.stop({ keep: true });

@@ -23,16 +23,21 @@ export interface ReaderTally {
   examples: string[];
   /** Requests answered by the memo or the edge cache. */
   hits: number;
-  /** Requests whose screen was asked at an older version and did not change since. */
+  /** Requests whose screen was asked at an older version and did not change since (search and type-ahead apart). */
   untouched: number;
   untouchedHits: number;
+  /** The same for search and type-ahead, which any publish that changes articles recomputes (docs/publishing.md). */
+  untouchedSearch: number;
+  untouchedSearchHits: number;
+  /** Unchanged screens answered anew, by operation: where kept answers are lost. */
+  missedBy: Record<string, number>;
   kvKeys: number;
   kvRoundTrips: number;
   /** Requests that named a version other than the newest published. */
   behind: number;
 }
 
-export const newTally = (): ReaderTally => ({ requests: 0, wrong: 0, examples: [], hits: 0, untouched: 0, untouchedHits: 0, kvKeys: 0, kvRoundTrips: 0, behind: 0 });
+export const newTally = (): ReaderTally => ({ requests: 0, wrong: 0, examples: [], hits: 0, untouched: 0, untouchedHits: 0, untouchedSearch: 0, untouchedSearchHits: 0, missedBy: {}, kvKeys: 0, kvRoundTrips: 0, behind: 0 });
 
 /** What a screen last answered, and at which version. */
 const seen = new Map<string, { version: string; text: string }>();
@@ -65,8 +70,11 @@ export async function askScreen(base: { serving: string; checking: string }, ask
     if (wrong && tally.examples.length < 5) tally.examples.push(`${ask.key} ${method} at ${version}: ${difference(answer.text, truth.text)}`);
     if (wrong) tally.wrong += 1;
     if (hit) tally.hits += 1;
-    if (untouched) tally.untouched += 1;
-    if (untouched && hit) tally.untouchedHits += 1;
+    const searching = ask.operation.name === 'search' || ask.operation.name === 'type-ahead';
+    if (untouched) tally[searching ? 'untouchedSearch' : 'untouched'] += 1;
+    if (untouched && hit) tally[searching ? 'untouchedSearchHits' : 'untouchedHits'] += 1;
+    const name = `${ask.operation.name} ${method}`;
+    if (untouched && !hit) tally.missedBy[name] = (tally.missedBy[name] ?? 0) + 1;
     tally.kvKeys += kv.keys ?? 0;
     tally.kvRoundTrips += kv.roundTrips ?? 0;
   }

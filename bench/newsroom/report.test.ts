@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newTally } from './readers';
-import { newsroomChart, newsroomReport, type NewsroomResults } from './report';
+import { spliceSection } from '../figures-doc';
+import { NEWSROOM_HEADING, newsroomChart, newsroomReport, type NewsroomResults } from './report';
 
 const tally = (requests: number, wrong: number, untouched: number, untouchedHits: number, hits: number) => ({ ...newTally(), requests, wrong, untouched, untouchedHits, hits, kvKeys: requests * 3, kvRoundTrips: requests });
 
@@ -25,8 +26,8 @@ describe('the newsroom report', () => {
   const text = newsroomReport(results, 'chart.svg');
 
   it('gives each kind of publish and the day its counts and shares', () => {
-    expect(text).toContain('| add (2) | 20 | 1 | 100.0% (12 / 12) | 75.0% | 3.00 | 1.00 | 0 |');
-    expect(text).toContain('| correct (1) | 10 | 0 | 87.5% (7 / 8) | 70.0% |');
+    expect(text).toContain('| add (2) | 20 | 1 | 100.0% (12 / 12) | - (0 / 0) | 75.0% | 3.00 | 1.00 | 0 |');
+    expect(text).toContain('| correct (1) | 10 | 0 | 87.5% (7 / 8) | - (0 / 0) | 70.0% |');
     expect(text).toContain('| the day | 30 | 1 | 95.0% (19 / 20) |');
     expect(text).not.toContain('| withdraw');
   });
@@ -44,5 +45,18 @@ describe('the newsroom report', () => {
     expect(svg.match(/<text [^>]*>\d\d<\/text>/g)).toHaveLength(24);
     expect(svg.match(/fill="#999">none</g)).toHaveLength(23);
     expect(svg).toContain('height="152.0" fill="#1b9e77"');
+  });
+});
+
+describe('splicing the newsroom section into the figures doc', () => {
+  const doc = '# Figures\n\n## npm run bench (1)\n\na\n\n## npm run bench -- --newsroom (old)\n\nold text\n\n## bench/cold-sizes.ts\n\nb\n';
+
+  it('replaces the last run\'s section and keeps the others', () => {
+    const next = spliceSection(doc, NEWSROOM_HEADING, '## npm run bench -- --newsroom (new)\n\nnew text');
+    expect(next).toBe('# Figures\n\n## npm run bench (1)\n\na\n\n## npm run bench -- --newsroom (new)\n\nnew text\n\n## bench/cold-sizes.ts\n\nb\n');
+  });
+
+  it('adds the section at the end when the doc has none', () => {
+    expect(spliceSection('# Figures\n\n## x\n\ny\n', NEWSROOM_HEADING, '## npm run bench -- --newsroom (new)')).toBe('# Figures\n\n## x\n\ny\n\n## npm run bench -- --newsroom (new)\n');
   });
 });

@@ -22,12 +22,15 @@ export interface NewsroomResults {
   heapPeakMiB: number;
 }
 
+/** The section's heading, without its time stamp: where a new run's section replaces the last one's. */
+export const NEWSROOM_HEADING = '## npm run bench -- --newsroom';
+
 const pct = (n: number, of: number) => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
 const per = (n: number, of: number) => (of === 0 ? '-' : (n / of).toFixed(2));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function tallyRow(name: string, t: ReaderTally): string {
-  return `| ${name} | ${t.requests} | ${t.wrong} | ${pct(t.untouchedHits, t.untouched)} (${t.untouchedHits} / ${t.untouched}) | ${pct(t.hits, t.requests)} | ${per(t.kvKeys, t.requests)} | ${per(t.kvRoundTrips, t.requests)} | ${t.behind} |`;
+  return `| ${name} | ${t.requests} | ${t.wrong} | ${pct(t.untouchedHits, t.untouched)} (${t.untouchedHits} / ${t.untouched}) | ${pct(t.untouchedSearchHits, t.untouchedSearch)} (${t.untouchedSearchHits} / ${t.untouchedSearch}) | ${pct(t.hits, t.requests)} | ${per(t.kvKeys, t.requests)} | ${per(t.kvRoundTrips, t.requests)} | ${t.behind} |`;
 }
 
 export function newsroomReport(r: NewsroomResults, chart: string): string {
@@ -39,12 +42,17 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     return `| ${away} | ${xs.length} | ${xs.filter((x) => x.refresh).length} | ${Math.round(sum((x) => x.changes) / xs.length)} | ${Math.max(...xs.map((x) => x.requests))} | ${per(sum((x) => x.bytes), sum((x) => x.recordBytes))} |`;
   });
   return [
-    `## npm run bench -- --newsroom (${stamp}, load average ${r.loadAverage})`,
+    `${NEWSROOM_HEADING} (${stamp}, load average ${r.loadAverage})`,
+    '',
     `A day of ${r.publishes} publishes on ${r.articles.toLocaleString('en')} articles, ${r.requestsPerPublish} screens asked after each, half by GET (edge cache) and half by POST (memo), ` +
-      'each compared with a fresh execution at its version. "Kept" counts requests for a screen asked before at an older version whose answer did not change, answered from the memo or the edge cache.',
-    '| after a publish of kind | requests | wrong or stale | unchanged screens kept | all hits | KV keys / request | KV round trips / request | not yet on the newest version |\n|---|---|---|---|---|---|---|---|',
+      'each compared with a fresh execution at its version. "Kept" counts requests for a screen asked before at an older version whose answer did not change, answered from the memo or the edge cache; ' +
+      'searches and type-ahead apart, since any publish that changes articles changes the search index they read.',
+    '',
+    '| after a publish of kind | requests | wrong or stale | unchanged screens kept | unchanged searches kept | all hits | KV keys / request | KV round trips / request | not yet on the newest version |\n|---|---|---|---|---|---|---|---|---|',
     ...(['add', 'correct', 'withdraw', 'rename'] as const).flatMap((k) => (r.byKind[k] ? [tallyRow(`${k} (${publishesOf(k)})`, r.byKind[k]!)] : [])),
     tallyRow('the day', r.day),
+    '',
+    `Unchanged screens answered anew over the day, by operation: ${Object.entries(r.day.missedBy ?? {}).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
     '',
     `Publishes: median ${median(r.desk.map((d) => d.keysWritten))} keys and ${median(r.desk.map((d) => d.ms))} ms each (build and write, pointer switch included), ` +
       `${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
