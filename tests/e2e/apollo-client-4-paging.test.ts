@@ -3,6 +3,7 @@ import { PersistedQueryLink } from '@apollo/client-4/link/persisted-queries';
 import { relayStylePagination } from '@apollo/client-4/utilities';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { expectMergedPages, expectPersistedGets, feedInOneRequest, firstData, newsTypePolicies, operationText, sha256, type Feed } from './apollo-paging';
+import { APOLLO_CLIENT_4_ACCEPT } from '../shared/delivery-checks';
 import { recordingFetch } from './recording-fetch';
 
 /**
@@ -36,6 +37,7 @@ describe('Apollo Client 4 pages LatestArticles by fetchMore (production vars)', 
     expectMergedPages(merged, await feedInOneRequest(origin, 2 * PAGE), apollo.cache.extract() as Record<string, unknown>, PAGE);
     expect(merged.articles.totalCount).toBe(31);
     expectPersistedGets(requests, 2);
+    expect(requests.map((r) => r.accept)).toEqual([APOLLO_CLIENT_4_ACCEPT, APOLLO_CLIENT_4_ACCEPT]);
   });
 
   it('without the type policies keeps one page: what the policies are for', async () => {
