@@ -54,6 +54,18 @@ describe('queryCost', () => {
     expect(cost(q, {}, 'B')).toBe(1);
   });
 
+  it('prices an item of an interface or union as its dearest type, not the sum of its branches', () => {
+    // Node's types: Article, Author, Person, Event, Place, Organization; Entity's: the last four.
+    const q = '{ node(id: "x") { id ... on Article { headline summary } ... on Entity { slug name } ... on Person { birthDate } } }';
+    // Article: id + 2; a Person: id + 2 (Entity) + 1; the sum would have been id + 2 + 2 + 1.
+    expect(cost(q)).toBe(1 + Math.max(1 + 2, 1 + 2 + 1));
+    // A fragment on an interface applies to each of its types; one on a type it cannot be costs nothing there.
+    expect(cost('{ suggest(prefix: "k", first: 3) { slug ... on Person { birthDate } ...E } } fragment E on Event { startDate endDate }')).toBe(1 + 3 * (1 + 2));
+    // Per item of a page: the Changes screen's node selection (an Article's card or an entity's name).
+    const changes = `{ changes(since: "a", first: 10) { nodes { id node { __typename id ... on Article { slug headline datePublished } ... on Entity { slug name } } } } }`;
+    expect(cost(changes)).toBe(1 + 10 * (1 + 0 + (1 + 2 + Math.max(3, 2))));
+  });
+
   it('prices a fragment once however often it is spread (linear time on fragment bombs)', () => {
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
     expect(cost(`{ ...F0 } ${fragments} fragment F40 on Query { __typename }`)).toBe(2 ** 40);
