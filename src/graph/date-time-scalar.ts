@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
-import { ErrorCode } from '../errors';
+import { InvalidArgument } from '../model/domain-errors';
 import { dateTimeProblem, normalDateTime } from '../model/date-time';
 
 /**
@@ -7,10 +7,12 @@ import { dateTimeProblem, normalDateTime } from '../model/date-time';
  * the value is its UTC text (`2024-06-12T05:00:00.000Z`), which sorts and compares as the list
  * keys do; answers give that form. A value that is not one is BAD_USER_INPUT: as a variable,
  * graphql-js names the variable and the path in it (`at "filter.modifiedSince"`); as a literal,
- * namedArgumentErrors (src/query-rules/argument-path.ts) names the argument.
+ * namedArgumentErrors (src/http/argument-errors.ts) names the argument.
  */
 const refuse = (value: unknown, node?: ValueNode): never => {
-  throw new GraphQLError(`DateTime ${dateTimeProblem(value)}`, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  const message = `DateTime ${dateTimeProblem(value)}`;
+  // A variable's error is coded where graphql-js reports it (BAD_USER_INPUT, naming the variable); a literal's carries the domain error.
+  throw new GraphQLError(message, node ? { nodes: node, originalError: new InvalidArgument(message) } : {});
 };
 
 const strict = (value: unknown, node?: ValueNode): string => (typeof value === 'string' ? normalDateTime(value) : null) ?? refuse(value, node);

@@ -5,7 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
 import { asVariableError, codeResult, emptyRefusalBody, hasCode, withCode } from '../http/error-codes';
 import { KnownOperationTypesRule } from '../query-rules/known-operation-types';
-import { namedArgumentErrors } from '../query-rules/argument-path';
+import { namedArgumentErrors } from '../http/argument-errors';
 
 /**
  * The error-code policy (src/http/error-codes.ts) in yoga: parse errors are

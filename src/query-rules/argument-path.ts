@@ -1,11 +1,9 @@
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
-import { ErrorCode } from '../errors';
+import { Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 
 /**
- * A scalar's parseLiteral sees the value, not where it stands. For the BAD_USER_INPUT errors a
- * scalar raises on a literal (src/graph/date-time-scalar.ts), this names the argument as the
- * client wrote it (`filter.modifiedSince`) in the message and in `extensions.argument`, as the
- * resolvers' own argument errors do.
+ * Where a value stands in a document, as the client wrote it: the argument and the input
+ * fields down to it (`filter.modifiedSince`). A scalar's parseLiteral sees the value alone;
+ * src/http/argument-errors.ts names the argument of its error from here.
  */
 export function argumentPathOf(document: DocumentNode, value: ASTNode): string | undefined {
   let path: string | undefined;
@@ -21,20 +19,4 @@ export function argumentPathOf(document: DocumentNode, value: ASTNode): string |
     },
   });
   return path;
-}
-
-export function namedArgumentErrors(document: DocumentNode, errors: readonly GraphQLError[]): GraphQLError[] {
-  return errors.map((error) => {
-    const at = error.nodes?.[0];
-    if (error.extensions?.code !== ErrorCode.BAD_USER_INPUT || error.extensions.argument || !at) return error;
-    const argument = argumentPathOf(document, at);
-    if (!argument) return error;
-    return new GraphQLError(`\`${argument}\`: ${error.message}`, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      originalError: error.originalError,
-      extensions: { ...error.extensions, argument },
-    });
-  });
 }
