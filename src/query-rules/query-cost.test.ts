@@ -1,4 +1,5 @@
 import { buildSchema, isInterfaceType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import typeDefs from '../graph/type-defs.gen';
 import { fieldCost } from './cost-directives';
@@ -64,6 +65,14 @@ describe('queryCost', () => {
     // Per item of a page: the Changes screen's node selection (an Article's card or an entity's name).
     const changes = `{ changes(since: "a", first: 10) { nodes { id node { __typename id ... on Article { slug headline datePublished } ... on Entity { slug name } } } } }`;
     expect(cost(changes)).toBe(1 + 10 * (1 + 0 + (1 + 2 + Math.max(3, 2))));
+  });
+
+  it('prices the shipped Changes operation at 12 a change (14 when its node branches were summed)', () => {
+    const changes = readFileSync(new URL('../../operations/changes.graphql', import.meta.url), 'utf8');
+    const priced = (first: number) => queryCost(schema, parse(changes), 'Changes', { since: 'a', first }, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } });
+    expect(priced(2) - priced(1)).toBe(12);
+    // changes 1 + 100 x 12 + dataVersion { id } 2: the figure docs/api.md gives.
+    expect(priced(100)).toBe(1203);
   });
 
   it('prices a fragment once however often it is spread (linear time on fragment bombs)', () => {
