@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle, generateCorpus } from '../../tools/fixtures/corpus';
 import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
-import { freshWorker } from './helpers';
+import { coldQuery } from './helpers';
 import { publishIncrementally } from './incremental-publish';
 import { buildAndPublish, seedFiles } from './publish-data';
 
@@ -36,7 +36,7 @@ interface Changes {
   pageInfo: { hasNextPage: boolean; endCursor: string };
   nodes: Array<{ id: string; nodeId: string; kind: string; list: string | null; node: { id: string } | null }>;
 }
-const query: ReturnType<typeof freshWorker> = (source, variables) => freshWorker()(source, variables);
+const query = coldQuery;
 async function changes(variables: Record<string, unknown>) {
   const r = await query<{ changes: Changes }>(CHANGES, variables);
   expect(r.body.errors).toBeUndefined();
