@@ -76,9 +76,9 @@ export class ListLeaves {
     }
     if (at === -1) return { before: 0, found: false };
     const { items } = await this.leaf(leaves[at]![0]);
-    const within = items.findIndex((item) => compareInList(this.head, cursorKeyOf(item), key) >= 0);
+    const within = items.findIndex((item) => compareInList(this.head, cursorKeyOf(item, this.head), key) >= 0);
     if (within === -1) return { before: starts[at]! + items.length, found: false };
-    return { before: starts[at]! + within, found: compareInList(this.head, cursorKeyOf(items[within]!), key) === 0 };
+    return { before: starts[at]! + within, found: compareInList(this.head, cursorKeyOf(items[within]!, this.head), key) === 0 };
   }
 
   /** The first position whose sort key satisfies `test`, a predicate monotone along the list. */
@@ -89,7 +89,7 @@ export class ListLeaves {
     if (at === 0) return 0;
     at = at === -1 ? leaves.length - 1 : at - 1;
     const { items } = await this.leaf(leaves[at]![0]);
-    const within = items.findIndex((item) => test(sortKeyOf(item)));
+    const within = items.findIndex((item) => test(sortKeyOf(item, this.head)));
     return within === -1 ? starts[at]! + items.length : starts[at]! + within;
   }
 }

@@ -13,7 +13,7 @@ import {
 import { InvalidArgument } from '../model/domain-errors';
 import { LIST_CHUNK_SIZE } from '../model/keys';
 import { decodeListHint, encodeListHint } from '../model/list-layout';
-import { compareInList, cursorKeyOf, dateOfKey, sortKeyOf } from '../model/sort-key';
+import { compareInList, cursorKeyOf, dateOfKey, sortInList, sortKeyOf, type ListOrder } from '../model/sort-key';
 import type { NewsReader } from '../store/news-reader';
 import { toConnection, type Connection } from './connection';
 import { ListLeaves, type Position } from './list-leaves';
@@ -35,9 +35,13 @@ export interface ListQuery {
   /** Inclusive YYYY-MM-DD bounds on the date of the list's sort key (an instant's UTC date). */
   from?: string;
   to?: string;
+  /** Inclusive lower bound on the whole sort key (an instant in UTC), of a list stored newest first. */
+  since?: string;
   /** Keep only the items it accepts; makes the read a scan. */
   where?: (item: ListItem) => boolean;
-  /** Read against the list's stored order. */
+  /** A scan's items in this order rather than the stored list's (and its cursors by this order's keys). */
+  order?: ListOrder;
+  /** Read against the list's (or `order`'s) order. */
   reverse?: boolean;
 }
 
@@ -47,27 +51,29 @@ export async function readConnection<T extends ListItem>(
   args: ConnectionArgs,
 ): Promise<Connection<T>> {
   const parsed = parseConnectionArgs(args);
-  if (!query.where && query.from === undefined && query.to === undefined) prefetch(reader, query, parsed);
+  if (!query.where && query.from === undefined && query.to === undefined && query.since === undefined) prefetch(reader, query, parsed);
   // A date range finds its leaves through the leaf entries: a long list's index comes with the head.
   else if (!query.where) void reader.listIndex(query.list).catch(() => undefined);
   const head = await reader.listHead(query.list);
-  if (!head) return toConnection<T>([], 0, pageRange(0, parsed), cursorsAt([], 0));
+  if (!head) return toConnection<T>([], 0, pageRange(0, parsed), cursorsAt([], 0, query.order));
   const leaves = new ListLeaves(reader, query.list, head);
 
   if (query.where) {
     if (head.total > MAX_SCAN_ITEMS) {
       throw new InvalidArgument(
         `This combination of filters would scan ${head.total} items (at most ${MAX_SCAN_ITEMS}); ` +
-          'filter by a single person, event, place or organization, or by date alone.',
+          'filter by a single person, event, place or organization, or by date alone (`modifiedSince` with `orderBy: DATE_MODIFIED`).',
         'filter',
       );
     }
     const all = await leaves.items(0, head.total);
-    const items = all.filter((item) => query.where!(item) && inRange(sortKeyOf(item), query.from, query.to));
+    const kept = all.filter((item) => query.where!(item) && inRange(sortKeyOf(item, head), query.from, query.to));
+    const order = query.order ?? head;
+    const items = query.order ? sortInList(query.order, kept) : kept;
     const positionOf = (key: SortKey): Position => {
-      const before = items.findIndex((item) => compareInList(head, cursorKeyOf(item), key) >= 0);
+      const before = items.findIndex((item) => compareInList(order, cursorKeyOf(item, order), key) >= 0);
       const at = before === -1 ? items.length : before;
-      return { before: at, found: at < items.length && compareInList(head, cursorKeyOf(items[at]!), key) === 0 };
+      return { before: at, found: at < items.length && compareInList(order, cursorKeyOf(items[at]!, order), key) === 0 };
     };
     const range = pageRange(items.length, viewBounds(parsed, 0, items.length, !!query.reverse, positionOf));
     const offsets = items.map((_, i) => i);
@@ -75,7 +81,7 @@ export async function readConnection<T extends ListItem>(
       items.reverse();
       offsets.reverse();
     }
-    return toConnection(items.slice(range.start, range.end) as T[], items.length, range, cursorsAt(offsets.slice(range.start, range.end), head.total));
+    return toConnection(items.slice(range.start, range.end) as T[], items.length, range, cursorsAt(offsets.slice(range.start, range.end), head.total, order));
   }
 
   const [[lo, hi], after, before] = await Promise.all([
@@ -94,7 +100,7 @@ export async function readConnection<T extends ListItem>(
     items.reverse();
     offsets.reverse();
   }
-  return toConnection(items as T[], hi - lo, range, cursorsAt(offsets, head.total));
+  return toConnection(items as T[], hi - lo, range, cursorsAt(offsets, head.total, head));
 }
 
 /**
@@ -161,17 +167,19 @@ function inRange(key: string, from?: string, to?: string): boolean {
 
 /** The positions [lo, hi) of the items whose sort key lies in [from, to]. */
 async function boundsOf(leaves: ListLeaves, query: ListQuery, total: number, asc: boolean): Promise<[number, number]> {
-  const { from, to } = query;
-  if (from === undefined && to === undefined) return [0, total];
+  const { from, to, since } = query;
+  if (from === undefined && to === undefined && since === undefined) return [0, total];
   const atLo = (k: string) => (asc ? from === undefined || dateOfKey(k) >= from : to === undefined || dateOfKey(k) <= to);
-  const pastHi = (k: string) => (asc ? to !== undefined && dateOfKey(k) > to : from !== undefined && dateOfKey(k) < from);
+  // `since` bounds a list stored newest first: the items at or after it are a prefix.
+  const pastHi = (k: string) =>
+    asc ? to !== undefined && dateOfKey(k) > to : (from !== undefined && dateOfKey(k) < from) || (since !== undefined && k < since);
   const [lo, hi] = await Promise.all([leaves.firstIndex(atLo), leaves.firstIndex(pastHi)]);
   // An empty range can place its end before its start; a count is never negative.
   return [lo, Math.max(lo, hi)];
 }
 
-/** Cursors name items by sort key, with the stored offset as a hint (src/model/list-layout.ts). */
+/** Cursors name items by sort key (in `order`), with the stored offset as a hint (src/model/list-layout.ts). */
 const cursorsAt =
-  (offsets: number[], total: number) =>
+  (offsets: number[], total: number, order?: Pick<ListOrder, 'by'>) =>
   (node: ListItem, i: number): string =>
-    encodeCursor(cursorKeyOf(node), encodeListHint(offsets[i]!, total));
+    encodeCursor(cursorKeyOf(node, order), encodeListHint(offsets[i]!, total));

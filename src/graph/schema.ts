@@ -10,12 +10,14 @@ import { Query } from './resolvers/query';
 import { SearchQuery } from './resolvers/search';
 import { Section, Subject, TopicsQuery } from './resolvers/topics';
 import { JSON_SCALAR } from './json-scalar';
+import { DATE_TIME_SCALAR } from './date-time-scalar';
 
 /** The executable schema: the SDL of schema/schema.graphql with its resolvers. */
 const resolvers: CompleteResolvers = {
   Query: { ...Query, ...SearchQuery, ...ChangesQuery, ...TopicsQuery, ...AuthorQuery, ...CuratedQuery },
   Change,
   JSON: JSON_SCALAR,
+  DateTime: DATE_TIME_SCALAR,
   Article,
   Author,
   Translation,

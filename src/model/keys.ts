@@ -68,12 +68,14 @@ export const listIndexKey = (version: string, list: string): string => `v:${vers
 export const versionPrefix = (version: string): string => `v:${version}:`;
 
 /**
- * List names. Articles are kept newest first, events by start date, people by name.
+ * List names. Articles are kept newest first (and once more by last change), events by start date, people by name.
  * A list about one entity is named after the entity's type and slug, so a filter that names
  * a slug of the wrong kind finds an empty list.
  */
 export const lists = {
   articles: 'articles',
+  /** Every article by its last change, newest first (src/model/sort-key.ts modifiedKey). */
+  articlesByModified: 'articles@modified',
   articlesInLanguage: (language: string) => `articles@lang:${language}`,
   articlesAbout: (entity: EntityRef) => `articles@${entity.type}:${entity.slug}`,
   /** By a handle of src/model/topic-keys.ts: a section, a subject, an author. */

@@ -36,6 +36,8 @@ export interface ListHead {
   order: 'asc' | 'desc';
   /** 'en' when keys are names compared by English collation, not by code point. */
   collation?: 'en';
+  /** 'modified' when articles are keyed by their last change (src/model/sort-key.ts modifiedKey), not their publication. */
+  by?: 'modified';
 }
 
 /** A long list's leaves in list order (v:<ver>:x:<list>). */

@@ -26,7 +26,7 @@ export const INLINE_ITEMS = 8 * LIST_CHUNK_SIZE;
 export const indexApart = (total: number): boolean => total > INLINE_ITEMS;
 
 /** The head of a list whose leaves are `leaves`. */
-export function headFor(total: number, leaves: LeafEntry[], order: Pick<ListHead, 'order' | 'collation'>): ListHead {
+export function headFor(total: number, leaves: LeafEntry[], order: Pick<ListHead, 'order' | 'collation' | 'by'>): ListHead {
   return indexApart(total) ? { total, ...order } : { total, leaves, ...order };
 }
 

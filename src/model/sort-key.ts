@@ -1,5 +1,6 @@
 import type { ListItem } from './documents';
 import type { SortKey } from './page-range';
+import { normalDateTime } from './date-time';
 
 /**
  * When an article was published, as lists order it: the instant in UTC (RFC 3339, the fixed
@@ -14,11 +15,35 @@ export function publishedKey(card: { datePublished: string; datePublishedTime?: 
 }
 
 /**
- * What lists are ordered by and date ranges compare: an article's publication instant, an
- * event's start, a person's name (its first, default-language form).
+ * When an article last changed, as the modified list orders it: the later of its publication
+ * key and its `dateModified` (an instant in UTC, or a date alone, which sorts before every
+ * instant of its day as above). A story never modified sorts by its publication instant; a
+ * modification dated before the publication (a source's slip) never sorts a story below it.
  */
-export const sortKeyOf = (item: ListItem): string =>
-  item.type === 'Article' ? publishedKey(item)
+export function modifiedKey(card: { datePublished: string; datePublishedTime?: string; dateModified?: string }): string {
+  const published = publishedKey(card);
+  const m = card.dateModified;
+  const modified = m === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(m) ? m : normalDateTime(m);
+  return modified !== null && modified > published ? modified : published;
+}
+
+/** How a list is ordered: by its sort key, down or up; names by English collation; articles by `modified` time instead of publication. */
+export interface ListOrder {
+  order: 'asc' | 'desc';
+  collation?: 'en';
+  by?: 'modified';
+}
+
+/** Articles by their last change, newest first: the stored list `articles(orderBy: DATE_MODIFIED)` reads. */
+export const LAST_MODIFIED_FIRST: ListOrder = { order: 'desc', by: 'modified' };
+
+/**
+ * What lists are ordered by and date ranges compare: an article's publication instant (its
+ * last change in a list ordered `by: 'modified'`), an event's start, a person's name (its
+ * first, default-language form).
+ */
+export const sortKeyOf = (item: ListItem, order?: Pick<ListOrder, 'by'>): string =>
+  item.type === 'Article' ? (order?.by === 'modified' ? modifiedKey(item) : publishedKey(item))
   : item.type === 'Event' ? item.startDate
   : (item.names[0]?.value ?? item.slug);
 
@@ -26,13 +51,7 @@ export const sortKeyOf = (item: ListItem): string =>
 export const dateOfKey = (key: string): string => key.slice(0, 10);
 
 /** The key a cursor names an item by: the sort key, then the slug (unique) to break ties. */
-export const cursorKeyOf = (item: ListItem): SortKey => [sortKeyOf(item), item.slug];
-
-/** How a list is ordered: by its sort key, down or up; names by English collation. */
-export interface ListOrder {
-  order: 'asc' | 'desc';
-  collation?: 'en';
-}
+export const cursorKeyOf = (item: ListItem, order?: Pick<ListOrder, 'by'>): SortKey => [sortKeyOf(item, order), item.slug];
 
 const nameCollator = new Intl.Collator('en');
 const codePoints = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -49,7 +68,7 @@ export function compareInList(order: ListOrder, a: SortKey, b: SortKey): number 
 
 /** `items` in list order, each item's key computed once (a sort compares each item log n times). */
 export function sortInList<T extends ListItem>(order: ListOrder, items: readonly T[]): T[] {
-  const keyed = items.map((item) => ({ item, key: cursorKeyOf(item) }));
+  const keyed = items.map((item) => ({ item, key: cursorKeyOf(item, order) }));
   keyed.sort((a, b) => compareInList(order, a.key, b.key));
   return keyed.map((k) => k.item);
 }

@@ -1,4 +1,5 @@
 import type { ChangeTuple } from './changes';
+import { composeMoves, type ListMove } from './list-moves';
 
 /**
  * The sync log (docs/publishing.md, "Sync"): every publish is one numbered step, the changes
@@ -17,6 +18,11 @@ export interface SyncBlock {
   at: number;
   /** Per node, the latest kind, sorted by id; null when a step's changes are not known (apps refresh). */
   changes: ChangeTuple[] | null;
+  /**
+   * Stories that entered or left a list, net over the block (src/model/list-moves.ts); absent
+   * when not known (a full build's step, a step logged before moves were).
+   */
+  moves?: ListMove[];
 }
 
 /** A version's place in the log; `floor` is the oldest step the clean-up has not yet dropped. */
@@ -87,11 +93,13 @@ export function composeBlocks(blocks: SyncBlock[]): SyncBlock | null {
   if (blocks.length === 0) return null;
   for (let i = 1; i < blocks.length; i++) if (blocks[i]!.from !== blocks[i - 1]!.to) return null;
   const known = blocks.every((b) => b.changes !== null);
+  const moved = blocks.every((b) => Array.isArray(b.moves));
   return {
     from: blocks[0]!.from,
     to: blocks[blocks.length - 1]!.to,
     at: blocks[0]!.at,
     changes: known ? composeChanges(...blocks.map((b) => b.changes!)) : null,
+    ...(moved ? { moves: composeMoves(...blocks.map((b) => b.moves!)) } : {}),
   };
 }
 

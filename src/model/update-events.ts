@@ -38,7 +38,12 @@ export function listOf(name: string): string | null {
 
 /** `?lists=` read: the public names and their stored lists, or what is wrong with it. */
 export function parseListNames(param: string | null): { lists: NamedLists } | { error: string } {
-  const names = [...new Set((param ?? '').split(',').map((n) => n.trim()).filter(Boolean))];
+  return namedLists((param ?? '').split(','));
+}
+
+/** Lists an app names (GET /updates' `?lists=`, `changes(lists:)`): each public name and its stored list, or what is wrong. */
+export function namedLists(given: readonly string[]): { lists: NamedLists } | { error: string } {
+  const names = [...new Set(given.map((n) => n.trim()).filter(Boolean))];
   if (names.length > MAX_STREAM_LISTS) return { error: `\`lists\` names at most ${MAX_STREAM_LISTS} lists; it named ${names.length}.` };
   const lists = new Map<string, string>();
   for (const name of names) {

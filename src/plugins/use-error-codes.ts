@@ -5,6 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors';
 import { asVariableError, codeResult, emptyRefusalBody, hasCode, withCode } from '../http/error-codes';
 import { KnownOperationTypesRule } from '../query-rules/known-operation-types';
+import { namedArgumentErrors } from '../http/argument-errors';
 
 /**
  * The error-code policy (src/http/error-codes.ts) in yoga: parse errors are
@@ -20,11 +21,13 @@ export function useErrorCodes(): Plugin {
         }
       };
     },
-    onValidate({ addValidationRule }) {
+    onValidate({ addValidationRule, params }) {
       addValidationRule(KnownOperationTypesRule);
       return ({ result, setResult }) => {
-        if (result.some((e) => !hasCode(e))) {
-          setResult(result.map((e) => (hasCode(e) ? e : withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED))) as GraphQLError[]);
+        if (result.length === 0) return;
+        const named = namedArgumentErrors(params.documentAST, result as readonly GraphQLError[]);
+        if (named.some((e, i) => e !== result[i] || !hasCode(e))) {
+          setResult(named.map((e) => (hasCode(e) ? e : withCode(e, ErrorCode.GRAPHQL_VALIDATION_FAILED))) as GraphQLError[]);
         }
       };
     },

@@ -1,4 +1,5 @@
 import { buildSchema, isInterfaceType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import typeDefs from '../graph/type-defs.gen';
 import { fieldCost } from './cost-directives';
@@ -52,6 +53,26 @@ describe('queryCost', () => {
       fragment P on Article { people { slug } }`;
     expect(cost(q, {}, 'A')).toBe(1 + (1 + 1 + (1 + 1)));
     expect(cost(q, {}, 'B')).toBe(1);
+  });
+
+  it('prices an item of an interface or union as its dearest type, not the sum of its branches', () => {
+    // Node's types: Article, Author, Person, Event, Place, Organization; Entity's: the last four.
+    const q = '{ node(id: "x") { id ... on Article { headline summary } ... on Entity { slug name } ... on Person { birthDate } } }';
+    // Article: id + 2; a Person: id + 2 (Entity) + 1; the sum would have been id + 2 + 2 + 1.
+    expect(cost(q)).toBe(1 + Math.max(1 + 2, 1 + 2 + 1));
+    // A fragment on an interface applies to each of its types; one on a type it cannot be costs nothing there.
+    expect(cost('{ suggest(prefix: "k", first: 3) { slug ... on Person { birthDate } ...E } } fragment E on Event { startDate endDate }')).toBe(1 + 3 * (1 + 2));
+    // Per item of a page: the Changes screen's node selection (an Article's card or an entity's name).
+    const changes = `{ changes(since: "a", first: 10) { nodes { id node { __typename id ... on Article { slug headline datePublished } ... on Entity { slug name } } } } }`;
+    expect(cost(changes)).toBe(1 + 10 * (1 + 0 + (1 + 2 + Math.max(3, 2))));
+  });
+
+  it('prices the shipped Changes operation at 12 a change (14 when its node branches were summed)', () => {
+    const changes = readFileSync(new URL('../../operations/changes.graphql', import.meta.url), 'utf8');
+    const priced = (first: number) => queryCost(schema, parse(changes), 'Changes', { since: 'a', first }, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } });
+    expect(priced(2) - priced(1)).toBe(12);
+    // changes 1 + 100 x 12 + dataVersion { id } 2: the figure docs/api.md gives.
+    expect(priced(100)).toBe(1203);
   });
 
   it('prices a fragment once however often it is spread (linear time on fragment bombs)', () => {

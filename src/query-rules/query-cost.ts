@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  isAbstractType,
   isInterfaceType,
   isObjectType,
   Kind,
@@ -26,6 +27,10 @@ import { fieldCost, type FieldCost } from './cost-directives';
  * `articles(first: 100) { nodes { people { articles(first: 100) ... } } }` costs about
  * 100 x 100. This is the static analysis of IBM's draft (and Contentful's "estimated
  * complexity"), computed with the request's variables so that `first: $n` counts what `$n` is.
+ *
+ * An item of an interface or union type is one of its object types, so a selection with a
+ * fragment per type (`node { ... on Article {...} ... on Person {...} }`) costs its dearest
+ * branch, not the sum of them: the cost is the maximum over the possible types.
  *
  * Introspection (`__schema`, `__type`) costs nothing, as in graphql-armor's cost limit.
  * Fragment cycles cost nothing here; validation rejects them (NoFragmentCyclesRule).
@@ -80,10 +85,26 @@ export function queryCost(
     return clamp(preset ?? listSize.assumedSize ?? options.defaultPageSize);
   }
 
-  // A fragment's cost does not depend on where it is spread: computed once, so a document
-  // that spreads fragments into fragments (a "fragment bomb") costs linear time to price.
-  const fragmentCost = new Map<string, number>();
+  // A selection set's cost on one concrete type does not depend on where it sits: computed
+  // once per (set, type), so a document that spreads fragments into fragments (a "fragment
+  // bomb") costs linear time to price.
+  const priced = new Map<SelectionSetNode, Map<string, number>>();
+  const applies = (condition: GraphQLNamedType | null | undefined, on: GraphQLNamedType): boolean =>
+    !condition || condition === on || (isAbstractType(condition) && isObjectType(on) && schema.isSubType(condition, on));
+
+  /** An item of an abstract type is one of its object types: the dearest of them, not their sum. */
   function costOf(set: SelectionSetNode, type: GraphQLNamedType): number {
+    if (!isAbstractType(type)) return costOn(set, type);
+    const possible = schema.getPossibleTypes(type);
+    return possible.length === 0 ? costOn(set, type) : Math.max(...possible.map((t) => costOn(set, t)));
+  }
+
+  /** The cost of `set` for an item of type `type`: fragments on other types are not resolved for it. */
+  function costOn(set: SelectionSetNode, type: GraphQLNamedType): number {
+    const memo = priced.get(set) ?? priced.set(set, new Map()).get(set)!;
+    const known = memo.get(type.name);
+    if (known !== undefined) return known === IN_PROGRESS ? 0 : known;
+    memo.set(type.name, IN_PROGRESS);
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -102,19 +123,13 @@ export function queryCost(
         cost += times * costOf(selection.selectionSet, getNamedType(def.type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition && schema.getType(selection.typeCondition.name.value);
-        cost += costOf(selection.selectionSet, condition || type);
+        if (applies(condition, type)) cost += costOn(selection.selectionSet, type);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || fragmentCost.get(name) === IN_PROGRESS) continue;
-        if (!fragmentCost.has(name)) {
-          fragmentCost.set(name, IN_PROGRESS);
-          const condition = schema.getType(fragment.typeCondition.name.value);
-          fragmentCost.set(name, costOf(fragment.selectionSet, condition ?? type));
-        }
-        cost += fragmentCost.get(name)!;
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && applies(schema.getType(fragment.typeCondition.name.value), type)) cost += costOn(fragment.selectionSet, type);
       }
     }
+    memo.set(type.name, cost);
     return cost;
   }
   return costOf(operation.selectionSet, root);

@@ -121,7 +121,15 @@ export class NewsReader {
    * holds it (too old, a rollback rewrote it, or a step's changes are not known).
    */
   async changesBetween(since: string, to: string): Promise<ChangeTuple[] | null> {
-    if (since === to) return [];
+    return (await this.syncBetween(since, to))?.changes ?? null;
+  }
+
+  /**
+   * The log from `since` to `to` as one block: its node changes and, when every step knew them,
+   * its list moves (src/model/list-moves.ts), in the same two round trips. Null as changesBetween.
+   */
+  async syncBetween(since: string, to: string): Promise<SyncBlock | null> {
+    if (since === to) return { from: since, to, at: 0, changes: [], moves: [] };
     const [from, until] = await this.syncPlaces([since, to]);
     if (!from || !until || from.seq > until.seq) return null;
     const cover = coverBlocks(from.seq, until.seq);
@@ -129,7 +137,7 @@ export class NewsReader {
     const blocks = await this.syncBlocks(cover);
     const composed = blocks.every((b) => b !== null) ? composeBlocks(blocks) : null;
     // A block that does not chain from `since` to `to` belongs to a log rewritten after a rollback.
-    return composed?.changes && composed.from === since && composed.to === to ? composed.changes : null;
+    return composed?.changes && composed.from === since && composed.to === to ? composed : null;
   }
 
   /** Several entities at once (one batched read); a slug with no document is left out. */

@@ -80,6 +80,11 @@ export function casesOf(op: Operation, pool = DATA): Array<Record<string, unknow
     return chunks.map((ids, i) => ({ ids, language: language(i) }));
   }
   if (has('id')) return [...IDS, toGlobalId('Place', 'nowhere'), 'not-an-id'].map((id, i) => ({ id, language: language(i), ...(has('count') ? { count: i % 3 } : {}) }));
+  if (has('since') && root === 'articles') {
+    // Instants before, on and after the data's dates (as DateTime: RFC 3339), and one that is no instant.
+    const instants = ['2000-01-01T00:00:00Z', '2024-06-12T00:00:00+05:30', '2100-01-01T00:00:00.5Z'];
+    return [...[undefined, 1, 100].flatMap((first) => instants.map((since) => ({ since, first }))), { since: '2024-06-12' }];
+  }
   if (has('since')) {
     // The version data/ was built as (nothing changed since it), one never published, one forged.
     const sinces = [DATA_VERSION, 'abcdef123456', 'v:x:a:y'];

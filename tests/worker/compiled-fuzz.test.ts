@@ -50,7 +50,13 @@ const BY_NAME: Record<string, fc.Arbitrary<unknown>> = {
   // Section and subject keys (src/model/topic-keys.ts) and article URLs (src/model/article-url.ts).
   key: fc.oneof(fc.constantFrom('no-such-section', 'tag:world'), fc.string({ maxLength: 12 }), junk),
   url: fc.oneof(fc.webUrl(), fc.constantFrom('not a url', 'https://example.com/no-such-story?utm_source=x'), fc.string({ maxLength: 20 }), junk),
-  since: fc.oneof(fc.constantFrom(DATA_VERSION, 'abcdef123456', 'v:x:a:y'), fc.string({ maxLength: 12 }), junk),
+  // A data version (changes) or an instant (ModifiedSince's DateTime), each the other's wrong kind.
+  since: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(DATA_VERSION, '2024-06-12T00:00:00Z', '2000-01-01T05:30:00+05:30') },
+    { weight: 1, arbitrary: fc.constantFrom('abcdef123456', 'v:x:a:y', '2024-06-12', '2024-06-12T24:00:00Z') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 1, arbitrary: junk },
+  ),
 };
 
 function variablesOf(op: Operation): fc.Arbitrary<unknown> {

@@ -70,3 +70,6 @@ export function freshWorker() {
     };
   };
 }
+
+/** Each request from an isolate of its own, so none answers from a version (or answer) an isolate kept. */
+export const coldQuery: ReturnType<typeof freshWorker> = (source, variables) => freshWorker()(source, variables);

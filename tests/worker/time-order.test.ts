@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../tools/fixtures/corpus';
 import type { TextSourceFile as SourceFile } from '../../tools/data/read-data-set';
-import { freshWorker } from './helpers';
+import { coldQuery } from './helpers';
 import { publishIncrementally } from './incremental-publish';
 import { buildAndPublish, seedFiles } from './publish-data';
 
@@ -41,8 +41,7 @@ interface Feed {
   edges: Array<{ cursor: string; node: { slug: string; datePublished: string; datePublishedTime: string | null } }>;
   pageInfo: { hasNextPage: boolean; endCursor: string };
 }
-/** Each request from an isolate of its own, so none answers from a version it kept. */
-const query: ReturnType<typeof freshWorker> = (source, variables) => freshWorker()(source, variables);
+const query = coldQuery;
 async function feed(variables: Record<string, unknown>): Promise<Feed> {
   const r = await query<{ articles: Feed }>(FEED, variables);
   expect(r.body.errors).toBeUndefined();

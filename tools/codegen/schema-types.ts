@@ -41,6 +41,8 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
       enumsAsTypes: true,
       namingConvention: { enumValues: 'keep' },
       contextType: './context#GraphContext',
+      // The DateTime scalar's internal value is its UTC text (src/graph/date-time-scalar.ts).
+      scalars: { DateTime: 'string' },
       mappers: {
         Article: './resolvers/refs#ArticleParent',
         Person: entity,

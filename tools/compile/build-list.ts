@@ -5,10 +5,10 @@ import { sortInList, sortKeyOf, type ListOrder } from '../../src/model/sort-key'
 import type { KvEntry } from './kv-entry';
 
 /** A leaf's entry in its list's index: id, count, first sort key and slug. */
-export const leafEntry = (id: number, items: readonly ListItem[]): LeafEntry => [
+export const leafEntry = (id: number, items: readonly ListItem[], order?: ListOrder): LeafEntry => [
   id,
   items.length,
-  sortKeyOf(items[0]!),
+  sortKeyOf(items[0]!, order),
   items[0]!.slug,
 ];
 
@@ -28,7 +28,7 @@ export function buildList(version: string, name: string, items: ListItem[], orde
   const leaves: ListItem[][] = [];
   for (let i = 0; i < sorted.length; i += LIST_CHUNK_SIZE) leaves.push(sorted.slice(i, i + LIST_CHUNK_SIZE));
   return [
-    ...listFrame(version, name, sorted.length, leaves.map((leaf, id) => leafEntry(id, leaf)), order),
+    ...listFrame(version, name, sorted.length, leaves.map((leaf, id) => leafEntry(id, leaf, order)), order),
     ...leaves.map((items, id) => ({ key: listChunkKey(version, name, id), value: { items } })),
   ];
 }

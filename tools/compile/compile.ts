@@ -8,7 +8,7 @@ import { utf8Length } from '../../src/text/utf8-length';
 import { buildListing } from '../../src/model/topic-listing';
 import { authorRecords } from '../../src/model/author-record';
 import { curatedDocs } from '../data/curated-check';
-import { articleCard, BY_NAME, BY_START, NEWEST_FIRST, topicListsOf } from './article-lists';
+import { articleCard, BY_NAME, BY_START, LAST_MODIFIED_FIRST, NEWEST_FIRST, topicListsOf } from './article-lists';
 import { urlIndex } from './article-urls';
 import { buildList } from './build-list';
 import { relatedArticles } from './related';
@@ -143,6 +143,7 @@ export async function compileArticles(
       yield lookup.text ? textEntry(key, lookup.text(slug)!) : { key, value: lookup.get(slug)! };
     }
     yield* buildList(version, lists.articles, cards, NEWEST_FIRST);
+    yield* buildList(version, lists.articlesByModified, cards, LAST_MODIFIED_FIRST);
     for (const [language, items] of byLanguage) yield* buildList(version, lists.articlesInLanguage(language), items, NEWEST_FIRST);
     for (const [slug, items] of articlesAbout) yield* buildList(version, lists.articlesAbout({ type: typeOf(slug), slug }), items, NEWEST_FIRST);
     for (const [list, items] of byTopic) yield* buildList(version, list, items, NEWEST_FIRST);

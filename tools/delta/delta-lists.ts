@@ -76,7 +76,7 @@ export async function editLists(version: string, previous: PreviousVersion, edit
       const unread = ids.filter((id) => !state.written.has(id));
       const read = await readLeaves(list, unread);
       const items = ids.flatMap((id) => state.written.get(id) ?? read.get(id) ?? []);
-      const found = items.findIndex((item) => cmp(cursorKeyOf(item), key) >= 0);
+      const found = items.findIndex((item) => cmp(cursorKeyOf(item, state.order), key) >= 0);
       const place = found === -1 ? items.length : found;
       const from = Math.max(0, place - window);
       return { items: items.slice(from, place + window + 1), at: place - from };

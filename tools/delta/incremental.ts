@@ -1,9 +1,10 @@
 import type { ChangeTuple } from '../../src/model/changes';
+import { movesOf, type ListMove } from '../../src/model/list-moves';
 import type { ArticleCard, ArticleDoc, EntityType } from '../../src/model/documents';
 import { cursorKeyOf } from '../../src/model/sort-key';
 import { utf8Length } from '../../src/text/utf8-length';
 import { buildKnowledgeBase, kbEntities } from '../linking/knowledge-base';
-import { articleCard, articleListsOf, NEWEST_FIRST } from '../compile/article-lists';
+import { articleCard, articleListOrder, articleListsOf, memberOf } from '../compile/article-lists';
 import { articleUrlsOf } from '../compile/article-urls';
 import { adjustListing, type TopicListing } from '../../src/model/topic-listing';
 import { checkedBuild, type BuildOptions, type BuildResult } from '../compile/build-data-set';
@@ -56,8 +57,9 @@ export function buildDelta(
     const values = new Map<string, unknown>();
     const deleted: string[] = [];
     const edits = new Map<string, ListEdits>();
-    const edit = (list: string) => edits.get(list) ?? edits.set(list, { order: NEWEST_FIRST, remove: [], removeKeys: [], add: [] }).get(list)!;
+    const edit = (list: string) => edits.get(list) ?? edits.set(list, { order: articleListOrder(list), remove: [], removeKeys: [], add: [] }).get(list)!;
     const changes: ChangeTuple[] = [];
+    const moves: ListMove[] = [];
     const upserts: ArticleCard[] = [];
     const patched = new Map<string, ArticleCard | null>();
     const placedBy = new Map<string, ArticleCard>();
@@ -70,9 +72,10 @@ export function buildDelta(
       if (after) addedCards.push(after);
       for (const list of before ? articleListsOf(before) : []) {
         edit(list).remove.push(before!.slug);
-        edit(list).removeKeys.push(cursorKeyOf(before!));
+        edit(list).removeKeys.push(cursorKeyOf(before!, edit(list).order));
       }
       for (const list of after ? articleListsOf(after) : []) edit(list).add.push(after!);
+      moves.push(...movesOf((after ?? before)!.slug, memberOf(before), memberOf(after)));
       if (after) upserts.push(after);
       if (before) {
         patched.set(before.slug, after);
@@ -151,6 +154,7 @@ export function buildDelta(
       entries,
       deleted: gone,
       changes,
+      moves,
       summary: {
         upserted: upserts.length,
         withdrawn: changes.filter((c) => c[2] === 'REMOVED').length,

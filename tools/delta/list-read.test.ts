@@ -30,7 +30,7 @@ describe('reading a list through its leaves', () => {
       present.push(...adding);
       const update = await updateList(
         'v',
-        { name: 'l', order: ORDER, before: beforeOf(head, store.get(listIndexKey('v', 'l')) as ListIndex | null), remove: removing.map((r) => r.slug), removeKeys: removing.map(cursorKeyOf), add: adding },
+        { name: 'l', order: ORDER, before: beforeOf(head, store.get(listIndexKey('v', 'l')) as ListIndex | null), remove: removing.map((r) => r.slug), removeKeys: removing.map((r) => cursorKeyOf(r)), add: adding },
         async (_l, ids) => new Map(ids.map((id) => [id, (store.get(`v:v:l:l:${id}`) as { items: ListItem[] }).items])),
       );
       for (const key of update.deleted) store.delete(key);

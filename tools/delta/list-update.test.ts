@@ -41,7 +41,7 @@ describe('updating a list in place', () => {
       const head = (store.get(listHeadKey('v', 'l')) as ListHead | undefined) ?? null;
       const update = await updateList(
         'v',
-        { name: 'l', order: ORDER, before: beforeOf(head, { leaves: leavesIn(store) }), remove: removing.map((r) => r.slug), removeKeys: removing.map(cursorKeyOf), add: adding },
+        { name: 'l', order: ORDER, before: beforeOf(head, { leaves: leavesIn(store) }), remove: removing.map((r) => r.slug), removeKeys: removing.map((r) => cursorKeyOf(r)), add: adding },
         async (_list, ids) => new Map(ids.map((id) => [id, (store.get(`v:v:l:l:${id}`) as { items: ListItem[] }).items])),
       );
       // Head, index, and at most a leaf split or merge's worth of leaves.

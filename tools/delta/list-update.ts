@@ -64,7 +64,7 @@ export async function updateList(
   };
 
   if (entries.length === 0) entries.push({ id: 0, count: 0, first: ['', ''] as const });
-  else await load([...change.removeKeys.map(leafAt), ...change.add.map((a) => leafAt(cursorKeyOf(a)))]);
+  else await load([...change.removeKeys.map(leafAt), ...change.add.map((a) => leafAt(cursorKeyOf(a, order)))]);
   if (!loaded.has(0) && change.before === null) loaded.set(0, { id: 0, items: [] });
   const removing = new Set(change.remove);
   for (const key of change.removeKeys) {
@@ -72,8 +72,8 @@ export async function updateList(
     leaf.items = leaf.items.filter((item) => !removing.has(item.slug));
   }
   for (const item of change.add) {
-    const leaf = loaded.get(entries[leafAt(cursorKeyOf(item))]!.id)!;
-    const at = leaf.items.findIndex((other) => cmp(cursorKeyOf(other), cursorKeyOf(item)) > 0);
+    const leaf = loaded.get(entries[leafAt(cursorKeyOf(item, order))]!.id)!;
+    const at = leaf.items.findIndex((other) => cmp(cursorKeyOf(other, order), cursorKeyOf(item, order)) > 0);
     leaf.items.splice(at === -1 ? leaf.items.length : at, 0, item);
   }
   return rebalance(version, change, entries, loaded, load);
@@ -154,7 +154,7 @@ async function rebalance(
 
 function emit(version: string, change: ListChange, slots: Slot[], before: Set<number>, total: number): ListUpdate {
   const { name, order } = change;
-  const frame = (s: Slot): LeafEntry => (s.leaf ? leafEntry(s.id, s.leaf.items) : [s.id, s.count, s.first[0], s.first[1]]);
+  const frame = (s: Slot): LeafEntry => (s.leaf ? leafEntry(s.id, s.leaf.items, order) : [s.id, s.count, s.first[0], s.first[1]]);
   const kept = total === 0 ? [] : slots;
   const after = new Set(kept.map((s) => s.id));
   const deleted = [...before].filter((id) => !after.has(id)).map((id) => listChunkKey(version, name, id));

@@ -1,5 +1,6 @@
 import { purgeTags, SEARCH_TAG } from '../../src/model/cache-tags';
 import type { ChangeTuple } from '../../src/model/changes';
+import type { ListMove } from '../../src/model/list-moves';
 import type { VersionPointer } from '../../src/model/documents';
 import { chainIndex, encodeMembership, isVersionLocal, MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS, TOMBSTONE } from '../../src/model/generations';
 import { generationKey, versionPrefix } from '../../src/model/keys';
@@ -29,6 +30,8 @@ export interface DeltaToPublish {
   deleted: string[];
   /** Nodes changed since the parent (the sync log's step); without them apps on older versions refresh fully. */
   changes?: ChangeTuple[];
+  /** Stories that entered or left lists since the parent (the step's list moves); without them `changes(lists:)` asks apps to refetch. */
+  moves?: ListMove[];
 }
 
 /** A compacted base names what it changed from its parent only up to this many keys (the pointer stays small). */
@@ -101,7 +104,7 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const deleted = delta.deleted.filter((l) => before.get(l) && before.get(l)!.value !== TOMBSTONE);
   const tombstones = deleted.map((l) => ({ key: `${prefix}${l}`, value: TOMBSTONE }));
   const reach = (parentRecord?.reach ?? parentRecord?.keys ?? 0) + written.filter((l) => !before.get(l)).length;
-  const sync = await syncEntries(kv, current.version, version, delta.changes ?? null, options.sync);
+  const sync = await syncEntries(kv, current.version, version, delta.changes ?? null, options.sync, delta.moves ?? null);
 
   const changed = encodeMembership([...written, ...deleted]);
   const chain = [{ version, keys: changed }, ...(current.chain ?? [])];

@@ -1,4 +1,5 @@
 import type { ChangeTuple } from '../../src/model/changes';
+import { composeMoves, type ListMove } from '../../src/model/list-moves';
 import { syncBlockKey, syncSeqKey } from '../../src/model/keys';
 import {
   blocksStartingAt,
@@ -44,6 +45,8 @@ export async function syncEntries(
   version: string,
   changes: ChangeTuple[] | null,
   options: SyncOptions = {},
+  /** Stories that entered or left lists in this publish; null when not known (a full build). */
+  moves: ListMove[] | null = null,
 ): Promise<SyncWrite> {
   const now = options.now ?? Date.now();
   const place = parent ? parse<SyncSeq>((await kv.getMany([syncSeqKey(parent)])).get(syncSeqKey(parent))) : null;
@@ -57,7 +60,7 @@ export async function syncEntries(
   const oldest = Array.from({ length: Math.max(0, Math.min(CLEANUP_BATCH, next - keep.publishes - place.floor)) }, (_, i) => place.floor + i);
   const stored = await kv.getMany([...siblings, ...oldest.map((s) => syncBlockKey(0, s))]);
 
-  let block: SyncBlock = { from: parent, to: version, at: now, changes: changes && composeChanges(changes) };
+  let block: SyncBlock = { from: parent, to: version, at: now, changes: changes && composeChanges(changes), ...(moves ? { moves: composeMoves(moves) } : {}) };
   const entries: KvPair[] = [{ key: syncBlockKey(0, step), value: JSON.stringify(block) }];
   for (const [i, ref] of merges.entries()) {
     // A left half the clean-up dropped: no `since` the merged block would serve is kept.

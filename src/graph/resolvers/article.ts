@@ -8,6 +8,8 @@ import { articleToNinjs } from '../../formats/ninjs';
 import type { GraphContext } from '../context';
 import type { ArticleResolvers } from '../resolver-types.gen';
 import { fullArticle, ref, type ArticleParent } from './refs';
+import { normalDateTime } from '../../model/date-time';
+import { modifiedKey } from '../../model/sort-key';
 
 interface MentionValue {
   paragraph: number;
@@ -39,6 +41,12 @@ export const Article = {
   id: (a: ArticleParent) => toGlobalId('Article', a.slug),
   urgency: (a: ArticleParent) => a.urgency ?? null,
   breaking: (a: ArticleParent) => a.breaking === true,
+  datePublishedAt: (a: ArticleParent) => (a.datePublishedTime === undefined ? null : normalDateTime(a.datePublishedTime)),
+  // The key the modified list sorts by, when it is an instant (a date alone is 10 characters).
+  dateModifiedAt: (a: ArticleParent) => {
+    const key = modifiedKey(a);
+    return key.length > 10 ? key : null;
+  },
   datelinePlace: (a: ArticleParent) => (a.datelinePlace ? ref('Place', a.datelinePlace) : null),
   ...linkResolvers(),
   async paragraphs(a: ArticleParent, _: unknown, ctx: GraphContext) {

@@ -1,15 +1,14 @@
 import type { ArticleCard, ArticleDoc, EntityDoc, EntityType, EventDoc, NodeType, PersonDoc } from '../../model/documents';
 import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../model/article-url';
-import { TOPIC_FILTERS, topicKeysOf } from '../../model/topic-keys';
 import { checkDateRange } from '../../model/date-argument';
 import { InvalidArgument } from '../../model/domain-errors';
-import { ENTITY_KINDS, type EntityKind } from '../../model/entity-kinds';
 import { fromGlobalId } from '../../model/global-id';
 import { lists } from '../../model/keys';
 import type { GraphContext } from '../context';
 import { selects } from '../selects';
 import { readConnection, type ListQuery } from '../list-page';
-import type { ArticleFilter, ArticleOrder, EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
+import type { EventFilter, EventOrder, Maybe, QueryResolvers } from '../resolver-types.gen';
+import { articleQuery } from '../article-query';
 import { ref } from './refs';
 import { loadAuthor } from './author';
 
@@ -35,44 +34,6 @@ function articleByUrl(ctx: GraphContext, url: string): Promise<ArticleDoc | null
 
 const entityBySlug = (type: EntityType) => (_: unknown, { slug }: { slug: string }, ctx: GraphContext) =>
   loadEntity(ctx, type, slug);
-
-/**
- * Articles are stored newest first in one list per language, per entity, per section, subject
- * and author. The first entity filter picks the list, else the section, subject or author
- * filter; the other filters are checked item by item on the cards (a scan).
- */
-function articleQuery(filter: Maybe<ArticleFilter> | undefined, orderBy: Maybe<ArticleOrder> | undefined): ListQuery {
-  const f = filter ?? {};
-  const entities = ENTITY_KINDS.flatMap((k) => (f[k.filter] != null ? [[k, f[k.filter]!] as const] : []));
-  const topics = (['section', 'subject', 'author'] as const).flatMap((kind) => {
-    const value = f[kind];
-    return value != null ? [[kind, TOPIC_FILTERS[kind].handle(value)] as const] : [];
-  });
-  const { from, to } = checkDateRange(f.publishedFrom, f.publishedTo, ['filter.publishedFrom', 'filter.publishedTo']);
-  const reverse = orderBy?.direction === 'ASC';
-  const [base, ...rest] = entities;
-  const links = (card: ArticleCard, [kind, slug]: readonly [EntityKind, string]) => card[kind.links].includes(slug);
-  const onTopic = (card: ArticleCard, [kind, key]: (typeof topics)[number]) => topicKeysOf(card)[kind].includes(key);
-  const list = base ? lists.articlesAbout(ref(base[0].type, base[1]))
-    : topics[0] ? TOPIC_FILTERS[topics[0][0]].list(topics[0][1])
-    : f.language != null ? lists.articlesInLanguage(f.language)
-    : lists.articles;
-  const scanTopics = base ? topics : topics.slice(1);
-  const scanLanguage = f.language != null && (base !== undefined || topics.length > 0);
-  const needsScan = rest.length > 0 || scanTopics.length > 0 || scanLanguage;
-  return {
-    list,
-    from,
-    to,
-    reverse,
-    where: needsScan
-      ? (item) => {
-          const card = item as ArticleCard;
-          return (!scanLanguage || card.language === f.language) && rest.every((e) => links(card, e)) && scanTopics.every((t) => onTopic(card, t));
-        }
-      : undefined,
-  };
-}
 
 function eventQuery(filter: Maybe<EventFilter> | undefined, orderBy: Maybe<EventOrder> | undefined): ListQuery {
   const f = filter ?? {};

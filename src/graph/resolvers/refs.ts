@@ -1,3 +1,4 @@
+import type { MoveKind } from '../../model/list-moves';
 import type { ChangeTuple } from '../../model/changes';
 import type { ArticleCard, ArticleDoc, AuthorDoc, EntityDoc, EntityRef, EntityType, NodeType, SubjectDoc } from '../../model/documents';
 import type { TopicEntry } from '../../model/topic-listing';
@@ -24,7 +25,9 @@ export interface ChangeParent {
   nodeId: string;
   type: NodeType;
   slug: string;
-  kind: ChangeTuple[2];
+  kind: ChangeTuple[2] | MoveKind;
+  /** For ENTERED and LEFT: the list, as the app named it. */
+  list?: string;
 }
 
 export const ref = (type: EntityType, slug: string): EntityRef => ({ type, slug });

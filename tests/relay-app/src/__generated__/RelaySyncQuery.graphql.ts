@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<d8fcaf17519640431d831525598a7382>>
+ * @generated SignedSource<<ab20b9361d9d78f7b59e49b5e68a146c>>
  * @relayHash bf74d51cee4e78548f1de86d5ebe50b5
  * @lightSyntaxTransform
  */
@@ -11,7 +11,7 @@
 // @relayRequestID c940fdb7721c413035ddc0d7aa6b3f83e181e7d9cbf5627bb6663653eaac679c
 
 import { ConcreteRequest } from 'relay-runtime';
-export type ChangeKind = "REMOVED" | "UPSERTED" | "%future added value";
+export type ChangeKind = "ENTERED" | "LEFT" | "REMOVED" | "UPSERTED" | "%future added value";
 export type RelaySyncQuery$variables = {
   since: string;
 };
