@@ -26,6 +26,10 @@ export function formatMeasurement(m: Measurement): string {
     '',
     `Linked wrongly (held-out): ${list(m.wrong.filter((x) => x.split === 'held-out'))}.`,
     '',
+    `Missed (fresh): ${list(m.misses.filter((x) => x.split === 'fresh'))}.`,
+    '',
+    `Linked wrongly (fresh): ${list(m.wrong.filter((x) => x.split === 'fresh'))}.`,
+    '',
     ...formatCandidates(m),
   ].join('\n');
 }

@@ -17,7 +17,8 @@ import type { GivenLink } from './source-links';
  * (named-entities.json; tools/linking/candidate-measure.ts).
  */
 
-export type Split = 'dev' | 'held-out';
+/** fresh: texts judged after the rules were last tuned and measured once (judged-news-ja.json). */
+export type Split = 'dev' | 'held-out' | 'fresh';
 
 interface JudgedDocument {
   id: string;
@@ -28,7 +29,8 @@ interface JudgedDocument {
   given?: GivenLink[];
 }
 
-export const JUDGED_FILES = ['judged-set.json', 'judged-news.json'];
+export const JUDGED_FILES = ['judged-set.json', 'judged-news.json', 'judged-news-ja.json'];
+const SPLITS: Split[] = ['dev', 'held-out', 'fresh'];
 export const NAMED_ENTITIES_FILE = 'named-entities.json';
 
 export interface Measurement {
@@ -97,10 +99,10 @@ export function measureLinking(root: string): Measurement {
   }
   const all = [...groups.values()];
   result.overall = score(all.flatMap((g) => g.pairs));
-  result.bySplit = (['dev', 'held-out'] as const).map((split) => ({ split, scores: score(all.filter((g) => g.split === split).flatMap((g) => g.pairs)) }));
-  result.candidatesBySplit = (['dev', 'held-out'] as const).map((split) => ({ split, scores: sumCandidates(all.filter((g) => g.split === split).flatMap((g) => g.candidates)) }));
+  result.bySplit = SPLITS.map((split) => ({ split, scores: score(all.filter((g) => g.split === split).flatMap((g) => g.pairs)) }));
+  result.candidatesBySplit = SPLITS.map((split) => ({ split, scores: sumCandidates(all.filter((g) => g.split === split).flatMap((g) => g.candidates)) }));
   result.byLanguage = all
-    .sort((a, b) => a.split.localeCompare(b.split) || a.language.localeCompare(b.language))
+    .sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split) || a.language.localeCompare(b.language))
     .map((g) => ({ language: g.language, split: g.split, documents: g.documents, scores: score(g.pairs), candidates: sumCandidates(g.candidates) }));
   return result;
 }
