@@ -59,6 +59,7 @@ describe('generated knowledge base', () => {
       }],
     });
     expect(section).toContain('| 276 ');
+    expect(section).toContain('44 / 450');
     expect(section).toContain('2 / 5 / 280');
     const doc = replaceMarked('a\n<!-- bench:kb-scale -->\nold\n<!-- /bench:kb-scale -->\nb', 'bench:kb-scale', section);
     expect(doc.startsWith('a\n<!-- bench:kb-scale -->\nRun 2026-12-07T18:00 UTC')).toBe(true);

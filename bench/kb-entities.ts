@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawSourceFile } from '../tools/data/decode-source';
 import { listSourceFiles } from '../tools/data/source-files';
+import { fold } from '../src/text/analyze';
+import { nameKey } from '../src/text/name-key';
 
 const SYLLABLES: Array<[string, string]> = [
   ['ka', 'का'], ['ri', 'रि'], ['san', 'सन'], ['to', 'टो'], ['mi', 'मि'], ['ra', 'रा'], ['de', 'दे'], ['lo', 'लो'],
@@ -33,10 +35,15 @@ export const generatedNumber = (slug: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
-/** Whether a word of entity i's names, in either script, starts with `prefix` (folded). */
+/**
+ * Whether type-ahead for `prefix` may answer entity i: a word of its names starts with the
+ * prefix, folded, or with the prefix's cross-script key (किम finds Kumo, Kami: both "km"), as
+ * the suggest index matches (src/search/suggest-match.ts).
+ */
 export const namedWithPrefix = (i: number, prefix: string): boolean => {
   const { en, hi } = generatedName(i);
-  return [...en, ...hi, `${en[0]}${en[1]}`].some((w) => w.toLowerCase().startsWith(prefix.toLowerCase()));
+  const key = nameKey(prefix);
+  return [...en, ...hi, `${en[0]}${en[1]}`, `${hi[0]}${hi[1]}`].some((w) => fold(w).startsWith(fold(prefix)) || (!!key && nameKey(w).startsWith(key)));
 };
 
 export type GeneratedKind = 'people' | 'places' | 'organizations';

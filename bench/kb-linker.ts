@@ -2,7 +2,7 @@
  * The linker at a knowledge base of N more entities (bench/kb-entities.ts), in a child of its
  * own so that its heap is the linker's: the dictionary's heap (used heap after a full
  * collection, before and after buildKnowledgeBase), its aliases, and stories linked per second
- * (the 44 judged texts of tests/fixtures/linking, over and over for `--seconds`), with the
+ * (the judged texts of tests/fixtures/linking, over and over for `--seconds`), with the
  * mentions one pass finds (a count that must not change with the KB's size).
  *
  *   node --expose-gc --import tsx bench/kb-linker.ts --kb-entities N [--seconds 5]

@@ -15,8 +15,9 @@ export interface KbScaleRow {
   entities: number;
   articles: number;
   linker: { kbEntities: number; aliasKeys: number; dictionaryMiB: number; buildMs: number; stories: number; mentions: number; storiesPerSecond: number; maxRssMb: number };
-  build: { keys: number; loadedKeys: number; bytes: number; buildMs: number; buildMaxRssMb: number; loadMs: number; largestValue: { key: string; bytes: number } };
-  requests: KbScaleRequest[];
+  /** Absent where only the linker was measured (--worker-max). */
+  build?: { keys: number; loadedKeys: number; bytes: number; buildMs: number; buildMaxRssMb: number; loadMs: number; largestValue: { key: string; bytes: number } };
+  requests?: KbScaleRequest[];
 }
 
 export interface KbScaleResults {
@@ -30,15 +31,17 @@ const s = (ms: number) => (ms / 1000).toFixed(0);
 
 export function kbScaleSection(r: KbScaleResults): string {
   const linker = markdownTable(
-    ['KB entities', 'alias keys', 'dictionary heap (MiB)', 'dictionary built (s)', 'stories/s', 'mentions in the 44 judged texts', 'build (s)', 'build peak RSS (MB)', 'KV keys (loaded)', 'KV bytes', 'largest value', 'load (s)'],
+    ['KB entities', 'alias keys', 'dictionary heap (MiB)', 'dictionary built (s)', 'stories/s', 'judged texts: stories / mentions', 'build (s)', 'build peak RSS (MB)', 'KV keys (loaded)', 'KV bytes', 'largest value', 'load (s)'],
     r.rows.map((x) => [
-      x.linker.kbEntities, x.linker.aliasKeys, x.linker.dictionaryMiB, s(x.linker.buildMs), x.linker.storiesPerSecond, x.linker.mentions,
-      s(x.build.buildMs), Math.round(x.build.buildMaxRssMb), `${x.build.keys} (${x.build.loadedKeys ?? x.build.keys})`, x.build.bytes, `${x.build.largestValue.key} (${x.build.largestValue.bytes} B)`, s(x.build.loadMs),
+      x.linker.kbEntities, x.linker.aliasKeys, x.linker.dictionaryMiB, s(x.linker.buildMs), x.linker.storiesPerSecond, `${x.linker.stories} / ${x.linker.mentions}`,
+      ...(x.build
+        ? [s(x.build.buildMs), Math.round(x.build.buildMaxRssMb), `${x.build.keys} (${x.build.loadedKeys})`, x.build.bytes, `${x.build.largestValue.key} (${x.build.largestValue.bytes} B)`, s(x.build.loadMs)]
+        : ['-', '-', '-', '-', '-', '-']),
     ].map(String)),
   );
   const requests = markdownTable(
     ['KB entities', 'request', 'cold: round trips / keys / bytes', 'warm: round trips / keys / bytes', 'response bytes', 'cold p50 (ms)'],
-    r.rows.flatMap((x) => x.requests.map((q) => [String(x.linker.kbEntities), q.name, kv(q.kvCold), kv(q.kvWarm), String(q.responseBytes), String(q.coldP50Ms)])),
+    r.rows.flatMap((x) => (x.requests ?? []).map((q) => [String(x.linker.kbEntities), q.name, kv(q.kvCold), kv(q.kvWarm), String(q.responseBytes), String(q.coldP50Ms)])),
   );
   return [`Run ${r.startedAt.slice(0, 16)} UTC, ${r.rows[0]?.articles ?? 0} generated articles, load average ${r.loadAverage} (times are this shared machine's).`, '', linker, '', requests].join('\n');
 }

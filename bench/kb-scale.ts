@@ -11,11 +11,12 @@
  *   KV round trips, keys and bytes (x-kv-stats), response bytes, and the median of `--probes`
  *   cold requests.
  *
- *   npm run bench:kb [-- --entities 100000,300000,1000000 --articles 1000 --probes 20 --full-load-max 300000]
+ *   npm run bench:kb [-- --entities 100000,300000,1000000 --articles 1000 --probes 20 --full-load-max 300000 --worker-max 1000000]
  *
  * Above `--full-load-max` entities every key is built but only the pages the measured requests
  * read are loaded (bench/load-corpus.ts --pages-named): a million entity pages take over an
  * hour to load into local KV on a small machine, and no measured request reads the others.
+ * Above `--worker-max` entities only the linker is measured (a shared machine's limit).
  *
  * Writes bench/results/kb-scale-<time>.json and the table into docs/ingest-linking.md
  * (between its `<!-- bench:kb-scale -->` markers; bench/kb-scale-report.ts).
@@ -38,7 +39,8 @@ const PREFIX = generatedName(0).en[0]!.toLowerCase().slice(0, 3);
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { entities: { type: 'string', default: '100000' }, articles: { type: 'string', default: '1000' }, probes: { type: 'string', default: '20' }, 'full-load-max': { type: 'string', default: '300000' } },
+    options: { entities: { type: 'string', default: '100000' }, articles: { type: 'string', default: '1000' }, probes: { type: 'string', default: '20' }, 'full-load-max': { type: 'string', default: '300000' },
+      'worker-max': { type: 'string', default: '1000000' } },
   });
   const started = performance.now();
   const log = (line: string) => console.error(`[bench:kb ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
@@ -52,11 +54,15 @@ export async function main(args: string[]): Promise<void> {
     log(`${entities} entities: the linker`);
     const linker = JSON.parse((await run('node', ['--expose-gc', `--max-old-space-size=${heapMb * 2}`, '--import', 'tsx', 'bench/kb-linker.ts', '--kb-entities', String(entities)])).stdout.trim().split('\n').at(-1)!);
     log(`  dictionary ${linker.dictionaryMiB} MiB, ${linker.storiesPerSecond} stories/s`);
+    if (entities > Number(values['worker-max'])) {
+      rows.push({ entities, articles, linker });
+      continue;
+    }
     log(`${entities} entities: building and loading KV`);
     const runtime = await startRuntime(bundle);
     let build;
     try {
-      const sampled = entities > Number(values['full-load-max']) ? ['--pages-named', PREFIX] : [];
+      const sampled = entities > Number(values['full-load-max']) ? ['--pages-named', `${PREFIX},${operation('type-ahead').variables!.prefix}`] : [];
       const child = await run('node', [`--max-old-space-size=${heapMb * 2}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--kb-entities', String(entities), '--url', runtime.url, ...sampled], {}, true);
       build = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
     } finally {

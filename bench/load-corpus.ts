@@ -6,8 +6,8 @@
  *   tsx bench/load-corpus.ts --articles N --url http://127.0.0.1:PORT [--kb-entities M]
  *
  * (--kb-entities: the knowledge base with M generated entities more, bench/kb-entities.ts;
- * --pages-named P: of those, only the pages (e: keys) of entity 0 and of the entities named with
- * a word starting with P are loaded, every other key is: what a person page of entity 0 and
+ * --pages-named P,Q: of those, only the pages (e: keys) of entity 0 and of the entities type-ahead
+ * for P or Q may answer are loaded, every other key is: what a person page of entity 0 and
  * type-ahead for P read, without loading a million pages no measured request reads.)
  *
  * Prints one JSON line: build time and peak RSS (at the end of the build, and over the whole
@@ -27,7 +27,7 @@ const unread = (key: string) => {
   if (pagesNamed === undefined) return false;
   const m = /^v:[^:]+:e:(.+)$/.exec(key);
   const i = m ? generatedNumber(m[1]!) : undefined;
-  return i !== undefined && i !== 0 && !namedWithPrefix(i, pagesNamed);
+  return i !== undefined && i !== 0 && !pagesNamed.split(',').some((p) => namedWithPrefix(i, p));
 };
 let skipped = 0;
 const articles = Number(values.articles);
