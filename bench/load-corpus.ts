@@ -3,7 +3,12 @@
  * as `npm run data:build` does), then writes every key into the bench worker's local KV,
  * pointer last. Run as a child process so its time and peak memory are the build's own:
  *
- *   tsx bench/load-corpus.ts --articles N --url http://127.0.0.1:PORT
+ *   tsx bench/load-corpus.ts --articles N --url http://127.0.0.1:PORT [--kb-entities M]
+ *
+ * (--kb-entities: the knowledge base with M generated entities more, bench/kb-entities.ts;
+ * --pages-named P,Q: of those, only the pages (e: keys) of entity 0 and of the entities type-ahead
+ * for P or Q may answer are loaded, every other key is: what a person page of entity 0 and
+ * type-ahead for P read, without loading a million pages no measured request reads.)
  *
  * Prints one JSON line: build time and peak RSS (at the end of the build, and over the whole
  * process: the entries are built again as they are loaded), load time, keys, bytes, version.
@@ -13,8 +18,18 @@ import { parseArgs } from 'node:util';
 import { buildDataSetStreamed } from '../tools/compile/build-data-streamed';
 import { listSourceFiles } from '../tools/data/source-files';
 import { lazyCorpus } from '../tools/fixtures/corpus';
+import { generatedNumber, namedWithPrefix, sourcesWithEntities } from './kb-entities';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string' }, url: { type: 'string' }, 'kb-entities': { type: 'string', default: '0' }, 'pages-named': { type: 'string' } } });
+const pagesNamed = values['pages-named'];
+/** A generated entity's page that no measured request reads (--pages-named). */
+const unread = (key: string) => {
+  if (pagesNamed === undefined) return false;
+  const m = /^v:[^:]+:e:(.+)$/.exec(key);
+  const i = m ? generatedNumber(m[1]!) : undefined;
+  return i !== undefined && i !== 0 && !pagesNamed.split(',').some((p) => namedWithPrefix(i, p));
+};
+let skipped = 0;
 const articles = Number(values.articles);
 /** Entries per POST: a few MB of JSON, written by the worker in parallel. */
 const BATCH = 200;
@@ -24,7 +39,9 @@ const ATTEMPTS = 8;
 
 const started = performance.now();
 // No name holds the files: once read, their text can be collected.
-const result = await buildDataSetStreamed([...listSourceFiles('data'), ...lazyCorpus(articles)], {
+const kbEntities = Number(values['kb-entities']);
+const sources = kbEntities > 0 ? sourcesWithEntities(kbEntities) : listSourceFiles('data');
+const result = await buildDataSetStreamed([...sources, ...lazyCorpus(articles)], {
   builtAt: '2026-01-01T00:00:00.000Z',
   hash: async (text) => createHash('sha256').update(text).digest('hex'),
 });
@@ -64,6 +81,10 @@ let reported = 0;
 const nextBatch = () => {
   const batch = [];
   for (let e = stream.next(); !e.done; e = stream.next()) {
+    if (unread(e.value.key)) {
+      skipped++;
+      continue;
+    }
     batch.push(e.value);
     if (batch.length === BATCH) break;
   }
@@ -88,6 +109,6 @@ const loadMs = performance.now() - loadStarted;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
 console.log(JSON.stringify({
-  articles: summary.articles, keys: summary.keys, bytes: summary.bytes, version, buildMs, buildMaxRssMb, maxRssMb, loadMs,
+  articles: summary.articles, keys: summary.keys, loadedKeys: summary.keys - skipped, bytes: summary.bytes, version, buildMs, buildMaxRssMb, maxRssMb, loadMs,
   largestValue: { key: largest.key.replace(`v:${version}:`, ''), bytes: largest.bytes },
 }));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityType } from '../linking/knowledge-base';
 import { aliasKeyOf, aliasWords } from '../linking/knowledge-base';
 import { nameSkeleton } from '../linking/name-skeleton';
-import { cleanName, guessType, isNoiseName } from '../linking/name-type';
+import { candidateName, guessType } from '../linking/name-type';
 import { CANDIDATES_FILE, readSidecar, writeSidecar } from './kb-sidecar';
 
 /**
@@ -68,8 +68,8 @@ export class CandidateStore {
 
   /** One occurrence of an unknown name in a story. `titled`: a title or honorific stood by it. */
   add(value: string, language: string, story: string, source: string, context: string, titled: boolean): void {
-    const name = cleanName(value.normalize('NFC'));
-    if (!name || isNoiseName(name) || keysOfName(name).some((k) => this.file.rejected.includes(k))) return;
+    const name = candidateName(value, titled);
+    if (!name || keysOfName(name).some((k) => this.file.rejected.includes(k))) return;
     // A Latin spelling in a story of a language written in another script: an English spelling.
     if (/\p{Script=Latin}/u.test(name) && !LATIN_SCRIPT_LANGUAGES.test(language)) language = 'en';
     const stamp = this.now().toISOString();

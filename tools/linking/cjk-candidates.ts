@@ -10,7 +10,8 @@ import type { Alias, KnowledgeBase } from './knowledge-base';
  *   Chinese and Japanese) puts a boundary: 美国 is not in 南美国家 (南美 | 国家);
  * - a katakana name must not run on into more katakana (インド is not in インドネシア);
  * - a name followed by the word for a party, a government or one of its bodies is part of a
- *   longer name the KB lacks (中国共产党, 米国政府, 美國國務院): not a mention of the country.
+ *   longer name the KB lacks (中国共产党, 米国政府, 美國國務院): not a mention of the country;
+ *   nor is one that opens the name of a doctrine (米国例外主義).
  */
 
 const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u30FB\u00B7\u3005]+/gu;
@@ -22,6 +23,8 @@ const LONGER_NAME_SUFFIX = [
   '外交部', '教育部', '国会', '國會', '议会', '議会', '議會', '連邦', '联邦', '聯邦', '央行', '中央银行', '中央銀行',
   '大使馆', '大使館', '领事馆', '領事館',
 ];
+
+const DOCTRINE = /^\p{Script=Han}{0,4}(?:主義|主义)/u;
 
 function boundaries(text: string, language: string): Set<number> {
   const at = new Set<number>([0, text.length]);
@@ -37,7 +40,8 @@ function fits(text: string, start: number, end: number, cuts: Set<number>): bool
   const name = text.slice(start, end);
   if (KATAKANA.test(name[0]!) && start > 0 && KATAKANA.test(text[start - 1]!)) return false;
   if (KATAKANA.test(name[name.length - 1]!) && KATAKANA.test(text[end] ?? '')) return false;
-  return !LONGER_NAME_SUFFIX.some((s) => text.startsWith(s, end));
+  // A doctrine named after the country (米国例外主義, 美国优先主义) is not a mention of it.
+  return !LONGER_NAME_SUFFIX.some((s) => text.startsWith(s, end)) && !DOCTRINE.test(text.slice(end, end + 8));
 }
 
 export function cjkCandidates(text: string, paragraph: number, kb: KnowledgeBase, language: string): Candidate[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scoreDocumentCandidates, sumCandidates, type CandidateScores, type DocumentCandidates, type NamedEntity } from './candidate-measure';
 import { parseJudged, score, type GoldSpan, type Scores } from './judged-text';
 import { buildKnowledgeBase, kbEntities, type DataSetLike } from './knowledge-base';
 import { linkStory } from './link-story';
@@ -11,10 +12,13 @@ import type { GivenLink } from './source-links';
  * to it) with the KB in data/entities and scores the links against the judgments, by language
  * and by split: "dev" documents may be tuned on, "held-out" ones are only measured. The test
  * that keeps the thresholds (tools/linking/judged-set.test.ts) and `npm run linking:measure`,
- * which writes the figures into docs/ingest-linking.md, both call this.
+ * which writes the figures into docs/ingest-linking.md, both call this. The same links give the
+ * candidates (names the KB lacks), scored against every named entity of each text
+ * (named-entities.json; tools/linking/candidate-measure.ts).
  */
 
-export type Split = 'dev' | 'held-out';
+/** fresh: texts judged after the rules were last tuned and measured once (judged-news-ja.json). */
+export type Split = 'dev' | 'held-out' | 'fresh';
 
 interface JudgedDocument {
   id: string;
@@ -25,12 +29,17 @@ interface JudgedDocument {
   given?: GivenLink[];
 }
 
-export const JUDGED_FILES = ['judged-set.json', 'judged-news.json'];
+export const JUDGED_FILES = ['judged-set.json', 'judged-news.json', 'judged-news-ja.json'];
+const SPLITS: Split[] = ['dev', 'held-out', 'fresh'];
+export const NAMED_ENTITIES_FILE = 'named-entities.json';
 
 export interface Measurement {
   overall: Scores;
   bySplit: Array<{ split: Split; scores: Scores }>;
-  byLanguage: Array<{ language: string; split: Split; documents: number; scores: Scores }>;
+  byLanguage: Array<{ language: string; split: Split; documents: number; scores: Scores; candidates: CandidateScores }>;
+  candidatesBySplit: Array<{ split: Split; scores: CandidateScores }>;
+  /** Per document, for the dev lists the doc prints (held-out ones are only counted). */
+  candidateDocuments: Array<DocumentCandidates & { id: string; split: Split }>;
   documents: number;
   paragraphs: number;
   misses: Array<{ id: string; split: Split; text: string; slug: string }>;
@@ -48,13 +57,20 @@ export function readJudged(root: string): JudgedDocument[] {
   );
 }
 
+export function readNamedEntities(root: string): Record<string, NamedEntity[]> {
+  return (JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'linking', NAMED_ENTITIES_FILE), 'utf8')) as { documents: Record<string, NamedEntity[]> }).documents;
+}
+
 type Pair = { predicted: GoldSpan[]; gold: GoldSpan[] };
 
 export function measureLinking(root: string): Measurement {
   const kb = buildKnowledgeBase(kbEntities(readKb(root)));
   const docs = readJudged(root);
-  const groups = new Map<string, { language: string; split: Split; documents: number; pairs: Pair[] }>();
-  const result: Measurement = { overall: score([]), bySplit: [], byLanguage: [], documents: docs.length, paragraphs: 0, misses: [], wrong: [] };
+  const named = readNamedEntities(root);
+  const groups = new Map<string, { language: string; split: Split; documents: number; pairs: Pair[]; candidates: CandidateScores[] }>();
+  const result: Measurement = {
+    overall: score([]), bySplit: [], byLanguage: [], candidatesBySplit: [], candidateDocuments: [], documents: docs.length, paragraphs: 0, misses: [], wrong: [],
+  };
   for (const doc of docs) {
     const split = doc.split ?? 'dev';
     const language = doc.language.split('-')[0]!;
@@ -73,16 +89,20 @@ export function measureLinking(root: string): Measurement {
       for (const s of p.predicted) if (!want.has(key(s))) result.wrong.push({ id: doc.id, split, text: p.text.slice(s.start, s.end), slug: s.slug });
     }
     result.paragraphs += pairs.length;
-    const group = groups.get(`${language} ${split}`) ?? { language, split, documents: 0, pairs: [] };
+    const found = scoreDocumentCandidates(parsed.map((p) => p.text), links, named[doc.id] ?? []);
+    result.candidateDocuments.push({ id: doc.id, split, ...found });
+    const group = groups.get(`${language} ${split}`) ?? { language, split, documents: 0, pairs: [], candidates: [] };
     group.documents += 1;
     group.pairs.push(...pairs);
+    group.candidates.push(found);
     groups.set(`${language} ${split}`, group);
   }
   const all = [...groups.values()];
   result.overall = score(all.flatMap((g) => g.pairs));
-  result.bySplit = (['dev', 'held-out'] as const).map((split) => ({ split, scores: score(all.filter((g) => g.split === split).flatMap((g) => g.pairs)) }));
+  result.bySplit = SPLITS.map((split) => ({ split, scores: score(all.filter((g) => g.split === split).flatMap((g) => g.pairs)) }));
+  result.candidatesBySplit = SPLITS.map((split) => ({ split, scores: sumCandidates(all.filter((g) => g.split === split).flatMap((g) => g.candidates)) }));
   result.byLanguage = all
-    .sort((a, b) => a.split.localeCompare(b.split) || a.language.localeCompare(b.language))
-    .map((g) => ({ language: g.language, split: g.split, documents: g.documents, scores: score(g.pairs) }));
+    .sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split) || a.language.localeCompare(b.language))
+    .map((g) => ({ language: g.language, split: g.split, documents: g.documents, scores: score(g.pairs), candidates: sumCandidates(g.candidates) }));
   return result;
 }
