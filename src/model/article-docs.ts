@@ -1,5 +1,6 @@
 import type { LocalizedText } from './entity-docs';
 import type { EntityLinks } from './entity-kinds';
+import type { BodyBlockDoc } from './body-docs';
 import type { DatePrecision } from './schema-enums.gen';
 
 /**
@@ -113,6 +114,8 @@ export interface TranslationDoc {
 /** The whole article: the card, its body, and what only its own page shows. */
 export interface ArticleDoc extends ArticleCard {
   paragraphs: string[];
+  /** The body as typed blocks (body-docs.ts); absent when it is the paragraphs alone. */
+  body?: BodyBlockDoc[];
   mentions: MentionTuple[];
   authors: AuthorDoc[];
   images: ImageDoc[];
