@@ -1,4 +1,4 @@
-import type { ImageDoc } from './article-docs';
+import type { ImageDoc } from './image-docs';
 import { EmbedProvider } from './schema-enums.gen';
 
 /**
