@@ -6,6 +6,7 @@ import { buildsTable, scaleSection, type BuildFigures, type PublishOneFigures } 
 import { perOperationReport, type PerOperationResults } from './per-operation/report';
 import type { ColdSizesResults } from './cold-sizes-chart';
 import { abReport, type AbResults } from './per-operation/ab-report';
+import { newsroomReport, type NewsroomResults } from './newsroom/report';
 
 /** The file `npm run docs:performance` writes; docs/performance.md (prose) links to it. */
 export const FIGURES_DOC = 'docs/performance-figures.md';
@@ -15,6 +16,8 @@ export const PER_OPERATION_CHART = 'performance-per-operation.svg';
 export const COLD_SIZES_CHART = 'performance-cold-sizes.svg';
 /** And `npm run bench:ab`'s chart (two builds per operation). */
 export const AB_CHART = 'performance-ab.svg';
+/** And the newsroom's day (`npm run bench -- --newsroom`). */
+export const NEWSROOM_CHART = 'performance-newsroom.svg';
 
 /**
  * The figures docs/performance.md discusses, rendered from what the benchmarks wrote to
@@ -47,6 +50,8 @@ export function figuresSection(dir: string): string {
   for (const perOperation of newestPerOperationBySize(dir)) parts.push(perOperationReport(perOperation, perOperationChartName(perOperation)));
   const ab = newestAb(dir);
   if (ab) parts.push(abReport(ab, AB_CHART));
+  const newsroom = newestNewsroom(dir);
+  if (newsroom) parts.push(newsroomReport(newsroom, NEWSROOM_CHART));
   const search = newest(dir, 'search-');
   if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));
   const coldSearch = newest(dir, 'cold-search-');
@@ -93,6 +98,12 @@ function rowsTable(rows: Row[]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n');
 }
 
+/** The newest `npm run bench -- --newsroom` run, if any. */
+export function newestNewsroom(dir: string): NewsroomResults | undefined {
+  const file = newest(dir, 'newsroom-');
+  return file ? read<NewsroomResults>(join(dir, file)) : undefined;
+}
+
 /** The newest `npm run bench:ab` run, if any. */
 export function newestAb(dir: string): AbResults | undefined {
   const file = newest(dir, 'ab-');
@@ -123,6 +134,20 @@ export function newestPerOperationBySize(dir: string): PerOperationResults[] {
 /** Its chart's file beside the figures: the smallest size keeps the name it always had. */
 export function perOperationChartName(results: PerOperationResults): string {
   return results.articles <= 1001 ? PER_OPERATION_CHART : PER_OPERATION_CHART.replace('.svg', `-${results.articles}.svg`);
+}
+
+/**
+ * `doc` with the section whose heading starts with `heading` replaced by `section` (added at
+ * the end when there is none): a bench that ran alone updates its own figures without the
+ * other benches' results at hand.
+ */
+export function spliceSection(doc: string, heading: string, section: string): string {
+  const lines = doc.replace(/\n+$/, '').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(heading));
+  if (start < 0) return `${lines.join('\n')}\n\n${section}\n`;
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  return `${[...lines.slice(0, start), ...section.split('\n'), ...(end < lines.length ? ['', ...lines.slice(end)] : [])].join('\n')}\n`;
 }
 
 /** The whole figures file. */

@@ -7,6 +7,7 @@
  *   npm run bench -- --publish-one [--sizes 1000,100000]   (keys, bytes, time of one-article publishes)
  *   npm run bench -- --per-operation     (the per-operation table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
  *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
+ *   npm run bench -- --newsroom [--articles 100000 --publishes 120]   (a newsroom's day: bench/newsroom/newsroom.ts)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -25,15 +26,14 @@
  * Prints tables and the budgets met or missed; writes the figures to bench/results/ (one JSON file a run).
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { run } from './child';
 import type { LoadSettings } from './measure';
 import { measureSizeOperation } from './size-operation';
 import { OPERATIONS } from './operations';
 import { runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
-import { findState, saveState, stateKey, type SavedState } from './kv-state';
+import { loadedCorpus } from './loaded-state';
 import { Inspector } from './isolate-heap';
 import { soak, soakRequests } from './soak';
 import { staticFigures } from './static-figures';
@@ -58,8 +58,16 @@ export async function main(args: string[]): Promise<void> {
       'publish-one': { type: 'boolean', default: false },
       'per-operation': { type: 'boolean', default: false },
       operations: { type: 'string' },
+      newsroom: { type: 'boolean', default: false },
+      articles: { type: 'string' },
+      publishes: { type: 'string' },
+      requests: { type: 'string' },
+      clients: { type: 'string' },
+      day: { type: 'string' },
     },
   });
+  // `--newsroom`: a newsroom's day of publishes and readers (bench/newsroom/newsroom.ts) instead.
+  if (values.newsroom) return import('./newsroom/newsroom').then((m) => m.main(args));
   // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
   if (values['publish-one']) await import('./publish-one').then(() => process.exit(0));
   const soakRequestCount = Number(values.soak);
@@ -71,44 +79,8 @@ export async function main(args: string[]): Promise<void> {
   const settings: LoadSettings = { seconds: Number(values.seconds), connections: Number(values.connections) };
   const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-  type CorpusFigures = Omit<SizeFigures, 'operations'>;
-
-  /**
-   * The build's heap limit. Its live heap is about 0.5 GB per 100,000 articles (the articles
-   * themselves; the search index is on disk); left to itself V8 lets the heap grow to several
-   * times the live size before collecting (2.4 GB peak RSS at 100,000), so the limit is about
-   * twice the live size. Past 100,000 articles it is also above V8's default (about 4 GB here).
-   */
-  const buildHeapMb = (articles: number) => Math.max(1024, Math.ceil(articles / 100_000) * 1024);
-  /** The loading child also holds the batches in flight and the HTTP client's buffers: twice the build's. */
-  const loadHeapMb = (articles: number) => 2 * buildHeapMb(articles);
-
-  /** Builds and loads the corpus, or finds it loaded by an earlier run (bench/kv-state.ts). */
-  async function loadedState(bundle: string, articles: number): Promise<SavedState<CorpusFigures>> {
-    // --state-key: a corpus loaded by an earlier run whose inputs have since changed in ways
-    // that do not change the data (to compare code before and after on the very same KV).
-    const key = values['state-key'] ?? stateKey(articles);
-    const saved = values.fresh ? null : findState<CorpusFigures>(key);
-    if (saved) {
-      log(`${articles} articles: KV state ${key} loaded by an earlier run (figures of its build)`);
-      return saved;
-    }
-    log(`${articles} articles: building and loading KV`);
-    const runtime = await startRuntime(bundle);
-    let figures: CorpusFigures;
-    try {
-      const { stdout } = await run('node', [`--max-old-space-size=${loadHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url], {}, true);
-      figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
-      log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
-    } finally {
-      await runtime.stop({ keep: true });
-    }
-    try {
-      return saveState(key, runtime.kvDir, figures);
-    } finally {
-      rmSync(runtime.kvDir, { recursive: true, force: true });
-    }
-  }
+  /** The corpus of `articles`, built and loaded into KV, or found loaded by an earlier run (bench/loaded-state.ts). */
+  const loadedState = (bundle: string, articles: number) => loadedCorpus(bundle, articles, { fresh: values.fresh, stateKey: values['state-key'] }, log);
 
   async function measureSize(bundle: string, articles: number): Promise<SizeFigures> {
     const state = await loadedState(bundle, articles);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { run } from './child';
+import type { KvNamespaceLike } from '../tools/publish/kv-writer';
 
 /**
  * The bench's workerd: Miniflare's Node API (the runtime and KV simulator `wrangler dev` and
@@ -63,7 +64,7 @@ export async function startRuntime(
   vars: Record<string, string> = {},
   /** Ports from BENCH_PORT_BASE + this (HTTP) and + this + 1 (inspector): a second runtime beside the first. */
   portOffset = 0,
-): Promise<{ url: string; kvDir: string; inspectorUrl: string; stop: (options?: { keep?: boolean }) => Promise<void> }> {
+): Promise<{ url: string; kvDir: string; inspectorUrl: string; kv: () => Promise<KvNamespaceLike>; stop: (options?: { keep?: boolean }) => Promise<void> }> {
   const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
   const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
   const ports = benchPorts(portOffset);
@@ -85,6 +86,8 @@ export async function startRuntime(
     url,
     kvDir: persist,
     inspectorUrl: `ws://localhost:${ports.inspector}/core:user:${WORKER_NAME}`,
+    /** The worker's KV namespace from Node: what a publisher writes while the worker serves (bench/newsroom/). */
+    kv: () => mf.getKVNamespace('NEWS') as unknown as Promise<KvNamespaceLike>,
     stop: async ({ keep = kvDir !== undefined } = {}) => {
       await mf.dispose();
       if (!keep) rmSync(persist, { recursive: true, force: true });

@@ -79,7 +79,11 @@ export class KvStore {
 
   private async readPointer(): Promise<VersionPointer> {
     this.versionReads += 1;
-    const pointer = await readPointerKey(this.kv);
+    const read = await readPointerKey(this.kv);
+    // A version's pointer never changes: keep the object the isolate holds, and with it the
+    // chain it decoded (generations.ts chainIndex), rather than decoding up to 12,288 hashes again.
+    const kept = this.isolate.pointer?.value;
+    const pointer = kept?.version === read.version ? kept : read;
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }

@@ -6,13 +6,13 @@ import latestArticles from '../../operations/latest-articles.graphql?raw';
 import personPage from '../../operations/person-page.graphql?raw';
 import search from '../../operations/search.graphql?raw';
 import typeAhead from '../../operations/type-ahead.graphql?raw';
-import type { EntityDoc, ListChunk, ListHead, VersionPointer } from '../../src/model/documents';
+import type { VersionPointer } from '../../src/model/documents';
 import { POINTER_KEY } from '../../src/model/keys';
 import { IsolateState } from '../../src/store/isolate-state';
 import { createWorker } from '../../src/worker';
 import { fromKvNamespace } from '../../tools/publish/kv-writer';
 import { publishDelta, type DeltaResult } from '../../tools/delta/publish-delta';
-import { readResolved } from '../../tools/delta/resolve-keys';
+import { renameEntityDelta } from '../../tools/delta/rename-entity';
 import { generateCorpus } from '../../tools/fixtures/corpus';
 import { parseKvStats } from './helpers';
 import { publishIncrementally } from './incremental-publish';
@@ -187,21 +187,8 @@ describe('answers kept across publishes', () => {
   it('an entity renamed: its page, the type-ahead and the articles showing its name are recomputed', async () => {
     await publishing();
     const kv = fromKvNamespace(env.NEWS);
-    const current = await pointer();
-    const heads = await readResolved(kv, current, ['e:kim-jong-un', 'h:people']);
-    const doc = JSON.parse(heads.get('e:kim-jong-un')!.value) as EntityDoc;
-    const renamed = { ...doc, names: doc.names.map((n) => (n.language === 'en' ? { ...n, value: 'Kim Jong-un' } : n)) };
-    const head = JSON.parse(heads.get('h:people')!.value) as ListHead;
-    const leaves = await readResolved(kv, current, head.leaves!.map(([id]) => `l:people:${id}`));
-    const version = 'f'.repeat(16);
-    const entries = [{ key: `v:${version}:e:kim-jong-un`, value: JSON.stringify(renamed) }];
-    for (const [logical, stored] of leaves) {
-      const chunk = JSON.parse(stored!.value) as ListChunk<EntityDoc>;
-      if (!chunk.items.some((i) => i.slug === 'kim-jong-un')) continue;
-      entries.push({ key: `v:${version}:${logical}`, value: JSON.stringify({ ...chunk, items: chunk.items.map((i) => (i.slug === 'kim-jong-un' ? renamed : i)) }) });
-    }
-    const { base: _b, chain: _c, baseParent: _p, ...fields } = current;
-    const published: DeltaResult = await publishDelta(kv, { parent: current.version, pointer: { ...fields, version, builtAt: '2026-01-06T00:00:00Z' }, entries, deleted: [], changes: [['Person', 'kim-jong-un', 'UPSERTED']] });
+    const delta = await renameEntityDelta(kv, await pointer(), { type: 'Person', slug: 'kim-jong-un', list: 'people' }, { language: 'en', value: 'Kim Jong-un' }, 'f'.repeat(16), '2026-01-06T00:00:00Z');
+    const published: DeltaResult = await publishDelta(kv, delta);
     expect(published.purgeTags).toEqual(expect.arrayContaining(['e.kim-jong-un', 'l.people', 'version']));
     const seen = await checkAll(screens(), 'entity renamed');
     expect(seen.get('person kim')).toMatchObject({ changed: true, memo: false });
