@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { publishClientCorpus } from './client-corpus';
 import { serverConfigs, type ServerConfig } from './servers';
 import { startWranglerDev, type DevServer } from './wrangler-dev';
 
@@ -16,6 +17,8 @@ export interface RunningServer extends ServerConfig {
 declare module 'vitest' {
   export interface ProvidedContext {
     servers: RunningServer[];
+    /** wrangler.toml's vars (production) over the larger data set of client-corpus.ts. */
+    clientServer: RunningServer;
   }
 }
 
@@ -24,7 +27,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Seeds one local state directory with the real build output through the project's own
  * publishing path (`npm run kv:load -- --persist-to DIR`, as `npm start` does), copies it for
- * each server, starts them, and stops them afterwards, whether the tests passed or not.
+ * each server, starts them, and stops them afterwards, whether the tests passed or not. The
+ * client tests get a production server of their own over a larger data set (client-corpus.ts),
+ * built while the seed is published.
  */
 export default async function setup(project: TestProject) {
   const scratch = mkdtempSync(join(tmpdir(), 'edge-news-e2e-'));
@@ -35,6 +40,16 @@ export default async function setup(project: TestProject) {
   };
   try {
     const seeded = join(scratch, 'seeded');
+    const clientState = join(scratch, 'client-server');
+    const production = serverConfigs().find((c) => c.name === 'production')!;
+    const clientLog = join(scratch, 'client-server.log');
+    const clientServer = publishClientCorpus(root, scratch, clientState).then(async () => {
+      const server = await startWranglerDev({ vars: production.flags, stateDir: clientState, root, logFile: clientLog });
+      started.push(server);
+      return server;
+    });
+    // Awaited below; a failure meanwhile must not count as unhandled.
+    clientServer.catch(() => undefined);
     execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/load-kv.ts', '--persist-to', seeded], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -51,6 +66,7 @@ export default async function setup(project: TestProject) {
       }),
     );
     project.provide('servers', servers);
+    project.provide('clientServer', { ...production, name: 'production, client corpus', origin: (await clientServer).origin, logFile: clientLog });
   } catch (error) {
     await teardown();
     throw error;

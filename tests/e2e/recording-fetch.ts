@@ -3,13 +3,15 @@ export interface Recorded {
   method: string;
   status: number;
   url: string;
+  /** The Accept header the client sent. */
+  accept: string | null;
 }
 
 export function recordingFetch(): { fetch: typeof fetch; requests: Recorded[] } {
   const requests: Recorded[] = [];
   const recorder: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
-    requests.push({ method: init?.method ?? 'GET', status: response.status, url: String(input) });
+    requests.push({ method: init?.method ?? 'GET', status: response.status, url: String(input), accept: new Headers(init?.headers).get('accept') });
     return response;
   };
   return { fetch: recorder, requests };

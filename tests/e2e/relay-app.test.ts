@@ -1,9 +1,10 @@
 import { describe, expect, inject, it } from 'vitest';
-import { Environment, fetchQuery, Network, RecordSource, Store, type GraphQLResponse, type RequestParameters, type Variables } from 'relay-runtime';
+import { fetchQuery, type GraphQLResponse } from 'relay-runtime';
 import { toGlobalId } from '../../src/model/global-id';
 import { SEED_SLUG } from '../../tools/fixtures/screens';
 import ArticleScreen from '../relay-app/src/__generated__/RelayArticleScreenQuery.graphql';
 import PersonArticlesPagination from '../relay-app/src/__generated__/RelayPersonArticlesPaginationQuery.graphql';
+import { relayEnvironment } from './relay-environment';
 
 /**
  * The example Relay app (tests/relay-app/) against the real `wrangler dev` in production mode
@@ -12,27 +13,11 @@ import PersonArticlesPagination from '../relay-app/src/__generated__/RelayPerson
  */
 const production = inject('servers').find((s) => s.name === 'production')!;
 
-function relayEnvironment(sent: unknown[], received: GraphQLResponse[]): Environment {
-  const network = Network.create(async (params: RequestParameters, variables: Variables) => {
-    const body = { doc_id: params.id, variables };
-    sent.push(body);
-    const response = await fetch(`${production.origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as GraphQLResponse;
-    received.push(json);
-    return json;
-  });
-  return new Environment({ network, store: new Store(new RecordSource()) });
-}
-
 describe('a Relay app against wrangler dev (production)', () => {
   it('runs its screen query and its generated refetch query by doc_id', async () => {
     const sent: Array<Record<string, unknown>> = [];
     const received: Array<GraphQLResponse & { data?: any; errors?: unknown }> = [];
-    const environment = relayEnvironment(sent, received);
+    const environment = relayEnvironment(production.origin, sent, received);
     const screen = (await fetchQuery(environment, ArticleScreen, { slug: SEED_SLUG }).toPromise()) as {
       article: { headline: string; people: Array<{ id: string }> };
     };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import latestArticles from '../../operations/latest-articles.graphql?raw';
-import { generateCorpus } from '../../tools/fixtures/corpus';
+import { cardCorpus } from '../../tools/fixtures/card-corpus';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
 
@@ -11,31 +11,8 @@ import { buildAndPublish, seedFiles } from './publish-data';
  * Counted through x-kv-stats on cold isolates, over the real build of 41 articles.
  */
 const N = 40;
-const picture = (i: number) => ({
-  url: `https://img.example.com/${i}/original.jpg`,
-  width: 2048,
-  height: 1152,
-  contentType: 'image/jpeg',
-  alt: i % 4 === 0 ? `किम जोंग उन और पुतिन, चित्र ${i}` : `Picture ${i}`,
-  caption: `Caption ${i}`,
-  renditions: [
-    { name: 'thumbnail', url: `https://img.example.com/${i}/320.jpg`, width: 320, height: 180 },
-    { name: '16-9', url: `https://img.example.com/${i}/1280.jpg`, width: 1280, height: 720 },
-  ],
-});
 
-beforeAll(async () => {
-  const generated = [...generateCorpus(N)].map((file, k) => {
-    const article = JSON.parse(file.text) as Record<string, unknown>;
-    // Every third article has no picture: its card says so (null), without a read.
-    if (k % 3 !== 2) article.images = [picture(k), { url: `https://img.example.com/${k}/second.jpg`, renditions: [] }];
-    article.summary = `Summary ${k}`;
-    article.section = k % 2 ? 'World' : 'खेल';
-    article.datePublished = `2025-01-${String(1 + (k % 28)).padStart(2, '0')}T${String(k % 24).padStart(2, '0')}:15:00+05:30`;
-    return { path: file.path, text: JSON.stringify(article) };
-  });
-  await buildAndPublish([...seedFiles(), ...generated]);
-}, 60_000);
+beforeAll(() => buildAndPublish([...seedFiles(), ...cardCorpus(N)]), 60_000);
 
 /** The home feed as shipped before cards: no summary, no picture. */
 const FEED_BEFORE = /* GraphQL */ `

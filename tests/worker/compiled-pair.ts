@@ -32,8 +32,8 @@ export const NO_MEMO = { RESPONSE_MEMO_SIZE: '0KiB' };
 /**
  * KV reads that outlive their request: when an error nulls the whole answer (spec 6.4.4), the
  * answer is sent while sibling fields' reads are still on their way, and they fill the
- * isolate's cache whenever they land. The two workers must not race them, so with `news`
- * each request waits until no read it started is in flight.
+ * isolate's cache whenever they land. The two workers must not race them, so each request
+ * waits until no read it started is in flight.
  */
 function settling(kv: KVNamespace) {
   let inFlight = 0;
@@ -53,18 +53,20 @@ function settling(kv: KVNamespace) {
 }
 
 export function compiledPair(vars: Partial<Record<keyof Env, string>> = {}, faultyNews?: KVNamespace) {
-  const settle = faultyNews ? settling(faultyNews) : undefined;
-  const news = settle?.kv;
+  // Every pair settles: an operation with several root fields (Home) nulls its answer on one
+  // field's error while its siblings' reads are still on their way, in either path.
+  const settle = settling(faultyNews ?? env.NEWS);
+  const news = settle.kv;
   const workers = { on: createWorker(), off: createWorker() };
   const send = async (flag: 'on' | 'off', path: string, init?: RequestInit): Promise<RawResponse & { yoga: boolean }> => {
     const before = workers[flag].yogaRequests();
     const ctx = createExecutionContext();
     const request = new Request(new URL(path, 'http://localhost'), init);
-    const bindings = { ...env, ...PRODUCTION, ...vars, COMPILED_OPERATIONS: flag, ...(news ? { NEWS: news } : {}) } as Env;
+    const bindings = { ...env, ...PRODUCTION, ...vars, COMPILED_OPERATIONS: flag, NEWS: news } as Env;
     const response = await workers[flag].fetch(request as Request<unknown, IncomingRequestCfProperties>, bindings, ctx);
     await waitOnExecutionContext(ctx);
     const raw = await readRaw(response);
-    await settle?.settled();
+    await settle.settled();
     return { ...raw, yoga: workers[flag].yogaRequests() > before };
   };
   /** The same request to both; `init` may differ per side (a GET's cache-busting tag). */
