@@ -31,6 +31,7 @@ const resolvers: CompleteResolvers = {
   // A byline is never a Node's value (node() returns the author's record), but its type says Author.
   Node: { __resolveType: (value) => ('type' in value ? value.type : 'Author') },
   Entity: { __resolveType: (value) => value.type },
+  BodyBlock: { __resolveType: (value) => value.kind },
 };
 
 export const schema = executableSchema(typeDefs, resolvers);

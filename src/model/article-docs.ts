@@ -1,5 +1,9 @@
 import type { LocalizedText } from './entity-docs';
 import type { EntityLinks } from './entity-kinds';
+import type { BodyBlockDoc } from './body-docs';
+import type { ImageDoc } from './image-docs';
+
+export type { ImageDoc, ImageFileDoc } from './image-docs';
 import type { DatePrecision } from './schema-enums.gen';
 
 /**
@@ -58,21 +62,6 @@ type LinkedSlugs = Record<EntityLinks, string[]>;
 /** A mention as stored: paragraph index, UTF-16 start and end, entity slug. */
 export type MentionTuple = [paragraph: number, start: number, end: number, entity: string];
 
-export interface ImageFileDoc {
-  url: string;
-  width?: number;
-  height?: number;
-  contentType?: string;
-}
-
-export interface ImageDoc extends ImageFileDoc {
-  /** A text alternative for people who cannot see it (HTML `alt`), as the source gave it. */
-  alt?: string;
-  caption?: string;
-  credit?: string;
-  renditions: Array<ImageFileDoc & { name?: string }>;
-}
-
 /** An IPTC Media Topic (code + name), another scheme's code, or a free tag (name only). */
 export interface SubjectDoc {
   name: string;
@@ -113,6 +102,8 @@ export interface TranslationDoc {
 /** The whole article: the card, its body, and what only its own page shows. */
 export interface ArticleDoc extends ArticleCard {
   paragraphs: string[];
+  /** The body as typed blocks (body-docs.ts); absent when it is the paragraphs alone. */
+  body?: BodyBlockDoc[];
   mentions: MentionTuple[];
   authors: AuthorDoc[];
   images: ImageDoc[];

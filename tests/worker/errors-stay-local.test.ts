@@ -42,6 +42,13 @@ const files = (extra: string[]) => [
       authors: [{ name: 'Vladimir Putin', person: 'vladimir-putin' }, { name: 'Kim Jong Un', person: 'kim-jong-un' }],
       translations: [{ language: 'en', url: `https://example.com/en/${k}` }],
       about: ['vladimir-putin', 'kim-jong-un'],
+      // A structured body: a subhead with emphasis, the rest as a list, a picture and an embed.
+      body: [
+        { type: 'heading', level: 2, paragraph: 0, marks: [{ start: 0, end: 1, type: 'emphasis' }] },
+        { type: 'list', items: (a.paragraphs as string[]).slice(1).map((_, i) => i + 1) },
+        { type: 'image', image: pictures(k)[0] },
+        { type: 'embed', provider: 'YOUTUBE', url: `https://www.youtube.com/watch?v=${k}` },
+      ],
     });
     return { path: file.path, text: JSON.stringify(a) };
   }),
@@ -75,7 +82,9 @@ const ENTITY_LISTS: Case = {
 const ARTICLE_PARTS: Case = {
   query: `{ articles(first: 4) {
     edges { cursor node { slug images { url alt renditions { url width } } translations { language url }
-      paragraphs { text mentions { start entity { id } } } } }
+      paragraphs { text mentions { start entity { id } } }
+      body { __typename text ... on ParagraphBlock { spans { text } } ... on HeadingBlock { spans { marks } } ... on QuoteBlock { spans { text } }
+        ... on ListBlock { items { paragraph spans { text marks } } } } } }
     nodes { slug images { url } } } }`,
   lists: [['articles', 'edges'], ['articles', 'nodes']],
   faults: (h) => article(h.articles.edges[1].node.slug),
@@ -152,6 +161,13 @@ const CASES: Record<string, Case> = {
   'Article.translations': ARTICLE_PARTS,
   'Article.paragraphs': ARTICLE_PARTS,
   'Paragraph.mentions': ARTICLE_PARTS,
+  'Article.body': ARTICLE_PARTS,
+  'ParagraphBlock.spans': ARTICLE_PARTS,
+  'HeadingBlock.spans': ARTICLE_PARTS,
+  'QuoteBlock.spans': ARTICLE_PARTS,
+  'ListBlock.items': ARTICLE_PARTS,
+  'ListItem.spans': ARTICLE_PARTS,
+  'Span.marks': ARTICLE_PARTS,
   'ArticleConnection.edges': ARTICLE_PARTS,
   'ArticleConnection.nodes': ARTICLE_PARTS,
   'Article.people': ENTITY_LISTS,

@@ -57,6 +57,15 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         // A listing's entry, or (for Subject) an article's own subject.
         Section: '../model/topic-listing#TopicEntry',
         Subject: './resolvers/refs#SubjectParent',
+        // Body blocks are made whole by src/model/body-blocks.ts: the default resolvers read them.
+        ParagraphBlock: '../model/body-blocks#ParagraphValue',
+        HeadingBlock: '../model/body-blocks#HeadingValue',
+        QuoteBlock: '../model/body-blocks#QuoteValue',
+        ListBlock: '../model/body-blocks#ListValue',
+        ListItem: '../model/body-blocks#TextValue',
+        ImageBlock: '../model/body-blocks#ImageValue',
+        EmbedBlock: '../model/body-blocks#EmbedValue',
+        Span: '../model/body-blocks#SpanValue',
       },
     },
   });

@@ -92,6 +92,8 @@ export function toArticleDoc(file: ArticleFile, kb: KnowledgeBase, typeOf: (slug
     wordCount: paragraphWords.reduce((n, ws) => n + ws.length, 0),
     ...(Object.fromEntries(ENTITY_KINDS.map((k) => [k.links, ofType(k.type)])) as Record<EntityLinks, string[]>),
     paragraphs: file.paragraphs,
+    // Stored only when it holds more than the paragraphs (the API makes that body from them).
+    ...(file.body && file.body.some((b) => typeof b !== 'number') ? { body: file.body } : {}),
     mentions,
     authors: file.authors,
     images: file.images,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INPUT_LIMITS } from './input-limits';
+import { bodyFile, bodyProblems } from './body-file-format';
 import { ARTICLE_URL_MAX, normalizeArticleUrl } from '../../src/model/article-url';
 import { dateOrDateTime, datePrecision, httpUrl, isoDateTime, languageTag, slug, text } from './field-formats';
 
@@ -123,6 +124,8 @@ export const articleFile = z
     source: text.optional(),
     /** The body, paragraph by paragraph, every character as published. */
     paragraphs: z.array(text).min(1, 'needs at least one paragraph'),
+    /** The body as typed blocks naming the paragraphs (body-file-format.ts); absent when it is the paragraphs alone. */
+    body: bodyFile.optional(),
     /** Events the article reports, by slug: linked even where no alias names them. */
     events: z.array(slug).default([]),
     /** Other entities the article is about without naming them. */
@@ -137,6 +140,9 @@ export const articleFile = z
   .refine((a) => !a.dateline || a.paragraphs[0]!.startsWith(a.dateline), {
     message: 'the first paragraph must open with the dateline',
     path: ['dateline'],
+  })
+  .superRefine((a, ctx) => {
+    for (const p of a.body ? bodyProblems(a.body, a.paragraphs) : []) ctx.addIssue({ code: 'custom', message: p.message, path: ['body', ...p.path] });
   });
 
 export type ArticleFile = z.infer<typeof articleFile>;

@@ -1,6 +1,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { SourceFormat } from '../../src/model/documents';
 import { markupParagraphs } from './html-text';
+import { htmlBlocks } from './html-blocks';
 import { IngestError, messageOf } from './problem';
 import { checkNoDtdSubset } from './xml-doctype';
 import { emptyStory, type ReadItem } from './story';
@@ -48,6 +49,7 @@ export function readFeed(xml: string): { format: SourceFormat; version: string; 
       story.language = feed.language ?? undefined;
       const description = item.description ?? undefined;
       story.paragraphs = markupParagraphs(item.content ?? description ?? '');
+      if ((item.content ?? description ?? '').includes('<')) story.blocks = htmlBlocks(item.content ?? description ?? '', story.url);
       if (item.content && description) story.summary = markupParagraphs(description).join(' ') || undefined;
       story.authors = item.authors.flatMap((a) => (a.name ? [{ name: a.name, url: a.url && /^https?:\/\//.test(a.url) ? a.url : undefined }] : []));
       story.images = item.media

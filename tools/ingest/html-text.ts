@@ -7,15 +7,15 @@ import { parseHTML } from 'linkedom';
  * parsed by a real HTML parser (linkedom on htmlparser2), so entities such as `&#039;` are
  * decoded and markup dropped; every block element (p, h1-h6, li, blockquote, ...) and `<br>`
  * ends a paragraph; whitespace runs collapse to one space (HTML's white-space: normal);
- * script, style and embedded media are no text. The walk is iterative: a body nested 100,000
+ * script, style, embedded media and a picture's figure (caption, credit) are no text. The walk is iterative: a body nested 100,000
  * levels deep does not exhaust the stack.
  */
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
   'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'BR', 'BODY', 'HTML',
 ]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'BUTTON', 'SELECT']);
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'BUTTON', 'SELECT']);
 
 interface DomNode {
   nodeType: number;
@@ -23,6 +23,10 @@ interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
 }
+
+/** A `<figure>` with a picture: its caption and credit are the picture's (html-blocks.ts), not paragraphs of the text. */
+export const isPicture = (node: DomNode): boolean =>
+  node.nodeName.toUpperCase() === 'FIGURE' && (node as unknown as { querySelector(s: string): unknown }).querySelector('img') !== null;
 
 export function htmlParagraphs(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -52,7 +56,7 @@ export function nodeParagraphs(root: DomNode): string[] {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) continue;
+    if (SKIP.has(name) || isPicture(node)) continue;
     const block = BLOCK.has(name);
     if (block) {
       flush();

@@ -1,5 +1,6 @@
 import type { AuthorDoc, ImageDoc, SubjectDoc } from '../../src/model/documents';
 import { htmlParagraphs, textParagraphs } from './html-text';
+import { htmlBlocks } from './html-blocks';
 import { emptyStory, wikidataIdOf, type SourceEntity, type Story } from './story';
 
 /**
@@ -133,6 +134,7 @@ export function storyFromJsonLd(node: Obj, format: 'JSON_LD' | 'HTML'): Story {
   // articleBody is plain text by schema.org, yet some sites put HTML there: read it as HTML
   // only when it starts with a tag.
   if (body) story.paragraphs = body.startsWith('<') ? htmlParagraphs(body) : textParagraphs(body);
+  if (body?.startsWith('<')) story.blocks = htmlBlocks(body, story.url);
   story.summary = str(node.description) ?? str(node.abstract);
   story.authors = authorsOf(node.author);
   if (story.authors.length === 0) story.authors = authorsOf(node.creator);

@@ -1,5 +1,6 @@
 import type { AuthorDoc, ImageDoc, ImageFileDoc, SubjectDoc } from '../../src/model/documents';
 import { htmlParagraphs, textParagraphs } from './html-text';
+import { htmlBlocks } from './html-blocks';
 import { ninjsSchemaErrors } from './ninjs-schemas';
 import { emptyStory, wikidataIdOf, type ReadItem, type SourceEntity, type Story } from './story';
 
@@ -77,7 +78,9 @@ export function readNinjs(o: Obj, where: string): ReadItem {
   story.uri = str(o.uri) ?? str(o.guid);
   story.headline = headlineOf(o);
   story.language = str(o.language);
-  story.paragraphs = bodyOf(o);
+  const html = bodyHtml(o);
+  story.paragraphs = html !== undefined ? htmlParagraphs(html) : bodyOf(o);
+  if (html !== undefined) story.blocks = htmlBlocks(html);
   story.summary = summaryOf(o);
   story.byline = str(get(o, 'by')) ?? str(o.byline);
   story.authors = authorsOf(o);
@@ -104,6 +107,15 @@ function headlineOf(o: Obj): string | undefined {
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** The body's HTML, when the item's body is HTML: what its structure is read from. */
+function bodyHtml(o: Obj): string | undefined {
+  const bodies = list(o.bodies).filter(isObj);
+  const html = bodies.find((b) => HTML_TYPES.has(String(get(b, 'contentType') ?? '')));
+  if (html && str(html.value)) return String(html.value);
+  if (bodies.some((b) => str(b.value))) return undefined;
+  return str(o.body_html) ?? str(o.body_xhtml);
+}
 
 function bodyOf(o: Obj): string[] {
   const bodies = list(o.bodies).filter(isObj);

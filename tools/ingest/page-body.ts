@@ -2,6 +2,9 @@
 // linkedom types its documents with the DOM lib, which tsconfig leaves out of Node code.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { markEmbeds } from './body-embeds';
+import { markFigures } from './body-figures';
+import { nodeBlocks, type RawBlock } from './html-blocks';
 import { nodeParagraphs } from './html-text';
 import { dropLinkBlocks } from './link-density';
 import { removeNonText } from './page-clean';
@@ -45,12 +48,14 @@ const mean = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0) / Math.max(1
 
 export interface MarkupBody {
   paragraphs: string[];
+  /** The structure of Readability's article (html-blocks.ts), when the paragraphs are its. */
+  blocks?: RawBlock[];
   title?: string;
   byline?: string;
   lang?: string;
 }
 
-export function markupBody(html: string, document: Doc, description?: string): MarkupBody {
+export function markupBody(html: string, document: Doc, description?: string, base?: string): MarkupBody {
   // Readability changes the DOM it reads: give it a fresh one. On linkedom its time grows
   // faster than the page (6 s for DD News's 16,000 elements), so, like Firefox's reader
   // view with its parse-node limit, pages past MAX_READABILITY_ELEMENTS skip it and keep
@@ -59,11 +64,16 @@ export function markupBody(html: string, document: Doc, description?: string): M
   let article = null;
   if (elements <= MAX_READABILITY_ELEMENTS) {
     const fresh = parseHTML(html).document;
+    // Figure captions and embeds' classes do not survive cleaning: they are copied to attributes first (no text changes).
+    markFigures(fresh);
+    markEmbeds(fresh);
     removeNonText(fresh);
     removeStandfirst(fresh, description);
     article = new Readability(fresh as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   }
-  let paragraphs = article?.content ? contentParagraphs(article.content, description) : [];
+  const content = article?.content ? contentBody(article.content, description, base) : undefined;
+  let paragraphs = content?.paragraphs ?? [];
+  let blocks = content?.blocks;
   // Readability scores blocks by commas and length, and a widget of thousands of short
   // blocks (DD News's weather table) can outscore an article written with few commas, as
   // Hindi prose is (its sentences end in । or .). When one run of real <p> elements holds
@@ -73,6 +83,7 @@ export function markupBody(html: string, document: Doc, description?: string): M
   const cluster = paragraphCluster(document, description);
   if (cluster && cluster.text >= 500 && mean(cluster.paragraphs) >= 2 * mean(paragraphs) && proseChars(cluster.paragraphs) > proseChars(paragraphs)) {
     paragraphs = cluster.paragraphs;
+    blocks = undefined;
   }
   // Prose is sentences: when less than a third of the text found ends a sentence (Unicode's
   // Sentence_Terminal: . ! ? । 。 ...) and those sentences make less than an article's worth
@@ -80,7 +91,7 @@ export function markupBody(html: string, document: Doc, description?: string): M
   // page has no body to publish.
   const share = proseShare(paragraphs);
   if (share < 1 / 3 && share * paragraphs.join('').length < 500) paragraphs = [];
-  return { paragraphs, title: article?.title?.trim() || undefined, byline: article?.byline?.trim() || undefined, lang: article?.lang?.trim() || undefined };
+  return { paragraphs, blocks, title: article?.title?.trim() || undefined, byline: article?.byline?.trim() || undefined, lang: article?.lang?.trim() || undefined };
 }
 
 /**
@@ -118,13 +129,18 @@ function isBoldStandfirst(p: Element, description: string | undefined): boolean 
   return bold >= 0.9 * text.length && letters(description).startsWith(text);
 }
 
-/** Readability's article HTML as paragraphs, without the blocks that are mostly links (related stories, tag lists). */
-function contentParagraphs(content: string, description?: string): string[] {
+/** Readability's article HTML as paragraphs and blocks, without the blocks that are mostly links (related stories, tag lists). */
+function contentBody(content: string, description?: string, base?: string): { paragraphs: string[]; blocks: RawBlock[] } {
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
   dropLinkBlocks(document.body);
   dropDataTables(document.body);
   if (description) dropBoldStandfirst(document.body, description);
-  return nodeParagraphs(document.body as unknown as Parameters<typeof nodeParagraphs>[0]);
+  return { paragraphs: nodeParagraphs(document.body as unknown as Parameters<typeof nodeParagraphs>[0]), blocks: nodeBlocks(document.body, base) };
+}
+
+/** Blocks of the element microdata marks as the article body. */
+export function elementBlocks(element: Element | null, base?: string): RawBlock[] {
+  return element ? nodeBlocks(element, base) : [];
 }
 
 /** Paragraphs of the element microdata marks as the article body. */

@@ -9,7 +9,7 @@ import { cleanHeadline, decodeText, visibleHeadline } from './headline';
 import { checkHtmlDepth } from './html-depth';
 import { checkJsonDepth } from './json-depth';
 import { articleNodes, storyFromJsonLd } from './json-ld';
-import { elementParagraphs, markupBody } from './page-body';
+import { elementBlocks, elementParagraphs, markupBody } from './page-body';
 import { withPageAlt } from './image-alt';
 import { itemprop, metaContent, microdataBody, pageAuthors, pageModified, pagePublished, siteNames, type Doc } from './page-meta';
 import { messageOf } from './problem';
@@ -71,7 +71,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   story.uri ??= story.url;
   const publisher = main && typeof main.node.publisher === 'object' && main.node.publisher !== null ? (main.node.publisher as { name?: unknown }).name : undefined;
   const names = [...siteNames(document), ...(typeof publisher === 'string' ? [publisher] : [])];
-  const markup = markupBody(html, document, decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined);
+  const markup = markupBody(html, document, decodeText(story.summary ?? metaContent(document, 'og:description', 'description') ?? '') || undefined, story.url);
   const rawHeadline = story.headline ?? embedded?.headline ?? metaContent(document, 'og:title', 'twitter:title') ?? itemprop(document, 'headline')
     ?? document.querySelector('h1')?.textContent ?? markup.title ?? document.title;
   const h1 = document.querySelector('h1');
@@ -102,5 +102,7 @@ export function readPage(html: string, pageUrl: string): ReadItem {
   if (refused.length > 0) story.bodyRefused = refused;
   const filtered = dropBoilerplate(chosen?.paragraphs ?? [], { headline: story.headline, byline: story.byline, section: story.section, description: story.summary });
   story.paragraphs = filtered.kept;
+  // The markup's structure, whichever candidate gave the text: to-article.ts keeps the blocks whose text is a kept paragraph.
+  story.blocks = chosen?.source === 'microdata' ? elementBlocks(microdataBody(document), story.url) : markup.blocks;
   return { where: main ? main.pointer : '/', story };
 }

@@ -1,4 +1,5 @@
 import type { AuthorDoc, ImageDoc, SourceFormat, SubjectDoc } from '../../src/model/documents';
+import type { RawBlock } from './html-blocks';
 
 /**
  * An entity the source itself links the story to: ninjs `people/places/organisations/events`,
@@ -30,6 +31,8 @@ export interface Story {
   /** BCP 47 as the source gives it. */
   language?: string;
   paragraphs: string[];
+  /** The structure the source's markup gives the body (html-blocks.ts), aligned with `paragraphs` by to-article.ts. */
+  blocks?: RawBlock[];
   /** Why the source's candidate bodies were refused (a placeholder, a teaser), for the error when none is left. */
   bodyRefused?: string[];
   byline?: string;

@@ -1,6 +1,7 @@
 import type { ArticleFile } from '../data/data-format';
 import { textOffence } from '../data/check-text';
 import { readDataSet } from '../data/read-data-set';
+import { storyBody } from './body-align';
 import { normaliseDate } from './dates';
 import { checkedLanguage, identifyLanguage } from './language';
 import { placeholderIn } from './placeholder';
@@ -106,6 +107,7 @@ export function toArticleDraft(story: Story, now: Date): { draft?: ArticleDraft;
       ? dates.dateModified ? 'The source gives no date of publication; this is the date it was last modified.' : 'The source gives no date of publication; this is the date it was first ingested.'
       : undefined,
     paragraphs: story.paragraphs,
+    body: storyBody(story.paragraphs, story.blocks),
     events: [],
     about: [],
   };

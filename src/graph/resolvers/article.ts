@@ -3,6 +3,7 @@ import { toGlobalId } from '../../model/global-id';
 import { InvalidArgument } from '../../model/domain-errors';
 import { RELATED_MAX } from '../../model/keys';
 import { ENTITY_KINDS, linkedSlugs, linkedTypes, type EntityLinks } from '../../model/entity-kinds';
+import { bodyBlocks, type BlockValue } from '../../model/body-blocks';
 import { articleToJsonLd } from '../../formats/json-ld';
 import { articleToNinjs } from '../../formats/ninjs';
 import type { GraphContext } from '../context';
@@ -58,6 +59,9 @@ export const Article = {
       mentions: mentions.filter((m) => m.paragraph === index),
     }));
   },
+  // From the article's document: no read beyond the one `paragraphs` makes. An unreadable block
+  // is an Error item, which execution (graphql-js and the compiled executor) completes as that item's error.
+  body: async (a: ArticleParent, _: unknown, ctx: GraphContext) => bodyBlocks(await fullArticle(a, ctx)) as BlockValue[],
   /** One read of the list the build ranked (tools/compile/related.ts); cards, like a list page. */
   async related(a: ArticleParent, { first }: { first?: number | null }, ctx: GraphContext) {
     const size = first ?? 5;

@@ -154,6 +154,21 @@ export const BAD_INPUTS: BadInput[] = [
     files: () => [{ path: SEED, bytes: new Uint8Array(), unreadSize: 300 * 1024 * 1024 }],
     problems: [/: \/: is 314,572,800 bytes \(300 MiB\); data files over 268,435,456 bytes \(256 MiB\) are not read$/],
   },
+  {
+    name: 'a body block of a kind the format does not know',
+    files: (seed) => [seedWith(seed, (a) => ({ ...a, body: [0, { type: 'carousel', items: [1] }, 2, 3, 4] }))],
+    problems: [/: \/body\/1: must be a paragraph index or a block whose type is one of paragraph, heading, quote, list, image, embed$/],
+  },
+  {
+    name: 'a body that skips a paragraph, and a mark past the end of its text',
+    files: (seed) => [seedWith(seed, (a) => ({ ...a, body: [0, 1, { type: 'heading', level: 2, paragraph: 2, marks: [{ start: 0, end: 9999, type: 'emphasis' }] }, 4] }))],
+    problems: [/: \/body\/2\/marks\/0\/end: is past the end of its text \(\d+ UTF-16 code units\)$/],
+  },
+  {
+    name: 'a body that leaves a paragraph out',
+    files: (seed) => [seedWith(seed, (a) => ({ ...a, body: [0, 1, { type: 'quote', paragraph: 2 }, 4] }))],
+    problems: [/: \/body: must name every paragraph once, in order \(0 to 4\); it names 4 where paragraph 3 is due$/],
+  },
 ];
 
 /** The seed data as files, with a case's files in place of (or beside) the originals. */
