@@ -112,7 +112,7 @@ const connectionOf = (field: string, kind: string): Case => ({
 const CHANGES: Case = {
   query: `query ($since: ID!) { changes(since: $since) {
     edges { cursor node { nodeId kind node { id ... on Article { headline } } } }
-    nodes { nodeId node { id ... on Article { headline } } } } }`,
+    nodes { nodeId node { id ... on Article { headline } } } refetchLists } }`,
   lists: [['changes', 'edges'], ['changes', 'nodes']],
   faults: () => article('story-c'),
 };
@@ -208,6 +208,8 @@ const CASES: Record<string, Case> = {
   'SearchEdge.highlights': SEARCH,
   'ChangeConnection.edges': CHANGES,
   'ChangeConnection.nodes': CHANGES,
+  // Names, not documents: read with the change list itself, nothing of it can fail alone.
+  'ChangeConnection.refetchLists': CHANGES,
 };
 
 /** The list fields of the schema's object and interface types, as Type.field. */

@@ -1,4 +1,4 @@
-import type { NameSpan } from './unknown-names';
+import type { NameSpan } from './name-span';
 
 /**
  * People's names in Chinese, Japanese and Korean text, which has no capitals: the name next to

@@ -1,6 +1,6 @@
 import type { Word } from '../../src/text/words';
 import { matchKey } from './match-key';
-import type { NameSpan } from './unknown-names';
+import type { NameSpan } from './name-span';
 
 /**
  * Names in Devanagari found by the words around them, besides titles (tools/linking/titles.ts):

@@ -7,28 +7,8 @@ import { isTag, isTitleCase } from './news-text';
 import { isCommonPhrase } from './common-words';
 import { titledCjkNames } from './cjk-names';
 import { hindiNames } from './hindi-names';
+import type { NameSpan } from './name-span';
 
-/**
- * Names that look like entities but are in no KB entry, for curators to review (they are not
- * dropped silently). What "looks like a name" is script-dependent:
- *
- * - Latin: a run of capitalised words (joined by "of", "the", "de"...), not opening a sentence
- *   unless it is two words or more or follows a title (the first word of a sentence is
- *   capitalised anyway), with titles stripped (Mr R Madhavan -> R Madhavan).
- * - Devanagari has no capitals: one to three words after a title (निदेशक निधि केसरवानी ने,
- *   डॉ मोनिका सैनी एवं), or before the honorific जी, up to a stop word or punctuation.
- *
- * Spans already linked, and spans that are only stop words, month or day names, are skipped.
- */
-
-export interface NameSpan {
-  paragraph: number;
-  start: number;
-  end: number;
-  name: string;
-  /** A title or honorific stood before it: a sign of a person's name. */
-  titled?: boolean;
-}
 
 // Not "and": "Rahul Gandhi and Priyanka Gandhi" are two names. ki/ka/ke join Hindi titles written in Latin (Mann ki Baat).
 const CONNECTORS = new Set(['of', 'the', 'de', 'da', 'del', 'van', 'von', '&', 'ki', 'ka', 'ke']);
