@@ -25,6 +25,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { run } from './child';
+import { loadCorpus } from './loaded-state';
 import { generatedEntity, generatedName } from './kb-entities';
 import { kbScaleSection, type KbScaleRow, type KbScaleResults } from './kb-scale-report';
 import { probe } from './measure';
@@ -59,17 +60,11 @@ export async function main(args: string[]): Promise<void> {
       continue;
     }
     log(`${entities} entities: building and loading KV`);
-    const runtime = await startRuntime(bundle);
-    let build;
-    try {
-      const sampled = entities > Number(values['full-load-max']) ? ['--pages-named', `${PREFIX},${operation('type-ahead').variables!.prefix}`] : [];
-      const child = await run('node', [`--max-old-space-size=${heapMb * 2}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--kb-entities', String(entities), '--url', runtime.url, ...sampled], {}, true);
-      build = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
-    } finally {
-      await runtime.stop({ keep: true });
-    }
+    const sampled = entities > Number(values['full-load-max']) ? ['--pages-named', `${PREFIX},${operation('type-ahead').variables!.prefix}`] : [];
+    const loaded = await loadCorpus<NonNullable<KbScaleRow['build']>>(bundle, ['--articles', String(articles), '--kb-entities', String(entities), ...sampled], heapMb * 2);
+    const build = loaded.figures;
     log(`  built in ${(build.buildMs / 1000).toFixed(0)} s (peak RSS ${Math.round(build.buildMaxRssMb)} MB), ${build.loadedKeys} of ${build.keys} keys loaded in ${(build.loadMs / 1000).toFixed(0)} s`);
-    const served = await startRuntime(bundle, runtime.kvDir);
+    const served = await startRuntime(bundle, loaded.kvDir);
     try {
       const generated = generatedEntity(0).slug as string;
       const requests = [
@@ -96,7 +91,7 @@ export async function main(args: string[]): Promise<void> {
       rows.push({ entities, articles, linker, build, requests: measured });
     } finally {
       await served.stop();
-      rmSync(runtime.kvDir, { recursive: true, force: true });
+      rmSync(loaded.kvDir, { recursive: true, force: true });
     }
   }
   const results: KbScaleResults = { startedAt: new Date().toISOString(), loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows };

@@ -36,18 +36,26 @@ export async function loadedCorpus(
     return saved;
   }
   log(`${articles} articles: building and loading KV`);
-  const runtime = await startRuntime(bundle);
-  let figures: CorpusFigures;
+  const { kvDir, figures } = await loadCorpus<CorpusFigures>(bundle, ['--articles', String(articles)], loadHeapMb(articles));
+  log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
   try {
-    const { stdout } = await run('node', [`--max-old-space-size=${loadHeapMb(articles)}`, '--import', 'tsx', 'bench/load-corpus.ts', '--articles', String(articles), '--url', runtime.url], {}, true);
-    figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as CorpusFigures;
-    log(`  built in ${(figures.buildMs / 1000).toFixed(1)} s, loaded ${figures.keys} keys in ${(figures.loadMs / 1000).toFixed(1)} s`);
+    return saveState(key, kvDir, figures);
+  } finally {
+    rmSync(kvDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * bench/load-corpus.ts with `args` (its progress echoed), into the KV of a bench workerd
+ * started for it and stopped after: the KV directory, kept for the caller to serve and remove,
+ * and the child's figures (its last line).
+ */
+export async function loadCorpus<T>(bundle: string, args: string[], heapMb: number): Promise<{ kvDir: string; figures: T }> {
+  const runtime = await startRuntime(bundle);
+  try {
+    const { stdout } = await run('node', [`--max-old-space-size=${heapMb}`, '--import', 'tsx', 'bench/load-corpus.ts', ...args, '--url', runtime.url], {}, true);
+    return { kvDir: runtime.kvDir, figures: JSON.parse(stdout.trim().split('\n').at(-1)!) as T };
   } finally {
     await runtime.stop({ keep: true });
-  }
-  try {
-    return saveState(key, runtime.kvDir, figures);
-  } finally {
-    rmSync(runtime.kvDir, { recursive: true, force: true });
   }
 }

@@ -1,14 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKv } from '../../tools/publish/kv-target';
 import { parseKvStats } from '../../src/store/kv-stats-header';
-import { publishChanges } from '../../tools/delta/publish-changes';
 import { persistedGetUrl, persistedId } from '../shared/delivery-checks';
+import { publishBeside, ROOT, seededState } from './publish-beside';
 import { startWranglerDev, type DevServer } from './wrangler-dev';
 import { authorSlug } from '../../src/model/author-identity';
 
@@ -20,13 +14,9 @@ import { authorSlug } from '../../src/model/author-identity';
  * "no such author" before, answers the new author. A server of its own, so the publish
  * does not change the data the other end-to-end files read.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'edge-news-answers-'));
+let scratch: string;
 let server: DevServer;
 
-const sha256 = async (text: string) => createHash('sha256').update(text).digest('hex');
-const entityFiles = () =>
-  readdirSync(join(root, 'data/entities')).map((name) => ({ path: `entities/${name}`, text: readFileSync(join(root, 'data/entities', name), 'utf8') }));
 const story = {
   slug: 'answers-e2e-story',
   language: 'hi',
@@ -46,18 +36,14 @@ const personPost = (slug: string): RequestInit => ({
 });
 
 beforeAll(async () => {
-  execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/load-kv.ts', '--persist-to', scratch], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  });
+  scratch = seededState('edge-news-answers-');
   // Every request reads the pointer, so the publish is seen at once.
-  server = await startWranglerDev({ vars: { VERSION_CHECK_SECONDS: '0' }, stateDir: scratch, root });
+  server = await startWranglerDev({ vars: { VERSION_CHECK_SECONDS: '0' }, stateDir: scratch, root: ROOT });
 });
 
 afterAll(async () => {
   await server?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('answers across a publish in wrangler dev', () => {
@@ -75,19 +61,10 @@ describe('answers across a publish in wrangler dev', () => {
     await (await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).text();
     expect((await fetch(`${server.origin}/graphql`, personPost('kim-jong-un'))).headers.get('x-memo')).toBe('HIT');
 
-    const target = await openKv({ remote: false, persistTo: scratch });
-    let version: string;
-    try {
-      const files = [...entityFiles(), { path: `articles/${story.slug}.json`, text: JSON.stringify(story) }];
-      const result = await publishChanges(target.writer, files, [], { builtAt: '2026-01-02T10:00:00Z', hash: sha256 });
-      if (result.mode !== 'incremental') throw new Error('expected a delta publish');
-      version = result.delta.pointer.version;
-      expect(result.published.purgeTags).toEqual(expect.arrayContaining(['a.answers-e2e-story', 'l.articles.person.vladimir-putin']));
-      expect(result.published.purgeTags).not.toContain('e.kim-jong-un');
-      expect(result.published.purgeTags).toContain(`w.${authorSlug(story.authors[0]!)}`);
-    } finally {
-      await target.close();
-    }
+    const { version, published } = await publishBeside(scratch, [story], '2026-01-02T10:00:00Z');
+    expect(published.purgeTags).toEqual(expect.arrayContaining(['a.answers-e2e-story', 'l.articles.person.vladimir-putin']));
+    expect(published.purgeTags).not.toContain('e.kim-jong-un');
+    expect(published.purgeTags).toContain(`w.${authorSlug(story.authors[0]!)}`);
 
     const kept = await get(personUrl('kim-jong-un'));
     expect(kept.headers.get('x-cache')).toBe('HIT');

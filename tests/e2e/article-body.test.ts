@@ -1,14 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseKvStats } from '../../src/store/kv-stats-header';
-import { publishChanges } from '../../tools/delta/publish-changes';
-import { openKv } from '../../tools/publish/kv-target';
 import { persistedGetUrl } from '../shared/delivery-checks';
+import { publishBeside, ROOT, seededState } from './publish-beside';
 import { startWranglerDev, type DevServer } from './wrangler-dev';
 
 /**
@@ -19,8 +13,7 @@ import { startWranglerDev, type DevServer } from './wrangler-dev';
  * at the KV cost of the seed's page. A server of its own, so the publish changes no data the
  * other end-to-end files read.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'edge-news-body-'));
+let scratch: string;
 let server: DevServer;
 
 const URL_OF_STORY = 'https://news.example.org/world/pact';
@@ -44,26 +37,14 @@ const story = {
 };
 
 beforeAll(async () => {
-  execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/load-kv.ts', '--persist-to', scratch], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  });
-  const target = await openKv({ remote: false, persistTo: scratch });
-  try {
-    const entities = readdirSync(join(root, 'data/entities')).map((name) => ({ path: `entities/${name}`, text: readFileSync(join(root, 'data/entities', name), 'utf8') }));
-    const files = [...entities, { path: `articles/${story.slug}.json`, text: JSON.stringify(story) }];
-    const result = await publishChanges(target.writer, files, [], { builtAt: '2026-01-02T10:00:00Z', hash: async (t) => createHash('sha256').update(t).digest('hex') });
-    if (result.mode !== 'incremental') throw new Error('expected a delta publish');
-  } finally {
-    await target.close();
-  }
-  server = await startWranglerDev({ vars: {}, stateDir: scratch, root });
+  scratch = seededState('edge-news-body-');
+  await publishBeside(scratch, [story], '2026-01-02T10:00:00Z');
+  server = await startWranglerDev({ vars: {}, stateDir: scratch, root: ROOT });
 }, 120_000);
 
 afterAll(async () => {
   await server?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 type Block = Record<string, any>;

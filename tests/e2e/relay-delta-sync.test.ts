@@ -1,18 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { fetchQuery } from 'relay-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedArticle from '../../data/articles/putin-to-visit-north-korea-next-week.json';
 import { toGlobalId } from '../../src/model/global-id';
-import { publishChanges } from '../../tools/delta/publish-changes';
-import { openKv } from '../../tools/publish/kv-target';
 import ArticleScreen from '../relay-app/src/__generated__/RelayArticleScreenQuery.graphql';
 import Sync from '../relay-app/src/__generated__/RelaySyncQuery.graphql';
 import { persistedGetUrl } from '../shared/delivery-checks';
+import { publishBeside, ROOT, seededState } from './publish-beside';
 import { relayEnvironment } from './relay-environment';
 import { startWranglerDev, type DevServer } from './wrangler-dev';
 
@@ -22,38 +16,23 @@ import { startWranglerDev, type DevServer } from './wrangler-dev';
  * publish made beside the running server (as `npm run ingest -- --publish` does). A server of
  * its own, so the publish does not change the data the other end-to-end files read.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'edge-news-relay-sync-'));
+let scratch: string;
 let server: DevServer;
 
 beforeAll(async () => {
-  execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/load-kv.ts', '--persist-to', scratch], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  });
+  scratch = seededState('edge-news-relay-sync-');
   // Every request reads the pointer, so the publish is seen at once.
-  server = await startWranglerDev({ vars: { VERSION_CHECK_SECONDS: '0' }, stateDir: scratch, root });
+  server = await startWranglerDev({ vars: { VERSION_CHECK_SECONDS: '0' }, stateDir: scratch, root: ROOT });
 });
 
 afterAll(async () => {
   await server?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 /** The newsroom corrects the seed article's headline: a delta publish of that one story. */
 async function publishCorrection(headline: string): Promise<string> {
-  const target = await openKv({ remote: false, persistTo: scratch });
-  try {
-    const entities = readdirSync(join(root, 'data/entities')).map((name) => ({ path: `entities/${name}`, text: readFileSync(join(root, 'data/entities', name), 'utf8') }));
-    const files = [...entities, { path: `articles/${seedArticle.slug}.json`, text: JSON.stringify({ ...seedArticle, headline }) }];
-    const hash = async (text: string) => createHash('sha256').update(text).digest('hex');
-    const result = await publishChanges(target.writer, files, [], { builtAt: '2026-01-02T10:00:00Z', hash });
-    if (result.mode !== 'incremental') throw new Error('expected a delta publish');
-    return result.delta.pointer.version;
-  } finally {
-    await target.close();
-  }
+  return (await publishBeside(scratch, [{ ...seedArticle, headline }], '2026-01-02T10:00:00Z')).version;
 }
 
 describe('a Relay app syncs a publish into its store (wrangler dev, production vars)', () => {
