@@ -31,16 +31,25 @@ export interface ReaderTally {
   untouchedSearchHits: number;
   /** Unchanged screens answered anew, by operation: where kept answers are lost. */
   missedBy: Record<string, number>;
+  /**
+   * Why, by operation and method (bench/worker/kept-probe.ts): `absent` (evicted or never kept),
+   * `changed` (a key it read was written since), `pinned`; and for `changed`, the families of the keys that broke it.
+   */
+  missedWhy: Record<string, number>;
   kvKeys: number;
   kvRoundTrips: number;
   /** Requests that named a version other than the newest published. */
   behind: number;
 }
 
-export const newTally = (): ReaderTally => ({ requests: 0, wrong: 0, examples: [], hits: 0, untouched: 0, untouchedHits: 0, untouchedSearch: 0, untouchedSearchHits: 0, missedBy: {}, kvKeys: 0, kvRoundTrips: 0, behind: 0 });
+export const newTally = (): ReaderTally => ({ requests: 0, wrong: 0, examples: [], hits: 0, untouched: 0, untouchedHits: 0, untouchedSearch: 0, untouchedSearchHits: 0, missedBy: {}, missedWhy: {}, kvKeys: 0, kvRoundTrips: 0, behind: 0 });
 
 /** What a screen last answered, and at which version. */
 const seen = new Map<string, { version: string; text: string }>();
+
+/** The family of a logical key, for the report: `l:articles`, `h:articles@person`, `e`, `a`, `s:gc`... */
+const family = (logical: string) =>
+  logical.startsWith('(') ? logical : logical.startsWith('s:') ? logical.split(':').slice(0, 2).join(':') : logical.replace(/^([a-z]):([^:@]*)(@[a-z]+)?.*$/, '$1:$2$3').replace(/^([aer]):.*/, '$1');
 
 async function send(url: string, ask: Ask, method: 'GET' | 'POST') {
   const { query } = ask.operation;
@@ -54,6 +63,7 @@ async function send(url: string, ask: Ask, method: 'GET' | 'POST') {
 
 /** One screen asked as an app asks it, then checked; `newest` is the version the desk published last. */
 export async function askScreen(base: { serving: string; checking: string }, ask: Ask, method: 'GET' | 'POST', newest: string, tallies: ReaderTally[]): Promise<void> {
+  const probe = JSON.parse((await send(`${base.serving}/__probe/graphql`, ask, method)).text) as { state: string; changed?: string[] };
   const answer = await send(`${base.serving}/graphql`, ask, method);
   const truth = await send(`${base.checking}/__cold/graphql`, ask, 'POST');
   // Edge-cached GETs name their version; a POST is answered at the pointer it read (VERSION_CHECK_SECONDS=0: the newest).
@@ -74,7 +84,11 @@ export async function askScreen(base: { serving: string; checking: string }, ask
     if (untouched) tally[searching ? 'untouchedSearch' : 'untouched'] += 1;
     if (untouched && hit) tally[searching ? 'untouchedSearchHits' : 'untouchedHits'] += 1;
     const name = `${ask.operation.name} ${method}`;
-    if (untouched && !hit) tally.missedBy[name] = (tally.missedBy[name] ?? 0) + 1;
+    if (untouched && !hit) {
+      tally.missedBy[name] = (tally.missedBy[name] ?? 0) + 1;
+      const whys = [`${name} ${probe.state}`, ...new Set((probe.changed ?? []).map((k) => `${name} ${probe.state} ${family(k)}`))];
+      for (const why of whys) tally.missedWhy[why] = (tally.missedWhy[why] ?? 0) + 1;
+    }
     tally.kvKeys += kv.keys ?? 0;
     tally.kvRoundTrips += kv.roundTrips ?? 0;
   }

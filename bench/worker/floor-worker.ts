@@ -14,8 +14,11 @@
  *                           text, and the cursor of the next page: how the Apollo peer
  *                           (bench/peer/) reads the very documents the worker serves
  *   GET  /__bench/caches    the warm isolate's cache accounts: entries, bytes, evictions
+ *   GET|POST /__probe/graphql  whether the warm worker keeps an answer for this request and
+ *                           whether it holds now (kept-probe.ts), without touching it
  */
 import { createWorker } from '../../src/worker';
+import { keptProbe } from './kept-probe';
 
 const warm = createWorker();
 const interpreted = createWorker();
@@ -65,6 +68,8 @@ export default {
         const isolate = warm.isolate();
         return Response.json(isolate ? { documents: isolate.documents.stats, responses: isolate.responses.stats } : {});
       }
+      case '/__probe/graphql':
+        return Response.json(await keptProbe(new Request(new URL(`/graphql${url.search}`, url), request), env, warm.isolate()));
       case '/__bench/put': {
         const entries = (await request.json()) as Array<{ key: string; value: string }>;
         await Promise.all(entries.map((e) => env.NEWS.put(e.key, e.value)));

@@ -37,6 +37,11 @@ export class LruCache<V> {
     return entry.value;
   }
 
+  /** The value without marking it used (for inspection: the recency order stays as it was). */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }
