@@ -13,14 +13,13 @@ import { useRateLimit } from './plugins/use-rate-limit';
 import { useResponseMemo } from './plugins/use-response-memo';
 import { renderOfflineGraphiQL } from './graphiql/render-graphiql';
 import { useTrustedDocuments } from './plugins/use-trusted-documents';
-import type { KeptAnswer } from './store/isolate-state';
-import type { LruCache } from './store/lru-cache';
+import type { KeptAnswers } from './store/kept-answers';
 
 /**
  * The GraphQL server, independent of the Workers runtime: the front door (src/front/) builds
  * a NewsReader per request and passes it in the server context (src/graph/context.ts).
  */
-export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: LruCache<KeptAnswer> }) {
+export function createNewsYoga(options: { production: boolean; allowArbitraryOperations?: boolean; responses: KeptAnswers }) {
   const allowArbitraryOperations = options.allowArbitraryOperations ?? true;
   return createYoga<GraphContext>({
     schema,

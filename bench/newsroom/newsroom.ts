@@ -8,7 +8,10 @@
  * is read after each publish. Writes bench/results/newsroom-<time>.json and its section of
  * docs/performance-figures.md with the chart (report.ts).
  *
- *   npm run bench -- --newsroom [--articles 100000] [--publishes 120] [--requests 60] [--clients 12]
+ *   npm run bench -- --newsroom [--articles 100000] [--publishes 120] [--requests 60] [--clients 12] [--why]
+ *
+ * --why asks the warm worker, before each request, what it keeps for it (bench/worker/kept-probe.ts),
+ * to say why an unchanged screen was answered anew; it perturbs the serving isolate's heap figure.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -40,6 +43,7 @@ export async function main(args: string[]): Promise<void> {
       clients: { type: 'string', default: '12' },
       day: { type: 'string', default: '2026-12-07' },
       fresh: { type: 'boolean', default: false },
+      why: { type: 'boolean', default: false },
     },
   });
   const articles = Number(values.articles);
@@ -83,7 +87,7 @@ export async function main(args: string[]): Promise<void> {
       for (let r = 0; r < requests; r++) {
         const ask = choose();
         const method = rand() < 0.5 ? 'GET' : 'POST';
-        await askScreen({ serving: runtime.url, checking: checker.url }, ask, method, done.version, [tally, hour, day]);
+        await askScreen({ serving: runtime.url, checking: checker.url, why: values.why }, ask, method, done.version, [tally, hour, day]);
       }
       if (i === 0) clients = Array.from({ length: clientCount }, (_, c) => ({ since: done.version, away: AWAY[c % AWAY.length]!, leftAt: 1 }));
       for (const [c, client] of clients.entries()) {

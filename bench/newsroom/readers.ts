@@ -62,8 +62,9 @@ async function send(url: string, ask: Ask, method: 'GET' | 'POST') {
 }
 
 /** One screen asked as an app asks it, then checked; `newest` is the version the desk published last. */
-export async function askScreen(base: { serving: string; checking: string }, ask: Ask, method: 'GET' | 'POST', newest: string, tallies: ReaderTally[]): Promise<void> {
-  const probe = JSON.parse((await send(`${base.serving}/__probe/graphql`, ask, method)).text) as { state: string; changed?: string[] };
+export async function askScreen(base: { serving: string; checking: string; why?: boolean }, ask: Ask, method: 'GET' | 'POST', newest: string, tallies: ReaderTally[]): Promise<void> {
+  // With --why: what the warm worker keeps for this request, looked at before it is sent (its allocations land in the serving isolate's heap).
+  const probe = base.why ? (JSON.parse((await send(`${base.serving}/__probe/graphql`, ask, method)).text) as { state: string; changed?: string[] }) : { state: 'not probed' };
   const answer = await send(`${base.serving}/graphql`, ask, method);
   const truth = await send(`${base.checking}/__cold/graphql`, ask, 'POST');
   // Edge-cached GETs name their version; a POST is answered at the pointer it read (VERSION_CHECK_SECONDS=0: the newest).
@@ -86,7 +87,7 @@ export async function askScreen(base: { serving: string; checking: string }, ask
     const name = `${ask.operation.name} ${method}`;
     if (untouched && !hit) {
       tally.missedBy[name] = (tally.missedBy[name] ?? 0) + 1;
-      const whys = [`${name} ${probe.state}`, ...new Set((probe.changed ?? []).map((k) => `${name} ${probe.state} ${family(k)}`))];
+      const whys = probe.state === 'not probed' ? [] : [`${name} ${probe.state}`, ...new Set((probe.changed ?? []).map((k) => `${name} ${probe.state} ${family(k)}`))];
       for (const why of whys) tally.missedWhy[why] = (tally.missedWhy[why] ?? 0) + 1;
     }
     tally.kvKeys += kv.keys ?? 0;

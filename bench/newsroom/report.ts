@@ -54,8 +54,7 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     '',
     `Unchanged screens answered anew over the day, by operation: ${Object.entries(r.day.missedBy ?? {}).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
     '',
-    `Why (what the warm worker kept for the request just before it was sent: \`absent\` evicted or never kept, \`changed\` a key it read written since, with the keys' families): ${Object.entries(r.day.missedWhy ?? {}).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
-    '',
+    ...(Object.keys(r.day.missedWhy ?? {}).length === 0 ? [] : [`Why (what the warm worker kept for the request just before it was sent: \`absent\` evicted or never kept, \`changed\` a key it read written since, with the keys' families): ${Object.entries(r.day.missedWhy ?? {}).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ')}.`, '']),
     `Publishes: median ${median(r.desk.map((d) => d.keysWritten))} keys and ${median(r.desk.map((d) => d.ms))} ms each (build and write, pointer switch included), ` +
       `${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
     '',

@@ -25,7 +25,7 @@ export async function keptProbe(request: Request, env: Env, isolate: IsolateStat
   const pointer = JSON.parse((await env.NEWS.get(POINTER_KEY, 'text')) ?? 'null') as VersionPointer | null;
   if (!pointer) return { state: 'unknown' };
   const facts = requestFacts(request);
-  let reads: AnswerReads | null = null;
+  let reads: AnswerReads | null;
   if (request.method === 'POST') {
     const body = await request.text();
     const key = memoKey('POST', facts.mediaType ?? '', request.headers.get('content-type') ?? '', facts.url, body, facts.languages);

@@ -13,7 +13,7 @@ export interface Position {
 
 /** The reads a list needs (NewsReader's, batched per request). */
 export interface LeafReader {
-  listChunk(list: string, leaf: number): Promise<ListChunk | null>;
+  listChunk(list: string, leaf: number, use?: { upTo?: number }): Promise<ListChunk | null>;
   listIndex(list: string): Promise<ListIndex | null>;
 }
 
@@ -40,8 +40,9 @@ export class ListLeaves {
     return this.entries;
   }
 
-  private async leaf(id: number): Promise<ListChunk> {
-    const read = await this.reader.listChunk(this.list, id);
+  /** Leaf `id`; `upTo`: only its places [0, upTo) are used (the answer depends on those alone). */
+  private async leaf(id: number, upTo?: number): Promise<ListChunk> {
+    const read = await this.reader.listChunk(this.list, id, upTo === undefined ? undefined : { upTo });
     if (!read) throw new DataUnavailable(`List ${this.list} is missing leaf ${id}.`);
     return read;
   }
@@ -50,7 +51,7 @@ export class ListLeaves {
   async items(start: number, end: number): Promise<ListItem[]> {
     if (end <= start) return [];
     // Leaf 0 holds the first min(total, LIST_CHUNK_SIZE) items: the first page needs nothing else.
-    if (end <= Math.min(this.head.total, LIST_CHUNK_SIZE)) return (await this.leaf(0)).items.slice(start, end);
+    if (end <= Math.min(this.head.total, LIST_CHUNK_SIZE)) return (await this.leaf(0, end)).items.slice(start, end);
     const { leaves, starts } = await this.leafEntries();
     const reads: Array<Promise<ListChunk>> = [];
     let offset = -1;

@@ -140,7 +140,7 @@ function viewBounds(
  * own key so the page costs one round trip.
  */
 export function prefetchListOf(reader: NewsReader, list: string, fieldNodes: GraphQLResolveInfo['fieldNodes']): Promise<ListHead | null> {
-  if (selects(fieldNodes, 'articles')) void reader.listChunk(list, 0).catch(() => undefined);
+  if (selects(fieldNodes, 'articles')) void reader.listChunk(list, 0, { prefetch: true }).catch(() => undefined);
   return reader.listHead(list);
 }
 
@@ -156,7 +156,7 @@ function prefetch(reader: NewsReader, query: ListQuery, args: ReturnType<typeof 
   }
   if (!span || size === 0) return;
   const chunks = new Set(span.map((p) => Math.floor(p / LIST_CHUNK_SIZE)));
-  for (const c of chunks) reads.push(reader.listChunk(query.list, c));
+  for (const c of chunks) reads.push(reader.listChunk(query.list, c, { prefetch: true }));
   void Promise.all(reads).catch(() => undefined);
 }
 

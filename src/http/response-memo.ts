@@ -1,7 +1,6 @@
 import { answerReadsBytes, stillHolds, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
-import type { KeptAnswer } from '../store/isolate-state';
-import type { LruCache } from '../store/lru-cache';
+import type { KeptAnswer, KeptAnswers } from '../store/kept-answers';
 import { stringBytes } from '../store/string-bytes';
 
 /**
@@ -30,7 +29,7 @@ export const plainAnswer = (text: string, mediaType: string): Response =>
  * The kept answer for `key` if it holds at `pointer`'s version; one found to hold is moved to
  * that version, so the next request checks nothing.
  */
-export function memoAnswer(memo: LruCache<KeptAnswer>, key: string, pointer: VersionPointer): KeptAnswer | undefined {
+export function memoAnswer(memo: KeptAnswers, key: string, pointer: VersionPointer): KeptAnswer | undefined {
   const kept = memo.get(key);
   if (!kept || !stillHolds(kept.reads, pointer)) return undefined;
   if (kept.reads.version !== pointer.version) kept.reads = { ...kept.reads, version: pointer.version };
@@ -41,13 +40,13 @@ export function memoAnswer(memo: LruCache<KeptAnswer>, key: string, pointer: Ver
  * Keeps a serialized answer under its request's key, if yoga answered it as the memo stage
  * will: 200 with the negotiated media type (not a stream, not an error status).
  */
-export function rememberAnswer(memo: LruCache<KeptAnswer>, lookup: { key: string; mediaType: string }, response: Response, text: string, reads: AnswerReads | null): void {
+export function rememberAnswer(memo: KeptAnswers, lookup: { key: string; mediaType: string }, response: Response, text: string, reads: AnswerReads | null): void {
   if (response.status !== 200 || response.headers.get('content-type') !== `${lookup.mediaType}; charset=utf-8`) return;
   keepAnswer(memo, lookup.key, text, reads);
 }
 
 /** Keeps an answer known to be what the memo stage sends (the compiled stage's own 200s); its reads count in the budget. */
-export function keepAnswer(memo: LruCache<KeptAnswer>, key: string, text: string, reads: AnswerReads | null): void {
+export function keepAnswer(memo: KeptAnswers, key: string, text: string, reads: AnswerReads | null): void {
   if (!reads) return;
   memo.set(key, { text, reads }, stringBytes(text) + answerReadsBytes(reads));
 }

@@ -26,6 +26,19 @@ describe('kept answers across versions', () => {
     expect(stillHolds({ ...reads(), version: 'd1' }, chainOf([['d1', ['e:kim']], ['d2', ['a:two']]]))).toBe(true);
   });
 
+  it('an answer that used a prefix of a list leaf depends on that range; read whole as well, on the leaf', () => {
+    const log = new ReadLog();
+    log.key('v:b0:l:articles:0', 'b0', 20);
+    log.key('v:b0:l:articles:0', 'b0', 5);
+    const prefix = log.done('b0');
+    // A publish that rewrote the leaf past place 20 names #50 and #100 only (src/model/list-ranges.ts).
+    expect(stillHolds(prefix, chainOf([['d1', ['l:articles:0', 'l:articles:0#50', 'l:articles:0#100']]]))).toBe(true);
+    expect(stillHolds(prefix, chainOf([['d1', ['l:articles:0', 'l:articles:0#20', 'l:articles:0#50', 'l:articles:0#100']]]))).toBe(false);
+    expect(prefix.tags).toEqual(['l.articles']);
+    log.key('v:b0:l:articles:0', 'b0');
+    expect(stillHolds(log.done('b0'), chainOf([['d1', ['l:articles:0', 'l:articles:0#50', 'l:articles:0#100']]]))).toBe(false);
+  });
+
   it('a key read as absent that a publish adds affects the answer', () => {
     const { reads } = readsOf('b0', ['a:not-yet']);
     expect(stillHolds(reads(), chainOf([['d1', ['a:not-yet']]]))).toBe(false);

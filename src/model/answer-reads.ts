@@ -1,5 +1,6 @@
 import type { VersionPointer } from './documents';
 import { familyOf, SEARCH_TAG, VERSION_TAG, tagOf } from './cache-tags';
+import { rangeKey } from './list-ranges';
 import { chainIndex, decodeMembership, encodeHashes, isVersionLocal, keyHash, splitKey } from './generations';
 
 /**
@@ -37,14 +38,17 @@ export function searchFacet(pointer: VersionPointer): string {
 export class ReadLog {
   /** Logical keys read; hashed and tagged once, when the answer is kept (most requests are not). */
   private readonly logicals = new Set<string>();
+  /** List leaves of which only places [0, end) were used (src/model/list-ranges.ts), by logical key. */
+  private readonly prefixes = new Map<string, number>();
   private search?: string;
   private pinned = false;
 
-  /** A key asked for at `version`, the request's data version. */
-  key(key: string, version: string): void {
+  /** A key asked for at `version`, the request's data version; `upTo`: only its list places [0, upTo) are used. */
+  key(key: string, version: string, upTo?: number): void {
     const split = splitKey(key);
     if (!split || split.version !== version || isVersionLocal(split.logical)) this.pinned = true;
-    else this.logicals.add(split.logical);
+    else if (upTo === undefined) this.logicals.add(split.logical);
+    else this.prefixes.set(split.logical, Math.max(upTo, this.prefixes.get(split.logical) ?? 0));
   }
 
   /** The answer depends on the data version itself. */
@@ -57,17 +61,20 @@ export class ReadLog {
   }
 
   done(version: string): AnswerReads {
-    const tags = new Set([...this.logicals].map(tagOf));
+    // A leaf also read whole (a cursor's place, a scan) depends on its key, not on a prefix of it.
+    const depends = new Set(this.logicals);
+    for (const [logical, end] of this.prefixes) if (!this.logicals.has(logical)) depends.add(rangeKey(logical, end));
+    const tags = new Set([...this.logicals, ...this.prefixes.keys()].map(tagOf));
     if (this.pinned) tags.add(VERSION_TAG);
     const search = this.search !== undefined ? { search: this.search } : {};
     // Search keys read without the layout they were laid out by: nothing proves them current later.
     const blind = this.search === undefined && tags.has(SEARCH_TAG);
-    if (this.pinned || blind || this.logicals.size > MAX_ANSWER_KEYS) {
+    if (this.pinned || blind || depends.size > MAX_ANSWER_KEYS) {
       // Never checked against a later version: no key set to keep, and tags by family past the bound.
-      const kept = this.logicals.size > MAX_ANSWER_KEYS ? new Set([...tags].map(familyOf)) : tags;
+      const kept = depends.size > MAX_ANSWER_KEYS ? new Set([...tags].map(familyOf)) : tags;
       return { version, keys: new Uint32Array(0), ...search, pinned: true, tags: [...kept] };
     }
-    const keys = Uint32Array.from(new Set([...this.logicals].map(keyHash))).sort();
+    const keys = Uint32Array.from(new Set([...depends].map(keyHash))).sort();
     return { version, keys, ...search, pinned: false, tags: [...tags] };
   }
 }

@@ -2,8 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphContext } from '../graph/context';
 import { rememberAnswer } from '../http/response-memo';
-import type { KeptAnswer } from '../store/isolate-state';
-import type { LruCache } from '../store/lru-cache';
+import type { KeptAnswers } from '../store/kept-answers';
 
 /**
  * Fills the isolate's response memo, whose hits the front door's memo stage answers
@@ -13,7 +12,7 @@ import type { LruCache } from '../store/lru-cache';
  * answers without errors are kept, and only once the response is known to be what the memo
  * stage sends (200, the negotiated media type): never a stream, never an error status.
  */
-export function useResponseMemo(memo: LruCache<KeptAnswer>): Plugin<Record<string, unknown>, GraphContext> {
+export function useResponseMemo(memo: KeptAnswers): Plugin<Record<string, unknown>, GraphContext> {
   const pending = new WeakMap<Request, string>();
   return {
     onExecutionResult({ request, result, setResult, context }) {

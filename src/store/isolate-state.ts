@@ -1,13 +1,9 @@
-import type { AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
 import { DEFAULT_CACHE_BUDGETS, type CacheBudgets } from './cache-budgets';
+import { KeptAnswers } from './kept-answers';
 import { LruCache } from './lru-cache';
 
-/** A serialized answer and what it read: it is served at a later version only if that still holds. */
-export interface KeptAnswer {
-  text: string;
-  reads: AnswerReads;
-}
+export type { KeptAnswer } from './kept-answers';
 
 /**
  * What outlives a request: one per isolate. Both caches are bounded by the heap bytes their
@@ -18,12 +14,12 @@ export class IsolateState {
   /** KV values as readers use them: parsed documents, decoded posting shards (codecs.ts). */
   readonly documents: LruCache<unknown>;
   /** Serialized answers of repeated requests (src/plugins/use-response-memo.ts). */
-  readonly responses: LruCache<KeptAnswer>;
+  readonly responses: KeptAnswers;
   /** GET /updates streams this isolate holds open (src/front/updates.ts bounds them). */
   openStreams = 0;
 
   constructor(readonly budgets: CacheBudgets = DEFAULT_CACHE_BUDGETS) {
     this.documents = new LruCache(budgets.documentBytes);
-    this.responses = new LruCache(budgets.responseBytes);
+    this.responses = new KeptAnswers(budgets.responseBytes);
   }
 }

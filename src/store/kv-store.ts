@@ -26,6 +26,14 @@ export { IsolateState } from './isolate-state';
 
 /** KV bulk get takes at most 100 keys (Cloudflare KV docs, "Get multiple keys"). */
 export const KV_MAX_KEYS_PER_GET = 100;
+
+/** How a read's value is used, for the answer's dependencies (src/model/answer-reads.ts). */
+export interface ReadUse {
+  /** Read ahead for a later read: not itself a dependency. */
+  prefetch?: boolean;
+  /** A list leaf of which only places [0, upTo) are used (src/model/list-ranges.ts). */
+  upTo?: number;
+}
 /** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
 export const KV_MAX_KEY_BYTES = 512;
 const NOT_FOUND = Symbol('not found');
@@ -92,12 +100,13 @@ export class KvStore {
    * A value by key, or null when the version has no such key: a JSON document unless `codec`
    * says how else the value is kept (codecs.ts).
    */
-  async get<T>(key: string, codec: Codec<T> = jsonCodec as Codec<T>): Promise<T | null> {
+  async get<T>(key: string, codec: Codec<T> = jsonCodec as Codec<T>, use: ReadUse = {}): Promise<T | null> {
     // Asking KV for an over-long key fails the whole bulk get, and with it every other key
     // of the batch: a 60 KB slug from a client must be "not found", not an outage.
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
     const pointer = this.pointerValue ?? (await this.pointer());
-    this.log.key(key, pointer.version);
+    // A prefetch is no dependency: whatever of it an answer uses is read again, and logged, by its resolver.
+    if (!use.prefetch) this.log.key(key, pointer.version, use.upTo);
     // A base version (no chain) reads every key as asked: the common case, kept cheap.
     if (!pointer.chain?.length) {
       const held = this.cached(key, codec);

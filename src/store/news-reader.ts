@@ -8,7 +8,7 @@ import type { AuthorRecord } from '../model/author-record';
 import type { CuratedDoc } from '../model/curated';
 import type { Codec } from './codecs';
 import { DataUnavailable } from '../model/domain-errors';
-import type { KvStore } from './kv-store';
+import type { KvStore, ReadUse } from './kv-store';
 
 /**
  * Typed reads of the news graph at the request's data version. One per request, in the
@@ -65,9 +65,9 @@ export class NewsReader {
     return Promise.all(keysOf(version).map((key) => this.store.get<T>(key).catch(unavailable)));
   }
 
-  private async read<T>(keyOf: (version: string) => string): Promise<T | null> {
+  private async read<T>(keyOf: (version: string) => string, use?: ReadUse): Promise<T | null> {
     const { version } = await this.store.pointer();
-    return this.store.get<T>(keyOf(version));
+    return this.store.get<T>(keyOf(version), undefined, use);
   }
 
   article(slug: string): Promise<ArticleDoc | null> {
@@ -150,9 +150,9 @@ export class NewsReader {
     return this.read((v) => listHeadKey(v, list));
   }
 
-  /** One leaf of a list, by its stable id (src/model/list-layout.ts). */
-  listChunk(list: string, leaf: number): Promise<ListChunk | null> {
-    return this.read((v) => listChunkKey(v, list, leaf));
+  /** One leaf of a list, by its stable id (src/model/list-layout.ts); `use`: a prefetch, or only its first places used. */
+  listChunk(list: string, leaf: number, use?: ReadUse): Promise<ListChunk | null> {
+    return this.read((v) => listChunkKey(v, list, leaf), use);
   }
 
   /** A long list's leaf entries; null for a list that keeps them in its head. */

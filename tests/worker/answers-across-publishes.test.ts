@@ -184,6 +184,28 @@ describe('answers kept across publishes', () => {
     expect(JSON.parse(gone.text).data.article).toBeNull();
   }, 120_000);
 
+  it('a correction past the feed\'s first page keeps the feed (a prefix of its list leaf); one on the page recomputes it', async () => {
+    const feed40: Screen = { name: 'feed 40', query: latestArticles, variables: { first: 40 } };
+    const order = JSON.parse((await call(createWorker(new IsolateState()), post({ name: 'order', query: '{ articles(first: 40) { nodes { slug } } }', variables: {} }))).text).data.articles.nodes.map((n: { slug: string }) => n.slug) as string[];
+    const correct = (slug: string) => {
+      const file = [...generateCorpus(N)].find((f) => f.path === `articles/${slug}.json`)!;
+      return { ...file, text: file.text.replace(/"headline":"/, `"headline":"Corrected ${slug}: `) };
+    };
+    const list = [...screens(), feed40];
+    await checkAll(list);
+    await publishing();
+    // Place 30 of the list's one leaf: the leaf is rewritten, its first 20 places are not.
+    const generated = (from: number) => order.slice(from).find((slug) => slug.startsWith('generated-'))!;
+    await publishIncrementally([...entityFiles(), correct(generated(30))], [], '2026-01-05T12:00:00Z');
+    let seen = await checkAll(list, 'correction past the first page');
+    expect(seen.get('feed')).toMatchObject({ changed: false, memo: true, edge: 'HIT' });
+    expect(seen.get('feed 40')).toMatchObject({ changed: true, memo: false });
+    await publishing();
+    await publishIncrementally([...entityFiles(), correct(generated(3))], [], '2026-01-05T13:00:00Z');
+    seen = await checkAll(list, 'correction on the first page');
+    expect(seen.get('feed')).toMatchObject({ changed: true, memo: false });
+  }, 120_000);
+
   it('an entity renamed: its page, the type-ahead and the articles showing its name are recomputed', async () => {
     await publishing();
     const kv = fromKvNamespace(env.NEWS);

@@ -1,3 +1,4 @@
+import { changedRanges } from '../../src/model/list-ranges';
 import { purgeTags, SEARCH_TAG } from '../../src/model/cache-tags';
 import type { ChangeTuple } from '../../src/model/changes';
 import type { ListMove } from '../../src/model/list-moves';
@@ -106,10 +107,13 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const reach = (parentRecord?.reach ?? parentRecord?.keys ?? 0) + written.filter((l) => !before.get(l)).length;
   const sync = await syncEntries(kv, current.version, version, delta.changes ?? null, options.sync, delta.moves ?? null);
 
-  const changed = encodeMembership([...written, ...deleted]);
+  // Leaves also name the prefixes they changed, so a page of a leaf's first items outlives a change past them.
+  const after = new Map(changedEntries.map((e) => [logicalOf(e), e.value]));
+  const ranges = [...written, ...deleted].flatMap((l) => changedRanges(l, before.get(l)?.value || null, after.get(l) ?? null));
+  const changed = encodeMembership([...written, ...deleted, ...ranges]);
   const chain = [{ version, keys: changed }, ...(current.chain ?? [])];
   const tags = purgeTags([...written, ...deleted]);
-  const hashes = written.length + deleted.length + chainIndex(current).hashCount;
+  const hashes = written.length + deleted.length + ranges.length + chainIndex(current).hashCount;
   if (chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS)) {
     log(`chain of ${chain.length} generation(s), ${hashes} key hash(es): writing ${version} as a new base`);
     const base = await compactToBase(kv, current, { ...delta, entries: changedEntries }, [], log);
