@@ -64,6 +64,7 @@ export async function main(args: string[]): Promise<void> {
       requests: { type: 'string' },
       clients: { type: 'string' },
       day: { type: 'string' },
+      why: { type: 'boolean' },
     },
   });
   // `--newsroom`: a newsroom's day of publishes and readers (bench/newsroom/newsroom.ts) instead.
