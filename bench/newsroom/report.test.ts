@@ -16,8 +16,8 @@ const results: NewsroomResults = {
     { kind: 'correct', at: '2026-12-07T09:20:00Z', keysWritten: 20, ms: 700, compacted: true },
   ],
   returns: [
-    { away: 1, changes: 1, requests: 1, bytes: 500, recordBytes: 200, refresh: false },
-    { away: 1, changes: 3, requests: 2, bytes: 700, recordBytes: 300, refresh: false },
+    { away: 1, changes: 1, requests: 1, bytes: 500, recordBytes: 200, gzipBytes: 250, recordGzipBytes: 200, refresh: false, card: { bytes: 300, recordBytes: 100, gzipBytes: 200, recordGzipBytes: 100 } },
+    { away: 1, changes: 3, requests: 2, bytes: 700, recordBytes: 300, gzipBytes: 350, recordGzipBytes: 300, refresh: false, card: { bytes: 500, recordBytes: 150, gzipBytes: 250, recordGzipBytes: 150 } },
   ],
   heapPeakMiB: 12.5,
 };
@@ -36,8 +36,8 @@ describe('the newsroom report', () => {
     expect(text).toContain('median 40 keys and 900 ms');
     expect(text).toContain('1 written as a new base');
     expect(text).toContain('at most 12.5 MiB');
-    // Two returns after one publish away: 4 changes, at most 2 requests, 1,200 bytes for 500 of records.
-    expect(text).toContain('| 1 | 2 | 0 | 2 | 2 | 2.40 |');
+    // Two returns after one publish away: 4 changes, at most 2 requests, 1,200 bytes for 500 of records (600 for 500 gzipped); cards 800 for 250.
+    expect(text).toContain('| 1 | 2 | 0 | 2 | 2 | 2.40 | 1.20 | 3.20 | 1.80 |');
   });
 
   it('charts the day by hour', () => {

@@ -39,7 +39,8 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
   const syncRows = [...new Set(r.returns.map((x) => x.away))].sort((a, b) => a - b).map((away) => {
     const xs = r.returns.filter((x) => x.away === away);
     const sum = (f: (x: SyncReturn) => number) => xs.reduce((n, x) => n + f(x), 0);
-    return `| ${away} | ${xs.length} | ${xs.filter((x) => x.refresh).length} | ${Math.round(sum((x) => x.changes) / xs.length)} | ${Math.max(...xs.map((x) => x.requests))} | ${per(sum((x) => x.bytes), sum((x) => x.recordBytes))} |`;
+    const card = (f: (s: NonNullable<SyncReturn['card']>) => number) => sum((x) => (x.card ? f(x.card) : 0));
+    return `| ${away} | ${xs.length} | ${xs.filter((x) => x.refresh).length} | ${Math.round(sum((x) => x.changes) / xs.length)} | ${Math.max(...xs.map((x) => x.requests))} | ${per(sum((x) => x.bytes), sum((x) => x.recordBytes))} | ${per(sum((x) => x.gzipBytes ?? 0), sum((x) => x.recordGzipBytes ?? 0))} | ${per(card((s) => s.bytes), card((s) => s.recordBytes))} | ${per(card((s) => s.gzipBytes), card((s) => s.recordGzipBytes))} |`;
   });
   return [
     `${NEWSROOM_HEADING} (${stamp}, load average ${r.loadAverage})`,
@@ -58,7 +59,9 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     `Publishes: median ${median(r.desk.map((d) => d.keysWritten))} keys and ${median(r.desk.map((d) => d.ms))} ms each (build and write, pointer switch included), ` +
       `${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
     '',
-    '| sync client away (publishes) | returns | told to refresh | changes (mean) | requests (max) | bytes / changed records\' bytes |\n|---|---|---|---|---|---|',
+    'Sync bytes: what the client downloads over all its pages of the shipped Changes operation (each change: its id, nodeId, kind, and the node\'s type, id, slug, headline or name, date), against the same node selection of the same nodes fetched alone by `nodes(ids:)`; as JSON and gzipped (what a client sending Accept-Encoding: gzip receives); then the same with each story as the feed\'s card (LatestArticles\' node selection) in both.',
+    '',
+    '| sync client away (publishes) | returns | told to refresh | changes (mean) | requests (max) | bytes / changed records\' bytes | gzipped | with feed cards | gzipped |\n|---|---|---|---|---|---|---|---|---|',
     ...syncRows,
     '',
     `![unchanged screens kept, by hour](${chart})`,

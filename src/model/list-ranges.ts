@@ -18,6 +18,9 @@ export function rangeKey(logical: string, end: number): string {
   return bound === undefined ? logical : `${logical}#${bound}`;
 }
 
+/** Every range name leaf key `logical` may come with in a generation's set (none for other keys). */
+export const rangeNames = (logical: string): string[] => (isLeafKey(logical) ? RANGE_ENDS.map((end) => `${logical}#${end}`) : []);
+
 /**
  * The range names a publish changes when it writes `after` (null: deletes) over `before` (null:
  * absent) at leaf key `logical`: every end past the first place whose item differs. Not a leaf: none.
@@ -36,5 +39,5 @@ export function changedRanges(logical: string, before: string | null, after: str
   let same = 0;
   while (same < was.length && same < is.length && was[same] === is[same]) same++;
   // Equal items but a new length: the place after the shorter run changed.
-  return RANGE_ENDS.filter((end) => same < end).map((end) => `${logical}#${end}`);
+  return rangeNames(logical).filter((_, i) => same < RANGE_ENDS[i]!);
 }

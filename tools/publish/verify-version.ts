@@ -1,5 +1,6 @@
 import { decodeMembership, isVersionLocal, keyHash, splitKey } from '../../src/model/generations';
 import { versionPrefix } from '../../src/model/keys';
+import { rangeNames } from '../../src/model/list-ranges';
 import type { KvWriter } from './kv-writer';
 import { generationsOf, PublishError, type VersionRecord } from './version-state';
 
@@ -28,10 +29,12 @@ export async function verifyReach(kv: KvWriter, target: VersionRecord): Promise<
     logicals.forEach((l) => reached.add(l));
     const membership = target.chain[i];
     if (!membership) continue;
-    const listed = new Set(logicals.map(keyHash));
+    // A generation's set also names the ranges of the leaves it wrote (src/model/list-ranges.ts): no keys of their own.
+    const listed = new Set(logicals.flatMap((l) => [l, ...rangeNames(l)]).map(keyHash));
     const lost = decodeMembership(membership.keys).filter((h) => !listed.has(h) && !newer.has(h)).length;
     if (lost > 0) throw new PublishError(`Generation ${generation} of version ${target.version} lost ${lost} key(s); not switching.`);
     decodeMembership(membership.keys).forEach((h) => newer.add(h));
+    listed.forEach((h) => newer.add(h));
   }
   if (target.reach !== undefined && reached.size !== target.reach) throw refuse(reached.size, target.reach);
 }
