@@ -42,6 +42,12 @@ export class LruCache<V> {
     return this.entries.get(key)?.value;
   }
 
+  /** The bytes `set` was told `key`'s value retains; undefined when not kept. */
+  sizeOf(key: string): number | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.size - stringBytes(key) - ENTRY_OVERHEAD_BYTES;
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }
