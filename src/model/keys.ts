@@ -27,6 +27,7 @@ import type { EntityRef } from './documents';
  *
  *   sync:n:<ver>                   -> SyncSeq: the version's place in the sync log
  *   sync:b:<level>:<start>         -> SyncBlock: the changes of publishes <start> .. <start> + 2^<level> - 1
+ *   sync:m:<level>:<start>         -> ListMove[]: the same block's list moves, apart (read only when an app names lists)
  *
  * A delta version (src/model/generations.ts) writes only the keys that changed under its own
  * prefix; a reader asks for `v:<current>:<logical>` and the store resolves it to the newest
@@ -53,6 +54,7 @@ export const nodeManifestShardKey = (version: string, shard: number): string => 
 export const generationKey = (version: string): string => `v:${version}:g`;
 export const syncSeqKey = (version: string): string => `sync:n:${version}`;
 export const syncBlockKey = (level: number, start: number): string => `sync:b:${level}:${start}`;
+export const syncMovesKey = (level: number, start: number): string => `sync:m:${level}:${start}`;
 export const articleUrlKey = (version: string, url: string): string => `v:${version}:u:${url}`;
 export const topicListingKey = (version: string, kind: 'sections' | 'subjects'): string => `v:${version}:k:${kind}`;
 export const curatedKey = (version: string, name: string): string => `v:${version}:q:${name}`;

@@ -20,9 +20,29 @@ export interface SyncBlock {
   changes: ChangeTuple[] | null;
   /**
    * Stories that entered or left a list, net over the block (src/model/list-moves.ts); absent
-   * when not known (a full build's step, a step logged before moves were).
+   * when not known (a full build's step, a step logged before moves were). Stored apart
+   * (storedBlock), so a sync that names no list reads none of them.
    */
   moves?: ListMove[];
+  /** As stored: how many moves the block's moves key holds (0: none, and no key written). */
+  movesApart?: number;
+}
+
+/**
+ * A block as stored: its moves under a key of their own (keys.ts syncMovesKey), which only
+ * `changes(lists:)` reads; they are most of a step's bytes (a new story enters some ten lists).
+ */
+export function storedBlock(block: SyncBlock): { block: SyncBlock; moves: ListMove[] | null } {
+  const { moves, ...rest } = block;
+  return moves ? { block: { ...rest, movesApart: moves.length }, moves: moves.length > 0 ? moves : null } : { block: rest, moves: null };
+}
+
+/** A stored block with its moves back: `moves` as read from its moves key (null: absent). Unknown moves stay absent. */
+export function withMoves(block: SyncBlock, moves: ListMove[] | null): SyncBlock {
+  if (block.movesApart === undefined) return block;
+  const { movesApart, ...rest } = block;
+  if (movesApart === 0) return { ...rest, moves: [] };
+  return moves ? { ...rest, moves } : rest;
 }
 
 /** A version's place in the log; `floor` is the oldest step the clean-up has not yet dropped. */

@@ -1,8 +1,9 @@
 import type { AnswerReads } from '../model/answer-reads';
 import type { ArticleCard, ArticleDoc, EntityDoc, ListChunk, ListHead, ListIndex, VersionPointer } from '../model/documents';
-import { articleKey, articleUrlKey, authorRecordKey, curatedKey, syncBlockKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
+import { articleKey, articleUrlKey, authorRecordKey, curatedKey, syncBlockKey, syncMovesKey, syncSeqKey, topicListingKey, entityKey, listChunkKey, listHeadKey, listIndexKey, relatedKey } from '../model/keys';
 import type { ChangeTuple } from '../model/changes';
-import { composeBlocks, coverBlocks, SYNC_MAX_COVER, type BlockRef, type SyncBlock, type SyncSeq } from '../model/sync-log';
+import { composeBlocks, coverBlocks, SYNC_MAX_COVER, withMoves, type BlockRef, type SyncBlock, type SyncSeq } from '../model/sync-log';
+import type { ListMove } from '../model/list-moves';
 import type { TopicKind, TopicListing } from '../model/topic-listing';
 import type { AuthorRecord } from '../model/author-record';
 import type { CuratedDoc } from '../model/curated';
@@ -109,10 +110,16 @@ export class NewsReader {
     return Promise.all(versions.map((v) => this.store.get<SyncSeq>(syncSeqKey(v))));
   }
 
-  /** Blocks of the sync log, read in one bulk get; null for one no longer (or not yet) kept. */
-  async syncBlocks(blocks: BlockRef[]): Promise<Array<SyncBlock | null>> {
+  /**
+   * Blocks of the sync log, read in one bulk get; null for one no longer (or not yet) kept. With
+   * `moves`, each block's list moves too (kept apart: src/model/sync-log.ts storedBlock), in the same get.
+   */
+  async syncBlocks(blocks: BlockRef[], moves = false): Promise<Array<SyncBlock | null>> {
     await this.store.pointer();
-    return Promise.all(blocks.map((b) => this.store.get<SyncBlock>(syncBlockKey(b.level, b.start))));
+    const read = Promise.all(blocks.map((b) => this.store.get<SyncBlock>(syncBlockKey(b.level, b.start))));
+    const apart = moves ? Promise.all(blocks.map((b) => this.store.get<ListMove[]>(syncMovesKey(b.level, b.start)))) : null;
+    const [stored, movesOf] = await Promise.all([read, apart]);
+    return stored.map((b, i) => (b === null ? null : movesOf ? withMoves(b, movesOf[i] ?? null) : b));
   }
 
   /**
@@ -125,16 +132,16 @@ export class NewsReader {
   }
 
   /**
-   * The log from `since` to `to` as one block: its node changes and, when every step knew them,
-   * its list moves (src/model/list-moves.ts), in the same two round trips. Null as changesBetween.
+   * The log from `since` to `to` as one block: its node changes and, with `moves` and when every
+   * step knew them, its list moves (src/model/list-moves.ts), in the same two round trips. Null as changesBetween.
    */
-  async syncBetween(since: string, to: string): Promise<SyncBlock | null> {
+  async syncBetween(since: string, to: string, moves = false): Promise<SyncBlock | null> {
     if (since === to) return { from: since, to, at: 0, changes: [], moves: [] };
     const [from, until] = await this.syncPlaces([since, to]);
     if (!from || !until || from.seq > until.seq) return null;
     const cover = coverBlocks(from.seq, until.seq);
     if (cover.length > SYNC_MAX_COVER) return null;
-    const blocks = await this.syncBlocks(cover);
+    const blocks = await this.syncBlocks(cover, moves);
     const composed = blocks.every((b) => b !== null) ? composeBlocks(blocks) : null;
     // A block that does not chain from `since` to `to` belongs to a log rewritten after a rollback.
     return composed?.changes && composed.from === since && composed.to === to ? composed : null;

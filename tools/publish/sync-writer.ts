@@ -1,6 +1,6 @@
 import type { ChangeTuple } from '../../src/model/changes';
 import { composeMoves, type ListMove } from '../../src/model/list-moves';
-import { syncBlockKey, syncSeqKey } from '../../src/model/keys';
+import { syncBlockKey, syncMovesKey, syncSeqKey } from '../../src/model/keys';
 import {
   blocksStartingAt,
   completedBlocks,
@@ -9,6 +9,9 @@ import {
   expiredSteps,
   SYNC_KEEP_MS,
   SYNC_KEEP_PUBLISHES,
+  storedBlock,
+  withMoves,
+  type BlockRef,
   type SyncBlock,
   type SyncSeq,
 } from '../../src/model/sync-log';
@@ -58,23 +61,31 @@ export async function syncEntries(
   const siblings = merges.map((b) => syncBlockKey(b.level - 1, b.start));
   const keep = { ms: options.keepMs ?? SYNC_KEEP_MS, publishes: options.keepPublishes ?? SYNC_KEEP_PUBLISHES };
   const oldest = Array.from({ length: Math.max(0, Math.min(CLEANUP_BATCH, next - keep.publishes - place.floor)) }, (_, i) => place.floor + i);
-  const stored = await kv.getMany([...siblings, ...oldest.map((s) => syncBlockKey(0, s))]);
+  // The left siblings' moves, kept apart (storedBlock), come in the same bulk get.
+  const siblingMoves = merges.map((b) => syncMovesKey(b.level - 1, b.start));
+  const stored = await kv.getMany([...siblings, ...siblingMoves, ...oldest.map((s) => syncBlockKey(0, s))]);
 
   let block: SyncBlock = { from: parent, to: version, at: now, changes: changes && composeChanges(changes), ...(moves ? { moves: composeMoves(moves) } : {}) };
-  const entries: KvPair[] = [{ key: syncBlockKey(0, step), value: JSON.stringify(block) }];
+  const entries: KvPair[] = [];
+  const write = (ref: BlockRef, whole: SyncBlock) => {
+    const apart = storedBlock(whole);
+    entries.push({ key: syncBlockKey(ref.level, ref.start), value: JSON.stringify(apart.block) });
+    if (apart.moves) entries.push({ key: syncMovesKey(ref.level, ref.start), value: JSON.stringify(apart.moves) });
+  };
+  write({ level: 0, start: step }, block);
   for (const [i, ref] of merges.entries()) {
     // A left half the clean-up dropped: no `since` the merged block would serve is kept.
     const left = parse<SyncBlock>(stored.get(siblings[i]!));
-    const merged = left && composeBlocks([left, block]);
+    const merged = left && composeBlocks([withMoves(left, parse<ListMove[]>(stored.get(siblingMoves[i]!))), block]);
     if (!merged) break;
     block = merged;
-    entries.push({ key: syncBlockKey(ref.level, ref.start), value: JSON.stringify(block) });
+    write(ref, block);
   }
 
   const steps = oldest.map((s) => parse<SyncBlock>(stored.get(syncBlockKey(0, s))));
   const dropped = expiredSteps(place.floor, steps, next, now, keep);
   const expired = steps.slice(0, dropped).flatMap((s, i) => [
-    ...blocksStartingAt(place.floor + i, next).map((b) => syncBlockKey(b.level, b.start)),
+    ...blocksStartingAt(place.floor + i, next).flatMap((b) => [syncBlockKey(b.level, b.start), syncMovesKey(b.level, b.start)]),
     ...(s ? [syncSeqKey(s.from)] : []),
   ]);
   entries.push({ key: syncSeqKey(version), value: JSON.stringify({ seq: next, floor: place.floor + dropped }) });

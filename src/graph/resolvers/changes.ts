@@ -28,8 +28,8 @@ const tooOld = (since: string) =>
   );
 
 /** The log from `since` to `to`, composed; throws SYNC_VERSION_TOO_OLD when the log no longer holds it. */
-async function syncSpan(ctx: GraphContext, since: string, to: string): Promise<SyncBlock & { changes: ChangeTuple[] }> {
-  const block = await ctx.reader.syncBetween(since, to);
+async function syncSpan(ctx: GraphContext, since: string, to: string, moves: boolean): Promise<SyncBlock & { changes: ChangeTuple[] }> {
+  const block = await ctx.reader.syncBetween(since, to, moves);
   if (block?.changes == null) throw tooOld(since);
   return block as SyncBlock & { changes: ChangeTuple[] };
 }
@@ -57,7 +57,8 @@ async function changes(_: unknown, args: QueryChangesArgs, ctx: GraphContext) {
   if (!isVersionId(args.since)) throw new InvalidArgument('`since` is not a data version id (`dataVersion.id`).', 'since');
   if (!isVersionId(to)) throw new InvalidArgument('`after` is not a cursor this API issued.', 'after');
   const start = page.after ? page.after.hint + 1 : 0;
-  const span = await syncSpan(ctx, args.since, to);
+  // The moves are read only for the lists an app names (they are kept apart from the node changes).
+  const span = await syncSpan(ctx, args.since, to, lists.size > 0);
   const all = [...span.changes.map(toChange(to)), ...(span.moves ? listChanges(span.moves, lists, to) : [])];
   const range = pageRange(all.length, { first: page.first ?? DEFAULT_PAGE_SIZE, start });
   const nodes = all.slice(range.start, range.end);
