@@ -66,10 +66,31 @@ describe('the boilerplate filter: credits and lists', () => {
     ['Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.', 'call-to-action'],
     ['Something to Consider: If you enjoyed this article, we have a proposition for you: join our members.', 'call-to-action'],
     ['この記事は有料記事です。残り1387文字有料会員になると続きをお読みいただけます。', 'call-to-action'],
+    ['Image 1 of / 4', 'label'],
+    ['1 of 6', 'label'],
+    ['Caption', 'label'],
+    ['More:', 'label'],
+    ["DON'T MISS", 'label'],
+    ['Tags: budget, council, transport', 'label'],
+    ['[button link="https://example.com/review" type="big"] Send us your review[/button]', 'label'],
+    ['Note: we are temporarily moderating all comments submitted to deal with a surge in spam.', 'call-to-action'],
+    ['Start your day with the Morning Brief, the preferred reading of people who follow the markets closely. Sign up for the free daily newsletter.', 'call-to-action'],
+    ['Her book about the search for life elsewhere is out now. Follow her on Twitter @example. Follow us on Twitter @examplenews or Facebook.', 'call-to-action'],
   ])('drops %s (%s)', (text, kind) => expect(junkKind(text)).toBe(kind));
 
   it('keeps prose that mentions a credit or a time', () => {
     expect(junkKind('The minister, who reported from the border for a decade before entering politics, said on Monday at 9:30 that the talks would resume within the week.')).toBeUndefined();
+  });
+
+  it('keeps a line that reports what someone said, though it names a call to action', () => {
+    expect(junkKind('The engineers fixed the fault, the chief executive said, and the service continued to sign up new subscribers through the week.')).toBeUndefined();
+  });
+
+  it('keeps the wire\'s "___" break, at an end too and when it repeats', () => {
+    const a = 'The council approved the budget on Tuesday after a debate that lasted into the night.';
+    const b = 'Members of the opposition said they would challenge the vote in court next month.';
+    expect(junkKind('___')).toBeUndefined();
+    expect(dropBoilerplate([a, '___', b, '___']).kept).toEqual([a, '___', b, '___']);
   });
 });
 
@@ -185,5 +206,20 @@ describe('the headline printed again behind a kicker', () => {
     const headline = 'Semesterbeginn mit neuem Prediger an der Uni in Halle';
     const kept = dropBoilerplate(['Kirche - Halle (Saale):Semesterbeginn mit neuem Prediger an der Uni in Halle', 'Halle (dpa/sa) - Unter dem Motto "Zum ewigen Frieden" soll in Halle am Dienstag auch das neue kirchliche Semester eröffnet werden.'], { headline }).kept;
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe('short lines at either end', () => {
+  const text = 'The band announced the tour on Monday, its first in a decade, with dates across the country.';
+  it('stay when they are data the story gives: three or more, most with a figure', () => {
+    const dates = ['Aug. 30 -- Pepsi Center, Denver, CO', 'Sept. 2 -- USANA Amphitheatre, Salt Lake City, UT', 'Sept. 5 -- The Forum, Los Angeles, CA'];
+    expect(dropBoilerplate([text, ...dates]).kept).toEqual([text, ...dates]);
+    expect(dropBoilerplate([...dates, text]).kept).toEqual([...dates, text]);
+  });
+
+  it('go when they are a menu, a list of other stories stamped with their times, or a tag list', () => {
+    expect(dropBoilerplate([text, 'News', 'Sport', 'Weather']).kept).toEqual([text]);
+    expect(dropBoilerplate([text, '20:53 2023/04/12 Shipping shares rise', '20:59 2023/04/11 Index up four days', '21:03 2023/04/04 Index back at 1400', 'Recommended']).kept).toEqual([text]);
+    expect(dropBoilerplate([text, 'Tags', 'terms:', 'Fair Hill InternationalThings To Do In October']).kept).toEqual([text]);
   });
 });
