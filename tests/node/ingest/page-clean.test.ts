@@ -30,6 +30,15 @@ describe('the markup: what it declares is not text', () => {
     expect(s.paragraphs.join(' ')).not.toMatch(/dek|mayor|Unlimited|additional|Current time|Share/);
   });
 
+  it('drops a caption a camelCase class names, and a rail of teasers inside the article', () => {
+    const s = read(page('<title>Council argues</title>', `<article>${prose(3)}
+      <div class="InlineImage-imageEmbed"><div class="InlineImage-imageEmbedCaption">The mayor, center, passes the town hall on Monday, a week before the vote on the budget.</div></div>
+      <div class="rail__item"><div class="rail__item-content"><h3 class="rail__item-headline">RANDY ANDY</h3><span class="rail__item-sub">Another story entirely, in a teaser</span></div></div>
+      ${prose(3, 3)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    expect(s.paragraphs.join(' ')).not.toMatch(/mayor, center|RANDY|teaser/);
+  });
+
   it('drops a list of links (related stories) and a table of figures, keeps prose with a link in it', () => {
     const s = read(page('<title>Council argues</title>', `<article>${prose(3)}
       <p>The council <a href="/budget">published the budget</a> on its site, where residents can read every line of it before the next vote.</p>
@@ -38,6 +47,12 @@ describe('the markup: what it declares is not text', () => {
       ${prose(2, 3)}</article>`));
     expect(s.paragraphs).toHaveLength(6);
     expect(s.paragraphs[3]).toMatch(/^The council published the budget/);
+    // A sentence whose link is most of its text still has words of its own around it: prose citing a source.
+    const cited = read(page('<title>Council argues</title>', `<article>${prose(3)}
+      <p>The inquiry had been shelved in 2017 but was <a href="/inquiry">re-opened earlier this year following the mayor's resignation from the board</a>.</p>
+      <p><a href="/c">Profile: the mayor</a></p>${prose(2, 3)}</article>`));
+    expect(cited.paragraphs).toHaveLength(6);
+    expect(cited.paragraphs[3]).toMatch(/^The inquiry had been shelved/);
     expect(s.paragraphs.join(' ')).not.toMatch(/chair|Schools reopen|PSG|Bayern/);
   });
 
@@ -153,11 +168,18 @@ describe('the headline readers see, the date a page prints', () => {
 
 describe('a bold standfirst the description repeats', () => {
   it('is the summary, not the first paragraph; a bold paragraph the description does not repeat stays', () => {
-    const lead = 'The council will vote on the budget next week after months of argument about schools and roads.';
+    const lead = 'The council will vote on the budget next week. Months of argument about schools and roads may end.';
     const s = read(page(`<title>T</title><meta property="og:description" content="${lead}">`, `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
     expect(s.paragraphs).toHaveLength(6);
     const kept = read(page('<title>T</title><meta property="og:description" content="Something else entirely, about another story.">', `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
     expect(kept.paragraphs[0]).toBe(lead);
+  });
+
+  it('is the lede when it is one sentence (agency style sets the first sentence in bold)', () => {
+    const lede = 'The council faced stiff criticism on Tuesday over its decision to close two schools, while the mayor cheered the move.';
+    const s = read(page(`<title>T</title><meta property="og:description" content="${lede}">`, `<article><p><strong>${lede}</strong></p>${prose(6)}</article>`));
+    expect(s.paragraphs).toHaveLength(7);
+    expect(s.paragraphs[0]).toBe(lede);
   });
 
   it('drops a long disclaimer or channel promotion', () => {
