@@ -70,11 +70,14 @@ export function decodePostingShard(utf8: Uint8Array): DecodedShard {
   return new DecodedShard(ordinals, offsets, data, bytes, dense);
 }
 
+/** Set bits of each byte value: a table lookup a byte, no call, in the decoder's one pass. */
+const BYTE_BITS = new Uint8Array(256).map((_, i) => popcount(i));
+
 /** A BITMAP list's bytes hold exactly `postings` documents, the last in its last byte. */
 function checkBitmap(bytes: Uint8Array, postings: number): void {
   const { body, impacts } = packedHeader(bytes, postings);
   let set = 0;
-  for (let b = body; b < impacts; b++) set += popcount(bytes[b]!);
+  for (let b = body; b < impacts; b++) set += BYTE_BITS[bytes[b]!]!;
   if (set !== postings || bytes[impacts - 1] === 0) throw new PackedListError('packed list length does not match its postings');
 }
 
