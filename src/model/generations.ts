@@ -1,4 +1,5 @@
 import type { Generation, VersionPointer } from './documents';
+import type { LevelOne } from './level-one';
 
 /**
  * Versions as generations, the way a log-structured merge tree keeps runs (O'Neil et al.,
@@ -50,7 +51,7 @@ export function splitKey(key: string): { version: string; logical: string } | nu
 
 /** Keys that belong to their version alone: the node manifest (head, shards), generation manifest, change lists. */
 export const isVersionLocal = (logical: string): boolean =>
-  logical === 'm' || logical.startsWith('m:') || logical === 'g' || logical.startsWith('c:');
+  logical === 'm' || logical.startsWith('m:') || logical === 'g' || logical.startsWith('g:') || logical.startsWith('c:');
 
 export function encodeMembership(logicals: Iterable<string>): string {
   return encodeHashes(Uint32Array.from(new Set([...logicals].map(keyHash))).sort());
@@ -86,32 +87,46 @@ export function holds(sorted: Uint32Array, hash: number): boolean {
   return false;
 }
 
-/** The chain of one pointer, decoded once. */
+/** The chain of one pointer, decoded once, with its level 1 (level-one.ts) when it has one. */
 export class ChainIndex {
   readonly base: string;
   private readonly generations: Array<{ version: string; hashes: Uint32Array }>;
-  /** Every version whose keys this pointer reads (its generations and base). */
+  /** Every version whose keys this pointer reads (its generations, level 1 and base). */
   readonly versions: Set<string>;
   /** What the base changed from the version it was compacted from, decoded when first asked. */
   private baseStep?: { version: string; hashes: Uint32Array } | null;
 
-  constructor(readonly pointer: VersionPointer) {
+  constructor(
+    readonly pointer: VersionPointer,
+    readonly level: LevelOne | null = null,
+  ) {
     this.base = pointer.base ?? pointer.version;
     this.generations = (pointer.chain ?? []).map((g: Generation) => ({ version: g.version, hashes: decodeMembership(g.keys) }));
-    this.versions = new Set([...this.generations.map((g) => g.version), this.base, pointer.version]);
+    this.versions = new Set([...this.generations.map((g) => g.version), ...(level?.generations ?? []), this.base, pointer.version]);
+  }
+
+  /** The versions whose keys this pointer reads, newest first: the chain, level 1, the base. */
+  get order(): string[] {
+    return [...this.generations.map((g) => g.version), ...(this.level?.generations ?? []), this.base];
   }
 
   /**
    * The hash sets of the logical keys written after version `since` up to this pointer's: the
-   * generations newer than it, and, when `since` is the version the base was compacted from,
-   * what the compaction changed too. Null when this pointer does not descend from `since` by
-   * steps it records (a full build, a rollback, an older compaction): nothing is known then.
+   * generations newer than it (in level 1, the keys whose last writer is newer), and, when
+   * `since` is the version the base was compacted from, what the compaction changed too. Null
+   * when this pointer does not descend from `since` by steps it records (a full build, a
+   * rollback, an older compaction): nothing is known then.
    */
   writtenSince(since: string): Uint32Array[] | null {
     const sets: Uint32Array[] = [];
     for (const g of this.generations) {
       if (g.version === since) return sets;
       sets.push(g.hashes);
+    }
+    if (this.level) {
+      const after = this.level.writtenAfter(since);
+      if (after) return [...sets, after];
+      sets.push(this.level.hashes);
     }
     if (since === this.base) return sets;
     const parent = this.pointer.baseParent;
@@ -125,22 +140,37 @@ export class ChainIndex {
 
   /**
    * The physical keys that may hold `key`, to be read in order until one is present: the
-   * generations whose set holds its hash, newest first, then the base. A key of another
-   * version, or one that belongs to its version alone, is read as it is.
+   * generations whose set holds its hash, newest first, then level 1's, then the base. A key
+   * of another version, or one that belongs to its version alone, is read as it is.
    */
   candidates(key: string): string[] {
     const split = splitKey(key);
-    if (!split || split.version !== this.pointer.version || this.generations.length === 0 || isVersionLocal(split.logical)) return [key];
+    if (!split || split.version !== this.pointer.version || (this.generations.length === 0 && !this.level) || isVersionLocal(split.logical)) return [key];
     const hash = keyHash(split.logical);
-    const found = this.generations.filter((g) => holds(g.hashes, hash)).map((g) => `v:${g.version}:${split.logical}`);
-    return [...found, `v:${this.base}:${split.logical}`];
+    const found = this.generations.filter((g) => holds(g.hashes, hash)).map((g) => g.version);
+    return [...found, ...(this.level?.holders(hash) ?? []), this.base].map((v) => `v:${v}:${split.logical}`);
   }
 }
 
 const decoded = new WeakMap<VersionPointer, ChainIndex>();
+const levels = new WeakMap<VersionPointer, LevelOne>();
+
+/** Gives a pointer that names a level 1 its index, read beside it (src/store/kv-store.ts, tools/delta/level-one-store.ts). */
+export function attachLevelOne(pointer: VersionPointer, level: LevelOne): void {
+  levels.set(pointer, level);
+}
+
+/** Whether chainIndex can decode this pointer now: it names no level 1, or its level 1 is attached. */
+export const chainReady = (pointer: VersionPointer): boolean => !pointer.level1 || levels.has(pointer);
+
 /** The pointer's chain, decoded once per pointer object (the isolate keeps one per version check). */
 export function chainIndex(pointer: VersionPointer): ChainIndex {
   let index = decoded.get(pointer);
-  if (!index) decoded.set(pointer, (index = new ChainIndex(pointer)));
+  if (!index) {
+    const level = levels.get(pointer) ?? null;
+    // Reading without the index would skip level 1 and serve the base's stale values.
+    if (pointer.level1 && !level) throw new Error(`The level-1 index of version ${pointer.version} was not read with its pointer.`);
+    decoded.set(pointer, (index = new ChainIndex(pointer, level)));
+  }
   return index;
 }

@@ -1,5 +1,6 @@
 import type { VersionPointer } from '../model/documents';
-import { POINTER_KEY } from '../model/keys';
+import { LevelOne } from '../model/level-one';
+import { levelOneKey, POINTER_KEY } from '../model/keys';
 import { NoDataVersion } from '../model/domain-errors';
 
 /**
@@ -26,4 +27,17 @@ export async function readPointerKey(kv: KVNamespace): Promise<VersionPointer> {
     throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
   }
   return value as VersionPointer;
+}
+
+/**
+ * The level-1 index a pointer names (src/model/level-one.ts), read beside it; null when it is
+ * not readable yet (KV may show the pointer before the index elsewhere) or not valid.
+ */
+export async function readLevelOneKey(kv: KVNamespace, version: string): Promise<LevelOne | null> {
+  try {
+    const text = await kv.get(levelOneKey(version), 'text');
+    return text === null ? null : LevelOne.decode(text);
+  } catch {
+    return null;
+  }
 }
