@@ -7,7 +7,8 @@ import type { LevelOne } from './level-one';
  * delta version holds only the keys it changed (deleted ones as tombstones) and names, in the
  * pointer, every generation back to the base, newest first, with the exact set of 32-bit
  * hashes of the logical keys each wrote. A reader resolves `v:<current>:<logical>` to the
- * newest generation whose set holds the hash, or to the base: no read beyond today's.
+ * newest generation whose set holds the hash, then level 1 (level-one.ts: the chains folded
+ * earlier), or to the base: no read beyond today's.
  *
  * The sets are exact hashes, not Bloom filters: a lookup at the chain bound (MAX_CHAIN_KEYS)
  * falsely matches with probability about MAX_CHAIN_KEYS / 2^32 (3e-6), where a Bloom filter
@@ -18,7 +19,7 @@ import type { LevelOne } from './level-one';
 
 /** A deleted key's value in a delta generation. No stored document is empty (publish refuses one). */
 export const TOMBSTONE = '';
-/** Delta generations a pointer names before a publish compacts the chain into a new base. */
+/** Delta generations a pointer names before a publish folds the chain into level 1 (level-one.ts). */
 export const MAX_DELTA_GENERATIONS = 32;
 /** Hashes all the pointer's generations hold at most: 48 KiB of hashes, 64 KiB as base64. */
 export const MAX_CHAIN_KEYS = 12_288;

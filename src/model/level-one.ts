@@ -15,7 +15,7 @@ import { decodeMembership, encodeHashes, keyHash } from './generations';
 /** Level 1 may hold at most this share of the base's keys; past it the publish writes a new base. */
 export const LEVEL1_SHARE = 1 / 4;
 /** Generations level 1 names at most (a 16-bit owner per entry; `history` lists them). */
-export const MAX_LEVEL1_GENERATIONS = 4096;
+export const MAX_LEVEL1_GENERATIONS = 8192;
 
 /** The stored form: generations newest first; entries sorted by hash, then owner (newest first). */
 interface StoredLevelOne {
