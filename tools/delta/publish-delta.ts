@@ -124,7 +124,8 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const full = chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS);
   // At the bound: fold the chain into level 1, unless level 1 would outgrow its share of the base.
   const level = full ? await nextLevelOne(kv, current, { version, keys: [...written, ...deleted] }) : null;
-  const baseKeys = parentRecord?.reach ?? parentRecord?.keys ?? 0;
+  // A parent loaded before there was a history (or by hand): its base counted as found.
+  const baseKeys = level ? (parentRecord?.reach ?? parentRecord?.keys ?? (await kv.list(versionPrefix(current.base ?? current.version))).length) : 0;
   const outgrown = level !== null &&
     (level.hashes.length > baseKeys * (options.levelOneShare ?? LEVEL1_SHARE) || level.generations.length > (options.maxLevelOneGenerations ?? MAX_LEVEL1_GENERATIONS));
   if (outgrown) {
