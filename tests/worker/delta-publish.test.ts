@@ -45,6 +45,22 @@ const ARTICLE = `{ article(slug: "${SEED_SLUG}") { headline } articles(first: 5)
   person(slug: "vladimir-putin") { articles(first: 5) { nodes { headline } } } }`;
 const headlines = (body: unknown) => [...JSON.stringify(body).matchAll(/"headline":"([^"]*)"/g)].map((m) => m[1]);
 
+/** One isolate that checks the pointer on every request, as a busy worker across publishes. */
+function warmWorker() {
+  const worker = createWorker(new IsolateState());
+  return async (query: string) => {
+    const ctx = createExecutionContext();
+    const request = new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, VERSION_CHECK_SECONDS: '0' } as Env, ctx);
+    await waitOnExecutionContext(ctx);
+    return {
+      body: (await response.json()) as { data: Record<string, { name?: string; headline?: string }> },
+      kv: parseKvStats(response.headers.get('x-kv-stats')),
+      memo: response.headers.get('x-memo'),
+    };
+  };
+}
+
 beforeAll(seedKv, 120_000);
 // Back to the base version: its keys are never touched; the delta's keys and the history go.
 beforeEach(async () => {
@@ -94,14 +110,7 @@ describe('a delta version in the worker', () => {
   });
 
   it('reads the level-1 index once per fold per isolate, across the versions that name it', async () => {
-    const worker = createWorker(new IsolateState());
-    const send = async (query: string) => {
-      const ctx = createExecutionContext();
-      const request = new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, VERSION_CHECK_SECONDS: '0' } as Env, ctx);
-      await waitOnExecutionContext(ctx);
-      return { body: (await response.json()) as { data: { article: { headline: string } } }, kv: parseKvStats(response.headers.get('x-kv-stats')) };
-    };
+    const send = warmWorker();
     const query = `{ article(slug: "${SEED_SLUG}") { headline } }`;
     await publishDelta(kv(), correctionAs(FOLDED), undefined, { maxGenerations: 0, levelOneShare: 1 });
     expect(await send(query)).toMatchObject({ body: { data: { article: { headline: NEW } } }, kv: { versionReads: 2 } });
@@ -119,18 +128,7 @@ describe('a delta version in the worker', () => {
   });
 
   it('keeps the documents the delta did not change warm across the switch', async () => {
-    const worker = createWorker(new IsolateState());
-    const send = async (query: string) => {
-      const ctx = createExecutionContext();
-      const request = new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, VERSION_CHECK_SECONDS: '0' } as Env, ctx);
-      await waitOnExecutionContext(ctx);
-      return {
-        body: (await response.json()) as { data: Record<string, { name?: string; headline?: string }> },
-        kv: parseKvStats(response.headers.get('x-kv-stats')),
-        memo: response.headers.get('x-memo'),
-      };
-    };
+    const send = warmWorker();
     expect((await send('{ person(slug: "vladimir-putin") { name } }')).kv).toMatchObject({ roundTrips: 1, cacheHits: 0 });
     await send(`{ article(slug: "${SEED_SLUG}") { headline } }`);
     await publishDelta(kv(), correction);
