@@ -1,4 +1,4 @@
-import { decodeMembership, encodeHashes, keyHash } from './generations';
+import { decodeMembership, encodeHashes, keyHash } from './key-hashes';
 
 /**
  * Level 1 of the generations (docs/incremental-build.md, "Level 1"): where the delta chain is

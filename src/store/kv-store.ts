@@ -1,14 +1,14 @@
 import { ReadLog, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
 import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
-import { attachLevelOne, chainIndex, splitKey } from '../model/generations';
+import { chainIndex, splitKey } from '../model/generations';
 import { documentKind } from '../model/keys';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
 import type { KvStats } from './kv-stats-header';
-import { readLevelOneKey, readPointerKey } from './read-pointer';
+import { readPointerKey, withLevelOne } from './read-pointer';
 import { readWave } from './read-wave';
 
 export type { KvStats } from './kv-stats-header';
@@ -84,27 +84,13 @@ export class KvStore {
     // chain it decoded (generations.ts chainIndex), rather than decoding up to 12,288 hashes again.
     const kept = this.isolate.pointer?.value;
     let pointer = kept?.version === read.version ? kept : read;
-    if (pointer === read && read.level1 && !(await this.withLevelOne(read))) {
+    if (pointer === read && read.level1 && !(await withLevelOne(this.kv, this.isolate, read, () => (this.versionReads += 1)))) {
       // The index is not readable here yet: stay on the version this isolate had, if any.
       if (!kept) throw new NoDataVersion('The data version is not readable yet; retry later.');
       pointer = kept;
     }
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
-  }
-
-  /** Reads the level-1 index the pointer names (once per fold per isolate) and attaches it. */
-  private async withLevelOne(pointer: VersionPointer): Promise<boolean> {
-    const version = pointer.level1!.version;
-    let held = this.isolate.levelOne?.version === version ? this.isolate.levelOne.value : null;
-    if (!held) {
-      this.versionReads += 1;
-      held = await readLevelOneKey(this.kv, version);
-      if (!held) return false;
-      this.isolate.levelOne = { version, value: held };
-    }
-    attachLevelOne(pointer, held);
-    return true;
   }
 
   /**

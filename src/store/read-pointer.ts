@@ -1,5 +1,7 @@
 import type { VersionPointer } from '../model/documents';
+import { attachLevelOne } from '../model/generations';
 import { LevelOne } from '../model/level-one';
+import type { IsolateState } from './isolate-state';
 import { levelOneKey, POINTER_KEY } from '../model/keys';
 import { NoDataVersion } from '../model/domain-errors';
 
@@ -40,4 +42,21 @@ export async function readLevelOneKey(kv: KVNamespace, version: string): Promise
   } catch {
     return null;
   }
+}
+
+/**
+ * Gives `pointer` the level-1 index it names: the one the isolate holds when it is the same
+ * (read once per fold per isolate), else read (`counted` once). False when it is not readable.
+ */
+export async function withLevelOne(kv: KVNamespace, isolate: IsolateState, pointer: VersionPointer, counted: () => void): Promise<boolean> {
+  const version = pointer.level1!.version;
+  let held = isolate.levelOne?.version === version ? isolate.levelOne.value : null;
+  if (!held) {
+    counted();
+    held = await readLevelOneKey(kv, version);
+    if (!held) return false;
+    isolate.levelOne = { version, value: held };
+  }
+  attachLevelOne(pointer, held);
+  return true;
 }
