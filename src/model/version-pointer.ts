@@ -57,6 +57,8 @@ export interface SearchPointer {
    * [part, its own shard count, documents in it]. Absent: parts 1..parts, sharded as the base.
    */
   tail?: Array<[part: number, shards: number, docs: number]>;
+  /** Depth of the type-ahead bucket trie (src/search/suggest-buckets.ts), fixed by the full build; absent: 1. */
+  suggest?: number;
   /** Entries of the type-ahead count table (s:gc) laid over the suggest buckets; 0 or absent: not read. */
   counts?: number;
   /** Document numbers given out: the next appended article is `docs`. */
