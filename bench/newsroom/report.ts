@@ -17,7 +17,7 @@ export interface NewsroomResults {
   day: ReaderTally;
   byKind: Partial<Record<DeskKind, ReaderTally>>;
   byHour: ReaderTally[];
-  desk: Array<{ kind: DeskKind; at: string; keysWritten: number; ms: number; compacted: boolean }>;
+  desk: Array<{ kind: DeskKind; at: string; keysWritten: number; ms: number; compacted: boolean; folded?: boolean }>;
   returns: SyncReturn[];
   heapPeakMiB: number;
 }
@@ -55,7 +55,7 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     `Unchanged screens answered anew over the day, by operation: ${Object.entries(r.day.missedBy ?? {}).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
     '',
     `Publishes: median ${median(r.desk.map((d) => d.keysWritten))} keys and ${median(r.desk.map((d) => d.ms))} ms each (build and write, pointer switch included), ` +
-      `${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
+      `${r.desk.filter((d) => d.folded).length} folding the chain into level 1, ${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
     '',
     '| sync client away (publishes) | returns | told to refresh | changes (mean) | requests (max) | bytes / changed records\' bytes |\n|---|---|---|---|---|---|',
     ...syncRows,
