@@ -64,6 +64,8 @@ export async function startRuntime(
   vars: Record<string, string> = {},
   /** Ports from BENCH_PORT_BASE + this (HTTP) and + this + 1 (inspector): a second runtime beside the first. */
   portOffset = 0,
+  /** The KV namespace's id in `kvDir`: wrangler's stores (`wrangler dev`, bench:search) keep wrangler.toml's. */
+  namespaceId = 'NEWS',
 ): Promise<{ url: string; kvDir: string; inspectorUrl: string; kv: () => Promise<KvNamespaceLike>; stop: (options?: { keep?: boolean }) => Promise<void> }> {
   const base = process.platform === 'linux' ? '/dev/shm' : tmpdir();
   const persist = kvDir ?? mkdtempSync(join(base, 'edge-news-bench-'));
@@ -73,7 +75,7 @@ export async function startRuntime(
     modules: true,
     scriptPath: bundle,
     compatibilityDate: tomlValue('compatibility_date'),
-    kvNamespaces: ['NEWS'],
+    kvNamespaces: { NEWS: namespaceId },
     kvPersist: persist,
     bindings: { ...benchVars(), ...vars },
     host: '127.0.0.1',

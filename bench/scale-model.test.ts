@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRICES, SCENARIO, scaleSection, type BenchResults } from './scale-model';
+import { PRICES, publishingRule, SCENARIO, scaleSection, type BenchResults } from './scale-model';
 
 /** The internet-scale model of docs/performance.md, on results shaped as the bench writes them. */
 const results = (articles: number, keys: number): BenchResults => ({
@@ -51,15 +51,25 @@ describe('internet-scale model', () => {
     expect(scaleSection(withPeer, [], undefined, { ...perOperation, operations: perOperation.operations.slice(1) })).toContain('operation text through yoga');
   });
 
-  it('prices publishing as deltas plus a new base whenever the chain is full', () => {
+  it('prices publishing as deltas, a level-1 index per fold and a new base once level 1 outgrows its share', () => {
     const publish = { sizes: [{ articles: 100_000, add: { keysWritten: 400, bytesWritten: 1e6 }, correct: { keysWritten: 300, bytesWritten: 2e6 } }] };
-    const text = scaleSection(results(100_000, 1_000), [], publish);
-    // 12,288 key hashes / 400 keys: the chain is full after 30 publishes (under the 32 generations).
-    expect(text).toContain('a new base every 30 publishes');
+    // A base of 1,000,000 keys at a million articles (100,000 at 100,000, scaled).
+    const text = scaleSection(results(100_000, 100_000), [], publish);
+    // 12,288 key hashes / 400 keys: the chain folds after 30 publishes (under the 32 generations);
+    // a quarter of the base, 250,000 keys, takes 20 folds of 12,000: a new base every 21 x 30 publishes.
+    expect(text).toContain('the chain folded into level 1 every 30, a new base every 630 publishes');
     expect(cell(text, 'KV writes of deltas')[2]).toBe((400 * SCENARIO.publishesPerDay).toLocaleString('en'));
-    // A base at a million articles is 10,000 keys (1,000 at 100,000, scaled), 1,000 / 30 of them a day.
+    expect(cell(text, 'KV writes of level-1 indexes')[2]).toBe(Math.round((20 * SCENARIO.publishesPerDay) / 630).toLocaleString('en'));
+    expect(cell(text, 'KV writes of new bases')[2]).toBe(Math.round((1_000_000 * SCENARIO.publishesPerDay) / 630).toLocaleString('en'));
+    expect(text).toContain("KV writes a day are 5.0 times the deltas' own (with a new base at every chain bound they were 84 times)");
+    expect(text).toContain('Level 1 holds at most 240,000 keys');
+  });
+
+  it('writes a new base at every chain bound when level 1 cannot hold one chain', () => {
+    const publish = { sizes: [{ articles: 100_000, add: { keysWritten: 400, bytesWritten: 1e6 } }] };
+    const rule = publishingRule(10_000, 400);
+    expect(rule).toMatchObject({ chainLength: 30, folds: 0, cycle: 30, foldWrites: 0 });
+    const text = scaleSection(results(100_000, 1_000), [], publish);
     expect(cell(text, 'KV writes of new bases')[2]).toBe(Math.round((10_000 * SCENARIO.publishesPerDay) / 30).toLocaleString('en'));
-    expect(text).toContain('New bases are 45% of the writes');
   });
 });
-

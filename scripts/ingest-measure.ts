@@ -1,44 +1,49 @@
 /**
  * Scores the page reader (docs/ingest.md):
  *
- *   tsx scripts/ingest-measure.ts [--set DIR] [--docs] [--benchmark DIR]
+ *   tsx scripts/ingest-measure.ts [--set DIR] [--docs] [--benchmark DIR [--misses]]
  *
  * The dev set (tests/fixtures/ingest-devset: gzipped pages and hand-checked gold files) per
  * page and in total, the dev and held-out parts apart; with --benchmark, the
  * article-extraction benchmark's folder gets output/edge-news-ingest.json for its own
- * evaluate.py, and the same measure is printed here. --docs writes the tables into
+ * evaluate.py, and the same measure is printed here, in total and for each half of the recorded
+ * split (tests/fixtures/ingest-benchmark/split.json); --misses prints the tuning half's inexact
+ * pages as line diffs instead of the tables. --docs writes the tables into
  * docs/ingest.md between its figure markers. Progress goes to stderr.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runBenchmark } from '../tools/ingest/measure/benchmark';
+import { runBenchmark, type Score } from '../tools/ingest/measure/benchmark';
+import { tuningMisses } from '../tools/ingest/measure/benchmark-misses';
+import type { BenchmarkSplit } from '../tools/ingest/measure/benchmark-split';
+import { evaluatePy } from '../tools/ingest/measure/evaluate-py';
 import { measureDevSet, tables } from '../tools/ingest/measure/dev-set';
 
 let parsed;
 try {
-  parsed = parseArgs({ options: { set: { type: 'string', default: 'tests/fixtures/ingest-devset' }, docs: { type: 'boolean', default: false }, benchmark: { type: 'string' } } });
+  parsed = parseArgs({ options: { set: { type: 'string', default: 'tests/fixtures/ingest-devset' }, docs: { type: 'boolean', default: false }, benchmark: { type: 'string' }, misses: { type: 'boolean', default: false } } });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);
 }
 const { values } = parsed;
 const progress = (line: string) => console.error(line);
-const results = await measureDevSet(values.set!, progress);
+const results = values.misses ? [] : await measureDevSet(values.set!, progress);
 const sections: Record<string, string> = { 'dev set': tables(results) };
 if (values.benchmark) {
-  const b = await runBenchmark(values.benchmark, 'edge-news-ingest', 'ingest', progress);
-  let evaluated: string;
-  try {
-    // The benchmark's own script scores every output/*.json of its folder; ours is the line named edge-news-ingest.
-    const out = execFileSync('python3', ['evaluate.py', '--n-bootstrap', '100'], { cwd: values.benchmark, encoding: 'utf8' });
-    evaluated = ['```', ...out.split('\n').filter((l, i) => i === 0 || l.startsWith('edge-news-ingest')), '```'].join('\n');
-  } catch (error) {
-    evaluated = `evaluate.py failed: ${(error as Error).message.split('\n')[0]}`;
+  const split = JSON.parse(readFileSync('tests/fixtures/ingest-benchmark/split.json', 'utf8')) as BenchmarkSplit;
+  const b = await runBenchmark(values.benchmark, 'edge-news-ingest', 'ingest', split, progress);
+  if (values.misses) {
+    console.log(tuningMisses(b.pages));
+    process.exit(0);
   }
-  sections.benchmark = `Scored by the benchmark's evaluate.py (${b.pages} pages):\n\n${evaluated}\n\n`
-    + `The same measure re-implemented here (tools/ingest/measure/shingles.ts):\n\n| F1 | precision | recall | accuracy | empty bodies |\n|---|---|---|---|---|\n`
-    + `| ${b.f1.toFixed(3)} | ${b.precision.toFixed(3)} | ${b.recall.toFixed(3)} | ${b.accuracy.toFixed(3)} | ${b.empty} |\n`;
+  const halves = { tune: b.pages.filter((p) => p.half === 'tune'), heldout: b.pages.filter((p) => p.half === 'heldout') };
+  const py = (pages?: typeof b.pages) => evaluatePy(values.benchmark!, 'edge-news-ingest', 'ingest', pages);
+  const row = (part: string, s: Score) => `| ${part} | ${s.pages} | ${s.f1.toFixed(3)} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.accuracy.toFixed(3)} (${s.exact}) | ${s.empty} |`;
+  sections.benchmark = `Scored by the benchmark's evaluate.py: all ${b.total.pages} pages, then each half of the split run alone through the same script:\n\n`
+    + ['```', py(), '```', '', 'Tuning half (tuned on):', '', '```', py(halves.tune), '```', '', 'Held-out half:', '', '```', py(halves.heldout), '```'].join('\n')
+    + `\n\nThe same measure re-implemented here (tools/ingest/measure/shingles.ts):\n\n| part | pages | F1 | precision | recall | accuracy (exact pages) | empty bodies |\n|---|---|---|---|---|---|---|\n`
+    + `${row('tuning half', b.tune)}\n${row('held-out half', b.heldout)}\n${row('all', b.total)}\n`;
 }
 console.log(Object.values(sections).join('\n'));
 if (values.docs) {

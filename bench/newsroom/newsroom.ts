@@ -98,13 +98,13 @@ export async function main(args: string[]): Promise<void> {
       }
       heapPeak = Math.max(heapPeak, (await inspector.heap()).totalMiB);
       loads.push(loadavg()[0]!);
-      log(`publish ${i + 1}/${plan.length} ${action.kind} at ${action.at}: ${done.keysWritten} keys, ${done.ms.toFixed(0)} ms${done.compacted ? ' (new base)' : ''}; ` +
+      log(`publish ${i + 1}/${plan.length} ${action.kind} at ${action.at}: ${done.keysWritten} keys, ${done.ms.toFixed(0)} ms${done.compacted ? ' (new base)' : done.folded ? ' (folded into level 1)' : ''}; ` +
         `${tally.requests} requests of this kind so far, ${tally.wrong} wrong, ${tally.untouchedHits}/${tally.untouched} unchanged screens kept; heap peak ${heapPeak} MiB`);
     }
     const results: NewsroomResults = {
       kind: 'newsroom', startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), articles, publishes, requestsPerPublish: requests,
       loadAverage: `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
-      day, byKind: Object.fromEntries(byKind), byHour, desk: desk.map(({ kind, at, keysWritten, ms, compacted }) => ({ kind, at, keysWritten, ms: Math.round(ms), compacted })),
+      day, byKind: Object.fromEntries(byKind), byHour, desk: desk.map(({ kind, at, keysWritten, ms, compacted, folded }) => ({ kind, at, keysWritten, ms: Math.round(ms), compacted, folded })),
       returns, heapPeakMiB: heapPeak,
     };
     mkdirSync('bench/results', { recursive: true });

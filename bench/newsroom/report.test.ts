@@ -12,7 +12,7 @@ const results: NewsroomResults = {
   byHour: Array.from({ length: 24 }, (_, h) => (h === 9 ? tally(30, 1, 20, 19, 22) : newTally())),
   desk: [
     { kind: 'add', at: '2026-12-07T09:00:00Z', keysWritten: 40, ms: 900, compacted: false },
-    { kind: 'add', at: '2026-12-07T09:10:00Z', keysWritten: 60, ms: 1100, compacted: false },
+    { kind: 'add', at: '2026-12-07T09:10:00Z', keysWritten: 60, ms: 1100, compacted: false, folded: true },
     { kind: 'correct', at: '2026-12-07T09:20:00Z', keysWritten: 20, ms: 700, compacted: true },
   ],
   returns: [
@@ -34,7 +34,7 @@ describe('the newsroom report', () => {
 
   it('gives the publishes\' median cost, the new bases, the heap and the sync clients', () => {
     expect(text).toContain('median 40 keys and 900 ms');
-    expect(text).toContain('1 written as a new base');
+    expect(text).toContain('1 folding the chain into level 1, 1 written as a new base');
     expect(text).toContain('at most 12.5 MiB');
     // Two returns after one publish away: 4 changes, at most 2 requests, 1,200 bytes for 500 of records (600 for 500 gzipped); cards 800 for 250.
     expect(text).toContain('| 1 | 2 | 0 | 2 | 2 | 2.40 | 1.20 | 3.20 | 1.80 |');

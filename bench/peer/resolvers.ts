@@ -122,8 +122,9 @@ export function peerResolvers(db: PeerDocuments) {
       suggest(_: unknown, args: { prefix: string; first?: number | null }) {
         const { words, first } = parsePrefix(args.prefix, args.first);
         if (words.length === 0 || first === 0) return [];
-        const buckets = new Map(prefixBuckets(words).map((b) => [b, db.suggest.get(b) ?? []]));
-        return matchSuggestions(words, buckets, first).map((s) => entity(s.slug));
+        const depth = db.pointer.search?.suggest;
+        const buckets = new Map(prefixBuckets(words, depth).map((b) => [b, db.suggest.get(b)]));
+        return matchSuggestions(words, buckets, first, depth).map((s) => entity(s.slug));
       },
     },
     Article: {

@@ -21,4 +21,4 @@ export type {
   TranslationDoc,
 } from './article-docs';
 export type { LeafEntry, ListChunk, ListHead, ListIndex, ListItem } from './list-docs';
-export type { Generation, SearchPointer, VersionPointer } from './version-pointer';
+export type { Generation, LevelOneRef, SearchPointer, VersionPointer } from './version-pointer';

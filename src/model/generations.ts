@@ -1,4 +1,8 @@
 import type { Generation, VersionPointer } from './documents';
+import { decodeMembership, holds, keyHash } from './key-hashes';
+import type { LevelOne } from './level-one';
+
+export { decodeMembership, encodeHashes, encodeMembership, holds, keyHash } from './key-hashes';
 
 /**
  * Versions as generations, the way a log-structured merge tree keeps runs (O'Neil et al.,
@@ -6,7 +10,8 @@ import type { Generation, VersionPointer } from './documents';
  * delta version holds only the keys it changed (deleted ones as tombstones) and names, in the
  * pointer, every generation back to the base, newest first, with the exact set of 32-bit
  * hashes of the logical keys each wrote. A reader resolves `v:<current>:<logical>` to the
- * newest generation whose set holds the hash, or to the base: no read beyond today's.
+ * newest generation whose set holds the hash, then level 1 (level-one.ts: the chains folded
+ * earlier), or to the base: no read beyond today's.
  *
  * The sets are exact hashes, not Bloom filters: a lookup at the chain bound (MAX_CHAIN_KEYS)
  * falsely matches with probability about MAX_CHAIN_KEYS / 2^32 (3e-6), where a Bloom filter
@@ -17,29 +22,10 @@ import type { Generation, VersionPointer } from './documents';
 
 /** A deleted key's value in a delta generation. No stored document is empty (publish refuses one). */
 export const TOMBSTONE = '';
-/** Delta generations a pointer names before a publish compacts the chain into a new base. */
+/** Delta generations a pointer names before a publish folds the chain into level 1 (level-one.ts). */
 export const MAX_DELTA_GENERATIONS = 32;
 /** Hashes all the pointer's generations hold at most: 48 KiB of hashes, 64 KiB as base64. */
 export const MAX_CHAIN_KEYS = 12_288;
-
-/**
- * MurmurHash3 (x86, 32-bit; Appleby 2011) over UTF-16 code units, one unit a block: the same in
- * Node and workerd, and its finalizer spreads keys that differ in one character (`l:x:1`,
- * `l:x:2`) over the whole range, which the exact sets rely on.
- */
-export function keyHash(key: string): number {
-  let h = 0x9747b28c;
-  for (let i = 0; i < key.length; i++) {
-    let k = Math.imul(key.charCodeAt(i), 0xcc9e2d51);
-    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-    h ^= k;
-    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
-  }
-  h ^= key.length;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** `v:<version>:<logical>` split in two; null for a key outside any version (`current`). */
 export function splitKey(key: string): { version: string; logical: string } | null {
@@ -50,68 +36,48 @@ export function splitKey(key: string): { version: string; logical: string } | nu
 
 /** Keys that belong to their version alone: the node manifest (head, shards), generation manifest, change lists. */
 export const isVersionLocal = (logical: string): boolean =>
-  logical === 'm' || logical.startsWith('m:') || logical === 'g' || logical.startsWith('c:');
+  logical === 'm' || logical.startsWith('m:') || logical === 'g' || logical.startsWith('g:') || logical.startsWith('c:');
 
-export function encodeMembership(logicals: Iterable<string>): string {
-  return encodeHashes(Uint32Array.from(new Set([...logicals].map(keyHash))).sort());
-}
-
-/** Sorted hashes as base64 of their little-endian bytes: the form the pointer and the edge cache keep them in. */
-export function encodeHashes(hashes: Uint32Array): string {
-  const bytes = new Uint8Array(hashes.length * 4);
-  const view = new DataView(bytes.buffer);
-  hashes.forEach((h, i) => view.setUint32(i * 4, h, true));
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function decodeMembership(text: string): Uint32Array {
-  const binary = atob(text);
-  const view = new DataView(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
-  return Uint32Array.from({ length: binary.length >> 2 }, (_, i) => view.getUint32(i * 4, true));
-}
-
-/** Whether a sorted hash set holds `hash` (binary search). */
-export function holds(sorted: Uint32Array, hash: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] === hash) return true;
-    if (sorted[mid]! < hash) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/** The chain of one pointer, decoded once. */
+/** The chain of one pointer, decoded once, with its level 1 (level-one.ts) when it has one. */
 export class ChainIndex {
   readonly base: string;
   private readonly generations: Array<{ version: string; hashes: Uint32Array }>;
-  /** Every version whose keys this pointer reads (its generations and base). */
+  /** Every version whose keys this pointer reads (its generations, level 1 and base). */
   readonly versions: Set<string>;
   /** What the base changed from the version it was compacted from, decoded when first asked. */
   private baseStep?: { version: string; hashes: Uint32Array } | null;
 
-  constructor(readonly pointer: VersionPointer) {
+  constructor(
+    readonly pointer: VersionPointer,
+    readonly level: LevelOne | null = null,
+  ) {
     this.base = pointer.base ?? pointer.version;
     this.generations = (pointer.chain ?? []).map((g: Generation) => ({ version: g.version, hashes: decodeMembership(g.keys) }));
-    this.versions = new Set([...this.generations.map((g) => g.version), this.base, pointer.version]);
+    this.versions = new Set([...this.generations.map((g) => g.version), ...(level?.generations ?? []), this.base, pointer.version]);
+  }
+
+  /** The versions whose keys this pointer reads, newest first: the chain, level 1, the base. */
+  get order(): string[] {
+    return [...this.generations.map((g) => g.version), ...(this.level?.generations ?? []), this.base];
   }
 
   /**
    * The hash sets of the logical keys written after version `since` up to this pointer's: the
-   * generations newer than it, and, when `since` is the version the base was compacted from,
-   * what the compaction changed too. Null when this pointer does not descend from `since` by
-   * steps it records (a full build, a rollback, an older compaction): nothing is known then.
+   * generations newer than it (in level 1, the keys whose last writer is newer), and, when
+   * `since` is the version the base was compacted from, what the compaction changed too. Null
+   * when this pointer does not descend from `since` by steps it records (a full build, a
+   * rollback, an older compaction): nothing is known then.
    */
   writtenSince(since: string): Uint32Array[] | null {
     const sets: Uint32Array[] = [];
     for (const g of this.generations) {
       if (g.version === since) return sets;
       sets.push(g.hashes);
+    }
+    if (this.level) {
+      const after = this.level.writtenAfter(since);
+      if (after) return [...sets, after];
+      sets.push(this.level.hashes);
     }
     if (since === this.base) return sets;
     const parent = this.pointer.baseParent;
@@ -125,22 +91,37 @@ export class ChainIndex {
 
   /**
    * The physical keys that may hold `key`, to be read in order until one is present: the
-   * generations whose set holds its hash, newest first, then the base. A key of another
-   * version, or one that belongs to its version alone, is read as it is.
+   * generations whose set holds its hash, newest first, then level 1's, then the base. A key
+   * of another version, or one that belongs to its version alone, is read as it is.
    */
   candidates(key: string): string[] {
     const split = splitKey(key);
-    if (!split || split.version !== this.pointer.version || this.generations.length === 0 || isVersionLocal(split.logical)) return [key];
+    if (!split || split.version !== this.pointer.version || (this.generations.length === 0 && !this.level) || isVersionLocal(split.logical)) return [key];
     const hash = keyHash(split.logical);
-    const found = this.generations.filter((g) => holds(g.hashes, hash)).map((g) => `v:${g.version}:${split.logical}`);
-    return [...found, `v:${this.base}:${split.logical}`];
+    const found = this.generations.filter((g) => holds(g.hashes, hash)).map((g) => g.version);
+    return [...found, ...(this.level?.holders(hash) ?? []), this.base].map((v) => `v:${v}:${split.logical}`);
   }
 }
 
 const decoded = new WeakMap<VersionPointer, ChainIndex>();
+const levels = new WeakMap<VersionPointer, LevelOne>();
+
+/** Gives a pointer that names a level 1 its index, read beside it (src/store/kv-store.ts, tools/delta/level-one-store.ts). */
+export function attachLevelOne(pointer: VersionPointer, level: LevelOne): void {
+  levels.set(pointer, level);
+}
+
+/** Whether chainIndex can decode this pointer now: it names no level 1, or its level 1 is attached. */
+export const chainReady = (pointer: VersionPointer): boolean => !pointer.level1 || levels.has(pointer);
+
 /** The pointer's chain, decoded once per pointer object (the isolate keeps one per version check). */
 export function chainIndex(pointer: VersionPointer): ChainIndex {
   let index = decoded.get(pointer);
-  if (!index) decoded.set(pointer, (index = new ChainIndex(pointer)));
+  if (!index) {
+    const level = levels.get(pointer) ?? null;
+    // Reading without the index would skip level 1 and serve the base's stale values.
+    if (pointer.level1 && !level) throw new Error(`The level-1 index of version ${pointer.version} was not read with its pointer.`);
+    decoded.set(pointer, (index = new ChainIndex(pointer, level)));
+  }
   return index;
 }

@@ -22,6 +22,7 @@ import type { EntityRef } from './documents';
  *   v:<ver>:q:<name>               -> CuratedDoc: the lists of data/curated/<name>.json (src/model/curated.ts)
  *   v:<ver>:w:<author>             -> AuthorRecord: an author by slug (src/model/author-record.ts)
  *   v:<ver>:g                      -> GenerationManifest: the keys a delta version wrote (publish only)
+ *   v:<ver>:g:1                    -> LevelOne: the index a fold wrote, read beside the pointer (src/model/level-one.ts)
  *
  * Outside every version, so that dropping old versions keeps them (src/model/sync-log.ts):
  *
@@ -52,6 +53,8 @@ export const listHeadKey = (version: string, list: string): string => `v:${versi
 export const nodeManifestKey = (version: string): string => `v:${version}:m`;
 export const nodeManifestShardKey = (version: string, shard: number): string => `v:${version}:m:${shard}`;
 export const generationKey = (version: string): string => `v:${version}:g`;
+/** The level-1 index a fold wrote (src/model/level-one.ts). */
+export const levelOneKey = (version: string): string => `v:${version}:g:1`;
 export const syncSeqKey = (version: string): string => `sync:n:${version}`;
 export const syncBlockKey = (level: number, start: number): string => `sync:b:${level}:${start}`;
 export const syncMovesKey = (level: number, start: number): string => `sync:m:${level}:${start}`;

@@ -21,6 +21,11 @@ export interface VersionPointer {
    * answers outlive the compaction (src/model/answer-reads.ts). Absent after a full build.
    */
   baseParent?: Generation;
+  /**
+   * The level 1 the chain was last folded into (src/model/level-one.ts): the version whose
+   * `g:1` key holds the index, its entries and generations. Absent until a fold; a base resets it.
+   */
+  level1?: LevelOneRef;
   /** The search index's layout; absent before it had one (derived from articleCount then). */
   search?: SearchPointer;
 }
@@ -30,6 +35,13 @@ export interface Generation {
   version: string;
   /** Base64 of the sorted little-endian 32-bit hashes (generations.ts keyHash) of its keys. */
   keys: string;
+}
+
+/** A pointer's level 1: read once per isolate while the pointer names the same `version`. */
+export interface LevelOneRef {
+  version: string;
+  entries: number;
+  generations: number;
 }
 
 /** Where a search's keys are (keys.ts), in the pointer: fixed by a full build, grown by publishes. */
@@ -45,6 +57,8 @@ export interface SearchPointer {
    * [part, its own shard count, documents in it]. Absent: parts 1..parts, sharded as the base.
    */
   tail?: Array<[part: number, shards: number, docs: number]>;
+  /** Depth of the type-ahead bucket trie (src/search/suggest-buckets.ts), fixed by the full build; absent: 1. */
+  suggest?: number;
   /** Entries of the type-ahead count table (s:gc) laid over the suggest buckets; 0 or absent: not read. */
   counts?: number;
   /** Document numbers given out: the next appended article is `docs`. */

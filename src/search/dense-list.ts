@@ -1,4 +1,4 @@
-import { packedHeader, unpackBytes } from './packed-list';
+import { packedHeader, PackedListError, unpackBytes } from './packed-list';
 
 /**
  * A long posting list stored as a bitmap (packed-list.ts, BITMAP layout) kept as that bitmap:
@@ -27,9 +27,18 @@ export class DenseList {
   /** Impacts in document order. */
   private readonly impactBytes: Uint8Array;
 
-  /** A stored BITMAP list, `postings` long. */
+  /**
+   * A stored BITMAP list, `postings` long, its bits aligned at once: the one pass over them
+   * also checks that they hold exactly `postings` documents, the last in the last byte.
+   */
   static fromPacked(bytes: Uint8Array, postings: number): DenseList {
-    return new DenseList(postings, bytes);
+    const { first, body, impacts } = packedHeader(bytes, postings);
+    const words = new Uint32Array(Math.max(0, (first + 8 * (impacts - body) + 31) >> 5));
+    alignBits(bytes, first, body, impacts, words);
+    let set = 0;
+    for (let i = 0; i < words.length; i++) set += popcount(words[i]!);
+    if (set !== postings || bytes[impacts - 1] === 0) throw new PackedListError('packed list length does not match its postings');
+    return new DenseList(postings, bytes, { words, impacts: bytes.subarray(impacts) });
   }
 
   /** Aligned bits and their impacts, in document order. */
@@ -66,25 +75,22 @@ export class DenseList {
 
   /** The documents as bits (document d is bit d & 31 of word d >> 5), at least `words` words long. */
   words(words: number): Uint32Array {
-    if (this.aligned && this.aligned.length >= words) return this.aligned;
+    if (this.aligned!.length >= words) return this.aligned!;
     const out = new Uint32Array(words);
-    if (!this.packed) {
-      out.set(this.aligned!);
-      return (this.aligned = out);
-    }
-    const { first, body, impacts } = packedHeader(this.packed, this.postings);
-    const bytes = this.packed;
-    const limit = words * 32;
-    for (let b = body; b < impacts; b++) {
-      const byte = bytes[b]!;
-      if (byte === 0) continue;
-      const doc = first + 8 * (b - body);
-      if (doc >= limit) break;
-      const shift = doc & 31;
-      out[doc >> 5]! |= byte << shift;
-      if (shift > 24 && (doc >> 5) + 1 < words) out[(doc >> 5) + 1]! |= byte >>> (32 - shift);
-    }
+    out.set(this.aligned!.subarray(0, words));
     return (this.aligned = out);
+  }
+}
+
+/** ORs the bitmap bytes[body, end), whose bit j is document first + j, into 32-document words. */
+function alignBits(bytes: Uint8Array, first: number, body: number, end: number, out: Uint32Array): void {
+  for (let b = body; b < end; b++) {
+    const byte = bytes[b]!;
+    if (byte === 0) continue;
+    const doc = first + 8 * (b - body);
+    const shift = doc & 31;
+    out[doc >> 5]! |= byte << shift;
+    if (shift > 24) out[(doc >> 5) + 1]! |= byte >>> (32 - shift);
   }
 }
 

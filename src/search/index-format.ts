@@ -42,8 +42,11 @@ export interface SearchMeta {
   slugBuckets: number;
 }
 
-/** [folded word, entity slug, entity type, article count], sorted by word. */
-export type SuggestEntry = [word: string, slug: string, type: string, articles: number];
+/**
+ * [folded word, entity slug, entity type, article count, every word and key of the entity's
+ * names joined by spaces (absent in buckets built before it)], sorted by word.
+ */
+export type SuggestEntry = [word: string, slug: string, type: string, articles: number, words?: string];
 export type SuggestBucket = SuggestEntry[];
 /** [entity slug, article count]: counts publishes changed since the buckets were written, by slug. */
 export type SuggestCounts = Array<[slug: string, articles: number]>;
@@ -54,9 +57,6 @@ export const IMPACT_SCALE = 100;
 export const keyTerm = (key: string): string => `~${key}`;
 export const filterTerm = (kind: string, value: string): string => `@${kind}:${value}`;
 export const pairTerm = (a: string, b: string): string => `${a} ${b}`;
-
-/** The suggest bucket of a folded word or key: its first character (`~` and a letter for keys). */
-export const bucketOf = (word: string): string => (word.startsWith('~') ? word.slice(0, 2) : word.slice(0, 1));
 
 /** FNV-1a, 32 bits, over UTF-16 code units: cheap, stable, and the same in Node and workerd. */
 export function termHash(term: string): number {

@@ -1,5 +1,5 @@
-import { DenseList, popcount, type AnyList } from './dense-list';
-import { BITMAP, packedBytes, packedCount, packedHeader, PackedListError, unpackBytes } from './packed-list';
+import { DenseList, type AnyList } from './dense-list';
+import { BITMAP, packedBytes, packedCount, PackedListError, unpackBytes } from './packed-list';
 
 /**
  * A posting shard as the worker keeps it: every posting list of the shard in one Int32Array
@@ -70,14 +70,6 @@ export function decodePostingShard(utf8: Uint8Array): DecodedShard {
   return new DecodedShard(ordinals, offsets, data, bytes, dense);
 }
 
-/** A BITMAP list's bytes hold exactly `postings` documents, the last in its last byte. */
-function checkBitmap(bytes: Uint8Array, postings: number): void {
-  const { body, impacts } = packedHeader(bytes, postings);
-  let set = 0;
-  for (let b = body; b < impacts; b++) set += popcount(bytes[b]!);
-  if (set !== postings || bytes[impacts - 1] === 0) throw new PackedListError('packed list length does not match its postings');
-}
-
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
@@ -119,7 +111,6 @@ function scan(text: Uint8Array, into: { offsets: Uint32Array; data: Int32Array }
       if (!list) {
         const { postings, body } = packedCount(text, start, end);
         const bytes = packedBytes(text, body, end);
-        if (bytes[0] === BITMAP) checkBitmap(bytes, postings);
         list = packedLists[ordinal] = bytes[0] === BITMAP ? DenseList.fromPacked(bytes, postings) : { bytes, postings };
       }
       i = end + 1;

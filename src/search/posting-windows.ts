@@ -1,4 +1,4 @@
-import { popcount, type DenseList } from './dense-list';
+import { DenseList, popcount, type AnyList } from './dense-list';
 import { IMPACT_SCALE } from './index-format';
 import { idf } from './ranking-params';
 
@@ -43,17 +43,19 @@ export interface DenseWindows {
  * Indexes a bitmap list over `windows` windows: each window's postings are found by counting
  * the bits before it, and its highest impact is the most of its run of impacts.
  */
-export function windowDense(dense: DenseList, windows: number, live: number): WindowedList {
+export function windowDense(dense: DenseList, windows: number, live: number, bounds = true): WindowedList {
   const words = dense.words(2 * windows);
   const { impacts } = dense;
   const rank = new Int32Array(windows + 1);
-  const max = new Int32Array(windows);
+  const max = new Int32Array(bounds ? windows : 0);
   let r = 0;
   for (let w = 0; w < windows; w++) {
     const end = r + popcount(words[2 * w]!) + popcount(words[2 * w + 1]!);
-    let most = 0;
-    for (let k = r; k < end; k++) if (impacts[k]! > most) most = impacts[k]!;
-    max[w] = most;
+    if (bounds) {
+      let most = 0;
+      for (let k = r; k < end; k++) if (impacts[k]! > most) most = impacts[k]!;
+      max[w] = most;
+    }
     rank[w + 1] = r = end;
   }
   return { list: new Int32Array(0), idf: idf(live, dense.postings), start: rank, before: rank, max, dense: { words, impacts, rank } };
@@ -64,13 +66,12 @@ function addDenseWindow(into: Float64Array, d: DenseWindows, factor: number, w: 
   let r = d.rank[w]!;
   for (let half = 0; half < 2; half++) {
     let bits = d.words[2 * w + half]!;
-    const base = w * WINDOW_DOCS + 32 * half;
     while (bits !== 0) {
       const low = bits & -bits;
-      const doc = base + 31 - Math.clz32(low);
+      const at = 32 * half + 31 - Math.clz32(low);
       bits ^= low;
-      into[doc] = into[doc]! + factor * (d.impacts[r++]! / IMPACT_SCALE);
-      if (count) count[doc] = count[doc]! + 1;
+      into[at] = into[at]! + factor * (d.impacts[r++]! / IMPACT_SCALE);
+      if (count) count[at] = count[at]! + 1;
     }
   }
   return r - d.rank[w]!;
@@ -78,11 +79,11 @@ function addDenseWindow(into: Float64Array, d: DenseWindows, factor: number, w: 
 
 export const windowCount = (documents: number): number => (documents + WINDOW_DOCS - 1) >> SHIFT;
 
-/** Indexes one list over `windows` windows; `live` documents give its idf. */
-export function windowList(list: List, windows: number, live: number): WindowedList {
+/** Indexes one list over `windows` windows; `live` documents give its idf; `bounds` false: no maxima (a list only tested for membership). */
+export function windowList(list: List, windows: number, live: number, bounds = true): WindowedList {
   const start = new Int32Array(windows + 1);
   const before = new Int32Array(windows);
-  const max = new Int32Array(windows);
+  const max = new Int32Array(bounds ? windows : 0);
   let doc = 0;
   let w = 0;
   for (let i = 0; i + 1 < list.length; i += 2) {
@@ -93,7 +94,7 @@ export function windowList(list: List, windows: number, live: number): WindowedL
       start[++w] = i;
       before[w] = prev;
     }
-    if (list[i + 1]! > max[dw]!) max[dw] = list[i + 1]!;
+    if (bounds && list[i + 1]! > max[dw]!) max[dw] = list[i + 1]!;
   }
   while (w < windows) {
     start[++w] = list.length - (list.length % 2);
@@ -102,19 +103,49 @@ export function windowList(list: List, windows: number, live: number): WindowedL
   return { list, idf: idf(live, list.length / 2), start, before, max };
 }
 
-/** Adds `weight * idf * impact` of window w's postings into `into`; counts them in `count`. */
+/**
+ * Adds `weight * idf * impact` of window w's postings into `into`, indexed by position in the
+ * window (document - w * WINDOW_DOCS); counts them in `count`.
+ */
 export function addWindow(into: Float64Array, l: WindowedList, weight: number, w: number, count?: Uint8Array): number {
   const factor = weight * l.idf;
   if (l.dense) return addDenseWindow(into, l.dense, factor, w, count);
   const { list } = l;
-  let doc = l.before[w]!;
+  let at = l.before[w]! - w * WINDOW_DOCS;
   const end = l.start[w + 1]!;
   for (let i = l.start[w]!; i < end; i += 2) {
-    doc += list[i]!;
-    into[doc] = into[doc]! + factor * (list[i + 1]! / IMPACT_SCALE);
-    if (count) count[doc] = count[doc]! + 1;
+    at += list[i]!;
+    into[at] = into[at]! + factor * (list[i + 1]! / IMPACT_SCALE);
+    if (count) count[at] = count[at]! + 1;
   }
   return (end - l.start[w]!) / 2;
+}
+
+/** A list only tested for membership (a filter, an exclusion): windowed without maxima. */
+export function memberWindows(list: AnyList, windows: number): WindowedList {
+  return list instanceof DenseList ? windowDense(list, windows, list.postings, false) : windowList(list, windows, list.length / 2, false);
+}
+
+/** Whether window w holds a posting of the list. */
+export const inWindow = (l: WindowedList, w: number): boolean => (l.dense ? l.dense.rank[w + 1]! > l.dense.rank[w]! : l.start[w + 1]! > l.start[w]!);
+
+/** Calls `fn(at)` for each posting of window w, `at` its position in the window, lowest first. */
+export function eachInWindow(l: WindowedList, w: number, fn: (at: number) => void): void {
+  if (l.dense) {
+    for (let half = 0; half < 2; half++) {
+      let bits = l.dense.words[2 * w + half]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        fn(32 * half + 31 - Math.clz32(low));
+        bits ^= low;
+      }
+    }
+    return;
+  }
+  const { list } = l;
+  let at = l.before[w]! - w * WINDOW_DOCS;
+  const end = l.start[w + 1]!;
+  for (let i = l.start[w]!; i < end; i += 2) fn((at += list[i]!));
 }
 
 /** The most window w's postings can add: `weight * idf * max impact`. */

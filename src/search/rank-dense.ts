@@ -1,5 +1,6 @@
 import { DenseList, forEachBit, popcount } from './dense-list';
 import { keyTerm } from './index-format';
+import { WINDOW_DOCS } from './posting-windows';
 import type { ParsedQuery } from './parse-query';
 import type { RankArrays } from './rank-buffers';
 import type { PostingLookup, RankCounts } from './rank-types';
@@ -42,7 +43,7 @@ function setBits(into: Uint32Array, list: ArrayLike<number>): void {
 
 /**
  * The plan, the matches per window and their count; `prepare(w)` marks window w's matches
- * (`excluded` = 2, as the general path does) before rank-windows.ts scores it.
+ * (`state` 2, as the general path does) before rank-windows.ts scores it.
  */
 export function matchDense(query: ParsedQuery, lookup: PostingLookup, documents: number, live: number, a: RankArrays, counts: RankCounts) {
   const plan: QueryPlan = planQuery(query, lookup, documents, live, counts);
@@ -69,6 +70,9 @@ export function matchDense(query: ParsedQuery, lookup: PostingLookup, documents:
     windows[w] = popcount(match[2 * w]!) + popcount(match[2 * w + 1]!);
     count += windows[w]!;
   }
-  const prepare = (w: number) => forEachBit(match, 2 * w, 2 * w + 2, (doc) => (a.excluded[doc] = 2));
+  const prepare = (w: number) => {
+    a.state.fill(0);
+    forEachBit(match, 2 * w, 2 * w + 2, (doc) => (a.state[doc - w * WINDOW_DOCS] = 2));
+  };
   return { plan, windows, count, prepare };
 }

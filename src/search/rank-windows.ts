@@ -1,11 +1,12 @@
 import { keyTerm, pairTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
-import { DenseList, gapsOf, type AnyList } from './dense-list';
-import { addWindow, windowBound, windowCount, windowDense, windowList, WINDOW_DOCS, type WindowedList } from './posting-windows';
-import type { RankArrays } from './rank-buffers';
-import type { PostingLookup, Postings, RankCounts } from './rank-types';
+import { DenseList, type AnyList } from './dense-list';
+import { addWindow, memberWindows, windowBound, windowCount, windowDense, windowList, WINDOW_DOCS, type WindowedList } from './posting-windows';
+import type { RankArrays, RankBuffers } from './rank-buffers';
+import type { PostingLookup, RankCounts } from './rank-types';
 import { CROSS_SCRIPT_WEIGHT, PAIR_BOOST } from './ranking-params';
 import { selectBest } from './select-best';
+import { WindowQueue } from './window-queue';
 
 /**
  * Early termination for rank.ts, exact: the page holds the same documents with the same
@@ -38,7 +39,7 @@ export interface QueryPlan {
   /** Per clause of `alternatives`: strict or not. */
   strictness: boolean[];
   bonus: Slot[];
-  excluded: Array<{ lists: Postings[]; needed: number }>;
+  excluded: Array<{ lists: WindowedList[]; needed: number }>;
   windows: number;
   documents: number;
 }
@@ -67,8 +68,10 @@ export function planQuery(query: ParsedQuery, lookup: PostingLookup, documents: 
   );
   const excluded = query.excluded.map((alt) => {
     const terms = alt.kind === 'word' ? [alt.term] : pairsOf(alt.terms);
-    const lists = terms.map((t) => gapsOf(lookup(t)));
-    return { lists: lists.every(Boolean) ? (lists as Postings[]) : [], needed: terms.length };
+    const lists = terms.map((t) => lookup(t));
+    if (!lists.every(Boolean)) return { lists: [], needed: terms.length };
+    counts.postings += lists.reduce((n, l) => n + (l instanceof DenseList ? l.postings : l!.length / 2), 0);
+    return { lists: lists.map((l) => memberWindows(l!, windows)), needed: terms.length };
   });
   const bonus = query.pairs.flatMap((p) => slot(p, PAIR_BOOST));
   const strictness = query.clauses.map((c) => c.strict);
@@ -76,133 +79,83 @@ export function planQuery(query: ParsedQuery, lookup: PostingLookup, documents: 
   return { strict, optional: strictness.length - strict, alternatives, strictness, bonus, excluded, windows, documents };
 }
 
-function eachDoc(list: Postings, fn: (doc: number) => void): void {
-  let doc = 0;
-  for (let i = 0; i + 1 < list.length; i += 2) fn((doc += list[i]!));
-}
-
-/**
- * Clauses each document matches (`strict`, `matched`: optional ones) and excluded ones
- * (`excluded` = 1). Returns how many documents any clause holds, listed first in `order`: the
- * only candidates, so what follows visits them and not every document number (at 100,000
- * articles a rare word's one match would otherwise cost two passes over 100,000 numbers).
- */
-export function markMatches(plan: QueryPlan, a: RankArrays, documents: number, counts: RankCounts): number {
-  a.best.fill(0, 0, documents);
-  const { best, order } = a;
-  let touched = 0;
-  const inAll = (lists: Postings[], needed: number, fn: (doc: number) => void) => {
-    if (lists.length !== needed || needed === 0) return;
-    a.pairs.fill(0, 0, documents);
-    for (const list of lists) eachDoc(list, (doc) => (a.pairs[doc] = a.pairs[doc]! + 1));
-    eachDoc(lists[0]!, (doc) => a.pairs[doc] === needed && fn(doc));
-  };
-  plan.alternatives.forEach((group, g) => {
-    // `best` stamps a document once per clause; 0 means no clause has it yet.
-    const counter = plan.strictness[g] ? a.strict : a.matched;
-    const stamp = (doc: number) => {
-      const seen = best[doc]!;
-      if (seen === g + 1) return;
-      if (seen === 0) order[touched++] = doc;
-      best[doc] = g + 1;
-      counter[doc] = counter[doc]! + 1;
-    };
-    for (const alt of group) {
-      if (alt.kind !== 'word') {
-        inAll(alt.pairs.map((s) => s.list.list), alt.needed, stamp);
-        continue;
-      }
-      // The hot loop of a common word, written out (no call per posting).
-      const mark = g + 1;
-      for (const s of alt.slots) {
-        const list = s.list.list;
-        let doc = 0;
-        for (let i = 0; i + 1 < list.length; i += 2) {
-          doc += list[i]!;
-          const seen = best[doc]!;
-          if (seen === mark) continue;
-          if (seen === 0) order[touched++] = doc;
-          best[doc] = mark;
-          counter[doc] = counter[doc]! + 1;
-        }
-      }
-    }
-  });
-  for (const { lists, needed } of plan.excluded) {
-    counts.postings += lists.reduce((n, l) => n + l.length / 2, 0);
-    inAll(lists, needed, (doc) => (a.excluded[doc] = 1));
-  }
-  return touched;
-}
-
-/** Exact scores of window w's documents into `total`, in the order rank.ts always added them. */
+/** Exact scores of window w's documents into `total` (by position in the window), in the order rank.ts always added them. */
 function scoreWindow(plan: QueryPlan, a: RankArrays, w: number): void {
-  const lo = w * WINDOW_DOCS;
-  const hi = Math.min(lo + WINDOW_DOCS, plan.documents);
+  a.total.fill(0);
   for (const alt of plan.alternatives.flat()) {
     if (alt.kind === 'word') {
       for (const s of alt.slots) addWindow(a.total, s.list, s.weight, w);
       continue;
     }
     // A phrase adds only where all its pairs are.
-    a.scores.fill(0, lo, hi);
-    a.pairs.fill(0, lo, hi);
+    a.scores.fill(0);
+    a.pairs.fill(0);
     for (const s of alt.pairs) addWindow(a.scores, s.list, s.weight, w, a.pairs);
     for (const s of alt.words) addWindow(a.scores, s.list, s.weight, w);
-    for (let doc = lo; doc < hi; doc++) if (a.pairs[doc] === alt.needed) a.total[doc] = a.total[doc]! + a.scores[doc]!;
+    for (let at = 0; at < WINDOW_DOCS; at++) if (a.pairs[at] === alt.needed) a.total[at] = a.total[at]! + a.scores[at]!;
   }
   for (const s of plan.bonus) addWindow(a.total, s.list, s.weight, w);
 }
 
 /**
- * Scores windows best bound first until none left can matter; matches (`excluded` = 2) after
- * the cursor go to `order` (at most `limit` of them kept), those at or before it are counted.
+ * Scores windows best bound first until none left can matter; matches (`state` 2) after the
+ * cursor go to `order` with their scores in `kept` (at most `limit` of them kept), those at or
+ * before it are counted.
  */
 export function scoreWindows(
   plan: QueryPlan,
-  a: RankArrays,
+  buffers: RankBuffers,
   matches: Int32Array,
   after: { score: number; doc: number } | undefined,
   limit: number,
   counts: RankCounts,
-  /** Called before window w is scored (rank-dense.ts marks its matches then). */
-  prepare?: (w: number) => void,
+  /** Marks window w's matches (`state` 2) before it is scored. */
+  prepare: (w: number) => void,
 ) {
+  const a = buffers.take();
   const slots = [...plan.alternatives.flat().flatMap((alt) => (alt.kind === 'word' ? alt.slots : [...alt.pairs, ...alt.words])), ...plan.bonus];
   const bound = new Float64Array(plan.windows);
-  const todo: number[] = [];
+  let held = 0;
+  for (let w = 0; w < plan.windows; w++) if (matches[w] !== 0) held++;
+  const todo = new Int32Array(held);
+  held = 0;
   for (let w = 0; w < plan.windows; w++) {
     if (matches[w] === 0) continue;
-    todo.push(w);
+    todo[held++] = w;
     for (const s of slots) bound[w] = bound[w]! + windowBound(s.list, s.weight, w);
   }
-  todo.sort((x, y) => bound[y]! - bound[x]! || x - y);
-  counts.windows = todo.length;
+  counts.windows = held;
+  const queue = new WindowQueue(todo, bound);
   let kept = 0;
   let skipped = 0;
   let worst = -Infinity;
-  for (const w of todo) {
+  for (let w = queue.pop(); w >= 0; w = queue.pop()) {
     // Slack for the bound's own rounding; scores are compared rounded to 1e-6.
     const most = bound[w]! * (1 + 1e-9) + 1e-6;
     if (kept >= limit && most < worst && (!after || most < after.score)) break;
-    prepare?.(w);
+    prepare(w);
     scoreWindow(plan, a, w);
     counts.windowsScored++;
+    buffers.reserve(kept + WINDOW_DOCS, kept);
     const lo = w * WINDOW_DOCS;
-    for (let doc = lo; doc < Math.min(lo + WINDOW_DOCS, plan.documents); doc++) {
-      if (a.excluded[doc] !== 2) continue;
+    for (let at = 0; at < Math.min(WINDOW_DOCS, plan.documents - lo); at++) {
+      if (a.state[at] !== 2) continue;
       counts.scored++;
       // Scores are shown and compared rounded, so equal-looking scores tie (and fall to the newer).
-      const score = (a.total[doc] = Math.round(a.total[doc]! * 1e6) / 1e6);
+      const score = Math.round(a.total[at]! * 1e6) / 1e6;
+      const doc = lo + at;
       // The order of selectBest: higher score first, then the higher (newer) document.
       if (after && (score > after.score || (score === after.score && doc >= after.doc))) skipped++;
-      else a.order[kept++] = doc;
+      else {
+        a.order[kept] = doc;
+        a.kept[kept++] = score;
+      }
     }
     if (kept >= limit && limit > 0) {
       // The page so far, best first: its last is the score a document must beat.
-      selectBest(a.order, kept, limit, a.total);
+      selectBest(a.order, kept, limit, a.kept);
       kept = limit;
-      worst = a.total[a.order[limit - 1]!]!;
+      worst = a.kept[limit - 1]!;
     }
   }
   return { kept, skipped };

@@ -1,13 +1,12 @@
 import { IMPACT_SCALE, keyTerm, pairTerm } from './index-format';
 import type { ParsedQuery } from './parse-query';
-import { gapsOf, type AnyList } from './dense-list';
-import { RankBuffers, type RankArrays } from './rank-buffers';
+import type { AnyList } from './dense-list';
+import { matchGeneral } from './match-window';
+import { RankBuffers } from './rank-buffers';
 import { denseApplies, matchDense } from './rank-dense';
 import type { PostingLookup, Postings, RankCounts, Ranked } from './rank-types';
-import { WINDOW_DOCS } from './posting-windows';
-import { markMatches, planQuery, scoreWindows, type QueryPlan } from './rank-windows';
+import { scoreWindows } from './rank-windows';
 import { selectBest } from './select-best';
-import { shouldMatch } from './should-match';
 
 export type { PostingLookup, Postings, RankCounts, Ranked } from './rank-types';
 
@@ -22,10 +21,10 @@ export type { PostingLookup, Postings, RankCounts, Ranked } from './rank-types';
  * documents, all of them ranked. Ties fall to the higher document number, which is the newer
  * article (index-format.ts).
  *
- * Matches are found and counted in dense arrays indexed by document number: one pass over
- * each posting list, no per-document objects. Scores are then computed window by window
- * (rank-windows.ts), best bound first, and only until no other window can reach the page.
- * The arrays are the isolate's, reused by every query (rank-buffers.ts).
+ * Matches are found and counted window by window (match-window.ts, or over bitmaps:
+ * rank-dense.ts), in arrays one window long, no per-document objects. Scores are then computed
+ * window by window (rank-windows.ts), best bound first, and only until no other window can
+ * reach the page. The arrays are the isolate's, reused by every query (rank-buffers.ts).
  */
 
 /** Calls `fn(doc, impact)` for each posting of a gap-encoded list. */
@@ -109,70 +108,20 @@ export function rankPage(
 ): { count: number; hits: Ranked[]; counts: RankCounts } {
   const counts: RankCounts = { postings: 0, windows: 0, windowsScored: 0, scored: 0 };
   if (query.clauses.length === 0) return { count: 0, hits: [], counts };
-  const arrays = buffers.take(documents);
+  const arrays = buffers.take();
   const live = options.live ?? documents;
   const { plan, windows, count, prepare } = denseApplies(query, lookup, options)
     ? matchDense(query, lookup, documents, live, arrays, counts)
-    : { ...matchGeneral(query, (t) => gapsOf(lookup(t)), documents, live, options, arrays, counts), prepare: undefined };
-  const { order, total } = arrays;
-  const { kept, skipped } = scoreWindows(plan, arrays, windows, options.after, options.limit ?? Infinity, counts, prepare);
+    : matchGeneral(query, lookup, documents, live, { ...options, inRange: rangeTest(options.ranges, documents) }, arrays, counts);
+  const { kept, skipped } = scoreWindows(plan, buffers, windows, options.after, options.limit ?? Infinity, counts, prepare);
   // `order` holds only the matches after the cursor: window positions shift by `skipped`.
   const { start, end } = window(count, skipped);
   const k = Math.max(0, Math.min(end - skipped, kept));
-  selectBest(order, kept, k, total);
+  const { order, kept: scores } = arrays;
+  selectBest(order, kept, k, scores);
   const hits: Ranked[] = [];
-  for (let i = Math.max(0, start - skipped); i < k; i++) hits.push({ doc: order[i]!, score: total[order[i]!]! });
+  for (let i = Math.max(0, start - skipped); i < k; i++) hits.push({ doc: order[i]!, score: scores[i]! });
   return { count, hits, counts };
-}
-
-/**
- * Matching and counting in dense per-document arrays, for any query: one pass over each
- * posting list marks the clauses each document matches; the candidates, every document some
- * list holds, are then checked against strict clauses, exclusions, filters and the range.
- */
-function matchGeneral(
-  query: ParsedQuery,
-  lookup: (term: string) => Postings | undefined,
-  documents: number,
-  live: number,
-  options: RankOptions,
-  arrays: RankArrays,
-  counts: RankCounts,
-): { plan: QueryPlan; windows: Int32Array; count: number } {
-  const plan = planQuery(query, lookup, documents, live, counts);
-  const { matched, strict, excluded, pairs, order } = arrays;
-  // Every candidate is in some clause's list: `order` lists them, each once, for the passes below.
-  const touched = markMatches(plan, arrays, documents, counts);
-  const filters = options.filters ?? [];
-  pairs.fill(0, 0, documents);
-  for (const list of filters) forEachPosting(gapsOf(list), (doc) => (pairs[doc] = pairs[doc]! + 1));
-  const inRange = rangeTest(options.ranges, documents);
-  // Candidates (`excluded` = 2): every strict clause, no exclusion, every filter, some clause.
-  let best = 0;
-  for (let i = 0; i < touched; i++) {
-    const doc = order[i]!;
-    if (!inRange(doc) || strict[doc] !== plan.strict || excluded[doc] || pairs[doc] !== filters.length) continue;
-    if (matched[doc] === 0 && plan.strict === 0) continue;
-    if (options.accept && !options.accept(doc)) continue;
-    excluded[doc] = 2;
-    if (matched[doc]! > best) best = matched[doc]!;
-  }
-  // The matches, counted exactly, and the windows that hold one; other candidates drop out.
-  const needed = shouldMatch(plan.optional, best);
-  const windows = new Int32Array(plan.windows);
-  let count = 0;
-  for (let i = 0; i < touched; i++) {
-    const doc = order[i]!;
-    if (excluded[doc] !== 2) continue;
-    if (matched[doc]! < needed) {
-      excluded[doc] = 0;
-      continue;
-    }
-    const w = Math.floor(doc / WINDOW_DOCS);
-    windows[w] = windows[w]! + 1;
-    count++;
-  }
-  return { plan, windows, count };
 }
 
 /** Every match, best first (the build step's in-memory search and the tests). */

@@ -16,5 +16,5 @@ export function withCounts(bucket: SuggestBucket, counts: SuggestCounts | null |
   if (!counts || counts.length === 0) return bucket;
   const bySlug = new Map(counts);
   if (!bucket.some((e) => bySlug.has(e[1]))) return bucket;
-  return bucket.map((e): typeof e => (bySlug.has(e[1]) ? [e[0], e[1], e[2], bySlug.get(e[1])!] : e));
+  return bucket.map((e): typeof e => (bySlug.has(e[1]) ? [e[0], e[1], e[2], bySlug.get(e[1])!, ...e.slice(4)] as typeof e : e));
 }

@@ -1,6 +1,6 @@
 import { ReadLog, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
-import { DataUnavailable } from '../model/domain-errors';
+import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
 import { chainIndex, splitKey } from '../model/generations';
 import { documentKind } from '../model/keys';
 import { utf8Length } from '../text/utf8-length';
@@ -8,7 +8,7 @@ import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
 import type { KvStats } from './kv-stats-header';
-import { readPointerKey } from './read-pointer';
+import { readPointerKey, withLevelOne } from './read-pointer';
 import { readWave } from './read-wave';
 
 export type { KvStats } from './kv-stats-header';
@@ -91,7 +91,12 @@ export class KvStore {
     // A version's pointer never changes: keep the object the isolate holds, and with it the
     // chain it decoded (generations.ts chainIndex), rather than decoding up to 12,288 hashes again.
     const kept = this.isolate.pointer?.value;
-    const pointer = kept?.version === read.version ? kept : read;
+    let pointer = kept?.version === read.version ? kept : read;
+    if (pointer === read && read.level1 && !(await withLevelOne(this.kv, this.isolate, read, () => (this.versionReads += 1)))) {
+      // The index is not readable here yet: stay on the version this isolate had, if any.
+      if (!kept) throw new NoDataVersion('The data version is not readable yet; retry later.');
+      pointer = kept;
+    }
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }
@@ -108,7 +113,7 @@ export class KvStore {
     // A prefetch is no dependency: whatever of it an answer uses is read again, and logged, by its resolver.
     if (!use.prefetch) this.log.key(key, pointer.version, use.upTo);
     // A base version (no chain) reads every key as asked: the common case, kept cheap.
-    if (!pointer.chain?.length) {
+    if (!pointer.chain?.length && !pointer.level1) {
       const held = this.cached(key, codec);
       return this.settle<T>(held !== undefined ? held : await this.load(key, codec));
     }

@@ -1,5 +1,8 @@
 import type { VersionPointer } from '../model/documents';
-import { POINTER_KEY } from '../model/keys';
+import { attachLevelOne } from '../model/generations';
+import { LevelOne } from '../model/level-one';
+import type { IsolateState } from './isolate-state';
+import { levelOneKey, POINTER_KEY } from '../model/keys';
 import { NoDataVersion } from '../model/domain-errors';
 
 /**
@@ -26,4 +29,34 @@ export async function readPointerKey(kv: KVNamespace): Promise<VersionPointer> {
     throw new NoDataVersion('The data-version pointer is unreadable; retry later.');
   }
   return value as VersionPointer;
+}
+
+/**
+ * The level-1 index a pointer names (src/model/level-one.ts), read beside it; null when it is
+ * not readable yet (KV may show the pointer before the index elsewhere) or not valid.
+ */
+export async function readLevelOneKey(kv: KVNamespace, version: string): Promise<LevelOne | null> {
+  try {
+    const text = await kv.get(levelOneKey(version), 'text');
+    return text === null ? null : LevelOne.decode(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Gives `pointer` the level-1 index it names: the one the isolate holds when it is the same
+ * (read once per fold per isolate), else read (`counted` once). False when it is not readable.
+ */
+export async function withLevelOne(kv: KVNamespace, isolate: IsolateState, pointer: VersionPointer, counted: () => void): Promise<boolean> {
+  const version = pointer.level1!.version;
+  let held = isolate.levelOne?.version === version ? isolate.levelOne.value : null;
+  if (!held) {
+    counted();
+    held = await readLevelOneKey(kv, version);
+    if (!held) return false;
+    isolate.levelOne = { version, value: held };
+  }
+  attachLevelOne(pointer, held);
+  return true;
 }

@@ -7,6 +7,7 @@ import { movedMap } from '../search/merge-parts';
 import { termPostings } from '../search/term-postings';
 import { searchParts, termShards } from '../search/search-parts';
 import { withCounts } from '../search/suggest-counts';
+import { prefixBuckets, type PrefixWord } from '../search/suggest-match';
 import type { DenseList } from '../search/dense-list';
 import type { DecodedShard } from '../search/posting-codec';
 import type { Postings } from '../search/rank';
@@ -60,13 +61,15 @@ export class SearchReader implements SearchIndexReads {
     return this.reader.readEach<ArticleDoc>((v) => docs.map((d) => searchArticleKey(v, d)));
   }
 
-  /** The buckets, with the count table a publish keeps apart laid over them (same round trip). */
-  async suggestBuckets(buckets: string[]): Promise<Map<string, SuggestBucket>> {
+  /** The buckets on the paths of the prefix's words, with the count table a publish keeps apart laid over them (same round trip). */
+  async suggestBuckets(words: PrefixWord[]): Promise<{ buckets: Map<string, SuggestBucket>; depth: number | undefined }> {
     const layout = await this.layout();
+    const buckets = prefixBuckets(words, layout.suggest);
     const [values, counts] = await Promise.all([
       this.reader.readKeys<SuggestBucket>((v) => buckets.map((b) => suggestKey(v, b))),
       layout.counts ? this.reader.readKeys<SuggestCounts>((v) => [suggestCountsKey(v)]).then(([c]) => c) : undefined,
     ]);
-    return new Map(buckets.map((b, i) => [b, withCounts(values[i] ?? [], counts)]));
+    // An absent bucket stays absent: the deepest bucket found on a word's path is the one that counts.
+    return { buckets: new Map(buckets.flatMap((b, i) => (values[i] ? [[b, withCounts(values[i], counts)] as const] : []))), depth: layout.suggest };
   }
 }

@@ -27,7 +27,7 @@ function commands(text: string): string[] {
 const RUN_BY: Array<[RegExp, string, string]> = [
   [/^npm (ci|test)$/, '.ci/run', 'npm test'],
   [/^npm start$/, 'tests/e2e/servers.ts', 'npmStartVars'],
-  [/^npm run build$/, 'package.json', '"test": "npm run build'],
+  [/^npm run build$/, 'package.json', '"typecheck": "npm run build'],
   [/^npm run schema:check$/, 'package.json', 'npm run schema:check &&'],
   [/^npm run kv:load$/, 'tests/e2e/global-setup.ts', 'scripts/load-kv.ts'],
   [/^npx wrangler deploy$/, 'package.json', 'wrangler deploy --dry-run'],

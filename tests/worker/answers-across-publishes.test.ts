@@ -217,9 +217,43 @@ describe('answers kept across publishes', () => {
     expect(seen.get('person putin')).toMatchObject({ changed: false, memo: true, edge: 'HIT' });
   }, 120_000);
 
+  it('a fold into level 1 keeps the untouched answers, also those kept from versions it folded, and recomputes the rest', async () => {
+    // An isolate that last answered two publishes ago: its answers are checked from a version the fold takes into level 1.
+    const lagging = createWorker(new IsolateState());
+    const asked = screens().filter((s) => ['person kim', 'person putin', 'feed'].includes(s.name) || s.name.startsWith('article '));
+    for (const screen of asked) await call(lagging, post(screen));
+    await publishing();
+    const { published } = await publishIncrementally([...entityFiles(), newStory('पुतिन की बैठक, दूसरा दिन')], [], '2026-01-06T12:00:00Z', {
+      maxGenerations: 1,
+      levelOneShare: 1, // a 40-article corpus: level 1 may grow as large as the base
+    });
+    expect(published).toMatchObject({ folded: true, compacted: false });
+    const folded = await pointer();
+    expect(folded.chain).toBeUndefined();
+    expect(folded.level1?.version).toBe(folded.version);
+    await checkAll(screens(), 'fold into level 1');
+    await publishing();
+    await publishIncrementally([...entityFiles(), newStory('पुतिन की एक और बैठक')], [], '2026-01-06T18:00:00Z');
+    expect((await pointer()).chain).toHaveLength(1);
+    const seen = await checkAll(screens(), 'publish on level 1');
+    expect(seen.get('person kim')).toMatchObject({ changed: false, memo: true, edge: 'HIT' });
+    expect(seen.get('person putin')!.memo).toBe(false);
+    const hits: string[] = [];
+    for (const screen of asked) {
+      const truth = await call(createWorker(new IsolateState()), post(screen));
+      const answer = await call(lagging, post(screen));
+      expect(answer.text, `${screen.name} (lagging isolate)`).toBe(truth.text);
+      if (answer.headers.get('x-memo') === 'HIT') hits.push(screen.name);
+    }
+    // Never stale (above), and not all discarded: Kim's page read nothing the two publishes wrote.
+    expect(hits).toContain('person kim');
+    expect(hits).not.toContain('person putin');
+    expect(hits).not.toContain('feed');
+  }, 180_000);
+
   it('a publish that compacts the chain into a new base keeps the untouched answers; a full build keeps none', async () => {
     await publishing();
-    await publishIncrementally([...entityFiles(), newStory('पुतिन की बैठक फिर')], [], '2026-01-07T00:00:00Z', { maxGenerations: 1 });
+    await publishIncrementally([...entityFiles(), newStory('पुतिन की बैठक फिर')], [], '2026-01-07T00:00:00Z', { maxGenerations: 1, levelOneShare: 0 });
     const base = await pointer();
     expect(base.chain).toBeUndefined();
     expect(base.baseParent).toBeDefined();

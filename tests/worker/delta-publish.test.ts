@@ -27,24 +27,44 @@ const base = JSON.parse(pointerEntries[0]!.value) as VersionPointer;
 const OLD = (JSON.parse(data.find((e) => e.key === `v:${base.version}:a:${SEED_SLUG}`)!.value) as { headline: string }).headline;
 const NEW = `संशोधित: ${OLD}`;
 const DELTA = 'dd01';
+/** The same correction folded into level 1, and a delta on top of it. */
+const FOLDED = 'dd02';
+const ON_TOP = 'dd03';
 /** Every key whose value shows the headline (the article and the list chunks with its card), corrected. */
-const correction: DeltaToPublish = {
+const correctionAs = (version: string): DeltaToPublish => ({
   parent: base.version,
-  pointer: { ...base, version: DELTA },
+  pointer: { ...base, version },
   entries: data
     .filter((e) => e.value.includes(OLD))
-    .map((e) => ({ key: e.key.replace(`v:${base.version}:`, `v:${DELTA}:`), value: e.value.replaceAll(OLD, NEW) })),
+    .map((e) => ({ key: e.key.replace(`v:${base.version}:`, `v:${version}:`), value: e.value.replaceAll(OLD, NEW) })),
   deleted: [],
-};
+});
+const correction = correctionAs(DELTA);
 const kv = (): KvWriter => fromKvNamespace(env.NEWS);
 const ARTICLE = `{ article(slug: "${SEED_SLUG}") { headline } articles(first: 5) { nodes { headline } }
   person(slug: "vladimir-putin") { articles(first: 5) { nodes { headline } } } }`;
 const headlines = (body: unknown) => [...JSON.stringify(body).matchAll(/"headline":"([^"]*)"/g)].map((m) => m[1]);
 
+/** One isolate that checks the pointer on every request, as a busy worker across publishes. */
+function warmWorker() {
+  const worker = createWorker(new IsolateState());
+  return async (query: string) => {
+    const ctx = createExecutionContext();
+    const request = new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, VERSION_CHECK_SECONDS: '0' } as Env, ctx);
+    await waitOnExecutionContext(ctx);
+    return {
+      body: (await response.json()) as { data: Record<string, { name?: string; headline?: string }> },
+      kv: parseKvStats(response.headers.get('x-kv-stats')),
+      memo: response.headers.get('x-memo'),
+    };
+  };
+}
+
 beforeAll(seedKv, 120_000);
 // Back to the base version: its keys are never touched; the delta's keys and the history go.
 beforeEach(async () => {
-  const { keys } = await env.NEWS.list({ prefix: `v:${DELTA}:` });
+  const keys = (await Promise.all([DELTA, FOLDED, ON_TOP].map((v) => env.NEWS.list({ prefix: `v:${v}:` })))).flatMap((l) => l.keys);
   await Promise.all([...keys.map((k) => env.NEWS.delete(k.name)), env.NEWS.delete('history')]);
   await env.NEWS.put(POINTER_KEY, pointerEntries[0]!.value);
 });
@@ -81,21 +101,34 @@ describe('a delta version in the worker', () => {
     const onBase = await counts();
     await publishDelta(kv(), correction);
     expect(await counts()).toEqual(onBase);
+    // Folded into level 1 (a bound of no generation): the same keys, and one read more for the index.
+    await env.NEWS.put(POINTER_KEY, pointerEntries[0]!.value);
+    await env.NEWS.delete('history');
+    await publishDelta(kv(), correctionAs(FOLDED), undefined, { maxGenerations: 0, levelOneShare: 1 });
+    expect((JSON.parse((await env.NEWS.get(POINTER_KEY))!) as VersionPointer).level1?.version).toBe(FOLDED);
+    expect(await counts()).toEqual(onBase.map((c) => ({ ...c, versionReads: c.versionReads + 1 })));
+  });
+
+  it('reads the level-1 index once per fold per isolate, across the versions that name it', async () => {
+    const send = warmWorker();
+    const query = `{ article(slug: "${SEED_SLUG}") { headline } }`;
+    await publishDelta(kv(), correctionAs(FOLDED), undefined, { maxGenerations: 0, levelOneShare: 1 });
+    expect(await send(query)).toMatchObject({ body: { data: { article: { headline: NEW } } }, kv: { versionReads: 2 } });
+    expect((await send(`{ dataVersion { id } ${query.slice(1)}`)).kv.versionReads).toBe(1);
+    // One more publish chains on top of level 1: the isolate keeps the index it read.
+    const again: DeltaToPublish = {
+      parent: FOLDED,
+      pointer: { ...base, version: ON_TOP },
+      entries: correction.entries.map((e) => ({ key: e.key.replace(`v:${DELTA}:`, `v:${ON_TOP}:`), value: e.value.replaceAll(NEW, `${NEW} (2)`) })),
+      deleted: [],
+    };
+    await publishDelta(kv(), again);
+    expect(await send(query)).toMatchObject({ body: { data: { article: { headline: `${NEW} (2)` } } }, kv: { versionReads: 1 } });
+    expect((await freshWorker()(query)).body).toEqual((await send(query)).body);
   });
 
   it('keeps the documents the delta did not change warm across the switch', async () => {
-    const worker = createWorker(new IsolateState());
-    const send = async (query: string) => {
-      const ctx = createExecutionContext();
-      const request = new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, VERSION_CHECK_SECONDS: '0' } as Env, ctx);
-      await waitOnExecutionContext(ctx);
-      return {
-        body: (await response.json()) as { data: Record<string, { name?: string; headline?: string }> },
-        kv: parseKvStats(response.headers.get('x-kv-stats')),
-        memo: response.headers.get('x-memo'),
-      };
-    };
+    const send = warmWorker();
     expect((await send('{ person(slug: "vladimir-putin") { name } }')).kv).toMatchObject({ roundTrips: 1, cacheHits: 0 });
     await send(`{ article(slug: "${SEED_SLUG}") { headline } }`);
     await publishDelta(kv(), correction);

@@ -158,4 +158,41 @@ describe('publishing one article incrementally', () => {
       return { keys: lists.keys + (await carrying(doc.slug)), deleted: ['a:generated-000011', ...lists.deleted, 'r:generated-000011'].sort() };
     });
   }, 120_000);
+
+  it('folds a chain at its bound into level 1, not a new base: keys written in proportion to the chain, answers as a full build before and after one more publish', async () => {
+    const kv = fromKvNamespace(env.NEWS);
+    await rollback(kv, parent);
+    const corpusKeys = (await kv.list(`v:${parent}:`)).length;
+    const added = generateArticle(N + 2);
+    const fixed = JSON.parse(v1.find((f) => f.path === 'articles/generated-000009.json')!.text) as { paragraphs: string[] };
+    fixed.paragraphs = [...fixed.paragraphs.slice(1), 'A correction: one more sentence.'];
+    const corrected = { path: 'articles/generated-000009.json', text: JSON.stringify(fixed) };
+    const first = await publishIncrementally([...entityFiles(), added], [], '2026-01-03T00:00:00Z');
+    // The second publish passes a one-generation bound: the chain folds.
+    const { delta, published } = await publishIncrementally([...entityFiles(), corrected], [], '2026-01-03T01:00:00Z', { maxGenerations: 1 });
+    expect(published).toMatchObject({ folded: true, compacted: false });
+    // Written: the delta's own keys, its manifest, the sync log's, and the one level-1 index.
+    expect(published.keysWritten).toBe(delta.entries.length - published.unchangedKeys + delta.deleted.length + 1 + published.syncKeys + 1);
+    const chainKeys = first.published.keysWritten + published.keysWritten;
+    expect(published.keysWritten).toBeLessThan(chainKeys);
+    expect(chainKeys * 4).toBeLessThan(corpusKeys);
+    const folded = JSON.parse((await env.NEWS.get(POINTER_KEY))!) as VersionPointer;
+    expect(folded).toMatchObject({ base: parent, level1: { version: folded.version, generations: 2 } });
+    const card = (slug: string) => readResolved(kv, folded, [`a:${slug}`]).then((r) => JSON.parse(r.get(`a:${slug}`)!.value) as ArticleDoc);
+    const afterFold = await answers('generated-000009', await card('generated-000009'));
+    const files = [...v1.filter((f) => f.path !== corrected.path), corrected, added];
+    await buildAndPublish(files, '2026-01-03T01:00:00Z');
+    expect(afterFold).toEqual(await answers('generated-000009', await card('generated-000009')));
+
+    // Back on the folded version (rollback checks level 1), one more publish chains on top of it.
+    await rollback(kv, folded.version);
+    await publishIncrementally(entityFiles(), ['generated-000011'], '2026-01-03T02:00:00Z');
+    const onTop = JSON.parse((await env.NEWS.get(POINTER_KEY))!) as VersionPointer;
+    expect(onTop.chain).toHaveLength(1);
+    expect(onTop.level1).toEqual(folded.level1);
+    const withdrawnCard = await read<ArticleDoc>(parent, 'a:generated-000011');
+    const onLevelOne = await answers('generated-000011', withdrawnCard!);
+    await buildAndPublish(files.filter((f) => f.path !== 'articles/generated-000011.json'), '2026-01-03T02:00:00Z');
+    expect(onLevelOne).toEqual(await answers('generated-000011', withdrawnCard!));
+  }, 240_000);
 });

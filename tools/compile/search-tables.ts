@@ -54,6 +54,7 @@ export function searchTables(cards: ArticleCard[], articles: ArticleLookup, enti
     slugs.set(bucket, table);
   });
   const n = cards.length;
+  const suggest = buildSuggestBuckets(entities, cards);
   return {
     docs: {
       count: n,
@@ -61,10 +62,10 @@ export function searchTables(cards: ArticleCard[], articles: ArticleLookup, enti
       ...(articles.text && { text: (doc: number) => articles.text!(cards[doc]!.slug)! }),
     },
     dates,
-    suggest: buildSuggestBuckets(entities, cards),
+    suggest: suggest.buckets,
     slugs,
     meta: { avg, slugBuckets: buckets },
-    pointer: { shards: searchShardCount(n), base: n, parts: 0, docs: n, moved: 0 },
+    pointer: { shards: searchShardCount(n), base: n, parts: 0, docs: n, moved: 0, suggest: suggest.depth },
   };
 }
 

@@ -5,15 +5,16 @@ import { utf8Length } from '../../src/text/utf8-length';
 import type { KvPair, KvWriter } from '../publish/kv-writer';
 import { foldSegments } from './fold-segments';
 import { readResolved } from './resolve-keys';
-import { generationsOf, writeChecked } from '../publish/version-state';
+import { writeChecked } from '../publish/version-state';
+import { loadChain } from '../publish/load-chain';
 
 /**
- * Compaction at the chain bound (docs/publishing.md): the delta is written as a new base, every
- * key its parent reaches copied under the new prefix with the delta applied, so the pointer's
- * chain is empty again. KV has no server-side copy, so this costs one write per key of the data
- * set (115,638 at 100,000 articles), once every MAX_DELTA_GENERATIONS publishes or
- * MAX_CHAIN_KEYS changed keys, whichever comes first; a full build (`publish`) resets the chain
- * the same way. Keys are copied in batches, each read back before the next.
+ * Compaction into a new base (docs/publishing.md): every key the parent reaches copied under the
+ * new prefix with the delta applied, so the pointer has no chain and no level 1 again. KV has no
+ * server-side copy, so this costs one write per key of the data set (115,638 at 100,000
+ * articles); it happens only when level 1 outgrows its share of the base (publish-delta.ts,
+ * src/model/level-one.ts). A full build (`publish`) resets the chain the same way. Keys are
+ * copied in batches, each read back before the next.
  */
 const BATCH = 1000;
 
@@ -41,7 +42,7 @@ export async function compactToBase(
   });
   const copy = (logical: string, value: string) => (fold ? fold.value(logical, value) : value);
   const reachable = new Set<string>();
-  for (const generation of generationsOf(parent)) {
+  for (const generation of (await loadChain(kv, parent)).order) {
     for (const key of await kv.list(versionPrefix(generation))) {
       const logical = splitKey(key)!.logical;
       if (!isVersionLocal(logical) && !replaced.has(logical)) reachable.add(logical);

@@ -9,7 +9,8 @@ import { decodeList, encodeList, tailOf, type SegmentPostings } from './search-s
  * segments' live postings into the base shards as they are copied costs no key more than the
  * copy, and leaves the new base with no segment and nothing moved: the tail the merge policy
  * keeps (search-segments.ts) then only ever holds what was published since the last
- * compaction or full build, at most MAX_DELTA_GENERATIONS publishes. Lists stay exact: a base
+ * compaction or full build (a fold into level 1 leaves it to the merge policy, which keeps it
+ * logarithmic). Lists stay exact: a base
  * posting is kept only where the moved-documents table says it is live (merge-parts.ts).
  */
 export interface SearchFold {

@@ -3,7 +3,8 @@ import type { KvWriter } from '../publish/kv-writer';
 import { publish, rollback } from '../publish/publish';
 import { publishDelta, type DeltaToPublish } from './publish-delta';
 import { readCurrent } from './resolve-keys';
-import { HISTORY_KEY, POINTER_KEY, syncBlockKey, syncSeqKey } from '../../src/model/keys';
+import { HISTORY_KEY, levelOneKey, POINTER_KEY, syncBlockKey, syncSeqKey } from '../../src/model/keys';
+import { collidingKeys } from '../fixtures/colliding-keys';
 import { counting, failingAfter, openLocalKv } from '../fixtures/local-kv';
 
 /**
@@ -135,9 +136,9 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     expect(writer.puts.map((p) => p.key)).toEqual(['v:d2:a:x', 'v:d2:g', syncBlockKey(0, 1), syncBlockKey(1, 0), syncSeqKey('d2'), HISTORY_KEY, POINTER_KEY]);
   });
 
-  it('compacts the chain into a new base at its bound, and the data reads the same', async () => {
+  it('compacts the chain into a new base at its bound when level 1 may hold nothing, and the data reads the same', async () => {
     await base();
-    const bound = { maxGenerations: 2 };
+    const bound = { maxGenerations: 2, levelOneShare: 0 };
     await publishDelta(kv, delta('b0', 'd1', ['a:item-1'], ['a:item-9']), undefined, bound);
     await publishDelta(kv, delta('d1', 'd2', ['a:item-2']), undefined, bound);
     const result = await publishDelta(kv, delta('d2', 'd3', ['a:item-3']), undefined, bound);
@@ -148,5 +149,78 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     expect(await view()).toEqual(expected('d3', { 'a:item-1': 'd1', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-9': null }));
     await rollback(kv, 'd1');
     expect(await view()).toEqual(expected('d1', { 'a:item-1': 'd1', 'a:item-9': null }));
+  });
+
+  it('folds the chain into level 1 at its bound: the delta and one index key, nothing copied; later publishes and rollbacks read the same', async () => {
+    await base();
+    // A ten-key base: level 1 may hold as many keys as it has.
+    const bound = { maxGenerations: 2, levelOneShare: 1 };
+    await publishDelta(kv, delta('b0', 'd1', ['a:item-1'], ['a:item-9']), undefined, bound);
+    await publishDelta(kv, delta('d1', 'd2', ['a:item-2']), undefined, bound);
+    const writer = counting(kv);
+    const result = await publishDelta(writer, delta('d2', 'd3', ['a:item-3', 'a:item-1']), undefined, bound);
+    expect(result).toMatchObject({ folded: true, compacted: false, keysWritten: 2 + 2 + result.syncKeys });
+    expect(await kv.list('v:d3:')).toEqual(['v:d3:a:item-1', 'v:d3:a:item-3', 'v:d3:g', levelOneKey('d3')]);
+    expect(writer.puts.map((p) => p.key)).toContain(levelOneKey('d3'));
+    const pointer = JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!);
+    expect(pointer).toMatchObject({ base: 'b0', level1: { version: 'd3', entries: 4, generations: 3 } });
+    expect(pointer.chain).toBeUndefined();
+    expect(await view()).toEqual(expected('d3', { 'a:item-1': 'd3', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-9': null }));
+
+    // A publish on top of level 1 chains as before; the next fold merges the new chain in.
+    await publishDelta(kv, delta('d3', 'd4', ['a:item-4']), undefined, bound);
+    expect(await view()).toEqual(expected('d4', { 'a:item-1': 'd3', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-4': 'd4', 'a:item-9': null }));
+    await publishDelta(kv, delta('d4', 'd5', ['a:item-2']), undefined, bound);
+    const refolded = await publishDelta(kv, delta('d5', 'd6', [], ['a:item-1']), undefined, bound);
+    expect(refolded.folded).toBe(true);
+    const after = JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!);
+    // item-1, item-2, item-3, item-4, item-9: d2's entry for item-2 gave way to d5's.
+    expect(after.level1).toEqual({ version: 'd6', entries: 5, generations: 6 });
+    const d6 = { 'a:item-1': null, 'a:item-2': 'd5', 'a:item-3': 'd3', 'a:item-4': 'd4', 'a:item-9': null };
+    expect(await view()).toEqual(expected('d6', d6));
+    expect(JSON.parse((await kv.getMany([HISTORY_KEY])).get(HISTORY_KEY)!)[0].folded).toEqual(['d6', 'd5', 'd4', 'd3', 'd2', 'd1']);
+    expect(await history()).toEqual(['d6', 'd5', 'd4']);
+
+    // Rollback checks level 1's generations hold what the index says, then reads as before.
+    await rollback(kv, 'd4');
+    expect(await view()).toEqual(expected('d4', { 'a:item-1': 'd3', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-4': 'd4', 'a:item-9': null }));
+    await rollback(kv, 'd6');
+    expect(await view()).toEqual(expected('d6', d6));
+
+    // d3's index goes once no kept version's pointer names it; its data stays (d6's level 1 reads it).
+    expect(await kv.list('v:d3:')).toContain(levelOneKey('d3'));
+    await publishDelta(kv, delta('d6', 'd7', ['a:item-5']), undefined, bound);
+    await publishDelta(kv, delta('d7', 'd8', ['a:item-6']), undefined, bound);
+    expect(await history()).toEqual(['d8', 'd7', 'd6']);
+    expect(await kv.list('v:d3:')).toEqual(['v:d3:a:item-3', 'v:d3:g']);
+    expect(await view()).toEqual(expected('d8', { ...d6, 'a:item-5': 'd7', 'a:item-6': 'd8' }));
+  });
+
+  it('writes a new base once level 1 would outgrow its share of the base, which resets level 1', async () => {
+    await base();
+    const bound = { maxGenerations: 1, levelOneShare: 0.25 };
+    await publishDelta(kv, delta('b0', 'd1', ['a:item-1']), undefined, bound);
+    expect((await publishDelta(kv, delta('d1', 'd2', ['a:item-2']), undefined, bound)).folded).toBe(true);
+    await publishDelta(kv, delta('d2', 'd3', ['a:item-3']), undefined, bound);
+    // Four keys in level 1 of a ten-key base is past a quarter.
+    const result = await publishDelta(kv, delta('d3', 'd4', ['a:item-4']), undefined, bound);
+    expect(result).toMatchObject({ compacted: true, folded: false });
+    const pointer = JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!);
+    expect(pointer.level1).toBeUndefined();
+    expect(pointer.chain).toBeUndefined();
+    expect(await kv.list('v:d4:')).toHaveLength(10);
+    expect(await view()).toEqual(expected('d4', { 'a:item-1': 'd1', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-4': 'd4' }));
+  });
+
+  it('reads two keys of one hash from their own generations across folds', async () => {
+    const [k1, k2] = collidingKeys();
+    await base();
+    const bound = { maxGenerations: 1, levelOneShare: 1 };
+    await publishDelta(kv, delta('b0', 'd1', [k1]), undefined, bound);
+    await publishDelta(kv, delta('d1', 'd2', [k2]), undefined, bound);
+    await publishDelta(kv, delta('d2', 'd3', ['a:item-0']), undefined, bound);
+    await publishDelta(kv, delta('d3', 'd4', [k1]), undefined, bound);
+    const { from } = await view([k1, k2]);
+    expect(from).toEqual({ [k1]: 'd4', [k2]: 'd2' });
   });
 });

@@ -3,12 +3,15 @@ import { purgeTags, SEARCH_TAG } from '../../src/model/cache-tags';
 import type { ChangeTuple } from '../../src/model/changes';
 import type { ListMove } from '../../src/model/list-moves';
 import type { VersionPointer } from '../../src/model/documents';
-import { chainIndex, encodeMembership, isVersionLocal, MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS, TOMBSTONE } from '../../src/model/generations';
-import { generationKey, versionPrefix } from '../../src/model/keys';
+import { encodeMembership, isVersionLocal, MAX_CHAIN_KEYS, MAX_DELTA_GENERATIONS, TOMBSTONE } from '../../src/model/generations';
+import { generationKey, levelOneKey, versionPrefix } from '../../src/model/keys';
+import { LEVEL1_SHARE, MAX_LEVEL1_GENERATIONS } from '../../src/model/level-one';
 import { utf8Length } from '../../src/text/utf8-length';
 import { compactToBase } from './compact-chain';
 import type { KvPair, KvWriter } from '../publish/kv-writer';
 import { syncEntries, type SyncOptions } from '../publish/sync-writer';
+import { nextLevelOne } from './level-one-store';
+import { loadChain } from '../publish/load-chain';
 import { readResolved } from './resolve-keys';
 import { PublishError, readState, switchTo, writeChecked, type VersionRecord } from '../publish/version-state';
 
@@ -16,15 +19,17 @@ import { PublishError, readState, switchTo, writeChecked, type VersionRecord } f
  * Publishing what changed (docs/publishing.md): a delta version writes only its changed keys
  * under its own prefix, tombstones for the keys it deletes, its generation manifest and its
  * step of the sync log (tools/publish/sync-writer.ts); reads them back; then switches readers
- * with one pointer write whose chain names every generation back to the base
- * (src/model/generations.ts). A failure before the switch leaves readers on the parent;
- * running the same delta again completes it.
+ * with one pointer write whose chain names every generation back to level 1 or the base
+ * (src/model/generations.ts). At the chain's bound the chain is folded into level 1 (one more
+ * key, src/model/level-one.ts); only when level 1 outgrows its share of the base is the version
+ * written as a new base. A failure before the switch leaves readers on the parent; running the
+ * same delta again completes it.
  */
 export interface DeltaToPublish {
   /** The version the delta applies to: it must be the current one. */
   parent: string;
-  /** The new version's pointer fields; publishDelta adds `base` and `chain`. */
-  pointer: Omit<VersionPointer, 'base' | 'chain'>;
+  /** The new version's pointer fields; publishDelta adds `base`, `chain`, `level1` and `baseParent`. */
+  pointer: Omit<VersionPointer, 'base' | 'chain' | 'level1'>;
   /** New and changed keys, under `v:<pointer.version>:`, values as stored. */
   entries: KvPair[];
   /** Logical keys (`a:<slug>`, ...) the new version no longer has. */
@@ -41,6 +46,9 @@ const MAX_BASE_PARENT_KEYS = 4096;
 export interface DeltaOptions {
   maxGenerations?: number;
   maxChainKeys?: number;
+  /** Share of the base's keys level 1 may hold (LEVEL1_SHARE). */
+  levelOneShare?: number;
+  maxLevelOneGenerations?: number;
   sync?: SyncOptions;
 }
 
@@ -54,6 +62,8 @@ export interface DeltaResult {
   bytesWritten: number;
   /** True when the chain reached its bound and the version was written as a new base. */
   compacted: boolean;
+  /** True when the chain reached its bound and was folded into level 1 (no base written). */
+  folded: boolean;
   deletedKeys: number;
   deletedVersions: string[];
   /**
@@ -80,13 +90,14 @@ function validate(delta: DeltaToPublish): void {
 
 export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (line: string) => void = () => {}, options: DeltaOptions = {}): Promise<DeltaResult> {
   validate(delta);
-  const { base: _base, chain: _chain, ...fields } = delta.pointer as VersionPointer;
+  // What the parent's pointer said of its chain, level 1 and base is never carried over as it was.
+  const { base: _base, chain: _chain, level1: _level1, baseParent: _baseParent, ...fields } = delta.pointer as VersionPointer;
   const { version } = fields;
   const state = await readState(kv);
   const { current, history } = state;
   if (current?.version === version) {
     log(`version ${version} is already published`);
-    return { status: 'unchanged', keysWritten: 0, syncKeys: 0, bytesWritten: 0, compacted: false, deletedKeys: 0, deletedVersions: [], purgeTags: [], unchangedKeys: 0 };
+    return { status: 'unchanged', keysWritten: 0, syncKeys: 0, bytesWritten: 0, compacted: false, folded: false, deletedKeys: 0, deletedVersions: [], purgeTags: [], unchangedKeys: 0 };
   }
   if (!current || current.version !== delta.parent) {
     throw new PublishError(`Delta ${version} applies to ${delta.parent}, but the current version is ${current?.version ?? 'nothing'}; rebuild it against the current version.`);
@@ -113,9 +124,16 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const changed = encodeMembership([...written, ...deleted, ...ranges]);
   const chain = [{ version, keys: changed }, ...(current.chain ?? [])];
   const tags = purgeTags([...written, ...deleted]);
-  const hashes = written.length + deleted.length + ranges.length + chainIndex(current).hashCount;
-  if (chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS)) {
-    log(`chain of ${chain.length} generation(s), ${hashes} key hash(es): writing ${version} as a new base`);
+  const hashes = written.length + deleted.length + ranges.length + (await loadChain(kv, current)).hashCount;
+  const full = chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS);
+  // At the bound: fold the chain into level 1, unless level 1 would outgrow its share of the base.
+  const level = full ? await nextLevelOne(kv, current, { version, keys: [...written, ...deleted, ...ranges] }) : null;
+  // A parent loaded before there was a history (or by hand): its base counted as found.
+  const baseKeys = level ? (parentRecord?.reach ?? parentRecord?.keys ?? (await kv.list(versionPrefix(current.base ?? current.version))).length) : 0;
+  const outgrown = level !== null &&
+    (level.hashes.length > baseKeys * (options.levelOneShare ?? LEVEL1_SHARE) || level.generations.length > (options.maxLevelOneGenerations ?? MAX_LEVEL1_GENERATIONS));
+  if (outgrown) {
+    log(`level 1 would hold ${level.hashes.length} key(s) of ${level.generations.length} generation(s), past its share of the base's ${baseKeys}: writing ${version} as a new base`);
     const base = await compactToBase(kv, current, { ...delta, entries: changedEntries }, [], log);
     await writeChecked(kv, version, sync.entries, current.version);
     // What the new base changed from its parent, for kept answers (src/model/answer-reads.ts):
@@ -124,19 +142,28 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
     const record = { ...fields, ...(base.search && { search: base.search }), ...baseParent, keys: base.keys, reach: base.reach };
     const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
     await kv.deleteMany(sync.expired);
-    return { status: 'published', keysWritten: base.keys + sync.entries.length, syncKeys: sync.entries.length, bytesWritten: base.bytes, compacted: true, deletedKeys: deletedKeys + sync.expired.length, deletedVersions: dropped.map((d) => d.version), purgeTags: [...new Set([...tags, SEARCH_TAG])].sort(), unchangedKeys };
+    return { status: 'published', keysWritten: base.keys + sync.entries.length, syncKeys: sync.entries.length, bytesWritten: base.bytes, compacted: true, folded: false, deletedKeys: deletedKeys + sync.expired.length, deletedVersions: dropped.map((d) => d.version), purgeTags: [...new Set([...tags, SEARCH_TAG])].sort(), unchangedKeys };
   }
 
-  const manifest = { keys: [...written, ...deleted], shadows: [...written, ...deleted].flatMap((l) => before.get(l)?.physical ?? []) };
-  const entries = [...changedEntries, ...tombstones, { key: generationKey(version), value: JSON.stringify(manifest) }];
+  const manifest = { keys: [...written, ...deleted, ...ranges], shadows: [...written, ...deleted].flatMap((l) => before.get(l)?.physical ?? []) };
+  const index = level ? [{ key: levelOneKey(version), value: level.encode() }] : [];
+  const entries = [...changedEntries, ...tombstones, { key: generationKey(version), value: JSON.stringify(manifest) }, ...index];
   const puts = [...entries, ...sync.entries];
   await writeChecked(kv, version, puts, current.version);
   const bytesWritten = puts.reduce((n, e) => n + utf8Length(e.value), 0);
-  log(`delta ${version}: ${puts.length} key(s) (${sync.entries.length} of the sync log), ${bytesWritten} byte(s) written and read back`);
+  log(`delta ${version}: ${puts.length} key(s) (${sync.entries.length} of the sync log), ${bytesWritten} byte(s) written and read back` +
+    (level ? `; chain folded into level 1 (${level.hashes.length} key(s) of ${level.generations.length} generation(s))` : ''));
 
-  const pointer: VersionPointer = { ...fields, base: current.base ?? current.version, chain, ...(current.baseParent && { baseParent: current.baseParent }) };
-  const record: VersionRecord = { ...pointer, keys: entries.length, reach };
+  const lineage = {
+    base: current.base ?? current.version,
+    ...(current.baseParent && { baseParent: current.baseParent }),
+  };
+  const pointer: VersionPointer = level
+    ? { ...fields, ...lineage, level1: { version, entries: level.hashes.length, generations: level.generations.length } }
+    : { ...fields, ...lineage, chain, ...(current.level1 && { level1: current.level1 }) };
+  const folded = level ? level.generations : parentRecord?.folded;
+  const record: VersionRecord = { ...pointer, keys: entries.length, reach, ...(folded && { folded }) };
   const { dropped, deletedKeys } = await switchTo(kv, record, state, log);
   await kv.deleteMany(sync.expired);
-  return { status: 'published', keysWritten: puts.length, syncKeys: sync.entries.length, bytesWritten, compacted: false, deletedKeys: deletedKeys + sync.expired.length, deletedVersions: dropped.map((d) => d.version), purgeTags: tags, unchangedKeys };
+  return { status: 'published', keysWritten: puts.length, syncKeys: sync.entries.length, bytesWritten, compacted: false, folded: level !== null, deletedKeys: deletedKeys + sync.expired.length, deletedVersions: dropped.map((d) => d.version), purgeTags: tags, unchangedKeys };
 }

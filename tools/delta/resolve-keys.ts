@@ -1,11 +1,12 @@
 import type { VersionPointer } from '../../src/model/documents';
-import { chainIndex, TOMBSTONE } from '../../src/model/generations';
+import { TOMBSTONE } from '../../src/model/generations';
 import { POINTER_KEY } from '../../src/model/keys';
 import type { KvWriter } from '../publish/kv-writer';
+import { loadChain } from '../publish/load-chain';
 
 /**
  * What a reader of `pointer` sees for each logical key, read the way src/store/kv-store.ts
- * reads it (the newest generation of the chain holding the key, then the base), for the
+ * reads it (the newest generation of the chain holding the key, then level 1, then the base), for the
  * publishing side: the key a delta overrides, a compaction's copy, an incremental build's
  * look at the current list heads. One bulk read per round; a false hash match adds a round.
  */
@@ -17,7 +18,7 @@ export interface Resolved {
 }
 
 export async function readResolved(kv: KvWriter, pointer: VersionPointer, logicals: string[]): Promise<Map<string, Resolved | null>> {
-  const index = chainIndex(pointer);
+  const index = await loadChain(kv, pointer);
   const found = new Map<string, Resolved | null>();
   let pending = logicals.map((logical) => ({ logical, candidates: index.candidates(`v:${pointer.version}:${logical}`) }));
   while (pending.length > 0) {

@@ -135,13 +135,13 @@ export async function searchDelta(input: SearchDeltaInput): Promise<SearchDelta>
   if (dates) put.push(dates);
   const linked = [...input.added, ...input.corrected].map((a) => ({ links: a, sign: 1 }));
   for (const d of previous) linked.push({ links: before.get(d)!, sign: -1 });
-  const counts = await suggestCounts(read, old, version, linked, input.entities, layout.counts ?? 0, input.maxSuggestCounts);
+  const counts = await suggestCounts(read, old, version, linked, input.entities, { entries: layout.counts ?? 0, depth: layout.suggest }, input.maxSuggestCounts);
   put.push(...counts.put);
   // The absorbed segments' keys are dropped (tombstones), so no later compaction copies them.
   const tailAfter = [...tail.slice(0, tail.length - merging.length), ...(written > 0 ? [[part, segment.shards, segment.docs] as TailPart] : [])];
   return {
     put,
     delete: [...removedDocs.map((d) => searchArticleKey(version, d)), ...mergedKeys.map((k) => k.replace(`v:${old}:`, `v:${version}:`))],
-    search: { shards: layout.shards, base: layout.base, parts: part, tail: tailAfter, counts: counts.entries, docs: next, moved: movedTable.length },
+    search: { shards: layout.shards, base: layout.base, parts: part, tail: tailAfter, counts: counts.entries, docs: next, moved: movedTable.length, suggest: layout.suggest },
   };
 }

@@ -15,6 +15,8 @@ const AUTHOR_NOTE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2} is an? 
 
 const SHORT = 160;
 
+const REPORTED = /\b(?:said|says|told|according to)\b/iu;
+
 const RULES: Array<[JunkKind, RegExp, number]> = [
   ['read-also', new RegExp(String.raw`^[\s\-–—•*>|(\[]*(?:इसे भी पढ़ें|इसे भी पढ़े|ये भी पढ़ें|ये भी पढ़े|यह भी पढ़ें|ये पढ़ें|और पढ़ें|पढ़ें\s*[:-]|also read|read also|read more|more from|related(?: stories| articles| news)?\s*[:|]|see also|must read|recommended|trending|you may also like|you might also like|more great [\w ]{1,30} stories|more stories|loading content|lire aussi|à lire aussi|sur le même sujet|a lire aussi|lire plus|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|leggi anche|leggi l'articolo|leia também|leia mais|veja também|lea también|te puede interesar|관련\s?기사|추천\s?기사|こちらも読まれています|関連記事|あわせて読みたい|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關閱讀|相关阅读|推薦閱讀|推荐阅读|更多新聞|更多新闻|同場加映|同场加映)`, 'iu'), SHORT * 2],
   ['caption', /^[\s(]*(?:图像来源|圖像來源|图像加注文字|圖像加註文字|图片来源|圖片來源|image source|image caption|photo(?: credit)?\s*[:：]|picture\s*:|pictured\s*:|file photo|foto\s*:|bild\s*:|crédit photo|crédits? ?:|사진\s*[=:]|사진제공|\[사진|\(사진|写真\s*[:：]|写真は|資料圖片|资料图片|\(photo|\(foto|\(image)/iu, SHORT],
@@ -37,15 +39,18 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
   ['copyright', /^[\s<(]*(?:©|ⓒ|Ⓒ|\(c\)|copyright|all rights reserved|저작권자|무단\s?전재|版權所有|版权所有|著作権|tous droits réservés|alle rechte vorbehalten)/iu, SHORT * 2],
   ['copyright', /(?:무단\s?전재|재배포 금지|재배포금지|all rights reserved|版權所有|版权所有)/iu, SHORT],
   ['dateline', /^(?:stand|maj|le \d|am \d|\d{1,2}[./]\d{1,2}[./]\d{2,4})[^.!?。]{0,50}\d{1,2}[:h.]\d{2}[^.!?。]{0,20}$/iu, 70],
-  ['label', /^[^\p{L}]*$/u, 40],
+  // Lines without a letter; not a rule of underscores ("___"), the wire's break between a story's parts.
+  ['label', /^(?!_{3,}$)[^\p{L}]*$/u, 40],
   // An ad slot's or a teaser's label left alone on its line: "Advert", "More", "Anzeige".
-  ['label', /^(?:advert|advertisement|advertising|sponsored|more|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|광고|広告|广告|廣告|विज्ञापन)$/iu, 20],
+  ['label', /^(?:advert|advertisement|advertising|sponsored|more:?|don['’]t miss|caption|close|thanks for watching!?|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|광고|広告|广告|廣告|विज्ञापन)$/iu, 20],
   // A caption's credit in brackets closing it: "The plague wiped out half of Europe (Image: GETTY)".
   ['caption', /\((?:image|images|photo|photos|picture|pic|credit|foto|bild|crédit|source)\s*:\s*[^()]{1,60}\)\s*$/iu, 300],
   // Pleas and promotions that run past a line: "If you enjoyed this article, we have a proposition for you", "... delivered to your inbox".
-  ['call-to-action', /\bif you (?:enjoyed|liked|value|appreciate|found) (?:this|our) (?:article|story|journalism|reporting)\b|\b(?:meet|to|in) your inbox\b|\blisten (?:live|back) (?:here|at|on)\b/iu, 300],
+  ['call-to-action', /\bmoderat\w* (?:all )?comments\b|\bcomments? (?:are|is) moderated\b|\bsign up for (?:the|our) (?:free )?(?:\w+ )?newsletter\b|\bfollow (?:him|her|them|us|me) on (?:twitter|facebook|instagram)\b|\bjoin our [\w ]{0,20}forums?\b|\bif you (?:enjoyed|liked|value|appreciate|found) (?:this|our) (?:article|story|journalism|reporting)\b|\b(?:meet|to|in) your inbox\b|\blisten (?:live|back) (?:here|at|on)\b/iu, 300],
   // A link or a gallery's controls printed as text: "https://www.example.com/news/...", "Image 1 of 23 Caption Close".
-  ['label', /^(?:https?:\/\/\S+|image \d+ of \d+\b.*)$/iu, SHORT],
+  ['label', /^(?:https?:\/\/\S+|image \d+ of\b.*|\d+ of \d+)$/iu, SHORT],
+  // Tag lists and a publishing system's shortcodes printed as text: "Tags: ...", "[button link=...]...[/button]", "This slideshow requires JavaScript."
+  ['label', /^(?:tags?\s*[:：]|\[(\w+)\b[^\]]*\].*\[\/\1\]$|this slideshow requires javascript)/iu, 300],
   // A video list's item: its running time, then its title ("3:47 Protests turn violent ...").
   ['label', /^\d{1,2}:\d{2}(?::\d{2})?\s+[^.!?。]{5,150}\??$/u, SHORT],
   // Reading time and publication lines: "3 minute read", "9 Min.", "Published Mar 29, 2023 • Last updated ...".
@@ -60,7 +65,10 @@ const RULES: Array<[JunkKind, RegExp, number]> = [
 /** The kind of junk a paragraph is, or undefined for text. */
 export function junkKind(paragraph: string): JunkKind | undefined {
   const p = paragraph.trim();
-  for (const [kind, re, max] of RULES) if (p.length <= max && re.test(p)) return kind;
+  for (const [kind, re, max] of RULES) {
+    // A call to action addresses the reader; a line that reports what someone said is news ("... continued to sign up subscribers, Mayer said").
+    if (p.length <= max && re.test(p) && !(kind === 'call-to-action' && REPORTED.test(p))) return kind;
+  }
   return undefined;
 }
 
@@ -77,19 +85,31 @@ export function dropBoilerplate(paragraphs: string[], context: { headline?: stri
   // The headline printed again behind a kicker or place ("Kirche - Halle (Saale):Semesterbeginn mit ...").
   const kickerAndHeadline = (p: string) => key(context.headline).length >= 20 && key(p).endsWith(key(context.headline)) && key(p).length - key(context.headline).length <= 60;
   for (const p of paragraphs) {
-    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || kickerAndHeadline(p) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 ? 'repeat' : undefined);
+    const kind = junkKind(p) ?? (same(p, context.byline) || same(p, context.headline) || kickerAndHeadline(p) || same(p, context.section) ? 'dateline' : seen.has(p) && p.length < 400 && !/^_{3,}$/.test(p) ? 'repeat' : undefined);
     if (kind) dropped.push({ kind, text: p });
     else kept.push(p);
     seen.add(p);
   }
   // Labels and menus at either end (a section name, "Skip to content", a list of links): short
   // lines that end no sentence.
-  const label = (p: string | undefined) => p !== undefined && p.length < LABEL && !/\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'\s]*$/u.test(p);
+  // The wire's "___" break stays where the source puts it, at an end too (what follows it may be dropped, as a "follow our coverage" line).
+  const label = (p: string | undefined) => p !== undefined && p.length < LABEL && !/\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'\s]*$/u.test(p) && !/^_{3,}$/.test(p);
   // A place dateline on its own line above the first sentence ("BAAR, SWITZERLAND") starts the text (AP style: CITY, STATE in capitals).
   const placeDateline = (p: string | undefined) => p !== undefined && /^\p{Lu}[\p{Lu}\s.'’-]{1,30},\s*\p{Lu}[\p{Lu}\s.'’-]{1,30}$/u.test(p);
   // The author's note closing the page ("Regan is a Southeastern Connecticut native now living in ..."): a name, "is a", and a life, not news.
   if (kept.length > 1 && AUTHOR_NOTE.test(kept.at(-1)!) && kept.at(-1)!.length <= 400) dropped.push({ kind: 'credit', text: kept.pop()! });
-  while (label(kept.at(-1))) dropped.push({ kind: 'label', text: kept.pop()! });
-  while (label(kept[0]) && !placeDateline(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
+  // A tag list closing the page: "Tags" (or "Topics", "Filed under") on its own line and short lines of terms after it.
+  const tags = kept.findLastIndex((p) => /^(?:tags?|topics?|keywords?|filed under)\s*[:：]?$/iu.test(p.trim()));
+  if (tags > 0 && kept.slice(tags).join('').length < 400 && !kept.slice(tags + 1).some((p) => /\p{Sentence_Terminal}\s*$/u.test(p))) {
+    for (const text of kept.splice(tags)) dropped.push({ kind: 'label', text });
+  }
+  // A run of three or more such lines of which most hold a figure is data the story gives (tour dates, scores, prices), not a
+  // menu; a line stamped with a clock time ("20:53 ...", "今日20:38 ...") is a list of other stories.
+  const figure = (l: string) => /\p{N}/u.test(l) && !/^\P{N}{0,4}\d{1,2}:\d{2}/u.test(l);
+  const run = (lines: string[]) => lines.length >= 3 && lines.filter(figure).length * 2 > lines.length;
+  const trailing = kept.slice(kept.findLastIndex((p) => !label(p)) + 1);
+  const leading = kept.slice(0, Math.max(0, kept.findIndex((p) => !label(p))));
+  if (!run(trailing)) while (label(kept.at(-1))) dropped.push({ kind: 'label', text: kept.pop()! });
+  if (!run(leading)) while (label(kept[0]) && !placeDateline(kept[0])) dropped.push({ kind: 'label', text: kept.shift()! });
   return { kept, dropped };
 }

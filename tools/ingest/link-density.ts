@@ -22,12 +22,20 @@ export function linkDensity(el: Element): number {
   return links / total;
 }
 
+/** A paragraph that is a sentence with four words or more of its own around its link: prose that cites a source, not a list of links. */
+function sentenceWithLink(el: Element): boolean {
+  if (el.tagName !== 'P' || !/\p{Sentence_Terminal}[\p{Pe}\p{Pf}"'’\s]*$/u.test(el.textContent ?? '')) return false;
+  let own = el.textContent ?? '';
+  for (const a of el.querySelectorAll('a')) own = own.replace(a.textContent ?? '', ' ');
+  return (own.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 4;
+}
+
 /** Removes from `root` every block whose text is mostly links; returns how many. */
 export function dropLinkBlocks(root: Element): number {
   let removed = 0;
   for (const el of [...root.querySelectorAll(LEAF_BLOCKS)]) {
     if (!el.isConnected) continue;
-    if (linkDensity(el) > MAX_LINK_DENSITY) {
+    if (linkDensity(el) > MAX_LINK_DENSITY && !sentenceWithLink(el)) {
       el.remove();
       removed++;
     }

@@ -115,6 +115,8 @@ function dropDataTables(root: Element) {
 /**
  * A standfirst set in bold as the article's first paragraph (tagesschau's `<p><strong>`), which
  * the page's description repeats: it is the summary, kept as such, not the body's first paragraph.
+ * A summary of the story runs to two sentences or more; one bold sentence is the lede set in bold
+ * (agency style), and stays.
  */
 function dropBoldStandfirst(root: Element, description: string) {
   // The first paragraph of some length: Readability turns a dateline <div> into a <p> above it.
@@ -126,7 +128,8 @@ function isBoldStandfirst(p: Element, description: string | undefined): boolean 
   const text = letters(p.textContent ?? '');
   if (!description || text.length < 40) return false;
   const bold = [...p.querySelectorAll('strong, b')].reduce((n, b) => n + letters(b.textContent ?? '').length, 0);
-  return bold >= 0.9 * text.length && letters(description).startsWith(text);
+  const sentences = (p.textContent ?? '').match(/\p{Sentence_Terminal}+[\p{Pe}\p{Pf}"'’]*(?=\s|$)/gu)?.length ?? 0;
+  return bold >= 0.9 * text.length && sentences >= 2 && letters(description).startsWith(text);
 }
 
 /** Readability's article HTML as paragraphs and blocks, without the blocks that are mostly links (related stories, tag lists). */

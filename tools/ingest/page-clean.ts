@@ -13,7 +13,9 @@ import type { Doc } from './page-meta';
  */
 const ROLES = new Set(['dialog', 'alertdialog', 'navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'tooltip']);
 
-const NOT_TEXT = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|image-?credit|photo-?credit|share|sharing|social|newsletter|related|recommended|read-?more|more-?stories|author-?bio|about-?the-?author|author-?info|byline|promo|advert|ad-?slot|breadcrumbs?|tags|paywall|subscribe|subscription|signup|sign-?up|comments?|standfirst|dek|chapo|chapeau|highlights|key-?points|takeaways)(?:$|[\s_-])/i;
+/** The same names closing a camelCase class ("InlineImage-imageEmbedCaption"). */
+const NOT_TEXT_CAMEL = /\p{Ll}(?:Caption|Captions|Credit|Credits|Share|Sharing|Newsletter|Related|Byline|Promo)(?:$|[\s_-])/u;
+const NOT_TEXT = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|image-?credit|photo-?credit|share|sharing|social|newsletter|related|recommended|read-?more|more-?stories|author-?bio|about-?the-?author|author-?info|byline|promo|advert|ad-?slot|breadcrumbs?|tags|paywall|subscribe|subscription|signup|sign-?up|comments?|standfirst|dek|chapo|chapeau|highlights|key-?points|takeaways|rail__item)(?:$|[\s_-])/i;
 
 /**
  * Class words that hide an element or mark a media player's controls: the hiding utilities of
@@ -51,7 +53,7 @@ export function removeNonText(document: Doc): number {
   for (const el of [...document.querySelectorAll('[class], [id]')]) {
     if (!el.isConnected || CONTAINERS.has(el.tagName) || INLINE.has(el.tagName)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (NOT_TEXT.test(names) && !holdsTheArticle(el)) drop(el);
+    if ((NOT_TEXT.test(names) || NOT_TEXT_CAMEL.test(names)) && !holdsTheArticle(el)) drop(el);
   }
   return removed;
 }

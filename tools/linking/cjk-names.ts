@@ -14,7 +14,7 @@ const ZH_TITLES = [
   '首相', '主席', '发言人', '發言人', '外长', '外長', '高级代表', '高級代表', '部长', '部長', '大使', '总书记', '總書記',
 ];
 /** Characters that end a Chinese name: verbs and particles that follow one (会, 在, 跟, 说...). */
-const ZH_STOPS = new Set('会會在跟和与與向说說的对對将將于於也已是称稱表并並则則就都被把及同等曾再还還因今昨前后後时時'.split(''));
+export const ZH_STOPS = new Set('会會在跟和与與向说說的对對将將于於也已是称稱表并並则則就都被把及同等曾再还還因今昨前后後时時'.split(''));
 
 const JA_TITLE = /^(?:[米ロ露中英仏独韓日])?(?:大統領補佐官|大統領|首相|国務副長官|国務長官|国家主席|外務大臣|外相|報道官|書記|主席|総理|議長|長官|大臣|氏)/u;
 const JA_NAME = /(?:[\p{Script=Katakana}ー・]{2,}|(?<=[のと、。「\s]|^)\p{Script=Han}{2,3})$/u;

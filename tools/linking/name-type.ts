@@ -80,7 +80,8 @@ export function isNoiseName(name: string): boolean {
   const keys = name.split(/\s+/).map(matchKey);
   // A slash or a range of numbers: table headings and figures (Products/Revenue, FY22-25E).
   // A number may end a name (Apollo 11, Aurora 2023), never start one.
-  return keys.some((k) => NOISE_WORDS.has(k)) || /^\d/.test(keys[0]!) || HINDI_NOUNS_AFTER_TITLES.has(keys[0]!) || SECTION.test(name) || /\/|\d-\d/.test(name);
+  // A fiscal year or quarter (FY25E, Q3) is a period, not a name.
+  return keys.some((k) => NOISE_WORDS.has(k) || /^(fy|cy|q|h)\d{1,4}e?$/.test(k)) || /^\d/.test(keys[0]!) || HINDI_NOUNS_AFTER_TITLES.has(keys[0]!) || SECTION.test(name) || /\/|\d-\d/.test(name);
 }
 
 /**
@@ -88,7 +89,9 @@ export function isNoiseName(name: string): boolean {
  * furniture or only common words with nothing saying what it names (tools/linking/common-words.ts).
  */
 export function candidateName(span: string, titled = false): string | undefined {
-  const name = cleanName(span.normalize('NFC'));
+  let name = cleanName(span.normalize('NFC'));
+  // After a title, a site's words glued on: "PM Modi News", "Modi Live".
+  if (titled && name && / (news|live|today|latest|updates?|speech)$/i.test(name)) name = name.replace(/ \S+$/, '');
   if (!name || isNoiseName(name)) return undefined;
   return !titled && isCommonPhrase(name) && !guessType(name, { titled }) ? undefined : name;
 }
@@ -104,6 +107,8 @@ const LEADING_WORDS = new Set([
   ...'during after before while when since also meanwhile however today yesterday tomorrow this these those his her its our your my we he she they i you me him them us said says'.split(' '),
 ]);
 const GLUED_TITLE = /^(?:(?:mr|mrs|ms|dr|prof|shri|smt)\.\s*(?:\((?:mr|mrs|ms|dr)\.\))?)+(?=\p{Lu})/iu;
+// A site's "Also Read" glued to the headline it links: "ReadThe S&P BSE Sensex".
+const GLUED_READ = /^(?:[Aa]lso\s+)?[Rr]ead(?=\p{Lu})/u;
 
 /**
  * The name without what a capitalised run or a title window drags in: leading function words
@@ -112,7 +117,7 @@ const GLUED_TITLE = /^(?:(?:mr|mrs|ms|dr|prof|shri|smt)\.\s*(?:\((?:mr|mrs|ms|dr
  */
 export function cleanName(name: string): string | undefined {
   // A title glued to the name by its full stop: "Mr.R Madhavan", "Dr.(Ms.)Tessy Thomas".
-  const words = name.trim().replace(GLUED_TITLE, '').split(/\s+/);
+  const words = name.trim().replace(GLUED_TITLE, '').replace(GLUED_READ, '').split(/\s+/);
   // A possessive ends the name: "Modi's Mann Ki Baat" is Modi's.
   const possessive = words.findIndex((w) => /['\u2019]s$/i.test(w));
   if (possessive >= 0) {

@@ -20,7 +20,7 @@ const BEFORE: Record<string, string[]> = {
     'Vice President', 'Prime Minister', 'Chief Minister', 'Minister', 'Governor', 'Senator',
     'Chancellor', 'King', 'Queen', 'Prince', 'Princess', 'General', 'Gen', 'Colonel', 'Captain',
     'Judge', 'Justice', 'Chairman', 'Secretary', 'Director', 'Leader', 'Pope', 'Saint', 'St', 'PM', 'CM',
-    'MP', 'MLA', 'Actor', 'Actress', 'Shaheed', 'Bhagwan', 'Pt', 'Pandit',
+    'MP', 'MLA', 'Actor', 'Actress', 'Shaheed', 'Bhagwan', 'Pt', 'Pandit', 'Leader of the Opposition', 'Leader of Opposition',
   ],
 };
 

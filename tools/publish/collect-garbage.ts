@@ -1,7 +1,7 @@
-import { generationKey, versionPrefix } from '../../src/model/keys';
+import { generationKey, levelOneKey, versionPrefix } from '../../src/model/keys';
 import { splitKey } from '../../src/model/generations';
 import type { KvWriter } from './kv-writer';
-import { generationsOf, type VersionRecord } from './version-record';
+import { deltasOf, generationsOf, type VersionRecord } from './version-record';
 
 /**
  * The clean-up after a switch (docs/publishing.md): deletes every key that no kept version can
@@ -14,7 +14,10 @@ import { generationsOf, type VersionRecord } from './version-record';
  *   shadowed) goes once every kept version that names the key's generation also names an
  *   overriding delta. That set only grows while versions are published, so the keys newly in
  *   it since the previous kept set are exactly the ones still stored: the count is exact with
- *   no listing of a base.
+ *   no listing of a base. Each physical key is overridden by one generation (the next that wrote
+ *   it), so a generation every version before and after names overrides keys dead in both:
+ *   only the other manifests are read (level 1 names thousands of generations).
+ * - A level-1 index (`g:1`) goes with its version once no kept version's pointer names it.
  */
 export interface GenerationManifest {
   /** Logical keys the generation wrote, tombstones included. */
@@ -22,8 +25,6 @@ export interface GenerationManifest {
   /** The physical key each overrode in the parent's chain, when there was one. */
   shadows: string[];
 }
-
-const deltasOf = (r: VersionRecord): string[] => r.chain?.map((g) => g.version) ?? [];
 
 async function readManifests(kv: KvWriter, versions: string[]): Promise<Map<string, GenerationManifest>> {
   const stored = await kv.getMany(versions.map(generationKey));
@@ -53,7 +54,9 @@ function shadowed(kept: VersionRecord[], manifests: Map<string, GenerationManife
 
 export async function collectGarbage(kv: KvWriter, before: VersionRecord[], after: VersionRecord[], log: (line: string) => void): Promise<number> {
   const live = new Set(after.flatMap(generationsOf));
-  const manifests = await readManifests(kv, [...new Set([...before, ...after].flatMap(deltasOf))]);
+  const records = [...before, ...after];
+  const everywhere = records.map((r) => new Set(deltasOf(r))).reduce((a, b) => new Set([...a].filter((g) => b.has(g))));
+  const manifests = await readManifests(kv, [...new Set(records.flatMap(deltasOf))].filter((g) => !everywhere.has(g)));
   const wasDead = shadowed(before, manifests);
   const nowDead = [...shadowed(after, manifests)].filter((k) => !wasDead.has(k) && live.has(splitKey(k)?.version ?? ''));
   let deleted = 0;
@@ -76,6 +79,12 @@ export async function collectGarbage(kv: KvWriter, before: VersionRecord[], afte
     deleted += own.length;
     if (own.length > 0) log(`deleted ${own.length} key(s) of version ${left.version} its successors do not read`);
   }
+  // Level-1 indexes the versions before named and none after names (their generation still live).
+  const unnamed = new Set(before.flatMap((r) => (r.level1 ? [r.level1.version] : [])));
+  for (const r of after) if (r.level1) unnamed.delete(r.level1.version);
+  const indexes = [...unnamed].filter((v) => live.has(v)).map(levelOneKey);
+  await kv.deleteMany(indexes);
+  deleted += indexes.length;
   await kv.deleteMany(nowDead);
   deleted += nowDead.length;
   if (nowDead.length > 0) log(`deleted ${nowDead.length} overridden key(s) no kept version reads`);

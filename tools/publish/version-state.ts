@@ -61,7 +61,7 @@ export async function writeChecked(kv: KvWriter, version: string, entries: KvPai
 }
 
 export function pointerOf(record: VersionRecord): VersionPointer {
-  const { keys: _keys, reach: _reach, ...pointer } = record;
+  const { keys: _keys, reach: _reach, folded: _folded, ...pointer } = record;
   return pointer;
 }
 

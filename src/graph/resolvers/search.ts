@@ -8,7 +8,7 @@ import { filterTerm } from '../../search/index-format';
 import { parseQuery } from '../../search/parse-query';
 import { highlights } from '../../search/highlights';
 import { runSearch } from '../../search/run-search';
-import { matchSuggestions, parsePrefix, prefixBuckets } from '../../search/suggest-match';
+import { matchSuggestions, parsePrefix } from '../../search/suggest-match';
 import { SearchReader } from '../../store/search-reader';
 import { toConnection } from '../connection';
 import type { QueryResolvers, SearchFilter } from '../resolver-types.gen';
@@ -46,11 +46,11 @@ export const SearchQuery = {
     }));
   },
 
-  /** Type-ahead: one read of the buckets the prefix's words fall in; entities load as refs. */
+  /** Type-ahead: one read of the buckets on the prefix's words' paths; entities load as refs. */
   async suggest(_, args, ctx) {
     const { words, first } = parsePrefix(args.prefix, args.first);
     if (words.length === 0 || first === 0) return [];
-    const buckets = await new SearchReader(ctx.reader).suggestBuckets(prefixBuckets(words));
-    return matchSuggestions(words, buckets, first).map((s) => ref(s.type, s.slug));
+    const { buckets, depth } = await new SearchReader(ctx.reader).suggestBuckets(words);
+    return matchSuggestions(words, buckets, first, depth).map((s) => ref(s.type, s.slug));
   },
 } satisfies QueryResolvers;

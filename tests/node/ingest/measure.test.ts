@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../../tools/ingest/measure/benchmark';
+import { lineDiff, tuningMisses } from '../../../tools/ingest/measure/benchmark-misses';
+import { splitBenchmark, type BenchmarkSplit } from '../../../tools/ingest/measure/benchmark-split';
 import { measureDevSet, tables } from '../../../tools/ingest/measure/dev-set';
 
 /**
@@ -43,12 +45,41 @@ describe('npm run ingest:measure', () => {
   }, 60_000);
 
   it('writes the benchmark\'s output/<name>.json and scores it by the benchmark\'s measure', async () => {
-    const b = await runBenchmark(join(dir, 'bench'), 'edge-news-ingest', 'test', () => {});
+    const split: BenchmarkSplit = { rule: 'test', tune: ['a'], heldout: ['b'] };
+    const b = await runBenchmark(join(dir, 'bench'), 'edge-news-ingest', 'test', split, () => {});
     const written = JSON.parse(readFileSync(join(dir, 'bench', 'output', 'edge-news-ingest.json'), 'utf8'));
     expect(Object.keys(written)).toEqual(['version', 'output']);
     expect(Object.keys(written.output).sort()).toEqual(['a', 'b']);
     expect(written.output.b).toEqual({ articleBody: '' });
     // Page a is exact (precision, recall 1); page b is empty: recall 0, and no precision to count.
-    expect(b).toMatchObject({ pages: 2, empty: 1, precision: 1, recall: 0.5, accuracy: 0.5, f1: 2 / 3 });
+    expect(b.total).toMatchObject({ pages: 2, exact: 1, empty: 1, precision: 1, recall: 0.5, accuracy: 0.5, f1: 2 / 3 });
+    // Each half is scored alone: a is the tuning half, b the held-out one.
+    expect(b.tune).toMatchObject({ pages: 1, exact: 1, empty: 0, f1: 1, accuracy: 1 });
+    expect(b.heldout).toMatchObject({ pages: 1, exact: 0, empty: 1, recall: 0, accuracy: 0 });
+    // Only the tuning half's inexact pages are shown; b is held out, a is exact.
+    expect(tuningMisses(b.pages)).toBe('');
+    expect(tuningMisses(b.pages.map((p) => ({ ...p, half: 'tune' as const })))).toContain('## b F1 0.000\n- Some other text entirely here.');
   }, 60_000);
+
+  it('refuses to score a page the recorded split does not hold', async () => {
+    await expect(runBenchmark(join(dir, 'bench'), 'edge-news-ingest', 'test', { rule: 'test', tune: ['a'], heldout: [] }, () => {})).rejects.toThrow(/b is in neither half/);
+  }, 60_000);
+});
+
+describe('the benchmark split', () => {
+  const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'ingest-benchmark', 'split.json'), 'utf8')) as BenchmarkSplit;
+
+  it('is the recorded rule applied to the recorded ids: 181 pages, 91 to tune on, 90 held out, none in both', () => {
+    const ids = [...recorded.tune, ...recorded.heldout];
+    expect(recorded.tune).toHaveLength(91);
+    expect(recorded.heldout).toHaveLength(90);
+    expect(new Set(ids).size).toBe(181);
+    expect(splitBenchmark(ids)).toEqual(recorded);
+    // Order of the input does not matter.
+    expect(splitBenchmark([...ids].reverse())).toEqual(recorded);
+  });
+
+  it('diffs lines by the benchmark\'s tokens, so spacing and punctuation are no difference', () => {
+    expect(lineDiff('One line here.\nA pull quote', 'One  line here\nA footer')).toEqual(['- A pull quote', '+ A footer']);
+  });
 });

@@ -30,6 +30,15 @@ describe('the markup: what it declares is not text', () => {
     expect(s.paragraphs.join(' ')).not.toMatch(/dek|mayor|Unlimited|additional|Current time|Share/);
   });
 
+  it('drops a caption a camelCase class names, and a rail of teasers inside the article', () => {
+    const s = read(page('<title>Council argues</title>', `<article>${prose(3)}
+      <div class="InlineImage-imageEmbed"><div class="InlineImage-imageEmbedCaption">The mayor, center, passes the town hall on Monday, a week before the vote on the budget.</div></div>
+      <div class="rail__item"><div class="rail__item-content"><h3 class="rail__item-headline">RANDY ANDY</h3><span class="rail__item-sub">Another story entirely, in a teaser</span></div></div>
+      ${prose(3, 3)}</article>`));
+    expect(s.paragraphs).toHaveLength(6);
+    expect(s.paragraphs.join(' ')).not.toMatch(/mayor, center|RANDY|teaser/);
+  });
+
   it('drops a list of links (related stories) and a table of figures, keeps prose with a link in it', () => {
     const s = read(page('<title>Council argues</title>', `<article>${prose(3)}
       <p>The council <a href="/budget">published the budget</a> on its site, where residents can read every line of it before the next vote.</p>
@@ -38,6 +47,12 @@ describe('the markup: what it declares is not text', () => {
       ${prose(2, 3)}</article>`));
     expect(s.paragraphs).toHaveLength(6);
     expect(s.paragraphs[3]).toMatch(/^The council published the budget/);
+    // A sentence whose link is most of its text still has words of its own around it: prose citing a source.
+    const cited = read(page('<title>Council argues</title>', `<article>${prose(3)}
+      <p>The inquiry had been shelved in 2017 but was <a href="/inquiry">re-opened earlier this year following the mayor's resignation from the board</a>.</p>
+      <p><a href="/c">Profile: the mayor</a></p>${prose(2, 3)}</article>`));
+    expect(cited.paragraphs).toHaveLength(6);
+    expect(cited.paragraphs[3]).toMatch(/^The inquiry had been shelved/);
     expect(s.paragraphs.join(' ')).not.toMatch(/chair|Schools reopen|PSG|Bayern/);
   });
 
@@ -66,10 +81,31 @@ describe('the boilerplate filter: credits and lists', () => {
     ['Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.', 'call-to-action'],
     ['Something to Consider: If you enjoyed this article, we have a proposition for you: join our members.', 'call-to-action'],
     ['この記事は有料記事です。残り1387文字有料会員になると続きをお読みいただけます。', 'call-to-action'],
+    ['Image 1 of / 4', 'label'],
+    ['1 of 6', 'label'],
+    ['Caption', 'label'],
+    ['More:', 'label'],
+    ["DON'T MISS", 'label'],
+    ['Tags: budget, council, transport', 'label'],
+    ['[button link="https://example.com/review" type="big"] Send us your review[/button]', 'label'],
+    ['Note: we are temporarily moderating all comments submitted to deal with a surge in spam.', 'call-to-action'],
+    ['Start your day with the Morning Brief, the preferred reading of people who follow the markets closely. Sign up for the free daily newsletter.', 'call-to-action'],
+    ['Her book about the search for life elsewhere is out now. Follow her on Twitter @example. Follow us on Twitter @examplenews or Facebook.', 'call-to-action'],
   ])('drops %s (%s)', (text, kind) => expect(junkKind(text)).toBe(kind));
 
   it('keeps prose that mentions a credit or a time', () => {
     expect(junkKind('The minister, who reported from the border for a decade before entering politics, said on Monday at 9:30 that the talks would resume within the week.')).toBeUndefined();
+  });
+
+  it('keeps a line that reports what someone said, though it names a call to action', () => {
+    expect(junkKind('The engineers fixed the fault, the chief executive said, and the service continued to sign up new subscribers through the week.')).toBeUndefined();
+  });
+
+  it('keeps the wire\'s "___" break, at an end too and when it repeats', () => {
+    const a = 'The council approved the budget on Tuesday after a debate that lasted into the night.';
+    const b = 'Members of the opposition said they would challenge the vote in court next month.';
+    expect(junkKind('___')).toBeUndefined();
+    expect(dropBoilerplate([a, '___', b, '___']).kept).toEqual([a, '___', b, '___']);
   });
 });
 
@@ -132,11 +168,18 @@ describe('the headline readers see, the date a page prints', () => {
 
 describe('a bold standfirst the description repeats', () => {
   it('is the summary, not the first paragraph; a bold paragraph the description does not repeat stays', () => {
-    const lead = 'The council will vote on the budget next week after months of argument about schools and roads.';
+    const lead = 'The council will vote on the budget next week. Months of argument about schools and roads may end.';
     const s = read(page(`<title>T</title><meta property="og:description" content="${lead}">`, `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
     expect(s.paragraphs).toHaveLength(6);
     const kept = read(page('<title>T</title><meta property="og:description" content="Something else entirely, about another story.">', `<article><p><strong>${lead}</strong></p>${prose(6)}</article>`));
     expect(kept.paragraphs[0]).toBe(lead);
+  });
+
+  it('is the lede when it is one sentence (agency style sets the first sentence in bold)', () => {
+    const lede = 'The council faced stiff criticism on Tuesday over its decision to close two schools, while the mayor cheered the move.';
+    const s = read(page(`<title>T</title><meta property="og:description" content="${lede}">`, `<article><p><strong>${lede}</strong></p>${prose(6)}</article>`));
+    expect(s.paragraphs).toHaveLength(7);
+    expect(s.paragraphs[0]).toBe(lede);
   });
 
   it('drops a long disclaimer or channel promotion', () => {
@@ -185,5 +228,20 @@ describe('the headline printed again behind a kicker', () => {
     const headline = 'Semesterbeginn mit neuem Prediger an der Uni in Halle';
     const kept = dropBoilerplate(['Kirche - Halle (Saale):Semesterbeginn mit neuem Prediger an der Uni in Halle', 'Halle (dpa/sa) - Unter dem Motto "Zum ewigen Frieden" soll in Halle am Dienstag auch das neue kirchliche Semester eröffnet werden.'], { headline }).kept;
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe('short lines at either end', () => {
+  const text = 'The band announced the tour on Monday, its first in a decade, with dates across the country.';
+  it('stay when they are data the story gives: three or more, most with a figure', () => {
+    const dates = ['Aug. 30 -- Pepsi Center, Denver, CO', 'Sept. 2 -- USANA Amphitheatre, Salt Lake City, UT', 'Sept. 5 -- The Forum, Los Angeles, CA'];
+    expect(dropBoilerplate([text, ...dates]).kept).toEqual([text, ...dates]);
+    expect(dropBoilerplate([...dates, text]).kept).toEqual([...dates, text]);
+  });
+
+  it('go when they are a menu, a list of other stories stamped with their times, or a tag list', () => {
+    expect(dropBoilerplate([text, 'News', 'Sport', 'Weather']).kept).toEqual([text]);
+    expect(dropBoilerplate([text, '20:53 2023/04/12 Shipping shares rise', '20:59 2023/04/11 Index up four days', '21:03 2023/04/04 Index back at 1400', 'Recommended']).kept).toEqual([text]);
+    expect(dropBoilerplate([text, 'Tags', 'terms:', 'Fair Hill InternationalThings To Do In October']).kept).toEqual([text]);
   });
 });
