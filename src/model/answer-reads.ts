@@ -2,6 +2,7 @@ import type { VersionPointer } from './documents';
 import { familyOf, SEARCH_TAG, VERSION_TAG, tagOf } from './cache-tags';
 import { rangeKey } from './list-ranges';
 import { chainIndex, decodeMembership, encodeHashes, isVersionLocal, keyHash, splitKey } from './generations';
+import { lowerBound } from './key-hashes';
 
 /**
  * What one answer read, so that a kept answer (the response memo, the edge cache) outlives a
@@ -102,14 +103,9 @@ export function stillHolds(reads: AnswerReads, pointer: VersionPointer): boolean
 function intersects(few: Uint32Array, set: Uint32Array): boolean {
   let lo = 0;
   for (const hash of few) {
-    let hi = set.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (set[mid] === hash) return true;
-      if (set[mid]! < hash) lo = mid + 1;
-      else hi = mid - 1;
-    }
     // `few` is sorted: the next hash lies at or after `lo`.
+    lo = lowerBound(set, hash, lo);
+    if (set[lo] === hash) return true;
   }
   return false;
 }

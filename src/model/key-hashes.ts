@@ -43,15 +43,19 @@ export function decodeMembership(text: string): Uint32Array {
   return Uint32Array.from({ length: binary.length >> 2 }, (_, i) => view.getUint32(i * 4, true));
 }
 
-/** Whether a sorted hash set holds `hash` (binary search). */
-export function holds(sorted: Uint32Array, hash: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
+/** The first index at or after `from` whose hash is not below `hash` (binary search). */
+export function lowerBound(sorted: Uint32Array, hash: number, from = 0): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] === hash) return true;
     if (sorted[mid]! < hash) lo = mid + 1;
-    else hi = mid - 1;
+    else hi = mid;
   }
-  return false;
+  return lo;
+}
+
+/** Whether a sorted hash set holds `hash`. */
+export function holds(sorted: Uint32Array, hash: number): boolean {
+  return sorted[lowerBound(sorted, hash)] === hash;
 }
