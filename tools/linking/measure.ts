@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreDocumentCandidates, sumCandidates, type CandidateScores, type DocumentCandidates, type NamedEntity } from './candidate-measure';
+import { devFolds, type Fold } from './dev-folds';
 import { parseJudged, score, type GoldSpan, type Scores } from './judged-text';
 import { buildKnowledgeBase, kbEntities, type DataSetLike } from './knowledge-base';
 import { linkStory } from './link-story';
@@ -38,8 +39,10 @@ export interface Measurement {
   bySplit: Array<{ split: Split; scores: Scores }>;
   byLanguage: Array<{ language: string; split: Split; documents: number; scores: Scores; candidates: CandidateScores }>;
   candidatesBySplit: Array<{ split: Split; scores: CandidateScores }>;
+  /** The dev documents by fold (tools/linking/dev-folds.ts) and language. */
+  byFold: Array<{ language: string; fold: Fold; documents: number; scores: Scores; candidates: CandidateScores }>;
   /** Per document, for the dev lists the doc prints (held-out ones are only counted). */
-  candidateDocuments: Array<DocumentCandidates & { id: string; split: Split }>;
+  candidateDocuments: Array<DocumentCandidates & { id: string; split: Split; fold?: Fold }>;
   documents: number;
   paragraphs: number;
   misses: Array<{ id: string; split: Split; text: string; slug: string }>;
@@ -62,17 +65,30 @@ export function readNamedEntities(root: string): Record<string, NamedEntity[]> {
 }
 
 type Pair = { predicted: GoldSpan[]; gold: GoldSpan[] };
+type Group = { language: string; split: Split; fold?: Fold; documents: number; pairs: Pair[]; candidates: CandidateScores[] };
 
-export function measureLinking(root: string): Measurement {
+/** `splits` limits what is linked at all: tuning runs only ever compute the dev documents. */
+export function measureLinking(root: string, splits: Split[] = SPLITS): Measurement {
   const kb = buildKnowledgeBase(kbEntities(readKb(root)));
-  const docs = readJudged(root);
+  const all = readJudged(root);
+  const folds = devFolds(all);
+  const docs = all.filter((d) => splits.includes(d.split ?? 'dev'));
   const named = readNamedEntities(root);
-  const groups = new Map<string, { language: string; split: Split; documents: number; pairs: Pair[]; candidates: CandidateScores[] }>();
+  const groups = new Map<string, Group>();
+  const foldGroups = new Map<string, Group>();
   const result: Measurement = {
-    overall: score([]), bySplit: [], byLanguage: [], candidatesBySplit: [], candidateDocuments: [], documents: docs.length, paragraphs: 0, misses: [], wrong: [],
+    overall: score([]), bySplit: [], byLanguage: [], byFold: [], candidatesBySplit: [], candidateDocuments: [], documents: docs.length, paragraphs: 0, misses: [], wrong: [],
+  };
+  const add = (map: Map<string, Group>, key: string, blank: Group, pairs: Pair[], found: CandidateScores) => {
+    const group = map.get(key) ?? blank;
+    group.documents += 1;
+    group.pairs.push(...pairs);
+    group.candidates.push(found);
+    map.set(key, group);
   };
   for (const doc of docs) {
     const split = doc.split ?? 'dev';
+    const fold = folds.get(doc.id);
     const language = doc.language.split('-')[0]!;
     const parsed = doc.paragraphs.map(parseJudged);
     const links = linkStory({ language: doc.language, paragraphs: parsed.map((p) => p.text), given: doc.given }, kb);
@@ -90,19 +106,21 @@ export function measureLinking(root: string): Measurement {
     }
     result.paragraphs += pairs.length;
     const found = scoreDocumentCandidates(parsed.map((p) => p.text), links, named[doc.id] ?? []);
-    result.candidateDocuments.push({ id: doc.id, split, ...found });
-    const group = groups.get(`${language} ${split}`) ?? { language, split, documents: 0, pairs: [], candidates: [] };
-    group.documents += 1;
-    group.pairs.push(...pairs);
-    group.candidates.push(found);
-    groups.set(`${language} ${split}`, group);
+    result.candidateDocuments.push({ id: doc.id, split, fold, ...found });
+    add(groups, `${language} ${split}`, { language, split, documents: 0, pairs: [], candidates: [] }, pairs, found);
+    if (fold) add(foldGroups, `${fold} ${language}`, { language, split, fold, documents: 0, pairs: [], candidates: [] }, pairs, found);
   }
-  const all = [...groups.values()];
-  result.overall = score(all.flatMap((g) => g.pairs));
-  result.bySplit = SPLITS.map((split) => ({ split, scores: score(all.filter((g) => g.split === split).flatMap((g) => g.pairs)) }));
-  result.candidatesBySplit = SPLITS.map((split) => ({ split, scores: sumCandidates(all.filter((g) => g.split === split).flatMap((g) => g.candidates)) }));
-  result.byLanguage = all
+  const measured = [...groups.values()];
+  const used = SPLITS.filter((s) => splits.includes(s));
+  result.overall = score(measured.flatMap((g) => g.pairs));
+  result.bySplit = used.map((split) => ({ split, scores: score(measured.filter((g) => g.split === split).flatMap((g) => g.pairs)) }));
+  result.candidatesBySplit = used.map((split) => ({ split, scores: sumCandidates(measured.filter((g) => g.split === split).flatMap((g) => g.candidates)) }));
+  const summary = (g: Group) => ({ language: g.language, documents: g.documents, scores: score(g.pairs), candidates: sumCandidates(g.candidates) });
+  result.byLanguage = measured
     .sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split) || a.language.localeCompare(b.language))
-    .map((g) => ({ language: g.language, split: g.split, documents: g.documents, scores: score(g.pairs), candidates: sumCandidates(g.candidates) }));
+    .map((g) => ({ ...summary(g), split: g.split }));
+  result.byFold = [...foldGroups.values()]
+    .sort((a, b) => a.fold!.localeCompare(b.fold!) || a.language.localeCompare(b.language))
+    .map((g) => ({ ...summary(g), fold: g.fold! }));
   return result;
 }
