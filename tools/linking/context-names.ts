@@ -77,6 +77,14 @@ function korean(text: string): Span[] {
   return out;
 }
 
+/** The object of a verb of joining or going (加入欧盟, 访问莫斯科, 抵达北京; ロンドンを訪問, 北京に到着): a place or a body. */
+const ZH_GOING = /(?<=加入|访问|訪問|抵达|抵達|前往|出访|出訪|到访|到訪)[\p{Script=Han}]{2,4}(?=[\s\p{P}]|$)/gu;
+const JA_GOING = /(?<=^|[\s\p{P}\p{Script=Hiragana}])(?:[\p{Script=Katakana}ー・]{3,}|[\p{Script=Han}]{2,4})(?=を訪問|を訪れ|に到着|に加盟|へ向か)/gu;
+
+function going(text: string, lang: string): Span[] {
+  return [...text.matchAll(lang === 'zh' ? ZH_GOING : JA_GOING)].filter((m) => ![...m[0]].some((c) => ZH_STOPS.has(c))).map((m) => [m.index, m.index + m[0].length]);
+}
+
 const ITEM_START = /^(?:[\s\p{P}]+|和|与|與|及|や|と)$/u;
 const ITEM_END = /^(?:[\s\p{P}]+|和|与|與|及|や|と|の|は|が|を|に|で|も|へ|など|等)$/u;
 
@@ -103,8 +111,8 @@ function listed(text: string, language: string, linked: Span[]): Span[] {
 export function contextNames(text: string, paragraph: number, language: string, linked: Span[], taken: (start: number, end: number) => boolean): NameSpan[] {
   const lang = language.split('-')[0];
   const found =
-    lang === 'zh' ? [...chinese(text), ...listed(text, language, linked)] :
-    lang === 'ja' ? [...japanese(text), ...listed(text, language, linked)] :
+    lang === 'zh' ? [...chinese(text), ...listed(text, language, linked), ...going(text, lang)] :
+    lang === 'ja' ? [...japanese(text), ...listed(text, language, linked), ...going(text, lang)] :
     lang === 'ko' ? korean(text) : [];
   return found.filter(([s, e]) => e > s && !taken(s, e)).map(([start, end]) => ({ paragraph, start, end, name: text.slice(start, end) }));
 }
