@@ -62,10 +62,12 @@ function korean(text: string): Span[] {
     const next = ws[i + 1]?.text ?? '';
     // "X에 따르면", "X와 Y 등에 따르면": the sources, each with its conjunction cut.
     if (/^따르면/u.test(next) && w.text.endsWith('에')) {
-      let k = i;
-      if (w.text === '등에') k = i - 1;
-      else name(w, /에$/u);
-      while (k >= 0 && k < i && ws[k] && (name(ws[k]!, /(?:와|과)$/u) || k === i - 1)) k--;
+      if (w.text !== '등에') name(w, /에$/u);
+      else {
+        const last = ws[i - 1];
+        if (last && /^[\p{Script=Hangul}A-Za-z]{2,}$/u.test(last.text) && !KO_GENERIC.has(last.text)) out.push([last.start, last.end]);
+        for (let k = i - 2; k >= 0 && name(ws[k]!, /(?:와|과)$/u); k--);
+      }
     }
     // "X는 전했다", "X가 보도했습니다": the subject of a reporting verb.
     if (/^(?:전했|보도했)/u.test(next)) name(w, /(?:은|는|이|가)$/u);
@@ -79,7 +81,7 @@ function korean(text: string): Span[] {
 
 /** The object of a verb of joining or going (加入欧盟, 访问莫斯科, 抵达北京; ロンドンを訪問, 北京に到着): a place or a body. */
 const ZH_GOING = /(?<=加入|访问|訪問|抵达|抵達|前往|出访|出訪|到访|到訪)[\p{Script=Han}]{2,4}(?=[\s\p{P}]|$)/gu;
-const JA_GOING = /(?<=^|[\s\p{P}\p{Script=Hiragana}])(?:[\p{Script=Katakana}ー・]{3,}|[\p{Script=Han}]{2,4})(?=を訪問|を訪れ|に到着|に加盟|へ向か)/gu;
+const JA_GOING = /(?:(?<![\p{Script=Katakana}ー・])[\p{Script=Katakana}ー・]{3,}|(?<=^|[\s\p{P}\p{Script=Hiragana}])[\p{Script=Han}]{2,4})(?=を訪問|を訪れ|に到着|に加盟|へ向か)/gu;
 
 function going(text: string, lang: string): Span[] {
   return [...text.matchAll(lang === 'zh' ? ZH_GOING : JA_GOING)].filter((m) => ![...m[0]].some((c) => ZH_STOPS.has(c))).map((m) => [m.index, m.index + m[0].length]);
