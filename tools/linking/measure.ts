@@ -18,8 +18,12 @@ import type { GivenLink } from './source-links';
  * (named-entities.json; tools/linking/candidate-measure.ts).
  */
 
-/** fresh: texts judged after the rules were last tuned and measured once (judged-news-ja.json). */
-export type Split = 'dev' | 'held-out' | 'fresh';
+/**
+ * fresh: texts judged after the rules were last tuned and measured once (judged-news-ja.json);
+ * fresh-2: texts in five languages judged before the round of candidate rules that followed the
+ * held-out measurement, and measured once after it (judged-news-fresh.json).
+ */
+export type Split = 'dev' | 'held-out' | 'fresh' | 'fresh-2';
 
 interface JudgedDocument {
   id: string;
@@ -30,9 +34,9 @@ interface JudgedDocument {
   given?: GivenLink[];
 }
 
-export const JUDGED_FILES = ['judged-set.json', 'judged-news.json', 'judged-news-ja.json'];
-const SPLITS: Split[] = ['dev', 'held-out', 'fresh'];
-export const NAMED_ENTITIES_FILE = 'named-entities.json';
+export const JUDGED_FILES = ['judged-set.json', 'judged-news.json', 'judged-news-ja.json', 'judged-news-fresh.json'];
+export const SPLITS: Split[] = ['dev', 'held-out', 'fresh', 'fresh-2'];
+export const NAMED_ENTITIES_FILES = ['named-entities.json', 'named-entities-fresh.json'];
 
 export interface Measurement {
   overall: Scores;
@@ -61,7 +65,8 @@ export function readJudged(root: string): JudgedDocument[] {
 }
 
 export function readNamedEntities(root: string): Record<string, NamedEntity[]> {
-  return (JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'linking', NAMED_ENTITIES_FILE), 'utf8')) as { documents: Record<string, NamedEntity[]> }).documents;
+  const read = (file: string) => (JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'linking', file), 'utf8')) as { documents: Record<string, NamedEntity[]> }).documents;
+  return Object.assign({}, ...NAMED_ENTITIES_FILES.map(read)) as Record<string, NamedEntity[]>;
 }
 
 type Pair = { predicted: GoldSpan[]; gold: GoldSpan[] };
