@@ -49,19 +49,24 @@ export async function main(args: string[]): Promise<void> {
   const probes = Number(values.probes);
   const bundle = await bundleBenchWorker();
   const rows: KbScaleRow[] = [];
+  const startedAt = new Date().toISOString();
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/kb-scale-${startedAt.replace(/[:.]/g, '-')}.json`;
   for (const entities of values.entities!.split(',').map(Number)) {
-    // Heap: the dictionary holds about 2 KB an entity; builds need their own room besides.
-    const heapMb = Math.max(2048, Math.ceil(entities / 100_000) * 1024);
+    // Heap: the build's live heap is at most about 2 KB an entity (the linker's dictionary about
+    // 1 KB); a limit about twice that keeps V8 from growing the heap far past what is live.
+    const heapMb = Math.max(2048, Math.ceil(entities / 200_000) * 1024);
     log(`${entities} entities: the linker`);
-    const linker = JSON.parse((await run('node', ['--expose-gc', `--max-old-space-size=${heapMb * 2}`, '--import', 'tsx', 'bench/kb-linker.ts', '--kb-entities', String(entities)])).stdout.trim().split('\n').at(-1)!);
+    const linker = JSON.parse((await run('node', ['--expose-gc', `--max-old-space-size=${heapMb}`, '--import', 'tsx', 'bench/kb-linker.ts', '--kb-entities', String(entities)])).stdout.trim().split('\n').at(-1)!);
     log(`  dictionary ${linker.dictionaryMiB} MiB, ${linker.storiesPerSecond} stories/s`);
     if (entities > Number(values['worker-max'])) {
       rows.push({ entities, articles, linker });
+      write();
       continue;
     }
     log(`${entities} entities: building and loading KV`);
     const sampled = entities > Number(values['full-load-max']) ? ['--pages-named', `${PREFIX},${operation('type-ahead').variables!.prefix}`] : [];
-    const loaded = await loadCorpus<NonNullable<KbScaleRow['build']>>(bundle, ['--articles', String(articles), '--kb-entities', String(entities), ...sampled], heapMb * 2);
+    const loaded = await loadCorpus<NonNullable<KbScaleRow['build']>>(bundle, ['--articles', String(articles), '--kb-entities', String(entities), ...sampled], heapMb);
     const build = loaded.figures;
     log(`  built in ${(build.buildMs / 1000).toFixed(0)} s (peak RSS ${Math.round(build.buildMaxRssMb)} MB), ${build.loadedKeys} of ${build.keys} keys loaded in ${(build.loadMs / 1000).toFixed(0)} s`);
     const served = await startRuntime(bundle, loaded.kvDir);
@@ -93,11 +98,13 @@ export async function main(args: string[]): Promise<void> {
       await served.stop();
       rmSync(loaded.kvDir, { recursive: true, force: true });
     }
+    write();
   }
-  const results: KbScaleResults = { startedAt: new Date().toISOString(), loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows };
-  mkdirSync('bench/results', { recursive: true });
-  const file = `bench/results/kb-scale-${results.startedAt.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  writeFileSync(DOC, replaceMarked(readFileSync(DOC, 'utf8'), 'bench:kb-scale', kbScaleSection(results)));
-  log(`figures written to ${file} and ${DOC}`);
+  // After each size: an hour-long run stopped at the largest size keeps the smaller sizes' figures.
+  function write() {
+    const results: KbScaleResults = { startedAt, loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows };
+    writeFileSync(file, JSON.stringify(results, null, 2));
+    writeFileSync(DOC, replaceMarked(readFileSync(DOC, 'utf8'), 'bench:kb-scale', kbScaleSection(results)));
+    log(`figures of ${rows.length} size(s) written to ${file} and ${DOC}`);
+  }
 }
