@@ -11,7 +11,10 @@
  *   KV round trips, keys and bytes (x-kv-stats), response bytes, and the median of `--probes`
  *   cold requests.
  *
- *   npm run bench:kb [-- --entities 100000,300000,1000000 --articles 1000 --probes 20 --full-load-max 300000 --worker-max 1000000]
+ *   npm run bench:kb [-- --entities 100000,300000,1000000 --articles 1000 --probes 20 --full-load-max 300000 --worker-max 1000000 --with FILE]
+ *
+ * --with FILE: the table also shows the sizes an earlier run (its results JSON) measured and this
+ * one does not, said to be that run's (a shared machine may not fit every size in one sitting).
  *
  * Above `--full-load-max` entities every key is built but only the pages the measured requests
  * read are loaded (bench/load-corpus.ts --pages-named): a million entity pages take over an
@@ -41,7 +44,7 @@ export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { entities: { type: 'string', default: '100000' }, articles: { type: 'string', default: '1000' }, probes: { type: 'string', default: '20' }, 'full-load-max': { type: 'string', default: '300000' },
-      'worker-max': { type: 'string', default: '1000000' } },
+      'worker-max': { type: 'string', default: '1000000' }, with: { type: 'string' } },
   });
   const started = performance.now();
   const log = (line: string) => console.error(`[bench:kb ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
@@ -102,7 +105,13 @@ export async function main(args: string[]): Promise<void> {
   }
   // After each size: an hour-long run stopped at the largest size keeps the smaller sizes' figures.
   function write() {
-    const results: KbScaleResults = { startedAt, loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows };
+    // --with: an earlier run's figures of the sizes this run does not measure, read when written.
+    const earlier = values.with ? (JSON.parse(readFileSync(values.with, 'utf8')) as KbScaleResults) : undefined;
+    const kept = (earlier?.rows ?? []).filter((r) => !rows.some((x) => x.entities === r.entities));
+    const results: KbScaleResults = {
+      startedAt, loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows: [...kept, ...rows].sort((a, b) => a.entities - b.entities),
+      ...(earlier && kept.length > 0 && { earlier: { startedAt: earlier.startedAt, loadAverage: earlier.loadAverage, entities: kept.map((r) => r.entities) } }),
+    };
     writeFileSync(file, JSON.stringify(results, null, 2));
     writeFileSync(DOC, replaceMarked(readFileSync(DOC, 'utf8'), 'bench:kb-scale', kbScaleSection(results)));
     log(`figures of ${rows.length} size(s) written to ${file} and ${DOC}`);
