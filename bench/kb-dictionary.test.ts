@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entityFilesWith, generatedName, kindOf } from '../../bench/kb-entities';
-import { addEntity, buildKnowledgeBase, kbEntities, type Alias, type DataSetLike, type KnowledgeBase } from './knowledge-base';
+import { entityFilesWith, generatedName, kindOf } from './kb-entities';
+import { addEntity, buildKnowledgeBase, kbEntities, type Alias, type DataSetLike, type KnowledgeBase } from '../tools/linking/knowledge-base';
 
 const withGenerated = (n: number): KnowledgeBase => {
   const files = Object.fromEntries(entityFilesWith(n).map((f) => [f.path.slice(9, -5), JSON.parse(Buffer.from(f.read().bytes).toString('utf8'))]));
