@@ -68,6 +68,7 @@ export async function main(args: string[]): Promise<void> {
       why: { type: 'boolean' },
       sync: { type: 'boolean', default: false },
       'keep-publishes': { type: 'string' },
+      before: { type: 'string' },
     },
   });
   // `--newsroom --sync`: sync clients away for a day of 1,000 publishes (bench/newsroom/sync-day.ts).
