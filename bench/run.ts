@@ -8,6 +8,7 @@
  *   npm run bench -- --per-operation     (the per-operation table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
  *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
  *   npm run bench -- --newsroom [--articles 100000 --publishes 120]   (a newsroom's day: bench/newsroom/newsroom.ts)
+ *   npm run bench -- --newsroom --sync [--publishes 1000]   (sync clients away up to 8 days: bench/newsroom/sync-day.ts)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -65,8 +66,13 @@ export async function main(args: string[]): Promise<void> {
       clients: { type: 'string' },
       day: { type: 'string' },
       why: { type: 'boolean' },
+      sync: { type: 'boolean', default: false },
+      'keep-publishes': { type: 'string' },
+      before: { type: 'string' },
     },
   });
+  // `--newsroom --sync`: sync clients away for a day of 1,000 publishes (bench/newsroom/sync-day.ts).
+  if (values.newsroom && values.sync) return import('./newsroom/sync-day').then((m) => m.main(args));
   // `--newsroom`: a newsroom's day of publishes and readers (bench/newsroom/newsroom.ts) instead.
   if (values.newsroom) return import('./newsroom/newsroom').then((m) => m.main(args));
   // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
