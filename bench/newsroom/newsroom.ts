@@ -46,6 +46,8 @@ export async function main(args: string[]): Promise<void> {
       clients: { type: 'string', default: '12' },
       day: { type: 'string', default: '2026-12-07' },
       fresh: { type: 'boolean', default: false },
+      // A corpus loaded under an earlier state key (inputs changed since in ways that leave the data as it was).
+      'state-key': { type: 'string' },
       why: { type: 'boolean', default: false },
     },
   });
@@ -54,7 +56,7 @@ export async function main(args: string[]): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.error(`[newsroom ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
   const bundle = await bundleBenchWorker();
-  const state = await loadedCorpus(bundle, articles, { fresh: values.fresh }, log);
+  const state = await loadedCorpus(bundle, articles, { fresh: values.fresh, stateKey: values['state-key'] }, log);
   // The day changes the KV: it runs on a clone of the loaded corpus beside it (blobs hard-linked), dropped at the end.
   const kvDir = mkdtempSync(join(dirname(dirname(state.kvDir)), 'newsroom-'));
   log(`cloning the loaded KV (${state.figures.keys} keys) to ${kvDir}`);
