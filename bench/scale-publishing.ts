@@ -62,7 +62,7 @@ function growthLine(rule: ReturnType<typeof publishingRule>, deltaKeys: number, 
   const share = `${Math.round(LEVEL1_SHARE * 100)}% of the base`;
   if (!growth) return `Level 1 holds at most ${int(rule.levelOneEntries)} keys (${share}, every key a delta writes counted as new to it)`;
   return `Level 1 holds at most ${int(rule.levelOneEntries)} keys (${share}), growing by ${growth.entriesPerPublish.toFixed(1)} index entries a publish as measured over a newsroom's day at ` +
-    `${int(growth.articles)} articles (${growth.folds} fold(s), one every ${growth.publishesPerFold.toFixed(0)} publishes; the folded generations wrote ${growth.keysPerPublish.toFixed(1)} keys a publish), ` +
+    `${int(growth.articles)} articles (${growth.folds} fold(s), one every ${growth.publishesPerFold.toFixed(0)} publishes; the folded generations' manifests named ${growth.keysPerPublish.toFixed(1)} keys a publish, list ranges included), ` +
     `not the ${int(deltaKeys)} keys a delta writes`;
 }
 
