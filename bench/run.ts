@@ -27,12 +27,13 @@
  * Prints tables and the budgets met or missed; writes the figures to bench/results/ (one JSON file a run).
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { LoadSettings } from './measure';
 import { measureSizeOperation } from './size-operation';
 import { OPERATIONS } from './operations';
-import { runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
+import { FIGURES_DOC, spliceSection } from './figures-doc';
+import { heapTable, runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
 import { loadedCorpus } from './loaded-state';
 import { Inspector } from './isolate-heap';
@@ -42,6 +43,9 @@ import { measurePeerSize } from './peer/measure-size';
 import { runPerOperation } from './per-operation/run';
 
 /** Runs `npm run bench` with its command-line arguments (scripts/bench.ts is the entry point). */
+/** The section a soak alone (`--only soak`) writes in the figures doc. */
+const SOAK_HEADING = '## npm run bench -- --only soak';
+
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -163,4 +167,10 @@ export async function main(args: string[]): Promise<void> {
   writeFileSync(file, JSON.stringify(results, null, 2));
   writeFileSync('bench/results/latest.md', `${report}\n`);
   log(`figures written to ${file} and bench/results/latest.md`);
+  if (onlySoak) {
+    // A soak alone renews its own section of the figures doc, the other benches' figures left as they are.
+    const section = [`${SOAK_HEADING} (${startedAt}, load average ${results.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')})`, ...results.sizes.map(heapTable)].join('\n\n');
+    writeFileSync(FIGURES_DOC, spliceSection(readFileSync(FIGURES_DOC, 'utf8'), SOAK_HEADING, section));
+    log(`soak figures written to ${FIGURES_DOC}`);
+  }
 }

@@ -19,6 +19,8 @@ import type { DeskAction } from './day-plan';
 export interface Published {
   version: string;
   keysWritten: number;
+  /** Bytes of those keys' values. */
+  bytesWritten: number;
   compacted: boolean;
   /** The chain was folded into level 1 (src/model/level-one.ts). */
   folded?: boolean;
@@ -55,7 +57,7 @@ export async function publishAction(kv: KvWriter, action: DeskAction, renames: n
     const spelling = renames % 2 === 0 ? 'Kim Jong-un' : 'Kim Jong Un';
     const delta = await renameEntityDelta(kv, current, { type: 'Person', slug: 'kim-jong-un', list: 'people' }, { language: 'en', value: spelling }, version, action.at);
     const done = await publishDelta(kv, delta, () => {}, options);
-    return { version, keysWritten: done.keysWritten, compacted: done.compacted, folded: done.folded, ms: performance.now() - started };
+    return { version, keysWritten: done.keysWritten, bytesWritten: done.bytesWritten, compacted: done.compacted, folded: done.folded, ms: performance.now() - started };
   }
   entityFiles ??= readSourceFiles('data', 'entities');
   const files: SourceFile[] = [...entityFiles];
@@ -64,5 +66,5 @@ export async function publishAction(kv: KvWriter, action: DeskAction, renames: n
   const withdrawn = action.kind === 'withdraw' ? [storySlug(action.story)] : [];
   const done = await publishChanges(kv, files, withdrawn, { builtAt: action.at, hash: sha256 }, () => {}, options);
   if (done.mode !== 'incremental') throw new Error('nothing published to build the day on');
-  return { version: done.delta.pointer.version, keysWritten: done.published.keysWritten, compacted: done.published.compacted, folded: done.published.folded, ms: performance.now() - started };
+  return { version: done.delta.pointer.version, keysWritten: done.published.keysWritten, bytesWritten: done.published.bytesWritten, compacted: done.published.compacted, folded: done.published.folded, ms: performance.now() - started };
 }

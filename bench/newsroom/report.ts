@@ -6,6 +6,8 @@
 import type { DeskKind } from './day-plan';
 import type { ReaderTally } from './readers';
 import type { SyncReturn } from './sync-clients';
+import type { LevelOneDay } from './level-one-growth';
+import { levelOneSection } from './level-one-report';
 
 export interface NewsroomResults {
   kind: 'newsroom';
@@ -17,9 +19,13 @@ export interface NewsroomResults {
   day: ReaderTally;
   byKind: Partial<Record<DeskKind, ReaderTally>>;
   byHour: ReaderTally[];
-  desk: Array<{ kind: DeskKind; at: string; keysWritten: number; ms: number; compacted: boolean; folded?: boolean }>;
+  desk: Array<{ kind: DeskKind; at: string; keysWritten: number; bytesWritten?: number; ms: number; compacted: boolean; folded?: boolean }>;
   returns: SyncReturn[];
   heapPeakMiB: number;
+  /** The loaded corpus's keys and bytes (a base). */
+  corpus?: { keys: number; bytes: number };
+  /** Level 1 over the day (level-one-growth.ts). */
+  levelOne?: LevelOneDay;
 }
 
 /** The section's heading, without its time stamp: where a new run's section replaces the last one's. */
@@ -64,6 +70,7 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     '| sync client away (publishes) | returns | told to refresh | changes (mean) | requests (max) | bytes / changed records\' bytes | gzipped | with feed cards | gzipped |\n|---|---|---|---|---|---|---|---|---|',
     ...syncRows,
     '',
+    ...levelOneSection(r),
     `![unchanged screens kept, by hour](${chart})`,
   ].join('\n');
 }
