@@ -1,12 +1,12 @@
 import { ReadLog, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
-import { DataUnavailable, NoDataVersion } from '../model/domain-errors';
-import { chainIndex, splitKey } from '../model/generations';
-import { documentKind } from '../model/keys';
+import { NoDataVersion } from '../model/domain-errors';
+import { chainIndex } from '../model/generations';
 import { utf8Length } from '../text/utf8-length';
 import { BatchLoader } from './batch-loader';
 import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
+import { DELETED, keepWave, NOT_FOUND } from './keep-wave';
 import type { KvStats } from './kv-stats-header';
 import { followLineage, readPointerKey, withLevelOne } from './read-pointer';
 import { readWave } from './read-wave';
@@ -37,9 +37,6 @@ export interface ReadUse {
 }
 /** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
 export const KV_MAX_KEY_BYTES = 512;
-const NOT_FOUND = Symbol('not found');
-/** A delta generation's tombstone: the key was deleted; no older generation is asked. */
-const DELETED = Symbol('deleted');
 
 type Cached = unknown;
 
@@ -190,38 +187,8 @@ export class KvStore {
     const byteKeys = keys.filter((k) => codecOf(k).read === 'bytes');
     this.operations += (textKeys.length > 0 ? 1 : 0) + byteKeys.length;
     const stored = await readWave(this.kv, textKeys, byteKeys);
-    const values = new Map<string, Cached | Error>();
-    const pointer = this.isolate.pointer?.value;
-    const versions = pointer && chainIndex(pointer).versions;
-    for (const key of keys) {
-      const value = stored.get(key) ?? null;
-      if (value === null || value.length === 0) {
-        const none = value === null ? NOT_FOUND : DELETED;
-        values.set(key, none);
-        this.used.set(key, none);
-        // A key of a version the pointer names was complete before the switch; one of any other
-        // version (a client's made-up `since`) may be written later, so its absence is not kept.
-        if (versions?.has(splitKey(key)?.version ?? '')) this.isolate.documents.set(key, none, 0);
-        continue;
-      }
-      this.bytes += typeof value === 'string' ? utf8Length(value) : value.byteLength;
-      const codec = codecOf(key);
-      let kept: { kept: unknown; bytes: number };
-      let used: unknown;
-      try {
-        kept = codec.keep(value);
-        used = codec.use(kept.kept);
-      } catch {
-        // Not cached: a later request reads it again (and fails again while it is bad).
-        // The message reaches clients: it says what kind of document, never the internal key.
-        values.set(key, new DataUnavailable(`A stored ${documentKind(splitKey(key)?.logical ?? '')} document is not valid ${codec.format}; try again later.`));
-        continue;
-      }
-      values.set(key, used);
-      this.used.set(key, used);
-      this.isolate.documents.set(key, kept.kept, kept.bytes);
-    }
-    return values;
+    const kept = keepWave(keys, stored, codecOf, this.isolate, this.used);
+    this.bytes += kept.bytes;
+    return kept.values as Map<string, Cached | Error>;
   }
 }
-
