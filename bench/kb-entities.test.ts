@@ -64,5 +64,8 @@ describe('generated knowledge base', () => {
     const doc = replaceMarked('a\n<!-- bench:kb-scale -->\nold\n<!-- /bench:kb-scale -->\nb', 'bench:kb-scale', section);
     expect(doc.startsWith('a\n<!-- bench:kb-scale -->\nRun 2026-12-07T18:00 UTC')).toBe(true);
     expect(() => replaceMarked('no markers', 'bench:kb-scale', section)).toThrow(/no <!-- bench:kb-scale -->/);
+    const merged = kbScaleSection({ startedAt: '2026-12-08T01:30:00.000Z', loadAverage: '2.0 2.0 2.0', rows: [], earlier: { startedAt: '2026-12-08T01:15:00.000Z', loadAverage: '1.0 1.0 1.0', entities: [100000] } });
+    expect(merged).toContain('The rows of 100000 entities are from the run of 2026-12-08T01:15 UTC, load average 1.0 1.0 1.0.');
+    expect(section).not.toContain('are from the run of');
   });
 });

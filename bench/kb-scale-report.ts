@@ -24,6 +24,8 @@ export interface KbScaleResults {
   startedAt: string;
   loadAverage: string;
   rows: KbScaleRow[];
+  /** The run that measured the rows of these sizes (bench:kb --with). */
+  earlier?: { startedAt: string; loadAverage: string; entities: number[] };
 }
 
 const kv = (s: KvStats) => `${s.roundTrips} / ${s.keys} / ${s.bytes}`;
@@ -43,5 +45,7 @@ export function kbScaleSection(r: KbScaleResults): string {
     ['KB entities', 'request', 'cold: round trips / keys / bytes', 'warm: round trips / keys / bytes', 'response bytes', 'cold p50 (ms)'],
     r.rows.flatMap((x) => (x.requests ?? []).map((q) => [String(x.linker.kbEntities), q.name, kv(q.kvCold), kv(q.kvWarm), String(q.responseBytes), String(q.coldP50Ms)])),
   );
-  return [`Run ${r.startedAt.slice(0, 16)} UTC, ${r.rows[0]?.articles ?? 0} generated articles, load average ${r.loadAverage} (times are this shared machine's).`, '', linker, '', requests].join('\n');
+  const e = r.earlier;
+  const from = e ? ` The rows of ${e.entities.join(', ')} entities are from the run of ${e.startedAt.slice(0, 16)} UTC, load average ${e.loadAverage}.` : '';
+  return [`Run ${r.startedAt.slice(0, 16)} UTC, ${r.rows[0]?.articles ?? 0} generated articles, load average ${r.loadAverage} (times are this shared machine's).${from}`, '', linker, '', requests].join('\n');
 }

@@ -11,7 +11,10 @@
  *   KV round trips, keys and bytes (x-kv-stats), response bytes, and the median of `--probes`
  *   cold requests.
  *
- *   npm run bench:kb [-- --entities 100000,300000,1000000 --articles 1000 --probes 20 --full-load-max 300000 --worker-max 1000000]
+ *   npm run bench:kb [-- --entities 100000,300000,1000000 --articles 1000 --probes 20 --full-load-max 300000 --worker-max 1000000 --with FILE]
+ *
+ * --with FILE: the table also shows the sizes an earlier run (its results JSON) measured and this
+ * one does not, said to be that run's (a shared machine may not fit every size in one sitting).
  *
  * Above `--full-load-max` entities every key is built but only the pages the measured requests
  * read are loaded (bench/load-corpus.ts --pages-named): a million entity pages take over an
@@ -41,7 +44,7 @@ export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { entities: { type: 'string', default: '100000' }, articles: { type: 'string', default: '1000' }, probes: { type: 'string', default: '20' }, 'full-load-max': { type: 'string', default: '300000' },
-      'worker-max': { type: 'string', default: '1000000' } },
+      'worker-max': { type: 'string', default: '1000000' }, with: { type: 'string' } },
   });
   const started = performance.now();
   const log = (line: string) => console.error(`[bench:kb ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
@@ -49,19 +52,24 @@ export async function main(args: string[]): Promise<void> {
   const probes = Number(values.probes);
   const bundle = await bundleBenchWorker();
   const rows: KbScaleRow[] = [];
+  const startedAt = new Date().toISOString();
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/kb-scale-${startedAt.replace(/[:.]/g, '-')}.json`;
   for (const entities of values.entities!.split(',').map(Number)) {
-    // Heap: the dictionary holds about 2 KB an entity; builds need their own room besides.
-    const heapMb = Math.max(2048, Math.ceil(entities / 100_000) * 1024);
+    // Heap: the build's live heap is at most about 2 KB an entity (the linker's dictionary about
+    // 1 KB); a limit about twice that keeps V8 from growing the heap far past what is live.
+    const heapMb = Math.max(2048, Math.ceil(entities / 200_000) * 1024);
     log(`${entities} entities: the linker`);
-    const linker = JSON.parse((await run('node', ['--expose-gc', `--max-old-space-size=${heapMb * 2}`, '--import', 'tsx', 'bench/kb-linker.ts', '--kb-entities', String(entities)])).stdout.trim().split('\n').at(-1)!);
+    const linker = JSON.parse((await run('node', ['--expose-gc', `--max-old-space-size=${heapMb}`, '--import', 'tsx', 'bench/kb-linker.ts', '--kb-entities', String(entities)])).stdout.trim().split('\n').at(-1)!);
     log(`  dictionary ${linker.dictionaryMiB} MiB, ${linker.storiesPerSecond} stories/s`);
     if (entities > Number(values['worker-max'])) {
       rows.push({ entities, articles, linker });
+      write();
       continue;
     }
     log(`${entities} entities: building and loading KV`);
     const sampled = entities > Number(values['full-load-max']) ? ['--pages-named', `${PREFIX},${operation('type-ahead').variables!.prefix}`] : [];
-    const loaded = await loadCorpus<NonNullable<KbScaleRow['build']>>(bundle, ['--articles', String(articles), '--kb-entities', String(entities), ...sampled], heapMb * 2);
+    const loaded = await loadCorpus<NonNullable<KbScaleRow['build']>>(bundle, ['--articles', String(articles), '--kb-entities', String(entities), ...sampled], heapMb);
     const build = loaded.figures;
     log(`  built in ${(build.buildMs / 1000).toFixed(0)} s (peak RSS ${Math.round(build.buildMaxRssMb)} MB), ${build.loadedKeys} of ${build.keys} keys loaded in ${(build.loadMs / 1000).toFixed(0)} s`);
     const served = await startRuntime(bundle, loaded.kvDir);
@@ -93,11 +101,19 @@ export async function main(args: string[]): Promise<void> {
       await served.stop();
       rmSync(loaded.kvDir, { recursive: true, force: true });
     }
+    write();
   }
-  const results: KbScaleResults = { startedAt: new Date().toISOString(), loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows };
-  mkdirSync('bench/results', { recursive: true });
-  const file = `bench/results/kb-scale-${results.startedAt.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  writeFileSync(DOC, replaceMarked(readFileSync(DOC, 'utf8'), 'bench:kb-scale', kbScaleSection(results)));
-  log(`figures written to ${file} and ${DOC}`);
+  // After each size: an hour-long run stopped at the largest size keeps the smaller sizes' figures.
+  function write() {
+    // --with: an earlier run's figures of the sizes this run does not measure, read when written.
+    const earlier = values.with ? (JSON.parse(readFileSync(values.with, 'utf8')) as KbScaleResults) : undefined;
+    const kept = (earlier?.rows ?? []).filter((r) => !rows.some((x) => x.entities === r.entities));
+    const results: KbScaleResults = {
+      startedAt, loadAverage: loadavg().map((x) => x.toFixed(1)).join(' '), rows: [...kept, ...rows].sort((a, b) => a.entities - b.entities),
+      ...(earlier && kept.length > 0 && { earlier: { startedAt: earlier.startedAt, loadAverage: earlier.loadAverage, entities: kept.map((r) => r.entities) } }),
+    };
+    writeFileSync(file, JSON.stringify(results, null, 2));
+    writeFileSync(DOC, replaceMarked(readFileSync(DOC, 'utf8'), 'bench:kb-scale', kbScaleSection(results)));
+    log(`figures of ${rows.length} size(s) written to ${file} and ${DOC}`);
+  }
 }

@@ -44,6 +44,8 @@ const sources = kbEntities > 0 ? sourcesWithEntities(kbEntities) : listSourceFil
 const result = await buildDataSetStreamed([...sources, ...lazyCorpus(articles)], {
   builtAt: '2026-01-01T00:00:00.000Z',
   hash: async (text) => createHash('sha256').update(text).digest('hex'),
+  // Progress on stderr: a million entities take minutes to read, link and compile.
+  progress: (line) => console.error(`building: ${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
 });
 if (!result.ok) throw new Error(`the generated corpus is invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
 const buildMs = performance.now() - started;

@@ -1,4 +1,5 @@
 import type { ArticleDoc, EntityDoc } from '../model/documents';
+import { readingParts } from '../model/body-reading';
 import { linkedEntities, wikidataPage } from './linked-entities';
 import type { FormatSite } from './ninjs';
 
@@ -7,7 +8,8 @@ import type { FormatSite } from './ninjs';
  * Google's Article structured-data guidelines recommend (there are no required properties):
  * headline, image, datePublished, dateModified, author with name and url
  * (https://developers.google.com/search/docs/appearance/structured-data/article). Also
- * inLanguage, articleBody, url/mainEntityOfPage, articleSection, keywords, wordCount, and the
+ * inLanguage, articleBody (the paragraphs and each table's text in reading order; embedded
+ * posts are other people's words and stay out), url/mainEntityOfPage, articleSection, keywords, wordCount, and the
  * linked entities as `about` (linked without being named in the text) and `mentions` (named),
  * each with its Wikidata page as `sameAs`.
  *
@@ -51,7 +53,7 @@ export function articleToJsonLd(article: ArticleDoc, entities: ReadonlyMap<strin
     author: authors.length ? authors : undefined,
     image: images.length ? images : undefined,
     description: article.summary,
-    articleBody: article.paragraphs.join('\n\n'),
+    articleBody: readingParts(article.paragraphs, article.body).filter((p) => p.kind !== 'embed').map((p) => p.text).join('\n\n'),
     articleSection: article.section,
     keywords: article.subjects.length ? article.subjects.map((s) => s.name) : undefined,
     wordCount: article.wordCount,

@@ -1,4 +1,6 @@
 import type { ArticleDoc, EntityDoc, EntityType, ImageDoc } from '../model/documents';
+import { readingParts } from '../model/body-reading';
+import type { TableBlockDoc } from '../model/body-docs';
 import { dateTimeOrUndefined, linkedEntities, wikidataConceptUri } from './linked-entities';
 
 /**
@@ -7,7 +9,8 @@ import { dateTimeOrUndefined, linkedEntities, wikidataConceptUri } from './linke
  *
  * - `uri`: the source's own identifier where the story was ingested (so a round trip keeps it),
  *   else the canonical URL, else this API's URL of the item;
- * - `headlines`/`bodies`/`descriptions`: headline, the body as XHTML paragraphs, the summary;
+ * - `headlines`/`bodies`/`descriptions`: headline, the body as XHTML paragraphs and tables (in
+ *   reading order; embedded posts are other people's words and stay out), the summary;
  * - `by` (the byline), `located` (the dateline), `copyrightNotice`, `version`, `language`;
  * - `firstCreated`/`versionCreated`: only when the article has a time: ninjs dates are RFC 3339
  *   date-times, and a date-only article must not gain an invented midnight;
@@ -33,6 +36,12 @@ const NINJS_FIELD: Record<EntityType, 'people' | 'places' | 'organisations' | 'e
   Organization: 'organisations',
   Event: 'events',
 };
+
+function xhtmlTable(table: TableBlockDoc): string {
+  const caption = table.caption ? `<caption>${escapeXml(table.caption)}</caption>` : '';
+  const rows = table.rows.map((r) => `<tr>${r.cells.map((c) => (r.header ? `<th>${escapeXml(c)}</th>` : `<td>${escapeXml(c)}</td>`)).join('')}</tr>`);
+  return `<table>${caption}${rows.join('')}</table>`;
+}
 
 function picture(image: ImageDoc, index: number) {
   const files = [{ ...image, name: 'original' }, ...image.renditions];
@@ -66,7 +75,9 @@ export function articleToNinjs(article: ArticleDoc, entities: ReadonlyMap<string
     bodies: [{
       role: 'main',
       contentType: 'application/xhtml+xml',
-      value: article.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('\n'),
+      value: readingParts(article.paragraphs, article.body)
+        .flatMap((p) => (p.kind === 'paragraph' ? [`<p>${escapeXml(p.text)}</p>`] : p.kind === 'table' ? [xhtmlTable(p.table)] : []))
+        .join('\n'),
       wordCount: article.wordCount,
     }],
   };

@@ -1,5 +1,5 @@
 import type { ArticleDoc, ImageDoc } from './article-docs';
-import { BLOCK_TYPES, type BodyBlockDoc, type MarkDoc, type TextDoc } from './body-docs';
+import { BLOCK_TYPES, tableText, type BodyBlockDoc, type MarkDoc, type TextDoc } from './body-docs';
 import { DataUnavailable } from './domain-errors';
 import type { EmbedProvider, Mark } from './schema-enums.gen';
 
@@ -27,8 +27,10 @@ export type HeadingValue = { kind: 'HeadingBlock'; level: number } & TextValue;
 export type QuoteValue = { kind: 'QuoteBlock'; attribution: string | null } & TextValue;
 export interface ListValue { kind: 'ListBlock'; text: string; ordered: boolean; items: TextValue[] }
 export interface ImageValue { kind: 'ImageBlock'; text: string; image: ImageDoc }
-export interface EmbedValue { kind: 'EmbedBlock'; text: string; provider: EmbedProvider; url: string }
-export type BlockValue = ParagraphValue | HeadingValue | QuoteValue | ListValue | ImageValue | EmbedValue;
+export interface EmbedValue { kind: 'EmbedBlock'; text: string; provider: EmbedProvider; url: string; attribution: string | null }
+export interface TableRowValue { header: boolean; cells: string[] }
+export interface TableValue { kind: 'TableBlock'; text: string; caption: string | null; rows: TableRowValue[] }
+export type BlockValue = ParagraphValue | HeadingValue | QuoteValue | ListValue | ImageValue | EmbedValue | TableValue;
 
 const MARK_ORDER: Array<[MarkDoc['type'], Mark]> = [['emphasis', 'EMPHASIS'], ['strong', 'STRONG']];
 
@@ -81,7 +83,10 @@ function blockValue(doc: ArticleDoc, block: BodyBlockDoc, fail: (why: string) =>
     case 'image':
       return { kind: 'ImageBlock', image: { ...block.image, renditions: block.image.renditions ?? [] }, text: block.image.caption ?? block.image.alt ?? '' };
     case 'embed':
-      return { kind: 'EmbedBlock', provider: block.provider, url: block.url, text: block.text ?? block.url };
+      return { kind: 'EmbedBlock', provider: block.provider, url: block.url, text: block.text ?? block.url, attribution: block.attribution ?? null };
+    case 'table':
+      if (!Array.isArray(block.rows) || block.rows.some((r) => !Array.isArray(r?.cells) || r.cells.some((c) => typeof c !== 'string'))) fail('its rows are not lists of text cells');
+      return { kind: 'TableBlock', caption: block.caption ?? null, rows: block.rows.map((r) => ({ header: r.header === true, cells: r.cells })), text: tableText(block) };
     default:
       return fail(`its type ${JSON.stringify((block as { type?: unknown } | null)?.type ?? null)} is none of ${BLOCK_TYPES.join(', ')}`);
   }

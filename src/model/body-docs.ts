@@ -65,12 +65,26 @@ export interface EmbedBlockDoc {
   url: string;
   /** The embed's own words where the source gives them (a post's text): plain text. */
   text?: string;
+  /** Who posted it and when, as the embed prints it ("KCNA (@kcna) June 19, 2024"). */
+  attribution?: string;
+}
+
+/** A table of figures: its cells' plain text, row by row (text of its own, never a paragraph). */
+export interface TableBlockDoc {
+  type: 'table';
+  caption?: string;
+  rows: Array<{ cells: string[]; header?: boolean }>;
 }
 
 /** A number is that paragraph, plain. */
-export type BodyBlockDoc = number | ParagraphBlockDoc | HeadingBlockDoc | QuoteBlockDoc | ListBlockDoc | ImageBlockDoc | EmbedBlockDoc;
+export type BodyBlockDoc = number | ParagraphBlockDoc | HeadingBlockDoc | QuoteBlockDoc | ListBlockDoc | ImageBlockDoc | EmbedBlockDoc | TableBlockDoc;
 
-export const BLOCK_TYPES = ['paragraph', 'heading', 'quote', 'list', 'image', 'embed'] as const;
+export const BLOCK_TYPES = ['paragraph', 'heading', 'quote', 'list', 'image', 'embed', 'table'] as const;
+
+/** A table as one plain text: its caption, then a line a row, cells separated by tabs. */
+export function tableText(table: Pick<TableBlockDoc, 'caption' | 'rows'>): string {
+  return [...(table.caption ? [table.caption] : []), ...table.rows.map((r) => r.cells.join('\t'))].join('\n');
+}
 
 /** The paragraph indexes a body names, in its order: each paragraph must be named once, in order. */
 export function paragraphRefs(body: readonly BodyBlockDoc[]): number[] {

@@ -23,7 +23,8 @@ const BODY = [
   { type: 'image', image: { url: 'https://img.example.com/pact.jpg', alt: 'Two men shake hands', caption: 'Putin and Kim after the signing.', credit: 'KCNA' } },
   { type: 'quote', paragraph: 3, attribution: 'Kim Jong Un' },
   { type: 'list', items: [4, { paragraph: 5, marks: [{ start: 0, end: 4, type: 'emphasis' }] }] },
-  { type: 'embed', provider: 'YOUTUBE', url: 'https://www.youtube.com/watch?v=abc123', text: 'The signing, on state television' },
+  { type: 'embed', provider: 'YOUTUBE', url: 'https://www.youtube.com/watch?v=abc123', text: 'The signing, on state television', attribution: 'KCNA (@kcna) June 19, 2024' },
+  { type: 'table', caption: 'What each side gives', rows: [{ header: true, cells: ['Side', 'Gives'] }, { cells: ['Russia', 'Satellite technology'] }, { cells: ['North Korea', 'Shells'] }] },
 ];
 const story = (slug: string, fields: Record<string, unknown> = {}): SourceFile => ({
   path: `articles/${slug}.json`,
@@ -48,7 +49,7 @@ describe('Article.body', () => {
     const { data, errors } = await page('pact');
     expect(errors).toBeUndefined();
     const body = data.article.body;
-    expect(body.map((b) => b.__typename)).toEqual(['ParagraphBlock', 'HeadingBlock', 'ParagraphBlock', 'ImageBlock', 'QuoteBlock', 'ListBlock', 'EmbedBlock']);
+    expect(body.map((b) => b.__typename)).toEqual(['ParagraphBlock', 'HeadingBlock', 'ParagraphBlock', 'ImageBlock', 'QuoteBlock', 'ListBlock', 'EmbedBlock', 'TableBlock']);
     expect(body[0]).toEqual({
       __typename: 'ParagraphBlock', text: PARAGRAPHS[0], paragraph: 0,
       spans: [
@@ -63,7 +64,12 @@ describe('Article.body', () => {
     expect(body[3]).toMatchObject({ text: 'Putin and Kim after the signing.', image: { alt: 'Two men shake hands', credit: 'KCNA', renditions: [] } });
     expect(body[4]).toMatchObject({ attribution: 'Kim Jong Un', paragraph: 3 });
     expect(body[5]).toMatchObject({ ordered: false, text: 'Arms for satellites\nFood and fuel', items: [{ paragraph: 4 }, { paragraph: 5, spans: [{ text: 'Food', marks: ['EMPHASIS'] }, { text: ' and fuel', marks: [] }] }] });
-    expect(body[6]).toEqual({ __typename: 'EmbedBlock', text: 'The signing, on state television', provider: 'YOUTUBE', url: 'https://www.youtube.com/watch?v=abc123' });
+    expect(body[6]).toEqual({ __typename: 'EmbedBlock', text: 'The signing, on state television', provider: 'YOUTUBE', url: 'https://www.youtube.com/watch?v=abc123', attribution: 'KCNA (@kcna) June 19, 2024' });
+    // A table: its cells row by row, and as plain text (caption, a line a row, cells apart by tabs) for a client that cannot lay one out.
+    expect(body[7]).toEqual({
+      __typename: 'TableBlock', caption: 'What each side gives', text: 'What each side gives\nSide\tGives\nRussia\tSatellite technology\nNorth Korea\tShells',
+      rows: [{ __typename: 'TableRow', header: true, cells: ['Side', 'Gives'] }, { __typename: 'TableRow', header: false, cells: ['Russia', 'Satellite technology'] }, { __typename: 'TableRow', header: false, cells: ['North Korea', 'Shells'] }],
+    });
     // Every text block's spans join to its text, which is its paragraph's text: mention offsets hold.
     const texts = body.flatMap((b) => (b.items ?? (b.spans ? [b] : [])) as Block[]);
     for (const t of texts) {
@@ -95,13 +101,14 @@ describe('Article.body', () => {
     const original = await env.NEWS.get(key, 'text');
     doc.body[1] = { type: 'carousel', items: [] };
     doc.body[2] = { type: 'paragraph', paragraph: 99 };
+    doc.body[7] = { type: 'table', rows: [{ cells: 'not a list' }] };
     await env.NEWS.put(key, JSON.stringify(doc));
     try {
       const { status, data, errors } = await page('pact', 'unknown-kind');
       expect(status).toBe(200);
-      expect(errors?.map((e) => [e.path.join('.'), e.extensions.code])).toEqual([['article.body.1', 'DATA_UNAVAILABLE'], ['article.body.2', 'DATA_UNAVAILABLE']]);
+      expect(errors?.map((e) => [e.path.join('.'), e.extensions.code])).toEqual([['article.body.1', 'DATA_UNAVAILABLE'], ['article.body.2', 'DATA_UNAVAILABLE'], ['article.body.7', 'DATA_UNAVAILABLE']]);
       expect(errors?.map((e) => e.message).join(' ')).not.toMatch(/:a:pact/);
-      expect(data.article.body).toEqual(healthy.data.article.body.map((b, i) => (i === 1 || i === 2 ? null : b)));
+      expect(data.article.body).toEqual(healthy.data.article.body.map((b, i) => ([1, 2, 7].includes(i) ? null : b)));
     } finally {
       await env.NEWS.put(key, original!);
     }

@@ -42,12 +42,13 @@ const files = (extra: string[]) => [
       authors: [{ name: 'Vladimir Putin', person: 'vladimir-putin' }, { name: 'Kim Jong Un', person: 'kim-jong-un' }],
       translations: [{ language: 'en', url: `https://example.com/en/${k}` }],
       about: ['vladimir-putin', 'kim-jong-un'],
-      // A structured body: a subhead with emphasis, the rest as a list, a picture and an embed.
+      // A structured body: a subhead with emphasis, the rest as a list, a picture, an embed and a table.
       body: [
         { type: 'heading', level: 2, paragraph: 0, marks: [{ start: 0, end: 1, type: 'emphasis' }] },
         { type: 'list', items: (a.paragraphs as string[]).slice(1).map((_, i) => i + 1) },
         { type: 'image', image: pictures(k)[0] },
         { type: 'embed', provider: 'YOUTUBE', url: `https://www.youtube.com/watch?v=${k}` },
+        { type: 'table', rows: [{ header: true, cells: ['Side', 'Gives'] }, { cells: ['Russia', String(k)] }] },
       ],
     });
     return { path: file.path, text: JSON.stringify(a) };
@@ -84,7 +85,7 @@ const ARTICLE_PARTS: Case = {
     edges { cursor node { slug images { url alt renditions { url width } } translations { language url }
       paragraphs { text mentions { start entity { id } } }
       body { __typename text ... on ParagraphBlock { spans { text } } ... on HeadingBlock { spans { marks } } ... on QuoteBlock { spans { text } }
-        ... on ListBlock { items { paragraph spans { text marks } } } } } }
+        ... on ListBlock { items { paragraph spans { text marks } } } ... on TableBlock { rows { header cells } } } } }
     nodes { slug images { url } } } }`,
   lists: [['articles', 'edges'], ['articles', 'nodes']],
   faults: (h) => article(h.articles.edges[1].node.slug),
@@ -167,6 +168,8 @@ const CASES: Record<string, Case> = {
   'QuoteBlock.spans': ARTICLE_PARTS,
   'ListBlock.items': ARTICLE_PARTS,
   'ListItem.spans': ARTICLE_PARTS,
+  'TableBlock.rows': ARTICLE_PARTS,
+  'TableRow.cells': ARTICLE_PARTS,
   'Span.marks': ARTICLE_PARTS,
   'ArticleConnection.edges': ARTICLE_PARTS,
   'ArticleConnection.nodes': ARTICLE_PARTS,

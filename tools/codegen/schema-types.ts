@@ -65,6 +65,8 @@ export async function resolverTypesModule(sdl: string): Promise<string> {
         ListItem: '../model/body-blocks#TextValue',
         ImageBlock: '../model/body-blocks#ImageValue',
         EmbedBlock: '../model/body-blocks#EmbedValue',
+        TableBlock: '../model/body-blocks#TableValue',
+        TableRow: '../model/body-blocks#TableRowValue',
         Span: '../model/body-blocks#SpanValue',
       },
     },

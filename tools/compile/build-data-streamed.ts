@@ -40,8 +40,10 @@ export async function buildDataSetStreamed(
   const { dataSet, problems: readProblems } = readDataSet(sorted.filter((f) => !isArticlePath(f.path)).map(load));
   const entityProblems = validateLinks(dataSet);
   const linkProblems: Problem[] = [];
-  const index = entityIndex(dataSet);
-  const build = articleBuilder(dataSet);
+  // The linker's dictionary and the slug index serve the article loop only: dropped after it, so
+  // the entries are compiled without them (at a million entities they are over a gigabyte).
+  let index: ReturnType<typeof entityIndex> | undefined = entityIndex(dataSet);
+  let build: ReturnType<typeof articleBuilder> | undefined = articleBuilder(dataSet);
   const now = Date.parse(options.builtAt);
 
   const spillParent = options.spillDir ?? tmpdir();
@@ -67,13 +69,14 @@ export async function buildDataSetStreamed(
       // An embargoed story is left out of every version built before its time (ninjs
       // `embargoedUntil`); the next build after it passes publishes it.
       if (!article || (article.embargoedUntil && Date.parse(article.embargoedUntil) > now)) continue;
-      linkProblems.push(...articleLinkProblems(article, index, dataSet.excluded));
+      linkProblems.push(...articleLinkProblems(article, index!, dataSet.excluded));
       if (readProblems.length + entityProblems.length + linkProblems.length > 0) continue;
-      const doc = build(article);
+      const doc = build!(article);
       store.add(doc);
       cards.push(articleCard(doc));
       mentions += doc.mentions.length;
     }
+    index = build = undefined;
     // Reported as buildDataSet reports them: read problems in file order (a stable sort keeps
     // each file's own order), then the entities' links, then the articles'.
     readProblems.sort((a, b) => comparePaths(a.file, b.file));

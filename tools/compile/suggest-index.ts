@@ -29,16 +29,18 @@ export function buildSuggestBuckets(entities: EntityDoc[], cards: ArticleCard[],
       articleCount.set(slug, (articleCount.get(slug) ?? 0) + 1);
     }
   }
-  const entries = new Map<string, SuggestEntry>();
+  // One entry per word and entity (slugs are unique, words of one entity deduplicated): a list,
+  // not a map keyed by word and slug, whose keys would cost more than the entries at a million.
+  const entries: SuggestEntry[] = [];
   for (const entity of entities) {
     const own = [...new Set(entityWords(entity))];
     const all = own.join(' ');
-    for (const word of own) entries.set(`${word}\t${entity.slug}`, [word, entity.slug, entity.type, articleCount.get(entity.slug) ?? 0, all]);
+    for (const word of own) entries.push([word, entity.slug, entity.type, articleCount.get(entity.slug) ?? 0, all]);
   }
   const out = new Map<string, SuggestBucket>();
   const tries = new Tries(out, limits);
   let depth = 1;
-  for (const [bucket, group] of tries.group([...entries.values()].sort(byRank), 1)) depth = Math.max(depth, tries.place(bucket, group, 1));
+  for (const [bucket, group] of tries.group(entries.sort(byRank), 1)) depth = Math.max(depth, tries.place(bucket, group, 1));
   return { buckets: new Map([...out].sort((a, b) => (a[0] < b[0] ? -1 : 1))), depth };
 }
 

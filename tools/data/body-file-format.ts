@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BLOCK_TYPES, EMBED_PROVIDERS, MARK_TYPES, paragraphRefs, type BodyBlockDoc, type MarkDoc, type TextDoc } from '../../src/model/body-docs';
 import { httpUrl, text } from './field-formats';
+import { INPUT_LIMITS } from './input-limits';
 
 /**
  * An article file's `body` (docs/data-format.md, "Structured body"): typed blocks in reading
@@ -38,6 +39,13 @@ const image = z.strictObject({
   renditions: z.array(z.strictObject({ name: text.optional(), url: httpUrl, width: z.number().int().positive().optional(), height: z.number().int().positive().optional() })).optional(),
 });
 
+const { tableRows, tableColumns, tableCellLength } = INPUT_LIMITS;
+const cell = z.string().max(tableCellLength, `a table cell is at most ${tableCellLength} characters`);
+const tableRow = z.strictObject({
+  header: z.boolean().optional(),
+  cells: z.array(cell).min(1, 'a table row needs a cell').max(tableColumns, `a table row has at most ${tableColumns} cells`),
+});
+
 const block = z.union([
   index,
   z.strictObject({ type: z.literal('paragraph'), paragraph: index, marks: z.array(mark).optional() }),
@@ -45,7 +53,8 @@ const block = z.union([
   z.strictObject({ type: z.literal('quote'), attribution: text.optional(), ...textParts }).refine(oneText, ONE_TEXT),
   z.strictObject({ type: z.literal('list'), ordered: z.boolean().optional(), items: z.array(z.union([index, textItem])).min(1, 'a list needs an item') }),
   z.strictObject({ type: z.literal('image'), image }),
-  z.strictObject({ type: z.literal('embed'), provider: z.enum(EMBED_PROVIDERS), url: httpUrl, text: text.optional() }),
+  z.strictObject({ type: z.literal('embed'), provider: z.enum(EMBED_PROVIDERS), url: httpUrl, text: text.optional(), attribution: text.optional() }),
+  z.strictObject({ type: z.literal('table'), caption: text.optional(), rows: z.array(tableRow).min(1, 'a table needs a row').max(tableRows, `a table has at most ${tableRows} rows`) }),
 ], { error: (issue) => (issue.code === 'invalid_union' ? `must be a paragraph index or a block whose type is one of ${BLOCK_TYPES.join(', ')}` : undefined) });
 
 export const bodyFile = z.array(block);

@@ -19,6 +19,12 @@ export const INPUT_LIMITS = {
   nameLength: 200,
   /** An article's headline. */
   headlineLength: 1000,
+  /** Rows of a table in an article's body: a table of figures, not a data dump. */
+  tableRows: 1000,
+  /** Cells of one row of a body table. */
+  tableColumns: 64,
+  /** Characters of one cell of a body table. */
+  tableCellLength: 2000,
   /** Longer words are kept in the text but not indexed for search (Lucene's default). */
   indexedWordLength: MAX_WORD_LENGTH,
 } as const;

@@ -17,6 +17,12 @@ function textDoc(paragraph: number, marks: MarkDoc[]): TextDoc {
 
 export function alignBody(paragraphs: readonly string[], blocks: readonly RawBlock[]): BodyBlockDoc[] | undefined {
   const out: BodyBlockDoc[] = [];
+  // A table whose words the paragraphs already hold (a structured body that printed it) is not given twice.
+  const all = paragraphs.join('\n');
+  const inText = (cells: string[]) => {
+    const words = cells.filter((c) => /\p{L}{3}/u.test(c));
+    return words.length > 0 && words.filter((c) => all.includes(c)).length * 2 > words.length;
+  };
   let next = 0;
   let list: { id: number; block: Extract<BodyBlockDoc, { type: 'list' }> } | undefined;
   const catchUp = (until: number) => {
@@ -26,7 +32,9 @@ export function alignBody(paragraphs: readonly string[], blocks: readonly RawBlo
     if (block.kind !== 'text') {
       list = undefined;
       if (block.kind === 'image') out.push({ type: 'image', image: block.image });
-      else out.push({ type: 'embed', provider: block.embed.provider, url: block.embed.url, ...(block.embed.text ? { text: block.embed.text } : {}) });
+      else if (block.kind === 'table') {
+        if (!inText(block.table.rows.flatMap((r) => r.cells))) out.push({ type: 'table', ...block.table });
+      } else out.push({ type: 'embed', provider: block.embed.provider, url: block.embed.url, ...(block.embed.text ? { text: block.embed.text } : {}), ...(block.embed.attribution ? { attribution: block.embed.attribution } : {}) });
       continue;
     }
     const at = paragraphs.indexOf(block.text, next);

@@ -13,6 +13,8 @@ export interface EmbedFound {
   provider: EmbedProvider;
   url: string;
   text?: string;
+  /** Who posted it and when, as the embed code prints it under the words ("KCNA (@kcna) June 19, 2024"). */
+  attribution?: string;
 }
 
 const POST_URL: Array<[EmbedProvider, RegExp]> = [
@@ -56,9 +58,12 @@ export function embedOf(el: Element): EmbedFound | undefined {
   // A tweet's permalink is its last link (the date); an Instagram post's, its first.
   const url = (provider === 'TWITTER' ? [...hrefs].reverse() : hrefs).find((h) => pattern.test(h))?.split('?')[0];
   if (!url) return undefined;
-  // A tweet quotes its words in a <p>; Instagram's and TikTok's markup is a "View this post" link.
-  const said = provider === 'TWITTER' ? words(el.querySelector('p') ?? el) : undefined;
-  return { provider, url, ...(said ? { text: said } : {}) };
+  // A tweet quotes its words in a <p>, then "— Name (@handle) date"; Instagram's and TikTok's markup is a "View this post" link.
+  const p = provider === 'TWITTER' ? el.querySelector('p') : null;
+  const said = provider === 'TWITTER' ? words(p ?? el) : undefined;
+  const whole = words(el);
+  const by = p && whole.startsWith(said!) ? whole.slice(said!.length).replace(/^[\s—–-]+/u, '').trim() : '';
+  return { provider, url, ...(said ? { text: said } : {}), ...(by && by.length <= 300 ? { attribution: by } : {}) };
 }
 
 /** The attributes an embed is marked with before a page is cleaned (classes do not survive Readability). */

@@ -27,9 +27,9 @@ describe('htmlBlocks', () => {
     expect(blocks[3]).toMatchObject({ kind: 'text', role: 'quote', text: 'We will stand together.', attribution: 'Kim Jong Un' });
   });
 
-  it('flattens nested lists into the outer one and reads embeds as their post URLs', () => {
+  it('flattens nested lists into the outer one and reads embeds as their post URLs, a tweet with its words and who posted it when', () => {
     expect(blocks.slice(4, 7).map((b) => b.kind === 'text' && [b.role, b.list, b.ordered, b.text])).toEqual([['item', 0, true, 'Arms'], ['item', 0, true, 'Food and fuel'], ['item', 0, true, 'Oil']]);
-    expect(blocks[7]).toEqual({ kind: 'embed', embed: { provider: 'TWITTER', url: 'https://twitter.com/kcna/status/123', text: 'Kim greets Putin pic.twitter.com/x' } });
+    expect(blocks[7]).toEqual({ kind: 'embed', embed: { provider: 'TWITTER', url: 'https://twitter.com/kcna/status/123', text: 'Kim greets Putin pic.twitter.com/x', attribution: 'KCNA (@kcna) June 19, 2024' } });
     expect(blocks[8]).toEqual({ kind: 'embed', embed: { provider: 'YOUTUBE', url: 'https://www.youtube.com/watch?v=abc123XYZ' } });
     // A tracking pixel is no picture.
     expect(blocks.slice(9)).toEqual([{ kind: 'text', role: 'paragraph', text: 'Tail.', marks: [] }]);

@@ -5,13 +5,14 @@ import type { ImageDoc } from '../../src/model/documents';
 import type { MarkDoc } from '../../src/model/body-docs';
 import { EMBED_ATTRIBUTE, embedOf, type EmbedFound } from './body-embeds';
 import { imageOf } from './body-figures';
+import { markedTable, type TableFound } from './body-tables';
 import { BLOCK, SKIP } from './html-text';
 
 /**
  * The structure of an HTML body (ninjs body_html, a feed's content, Readability's article): its
  * text cut where html-text.ts cuts paragraphs, so the texts are the same strings, each with the
  * role of its block (paragraph, h1-h6, blockquote, list item) and its links and emphasis as
- * ranges; pictures and embedded posts in their places. Figure captions belong to their picture
+ * ranges; pictures, embedded posts and marked tables of figures (body-tables.ts) in their places. Figure captions belong to their picture
  * and are no text here. The walk is iterative, as nodeParagraphs' is.
  */
 export type TextRole = 'paragraph' | 'heading' | 'quote' | 'item';
@@ -19,7 +20,8 @@ export type TextRole = 'paragraph' | 'heading' | 'quote' | 'item';
 export type RawBlock =
   | { kind: 'text'; role: TextRole; text: string; marks: MarkDoc[]; level?: number; list?: number; ordered?: boolean; attribution?: string }
   | { kind: 'image'; image: ImageDoc }
-  | { kind: 'embed'; embed: EmbedFound };
+  | { kind: 'embed'; embed: EmbedFound }
+  | { kind: 'table'; table: TableFound };
 
 type Context = Omit<Extract<RawBlock, { kind: 'text' }>, 'kind' | 'text' | 'marks'>;
 interface OpenMark { type: MarkDoc['type']; href?: string; start: number }
@@ -117,6 +119,12 @@ export function nodeBlocks(root: Node, base?: string): RawBlock[] {
       const el = step as Element;
       const name = el.nodeName.toUpperCase();
       const embed = step.nodeType === 1 ? embedAt(el) : undefined;
+      const table = step.nodeType === 1 ? markedTable(el) : undefined;
+      if (table) {
+        flush();
+        blocks.push({ kind: 'table', table });
+        continue;
+      }
       if (embed || name === 'FIGURE' && el.querySelector('img') || name === 'IMG') {
         flush();
         const image = embed ? undefined : imageOf(name === 'IMG' ? el : el.querySelector('img')!, base);

@@ -4,6 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { markEmbeds } from './body-embeds';
 import { markFigures } from './body-figures';
+import { markTables } from './body-tables';
 import { nodeBlocks, type RawBlock } from './html-blocks';
 import { nodeParagraphs } from './html-text';
 import { dropLinkBlocks } from './link-density';
@@ -95,9 +96,10 @@ export function markupBody(html: string, document: Doc, description?: string, ba
 }
 
 /**
- * Tables of figures, not sentences (scores, schedules, price lists): when less than a third of
- * a table's cell text ends a sentence, it is data to show as a table, not article prose, and a
- * paragraph per cell ("PSG", "0 - 1", "Mardi 14 févr.") is noise in the text.
+ * Tables left after the tables of figures became blocks (body-tables.ts), that still hold no
+ * sentences (schedules, price lists laid out with nested markup): when less than a third of a
+ * table's cell text ends a sentence, a paragraph per cell ("PSG", "0 - 1", "Mardi 14 févr.") is
+ * noise in the text.
  */
 function dropDataTables(root: Element) {
   for (const table of [...root.querySelectorAll('table')]) {
@@ -135,6 +137,8 @@ function isBoldStandfirst(p: Element, description: string | undefined): boolean 
 /** Readability's article HTML as paragraphs and blocks, without the blocks that are mostly links (related stories, tag lists). */
 function contentBody(content: string, description?: string, base?: string): { paragraphs: string[]; blocks: RawBlock[] } {
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
+  // Tables of figures are the story's (results, standings): a TableBlock each, out of the paragraphs.
+  markTables(document.body);
   dropLinkBlocks(document.body);
   dropDataTables(document.body);
   if (description) dropBoldStandfirst(document.body, description);

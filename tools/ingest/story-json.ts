@@ -1,3 +1,4 @@
+import { readingText } from '../../src/model/body-reading';
 import { normaliseDate } from './dates';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-source';
 import { expandInputs, loadInput } from './load-inputs';
@@ -10,7 +11,9 @@ import { toArticleDraft } from './to-article';
  * JSON object a line) and `npm run ingest:measure` scores it: the headline, language, the
  * publication date (`datePublished`, the source's local date) and date-time with its offset
  * (`datePublishedTime`, null when the source gives a date only), the body as paragraphs
- * joined by a blank line, or `refused` with every reason. A source without a date has both
+ * joined by a blank line, `text` the article's full text in reading order (the paragraphs with
+ * each table's and embedded post's text in its place, src/model/body-reading.ts), or `refused`
+ * with every reason. A source without a date has both
  * dates null: the ingest day the article file would get is never reported as the source's.
  */
 export interface StoryJson {
@@ -21,6 +24,7 @@ export interface StoryJson {
   datePublished: string | null;
   datePublishedTime: string | null;
   body: string | null;
+  text: string | null;
   refused?: string;
 }
 
@@ -31,12 +35,12 @@ export async function* readStories(args: string[], options: { defaultLanguage?: 
     try {
       items = [...readInput(await loadInput(input, options.limits ?? DEFAULT_FETCH_LIMITS))];
     } catch (error) {
-      yield { input, where: (error as { where?: string }).where ?? '/', headline: null, language: null, datePublished: null, datePublishedTime: null, body: null, refused: messageOf(error) };
+      yield { input, where: (error as { where?: string }).where ?? '/', headline: null, language: null, datePublished: null, datePublishedTime: null, body: null, text: null, refused: messageOf(error) };
       continue;
     }
     for (const item of items) {
       if ('error' in item) {
-        yield { input, where: item.where, headline: null, language: null, datePublished: null, datePublishedTime: null, body: null, refused: item.error };
+        yield { input, where: item.where, headline: null, language: null, datePublished: null, datePublishedTime: null, body: null, text: null, refused: item.error };
         continue;
       }
       const story = item.story;
@@ -51,6 +55,7 @@ export async function* readStories(args: string[], options: { defaultLanguage?: 
         datePublished: date?.slice(0, 10) ?? null,
         datePublishedTime: date && date.length > 10 ? date : null,
         body: draft ? draft.paragraphs.join('\n\n') : null,
+        text: draft ? readingText(draft.paragraphs, draft.body) : null,
         ...(draft ? {} : { refused: errors.join('; ') }),
       };
     }

@@ -32,6 +32,8 @@ describe('names the KB lacks', () => {
   it('finds Devanagari names by a dateline and by the word for a place or body around them', () => {
     expect(names('माले: मालदीव के राष्ट्रपति', 'hi')).toEqual(['माले']);
     expect(names('उनका जन्म मध्य प्रदेश के दतिया जिले में हुआ था और नीति आयोग के सदस्य', 'hi')).toEqual(['मध्य प्रदेश', 'दतिया', 'नीति आयोग']);
+    // A known given name as a paragraph's last word: nothing after it to read.
+    expect(names('बैठक में पहुंचे राजेश', 'hi')).toEqual([]);
   });
 
   it('finds Chinese, Japanese and Korean names next to a title', () => {

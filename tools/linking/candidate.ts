@@ -16,4 +16,4 @@ export interface Candidate {
 
 /** Whether an alias names an event: a name inside an event's name is still linked on its own. */
 export const namesEvent = (kb: KnowledgeBase, alias: Alias): boolean =>
-  [...alias.slugs.keys()].some((slug) => kb.entities.get(slug)?.type === 'Event');
+  alias.slugs.some((slug) => kb.entities.get(slug) === 'Event');

@@ -30,7 +30,7 @@ const DEVANAGARI = /^[\u0900-\u097F]+$/;
 
 export function hindiNames(text: string, paragraph: number, ws: Word[], keys: string[], plain: (i: number) => boolean, taken: (w: Word) => boolean): NameSpan[] {
   const out: NameSpan[] = [];
-  const usable = (i: number) => i >= 0 && DEVANAGARI.test(ws[i]!.text) && !plain(i) && !taken(ws[i]!);
+  const usable = (i: number) => i >= 0 && i < ws.length && DEVANAGARI.test(ws[i]!.text) && !plain(i) && !taken(ws[i]!);
   const joined = (i: number, j: number) => /^\s+$/.test(text.slice(ws[i]!.end, ws[j]!.start));
   const push = (i: number, j: number) => out.push({ paragraph, start: ws[i]!.start, end: ws[j]!.end, name: text.slice(ws[i]!.start, ws[j]!.end) });
   // A dateline: one or two words, then a colon, opening the paragraph.

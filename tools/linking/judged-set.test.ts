@@ -34,6 +34,13 @@ describe('entity linking on the judged set', () => {
     expect(all.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.recall);
   });
 
+  it('measures fresh-2 texts in five languages, judged before the round they check', () => {
+    const fresh = measured.byLanguage.filter((l) => l.split === 'fresh-2');
+    expect(fresh.map((l) => l.language).sort()).toEqual(['en', 'hi', 'ja', 'ko', 'zh']);
+    expect(fresh.reduce((n, l) => n + l.documents, 0)).toBeGreaterThanOrEqual(20);
+    expect(fresh.reduce((n, l) => n + l.candidates.entities, 0)).toBeGreaterThanOrEqual(150);
+  });
+
   it('is the measurement docs/ingest-linking.md shows (else run npm run linking:measure)', () => {
     const doc = readFileSync(join(root, 'docs', 'ingest-linking.md'), 'utf8');
     expect(measuredPart(doc)).toBe(formatMeasurement(measured));

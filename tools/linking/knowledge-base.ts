@@ -1,6 +1,7 @@
 import { isAcronym, isLatinWord, matchKey } from './match-key';
 import { stripTitles } from './titles';
 import { words } from '../../src/text/words';
+import { sharedOf } from './shared-lists';
 
 /**
  * The knowledge base as the linker sees it: every entity with its names in every language and
@@ -24,18 +25,26 @@ export interface Alias {
   keys: string[];
   /** As written, for the acronym check (USA matches "USA", never "usa"). */
   words: string[];
-  acronym: boolean[];
+  acronym: readonly boolean[];
   latin: boolean;
   /** What the name writes between its words when that is not a space ("S. Korea": ". "). */
-  gaps: string[];
+  gaps: readonly string[];
   /** The name ends with a full stop that is part of it ("U.S."). */
   dotted: boolean;
-  /** The entities this alias names, each with the languages it is their name in. */
-  slugs: Map<string, Set<string>>;
+  /** The entities this alias names. */
+  slugs: string[];
+  /** For each of `slugs`, the languages the alias is its name in (a shared list per set of languages). */
+  languages: Array<readonly string[]>;
 }
 
+/**
+ * What the linker keeps of each entity is its type: names live in the aliases, ties in
+ * `neighbours`. The small per-alias lists (acronym flags, gaps, languages) are shared between
+ * aliases with equal contents, so a million entities cost their names and little else.
+ */
 export interface KnowledgeBase {
-  entities: Map<string, KbEntity>;
+  /** Each entity's type, by slug. */
+  entities: Map<string, EntityType>;
   byWikidataId: Map<string, string>;
   /** Aliases by the key of their first word, longest first. */
   aliases: Map<string, Alias[]>;
@@ -65,23 +74,18 @@ export interface DataSetLike {
   organizations: EntityFileLike[];
 }
 
-export function kbEntities(data: DataSetLike): KbEntity[] {
-  const of = (type: EntityType, items: EntityFileLike[]): KbEntity[] =>
-    items.map((e) => ({
-      slug: e.slug,
-      type,
-      kind: e.kind,
-      wikidataId: e.wikidataId,
-      names: [...Object.entries(e.names).map(([language, value]) => ({ language, value })), ...e.aliases],
-      related: [e.country, e.location, ...(e.participants ?? [])].filter((s): s is string => !!s),
-    }));
-  return [
-    ...of('Person', data.people),
-    ...of('Event', data.events),
-    ...of('Place', data.places),
-    ...of('Organization', data.organizations),
-  ];
+/** The data set's entities as the linker reads them, one at a time (a million need not be held twice). */
+export function* kbEntities(data: DataSetLike): Generator<KbEntity> {
+  const types: Array<[EntityType, EntityFileLike[]]> = [['Person', data.people], ['Event', data.events], ['Place', data.places], ['Organization', data.organizations]];
+  for (const [type, items] of types) {
+    for (const e of items) {
+      const names = [...Object.entries(e.names).map(([language, value]) => ({ language, value })), ...e.aliases];
+      const related = [e.country, e.location, ...(e.participants ?? [])].filter((s): s is string => !!s);
+      yield { slug: e.slug, type, kind: e.kind, wikidataId: e.wikidataId, names, related };
+    }
+  }
 }
+
 
 /** The words of a name as the index holds them; titles are stripped from people's names only
  * ("General Motors" and "Prince Edward Island" keep theirs). */
@@ -118,7 +122,7 @@ function gapsOf(name: string, ws: string[]): string[] {
   return gaps;
 }
 
-export function buildKnowledgeBase(entities: KbEntity[]): KnowledgeBase {
+export function buildKnowledgeBase(entities: Iterable<KbEntity>): KnowledgeBase {
   const kb: KnowledgeBase = {
     entities: new Map(), byWikidataId: new Map(), aliases: new Map(), cjk: new Map(), neighbours: new Map(), byAliasKey: new Map(),
   };
@@ -138,7 +142,9 @@ export function addEntity(kb: KnowledgeBase, e: KbEntity, sort = true): void {
     if (!kb.neighbours.has(a)) kb.neighbours.set(a, new Set());
     kb.neighbours.get(a)!.add(b);
   };
-  kb.entities.set(e.slug, e);
+  const lists = sharedOf(kb);
+  const known = kb.entities.has(e.slug);
+  kb.entities.set(e.slug, e.type);
   if (e.wikidataId) kb.byWikidataId.set(e.wikidataId, e.slug);
   for (const r of e.related) {
     link(e.slug, r);
@@ -153,15 +159,21 @@ export function addEntity(kb: KnowledgeBase, e: KbEntity, sort = true): void {
     if (ws.length === 0) continue;
     const key = cjk ? `cjk:${ws[0]}` : aliasKeyOf(ws);
     let alias = kb.byAliasKey.get(key);
+    const made = !alias;
     if (!alias) {
+      // Names repeat words (given names, surnames, "of"): each is held once.
+      const held = ws.map((w) => lists.word(w));
+      const keys = cjk ? held : key.split(' ').map((k) => lists.word(k));
       alias = {
-        keys: cjk ? ws : key.split(' '),
-        words: ws,
-        acronym: ws.map(isAcronym),
+        keys,
+        words: held,
+        acronym: lists.of(ws.map(isAcronym)),
         latin: ws.every(isLatinWord),
-        gaps: cjk ? [] : gapsOf(value, ws),
+        gaps: lists.of(cjk ? [] : gapsOf(value, ws)),
         dotted: /\.$/.test(value) && !ws[ws.length - 1]!.endsWith('.'),
-        slugs: new Map(),
+        // Sized when made: most aliases name one entity, and a pushed-to empty array keeps room for 17.
+        slugs: [e.slug],
+        languages: [lists.of([language])],
       };
       kb.byAliasKey.set(key, alias);
       const index = cjk ? kb.cjk : kb.aliases;
@@ -171,8 +183,15 @@ export function addEntity(kb: KnowledgeBase, e: KbEntity, sort = true): void {
       if (sort) list.sort(cjk ? byLength : byWords);
       index.set(first, list);
     }
-    if (!alias.slugs.has(e.slug)) alias.slugs.set(e.slug, new Set());
-    alias.slugs.get(e.slug)!.add(language);
+    if (made) continue;
+    // Names are added entity by entity: a new entity can only be this alias's last.
+    const at = alias.slugs.at(-1) === e.slug ? alias.slugs.length - 1 : known ? alias.slugs.indexOf(e.slug) : -1;
+    if (at < 0) {
+      alias.slugs.push(e.slug);
+      alias.languages.push(lists.of([language]));
+    } else if (!alias.languages[at]!.includes(language)) {
+      alias.languages[at] = lists.of([...alias.languages[at]!, language].sort());
+    }
   }
 }
 

@@ -1,5 +1,5 @@
-import { candidatePrecision, coverage, type CandidateScores } from './candidate-measure';
-import type { Measurement } from './measure';
+import { candidatePrecision, coverage, sumCandidates, type CandidateScores } from './candidate-measure';
+import { SPLITS, type Measurement } from './measure';
 
 const pct = (x: number) => x.toFixed(3);
 
@@ -17,37 +17,35 @@ export function formatMeasurement(m: Measurement): string {
     '| language | split | documents | judged | linked | correct | precision | recall |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
-    '',
-    `Missed (dev): ${list(m.misses.filter((x) => x.split === 'dev'))}.`,
-    '',
-    `Linked wrongly (dev): ${list(m.wrong.filter((x) => x.split === 'dev'))}.`,
-    '',
-    `Missed (held-out): ${list(m.misses.filter((x) => x.split === 'held-out'))}.`,
-    '',
-    `Linked wrongly (held-out): ${list(m.wrong.filter((x) => x.split === 'held-out'))}.`,
-    '',
-    `Missed (fresh): ${list(m.misses.filter((x) => x.split === 'fresh'))}.`,
-    '',
-    `Linked wrongly (fresh): ${list(m.wrong.filter((x) => x.split === 'fresh'))}.`,
+    ...SPLITS.flatMap((split) => ['', `Missed (${split}): ${list(m.misses.filter((x) => x.split === split))}.`, '', `Linked wrongly (${split}): ${list(m.wrong.filter((x) => x.split === split))}.`]),
     '',
     ...formatCandidates(m),
   ].join('\n');
 }
 
 const cand = (s: CandidateScores) => `candidate precision **${pct(candidatePrecision(s))}** (${s.real} of ${s.candidates}), coverage **${pct(coverage(s))}** (${s.covered} of ${s.entities})`;
+const candRow = (label: string, s: CandidateScores) => `| ${label} | ${s.candidates} | ${s.real} | ${pct(candidatePrecision(s))} | ${s.entities} | ${s.covered} | ${pct(coverage(s))} |`;
 
-/** Candidates against every named entity: per split and language; the dev documents' misses listed, the held-out ones only counted. */
+/**
+ * Candidates against every named entity: per split and language, then the dev documents by fold
+ * (tools/linking/dev-folds.ts); the dev documents' misses listed, every other split's only counted.
+ */
 function formatCandidates(m: Measurement): string[] {
   const dev = m.candidateDocuments.filter((d) => d.split === 'dev');
   const named = (xs: string[][]) => xs.flat().join('; ') || 'none';
+  const fold = (f: 'A' | 'B') => sumCandidates(m.byFold.filter((l) => l.fold === f).map((l) => l.candidates));
   return [
     `Candidates (names the KB lacks) against every named entity of the same texts: ${m.candidatesBySplit.map((s) => `${s.split} ${cand(s.scores)}`).join('; ')}.`,
     '',
     '| language | split | candidates | real names | candidate precision | named entities | linked or candidate | coverage |',
     '|---|---|---|---|---|---|---|---|',
-    ...m.byLanguage.map(
-      (d) => `| ${d.language} | ${d.split} | ${d.candidates.candidates} | ${d.candidates.real} | ${pct(candidatePrecision(d.candidates))} | ${d.candidates.entities} | ${d.candidates.covered} | ${pct(coverage(d.candidates))} |`,
-    ),
+    ...m.byLanguage.map((d) => candRow(`${d.language} | ${d.split}`, d.candidates)),
+    '',
+    `The dev documents in two folds: fold A ${cand(fold('A'))}; fold B ${cand(fold('B'))}.`,
+    '',
+    '| language | fold | candidates | real names | candidate precision | named entities | linked or candidate | coverage |',
+    '|---|---|---|---|---|---|---|---|',
+    ...m.byFold.map((d) => candRow(`${d.language} | ${d.fold}`, d.candidates)),
     '',
     `Candidates that are no named entity (dev): ${named(dev.map((d) => d.wrong))}.`,
     '',

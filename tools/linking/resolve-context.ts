@@ -28,23 +28,22 @@ export function resolveCandidates(
   given: Set<string>,
 ): Resolved[] {
   const sure = new Set(given);
-  for (const c of candidates) if (c.alias.slugs.size === 1) sure.add([...c.alias.slugs.keys()][0]!);
+  for (const c of candidates) if (c.alias.slugs.length === 1) sure.add(c.alias.slugs[0]!);
   const base = language.split('-')[0]!;
 
   return candidates.map((c) => {
-    const slugs = [...c.alias.slugs.keys()];
-    if (slugs.length === 1) return { slug: slugs[0], candidates: slugs };
-    const scored = slugs.map((slug) => {
-      const entity = kb.entities.get(slug)!;
+    const slugs = c.alias.slugs;
+    if (slugs.length === 1) return { slug: slugs[0], candidates: [...slugs] };
+    const scored = slugs.map((slug, i) => {
       let score = given.has(slug) ? 4 : 0;
       for (const n of kb.neighbours.get(slug) ?? []) if (sure.has(n)) score += 2;
-      if (c.afterTitle && entity.type === 'Person') score += 2;
-      if ([...c.alias.slugs.get(slug)!].some((l) => l.split('-')[0] === base)) score += 1;
+      if (c.afterTitle && kb.entities.get(slug) === 'Person') score += 2;
+      if (c.alias.languages[i]!.some((l) => l.split('-')[0] === base)) score += 1;
       return { slug, score };
     });
     scored.sort((a, b) => b.score - a.score);
     const [best, next] = scored;
     const wins = best!.score > 0 && best!.score > (next?.score ?? 0);
-    return { slug: wins ? best!.slug : undefined, candidates: slugs };
+    return { slug: wins ? best!.slug : undefined, candidates: [...slugs] };
   });
 }

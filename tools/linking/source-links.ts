@@ -41,7 +41,7 @@ export function resolveGiven(links: GivenLink[], kb: KnowledgeBase): GivenResult
       const ws = aliasWords(link.name, link.type ?? 'Place');
       const key = aliasKeyOf(ws);
       const alias = kb.aliases.get(key.split(' ')[0]!)?.find((a) => a.keys.join(' ') === key);
-      const slugs = [...(alias?.slugs.keys() ?? [])].filter((s) => !link.type || kb.entities.get(s)!.type === link.type);
+      const slugs = (alias?.slugs ?? []).filter((s) => !link.type || kb.entities.get(s) === link.type);
       if (slugs.length === 1) return { link, slug: slugs[0] };
     }
     return { link };

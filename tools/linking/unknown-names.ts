@@ -7,6 +7,7 @@ import { isTag, isTitleCase } from './news-text';
 import { isCommonPhrase } from './common-words';
 import { titledCjkNames } from './cjk-names';
 import { suffixedCjkNames } from './cjk-suffix-names';
+import { contextNames } from './context-names';
 import { hindiNames } from './hindi-names';
 import type { NameSpan } from './name-span';
 
@@ -47,6 +48,7 @@ export function unknownNames(
     const keys = ws.map((w) => matchKey(w.text));
     const linkedAt = (start: number, end: number) => here.some((m) => m.start < end && start < m.end);
     out.push(...titledCjkNames(text, paragraph, language, linkedAt), ...suffixedCjkNames(text, paragraph, language, linkedAt));
+    out.push(...contextNames(text, paragraph, language, here.map((m): [number, number] => [m.start, m.end]), linkedAt));
     out.push(...hindiNames(text, paragraph, ws, keys, (i) => hindi.has(keys[i]!), taken));
     // In a Title Case headline every word is capitalised: its names are found in the body.
     const titleCase = isTitleCase(text, ws);
