@@ -22,8 +22,10 @@ export interface KeptProbe {
 }
 
 export async function keptProbe(request: Request, env: Env, isolate: IsolateState | undefined): Promise<KeptProbe> {
-  const pointer = JSON.parse((await env.NEWS.get(POINTER_KEY, 'text')) ?? 'null') as VersionPointer | null;
-  if (!pointer) return { state: 'unknown' };
+  const stored = JSON.parse((await env.NEWS.get(POINTER_KEY, 'text')) ?? 'null') as VersionPointer | null;
+  if (!stored) return { state: 'unknown' };
+  // The isolate's own object of that version: the chain it decoded, with level 1 and the lineage it followed.
+  const pointer = isolate?.pointer?.value.version === stored.version ? isolate.pointer.value : stored;
   const facts = requestFacts(request);
   let reads: AnswerReads | null;
   if (request.method === 'POST') {

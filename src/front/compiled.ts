@@ -47,7 +47,7 @@ export const compiledStage: Stage = async (exchange, next) => {
   if ('errors' in result) return finishedResult(result as ExecutionResult, miss.mediaType, exchange.config.production, exchange.errorCodes);
   const text = JSON.stringify(result);
   // A 200 of the negotiated media type: what the memo stage sends, so kept without asking the response.
-  keepAnswer(exchange.isolate.responses, miss.key, text, exchange.reader.answerReads());
+  exchange.waitUntil(keepAnswer(exchange.isolate.responses, miss.key, text, exchange.reader.answerReads()));
   return earlyAnswer(exchange, 'compiled', text, miss.mediaType);
 };
 

@@ -39,7 +39,7 @@ export const memoStage: Stage = async (exchange, next) => {
     return next();
   }
   const key = memoKey(method, mediaType, request.headers.get('content-type') ?? '', url, body, facts.languages);
-  const kept = memoAnswer(isolate.responses, key, pointer);
+  const kept = await memoAnswer(isolate.responses, key, pointer);
   if (kept === undefined) {
     exchange.miss = { key, mediaType, body };
     return next();

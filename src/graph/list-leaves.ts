@@ -4,6 +4,7 @@ import { LIST_CHUNK_SIZE } from '../model/keys';
 import { leafStarts } from '../model/list-layout';
 import type { SortKey } from '../model/page-range';
 import { compareInList, cursorKeyOf, sortKeyOf } from '../model/sort-key';
+import { noteFieldUse } from './field-use';
 
 /** Where a key falls in a list: the number of items before it, and whether it is there. */
 export interface Position {
@@ -13,7 +14,7 @@ export interface Position {
 
 /** The reads a list needs (NewsReader's, batched per request). */
 export interface LeafReader {
-  listChunk(list: string, leaf: number, use?: { upTo?: number }): Promise<ListChunk | null>;
+  listChunk(list: string, leaf: number, use?: { upTo?: number; fields?: ReadonlySet<string> }): Promise<ListChunk | null>;
   listIndex(list: string): Promise<ListIndex | null>;
 }
 
@@ -40,9 +41,9 @@ export class ListLeaves {
     return this.entries;
   }
 
-  /** Leaf `id`; `upTo`: only its places [0, upTo) are used (the answer depends on those alone). */
-  private async leaf(id: number, upTo?: number): Promise<ListChunk> {
-    const read = await this.reader.listChunk(this.list, id, upTo === undefined ? undefined : { upTo });
+  /** Leaf `id`; `upTo`: only its places [0, upTo) are used, and of those items the `fields` (the answer depends on those alone). */
+  private async leaf(id: number, upTo?: number, fields?: Set<string>): Promise<ListChunk> {
+    const read = await this.reader.listChunk(this.list, id, upTo === undefined ? undefined : { upTo, fields });
     if (!read) throw new DataUnavailable(`List ${this.list} is missing leaf ${id}.`);
     return read;
   }
@@ -51,7 +52,10 @@ export class ListLeaves {
   async items(start: number, end: number): Promise<ListItem[]> {
     if (end <= start) return [];
     // Leaf 0 holds the first min(total, LIST_CHUNK_SIZE) items: the first page needs nothing else.
-    if (end <= Math.min(this.head.total, LIST_CHUNK_SIZE)) return (await this.leaf(0, end)).items.slice(start, end);
+    if (end <= Math.min(this.head.total, LIST_CHUNK_SIZE)) {
+      const fields = new Set<string>();
+      return noteFieldUse((await this.leaf(0, end, fields)).items.slice(start, end), fields);
+    }
     const { leaves, starts } = await this.leafEntries();
     const reads: Array<Promise<ListChunk>> = [];
     let offset = -1;

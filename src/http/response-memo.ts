@@ -1,7 +1,7 @@
 import { answerReadsBytes, stillHolds, type AnswerReads } from '../model/answer-reads';
 import type { VersionPointer } from '../model/documents';
-import type { KeptAnswer, KeptAnswers } from '../store/kept-answers';
-import { stringBytes } from '../store/string-bytes';
+import type { KeptAnswers } from '../store/kept-answers';
+import { packedBytes, packText, unpackText } from '../store/packed-text';
 
 /**
  * The response memo's policy: what a request's answer is kept under and which answers are kept.
@@ -26,27 +26,28 @@ export const plainAnswer = (text: string, mediaType: string): Response =>
   new Response(text, { status: 200, headers: { 'content-type': `${mediaType}; charset=utf-8` } });
 
 /**
- * The kept answer for `key` if it holds at `pointer`'s version; one found to hold is moved to
- * that version, so the next request checks nothing.
+ * The kept answer for `key` if it holds at `pointer`'s version, unpacked; one found to hold is
+ * moved to that version, so the next request checks nothing.
  */
-export function memoAnswer(memo: KeptAnswers, key: string, pointer: VersionPointer): KeptAnswer | undefined {
+export async function memoAnswer(memo: KeptAnswers, key: string, pointer: VersionPointer): Promise<{ text: string; reads: AnswerReads } | undefined> {
   const kept = memo.get(key);
   if (!kept || !stillHolds(kept.reads, pointer)) return undefined;
   if (kept.reads.version !== pointer.version) kept.reads = { ...kept.reads, version: pointer.version };
-  return kept;
+  return { text: await unpackText(kept.packed), reads: kept.reads };
 }
 
 /**
  * Keeps a serialized answer under its request's key, if yoga answered it as the memo stage
  * will: 200 with the negotiated media type (not a stream, not an error status).
  */
-export function rememberAnswer(memo: KeptAnswers, lookup: { key: string; mediaType: string }, response: Response, text: string, reads: AnswerReads | null): void {
-  if (response.status !== 200 || response.headers.get('content-type') !== `${lookup.mediaType}; charset=utf-8`) return;
-  keepAnswer(memo, lookup.key, text, reads);
+export function rememberAnswer(memo: KeptAnswers, lookup: { key: string; mediaType: string }, response: Response, text: string, reads: AnswerReads | null): Promise<void> {
+  if (response.status !== 200 || response.headers.get('content-type') !== `${lookup.mediaType}; charset=utf-8`) return Promise.resolve();
+  return keepAnswer(memo, lookup.key, text, reads);
 }
 
-/** Keeps an answer known to be what the memo stage sends (the compiled stage's own 200s); its reads count in the budget. */
-export function keepAnswer(memo: KeptAnswers, key: string, text: string, reads: AnswerReads | null): void {
+/** Keeps an answer known to be what the memo stage sends (the compiled stage's own 200s), packed; its reads count in the budget. */
+export async function keepAnswer(memo: KeptAnswers, key: string, text: string, reads: AnswerReads | null): Promise<void> {
   if (!reads) return;
-  memo.set(key, { text, reads }, stringBytes(text) + answerReadsBytes(reads));
+  const packed = await packText(text);
+  memo.set(key, { packed, reads }, packedBytes(packed) + answerReadsBytes(reads));
 }

@@ -1,6 +1,6 @@
 import type { VersionPointer } from './documents';
 import { familyOf, SEARCH_TAG, VERSION_TAG, tagOf } from './cache-tags';
-import { rangeKey } from './list-ranges';
+import { ALL_FIELDS, rangeDependencies } from './list-ranges';
 import { chainIndex, decodeMembership, encodeHashes, isVersionLocal, keyHash, splitKey } from './generations';
 import { lowerBound } from './key-hashes';
 
@@ -24,6 +24,8 @@ export interface AnswerReads {
   tags: string[];
 }
 
+const WHOLE: ReadonlySet<string> = new Set([ALL_FIELDS]);
+
 /** An answer that read more keys than this is pinned to its version: its key set would outweigh it. */
 export const MAX_ANSWER_KEYS = 2048;
 
@@ -39,17 +41,25 @@ export function searchFacet(pointer: VersionPointer): string {
 export class ReadLog {
   /** Logical keys read; hashed and tagged once, when the answer is kept (most requests are not). */
   private readonly logicals = new Set<string>();
-  /** List leaves of which only places [0, end) were used (src/model/list-ranges.ts), by logical key. */
-  private readonly prefixes = new Map<string, number>();
+  /** List leaves of which only places [0, end) were used (src/model/list-ranges.ts), and which fields of those items, by logical key. */
+  private readonly prefixes = new Map<string, { end: number; fields: Array<ReadonlySet<string>> }>();
   private search?: string;
   private pinned = false;
 
-  /** A key asked for at `version`, the request's data version; `upTo`: only its list places [0, upTo) are used. */
-  key(key: string, version: string, upTo?: number): void {
+  /**
+   * A key asked for at `version`, the request's data version; `upTo`: only its list places
+   * [0, upTo) are used, and of their items only the fields `fields` names by the time the
+   * answer is done (it fills while the answer is computed; absent: whole items).
+   */
+  key(key: string, version: string, upTo?: number, fields: ReadonlySet<string> = WHOLE): void {
     const split = splitKey(key);
     if (!split || split.version !== version || isVersionLocal(split.logical)) this.pinned = true;
     else if (upTo === undefined) this.logicals.add(split.logical);
-    else this.prefixes.set(split.logical, Math.max(upTo, this.prefixes.get(split.logical) ?? 0));
+    else {
+      const used = this.prefixes.get(split.logical);
+      if (used) [used.end, used.fields] = [Math.max(used.end, upTo), [...used.fields, fields]];
+      else this.prefixes.set(split.logical, { end: upTo, fields: [fields] });
+    }
   }
 
   /** The answer depends on the data version itself. */
@@ -64,7 +74,9 @@ export class ReadLog {
   done(version: string): AnswerReads {
     // A leaf also read whole (a cursor's place, a scan) depends on its key, not on a prefix of it.
     const depends = new Set(this.logicals);
-    for (const [logical, end] of this.prefixes) if (!this.logicals.has(logical)) depends.add(rangeKey(logical, end));
+    for (const [logical, { end, fields }] of this.prefixes) {
+      if (!this.logicals.has(logical)) rangeDependencies(logical, end, new Set(fields.flatMap((f) => [...f]))).forEach((d) => depends.add(d));
+    }
     const tags = new Set([...this.logicals, ...this.prefixes.keys()].map(tagOf));
     if (this.pinned) tags.add(VERSION_TAG);
     const search = this.search !== undefined ? { search: this.search } : {};

@@ -50,6 +50,8 @@ export class ChainIndex {
   constructor(
     readonly pointer: VersionPointer,
     readonly level: LevelOne | null = null,
+    /** The chain of the version this pointer's base was compacted from, when the isolate held it (followLineage). */
+    public parent: ChainIndex | null = null,
   ) {
     this.base = pointer.base ?? pointer.version;
     this.generations = (pointer.chain ?? []).map((g: Generation) => ({ version: g.version, hashes: decodeMembership(g.keys) }));
@@ -64,9 +66,10 @@ export class ChainIndex {
   /**
    * The hash sets of the logical keys written after version `since` up to this pointer's: the
    * generations newer than it (in level 1, the keys whose last writer is newer), and, when
-   * `since` is the version the base was compacted from, what the compaction changed too. Null
-   * when this pointer does not descend from `since` by steps it records (a full build, a
-   * rollback, an older compaction): nothing is known then.
+   * `since` is the version the base was compacted from, what the compaction changed too; when
+   * `since` is older still, what that version's own chain says was written after it. Null when
+   * this pointer does not descend from `since` by steps it records (a full build, a rollback,
+   * an older compaction): nothing is known then.
    */
   writtenSince(since: string): Uint32Array[] | null {
     const sets: Uint32Array[] = [];
@@ -82,7 +85,10 @@ export class ChainIndex {
     if (since === this.base) return sets;
     const parent = this.pointer.baseParent;
     this.baseStep ??= parent ? { version: parent.version, hashes: decodeMembership(parent.keys) } : null;
-    return this.baseStep?.version === since ? [...sets, this.baseStep.hashes] : null;
+    if (!this.baseStep) return null;
+    if (this.baseStep.version === since) return [...sets, this.baseStep.hashes];
+    const before = this.parent?.pointer.version === this.baseStep.version ? this.parent.writtenSince(since) : null;
+    return before && [...sets, this.baseStep.hashes, ...before];
   }
 
   get hashCount(): number {
@@ -105,6 +111,18 @@ export class ChainIndex {
 
 const decoded = new WeakMap<VersionPointer, ChainIndex>();
 const levels = new WeakMap<VersionPointer, LevelOne>();
+const parents = new WeakMap<VersionPointer, ChainIndex>();
+
+/**
+ * Gives a pointer whose base was compacted from `parent`'s version the chain of that version,
+ * so kept answers from before the compaction are checked through it (the isolate's own memory,
+ * no KV read). One step back only: the parent's own link is dropped, so old chains do not pile up.
+ */
+export function attachParentChain(pointer: VersionPointer, parent: ChainIndex): void {
+  if (pointer.baseParent?.version !== parent.pointer.version) return;
+  parent.parent = null;
+  parents.set(pointer, parent);
+}
 
 /** Gives a pointer that names a level 1 its index, read beside it (src/store/kv-store.ts, tools/delta/level-one-store.ts). */
 export function attachLevelOne(pointer: VersionPointer, level: LevelOne): void {
@@ -121,7 +139,7 @@ export function chainIndex(pointer: VersionPointer): ChainIndex {
     const level = levels.get(pointer) ?? null;
     // Reading without the index would skip level 1 and serve the base's stale values.
     if (pointer.level1 && !level) throw new Error(`The level-1 index of version ${pointer.version} was not read with its pointer.`);
-    decoded.set(pointer, (index = new ChainIndex(pointer, level)));
+    decoded.set(pointer, (index = new ChainIndex(pointer, level, parents.get(pointer) ?? null)));
   }
   return index;
 }

@@ -25,11 +25,11 @@ export function useResponseMemo(memo: KeptAnswers): Plugin<Record<string, unknow
     },
     onResponse({ request, response, serverContext }) {
       const text = pending.get(request);
-      const { memo: lookup, reader } = serverContext as Partial<GraphContext>;
-      if (text === undefined || !lookup || !reader) return;
+      const { memo: lookup, reader, waitUntil } = serverContext as Partial<GraphContext>;
+      if (text === undefined || !lookup || !reader || !waitUntil) return;
       pending.delete(request);
-      // What the answer read decides at which later versions it may still be served.
-      rememberAnswer(memo, lookup, response, text, reader.answerReads());
+      // What the answer read decides at which later versions it may still be served; packed once the answer is sent.
+      waitUntil(rememberAnswer(memo, lookup, response, text, reader.answerReads()));
     },
   };
 }

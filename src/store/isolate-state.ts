@@ -1,4 +1,5 @@
 import type { VersionPointer } from '../model/documents';
+import type { ChainIndex } from '../model/generations';
 import type { LevelOne } from '../model/level-one';
 import { DEFAULT_CACHE_BUDGETS, type CacheBudgets } from './cache-budgets';
 import { KeptAnswers } from './kept-answers';
@@ -14,6 +15,8 @@ export class IsolateState {
   pointer?: { value: VersionPointer; checkedAt: number };
   /** The level-1 index the pointer names, kept while later pointers name the same one. */
   levelOne?: { version: string; value: LevelOne };
+  /** The chain of the version the current base was compacted from (read-pointer.ts followLineage). */
+  parentChain?: ChainIndex;
   /** KV values as readers use them: parsed documents, decoded posting shards (codecs.ts). */
   readonly documents: LruCache<unknown>;
   /** Serialized answers of repeated requests (src/plugins/use-response-memo.ts). */

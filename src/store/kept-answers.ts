@@ -2,9 +2,9 @@ import type { AnswerReads } from '../model/answer-reads';
 import { keyHash } from '../model/generations';
 import { LruCache, type CacheStats } from './lru-cache';
 
-/** A serialized answer and what it read: it is served at a later version only if that still holds. */
+/** A serialized answer, packed (packed-text.ts), and what it read: it is served at a later version only if that still holds. */
 export interface KeptAnswer {
-  text: string;
+  packed: Uint8Array<ArrayBuffer>;
   reads: AnswerReads;
 }
 

@@ -8,7 +8,7 @@ import { jsonCodec, type Codec } from './codecs';
 import type { IsolateState } from './isolate-state';
 import { DELETED, keepWave, NOT_FOUND } from './keep-wave';
 import type { KvStats } from './kv-stats-header';
-import { readPointerKey, withLevelOne } from './read-pointer';
+import { followLineage, readPointerKey, withLevelOne } from './read-pointer';
 import { readWave } from './read-wave';
 
 export type { KvStats } from './kv-stats-header';
@@ -31,8 +31,9 @@ export const KV_MAX_KEYS_PER_GET = 100;
 export interface ReadUse {
   /** Read ahead for a later read: not itself a dependency. */
   prefetch?: boolean;
-  /** A list leaf of which only places [0, upTo) are used (src/model/list-ranges.ts). */
+  /** A list leaf of which only places [0, upTo) are used (src/model/list-ranges.ts), and of those items only `fields` (filled as they are read). */
   upTo?: number;
+  fields?: ReadonlySet<string>;
 }
 /** KV keys are at most 512 bytes (Cloudflare KV limits); a longer one cannot exist. */
 export const KV_MAX_KEY_BYTES = 512;
@@ -93,7 +94,7 @@ export class KvStore {
       // The index is not readable here yet: stay on the version this isolate had, if any.
       if (!kept) throw new NoDataVersion('The data version is not readable yet; retry later.');
       pointer = kept;
-    }
+    } else if (pointer === read) followLineage(this.isolate, read, kept);
     this.isolate.pointer = { value: pointer, checkedAt: this.now() };
     return pointer;
   }
@@ -108,7 +109,7 @@ export class KvStore {
     if (key.length > KV_MAX_KEY_BYTES / 3 && utf8Length(key) > KV_MAX_KEY_BYTES) return null;
     const pointer = this.pointerValue ?? (await this.pointer());
     // A prefetch is no dependency: whatever of it an answer uses is read again, and logged, by its resolver.
-    if (!use.prefetch) this.log.key(key, pointer.version, use.upTo);
+    if (!use.prefetch) this.log.key(key, pointer.version, use.upTo, use.fields);
     // A base version (no chain) reads every key as asked: the common case, kept cheap.
     if (!pointer.chain?.length && !pointer.level1) {
       const held = this.cached(key, codec);

@@ -1,5 +1,5 @@
 import type { VersionPointer } from '../model/documents';
-import { attachLevelOne } from '../model/generations';
+import { attachLevelOne, attachParentChain, chainIndex, chainReady } from '../model/generations';
 import { LevelOne } from '../model/level-one';
 import type { IsolateState } from './isolate-state';
 import { levelOneKey, POINTER_KEY } from '../model/keys';
@@ -59,4 +59,17 @@ export async function withLevelOne(kv: KVNamespace, isolate: IsolateState, point
   }
   attachLevelOne(pointer, held);
   return true;
+}
+
+/**
+ * Carries the chain of the version a new base was compacted from (the pointer this isolate
+ * held just before) to that base and the deltas on it, so answers kept from before the
+ * compaction are still checked key by key (src/model/answer-reads.ts stillHolds). An isolate
+ * that did not see that version has no such chain: its older answers are recomputed.
+ */
+export function followLineage(isolate: IsolateState, read: VersionPointer, kept: VersionPointer | undefined): void {
+  const from = read.baseParent?.version;
+  if (kept && from === kept.version && chainReady(kept)) isolate.parentChain = chainIndex(kept);
+  if (from !== undefined && isolate.parentChain?.pointer.version === from) attachParentChain(read, isolate.parentChain);
+  else isolate.parentChain = undefined;
 }

@@ -1,6 +1,6 @@
 import { decodeMembership, isVersionLocal, keyHash, splitKey } from '../../src/model/generations';
-import { versionPrefix } from '../../src/model/keys';
-import { rangeNames } from '../../src/model/list-ranges';
+import { generationKey, versionPrefix } from '../../src/model/keys';
+import { leafOfRange } from '../../src/model/list-ranges';
 import type { KvWriter } from './kv-writer';
 import { loadChain } from './load-chain';
 import { generationsOf, pointerOf, PublishError, type VersionRecord } from './version-state';
@@ -32,8 +32,11 @@ export async function verifyReach(kv: KvWriter, target: VersionRecord): Promise<
     logicals.forEach((l) => reached.add(l));
     const membership = chain[i] ? decodeMembership(chain[i].keys) : level?.has(generation) ? level.ownedBy(generation) : null;
     if (!membership) continue;
-    // A generation's set also names the ranges of the leaves it wrote (src/model/list-ranges.ts): no keys of their own.
-    const listed = new Set(logicals.flatMap((l) => [l, ...rangeNames(l)]).map(keyHash));
+    // A generation's set also names the ranges of the leaves it wrote (src/model/list-ranges.ts), listed in its manifest: no keys of their own.
+    const present = new Set(logicals);
+    const manifest = JSON.parse((await kv.getMany([generationKey(generation)])).get(generationKey(generation)) ?? '{}') as { keys?: string[] };
+    const ranges = (manifest.keys ?? []).filter((n) => present.has(leafOfRange(n) ?? ''));
+    const listed = new Set([...logicals, ...ranges].map(keyHash));
     const lost = membership.filter((h) => !listed.has(h) && !newer.has(h)).length;
     if (lost > 0) throw new PublishError(`Generation ${generation} of version ${target.version} lost ${lost} key(s); not switching.`);
     membership.forEach((h) => newer.add(h));
