@@ -6,7 +6,7 @@
  * blocks as publishing does (src/model/sync-log.ts). Then clients come back to the last version
  * from 1, 30, 300 and 1,000 publishes before it, and from eight days before; each catches up
  * with the shipped Changes operation (sync-clients.ts). No readers: the newsroom's day without
- * `--sync` checks answers. The published day is kept (bench/.state) for the next measurement.
+ * `--sync` checks answers. The published day is kept (bench/.state/) for the next measurement.
  *
  *   npm run bench -- --newsroom --sync [--articles 2000] [--publishes 1000] [--keep-publishes 500]
  *
