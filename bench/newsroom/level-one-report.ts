@@ -6,18 +6,25 @@
  */
 import { publishingTable, type LevelOneGrowth } from '../scale-publishing';
 import { int, SCENARIO } from '../scale-scenario';
-import { measuredGrowth } from './level-one-growth';
-import type { NewsroomResults } from './report';
+import { measuredGrowth, type LevelOneDay } from './level-one-growth';
+
+/** What of a newsroom day's results (report.ts NewsroomResults) the level-1 section reads. */
+export interface LevelOneDayResults {
+  articles: number;
+  desk: Array<{ keysWritten: number; bytesWritten?: number }>;
+  corpus?: { keys: number; bytes: number };
+  levelOne?: LevelOneDay;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** The day's level-1 growth as the scale model reads it; undefined before any fold. */
-export function dayGrowth(r: NewsroomResults): LevelOneGrowth | undefined {
+export function dayGrowth(r: LevelOneDayResults): LevelOneGrowth | undefined {
   const growth = measuredGrowth(r.levelOne);
   return growth ? { articles: r.articles, ...growth } : undefined;
 }
 
-export function levelOneSection(r: NewsroomResults): string[] {
+export function levelOneSection(r: LevelOneDayResults): string[] {
   if (!r.levelOne) return [];
   const growth = dayGrowth(r);
   const last = r.levelOne.perPublish.at(-1);
