@@ -7,6 +7,7 @@ import { perOperationReport, type PerOperationResults } from './per-operation/re
 import type { ColdSizesResults } from './cold-sizes-chart';
 import { abReport, type AbResults } from './per-operation/ab-report';
 import { newsroomReport, type NewsroomResults } from './newsroom/report';
+import { dayGrowth } from './newsroom/level-one-report';
 
 /** The file `npm run docs:performance` writes; docs/performance.md (prose) links to it. */
 export const FIGURES_DOC = 'docs/performance-figures.md';
@@ -45,12 +46,13 @@ export function figuresSection(dir: string): string {
   if (builds.length > 0) parts.push(buildsTable(builds));
   const publishOne = newest(dir, 'publish-one-');
   const published = publishOne ? read<PublishOneResults>(join(dir, publishOne)) : undefined;
-  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined, newestPerOperationBySize(dir).at(-1)));
+  const newsroom = newestNewsroom(dir);
+  const growth = newsroom && dayGrowth(newsroom);
+  if (bench) parts.push(scaleSection(read<BenchResults>(join(dir, bench)), builds, published as PublishOneFigures | undefined, newestPerOperationBySize(dir).at(-1), growth));
   if (published) parts.push(publishOneTable(published));
   for (const perOperation of newestPerOperationBySize(dir)) parts.push(perOperationReport(perOperation, perOperationChartName(perOperation)));
   const ab = newestAb(dir);
   if (ab) parts.push(abReport(ab, AB_CHART));
-  const newsroom = newestNewsroom(dir);
   if (newsroom) parts.push(newsroomReport(newsroom, NEWSROOM_CHART));
   const search = newest(dir, 'search-');
   if (search) parts.push(`## npm run bench:search (${search.slice('search-'.length, -'.json'.length)})`, rowsTable(read(join(dir, search))));

@@ -8,6 +8,7 @@
  *   npm run bench -- --per-operation     (the per-operation table instead: bench/per-operation/run.ts; 1,000 articles unless --sizes)
  *   npm run bench -- --per-operation --operations node,nodes   (only those operations)
  *   npm run bench -- --newsroom [--articles 100000 --publishes 120]   (a newsroom's day: bench/newsroom/newsroom.ts)
+ *   npm run bench -- --newsroom --sync [--publishes 1000]   (sync clients away up to 8 days: bench/newsroom/sync-day.ts)
  *   (BENCH_PORT_BASE=N: workerd on port N, its inspector on N+1, the Apollo peer on N+2 and N+3)
  *
  * For each size: builds the seed data plus a generated corpus (tools/fixtures/corpus.ts) with the real
@@ -26,12 +27,13 @@
  * Prints tables and the budgets met or missed; writes the figures to bench/results/ (one JSON file a run).
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { LoadSettings } from './measure';
 import { measureSizeOperation } from './size-operation';
 import { OPERATIONS } from './operations';
-import { runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
+import { FIGURES_DOC, spliceSection } from './figures-doc';
+import { heapTable, runReport, type BenchResults, type HeapPhase, type OperationFigures, type SizeFigures } from './report';
 import { bundleBenchWorker, startRuntime } from './runtime';
 import { loadedCorpus } from './loaded-state';
 import { Inspector } from './isolate-heap';
@@ -41,6 +43,9 @@ import { measurePeerSize } from './peer/measure-size';
 import { runPerOperation } from './per-operation/run';
 
 /** Runs `npm run bench` with its command-line arguments (scripts/bench.ts is the entry point). */
+/** The section a soak alone (`--only soak`) writes in the figures doc. */
+const SOAK_HEADING = '## npm run bench -- --only soak';
+
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -65,8 +70,13 @@ export async function main(args: string[]): Promise<void> {
       clients: { type: 'string' },
       day: { type: 'string' },
       why: { type: 'boolean' },
+      sync: { type: 'boolean', default: false },
+      'keep-publishes': { type: 'string' },
+      before: { type: 'string' },
     },
   });
+  // `--newsroom --sync`: sync clients away for a day of 1,000 publishes (bench/newsroom/sync-day.ts).
+  if (values.newsroom && values.sync) return import('./newsroom/sync-day').then((m) => m.main(args));
   // `--newsroom`: a newsroom's day of publishes and readers (bench/newsroom/newsroom.ts) instead.
   if (values.newsroom) return import('./newsroom/newsroom').then((m) => m.main(args));
   // `--publish-one [--sizes ...]`: what publishing one article costs (bench/publish-one.ts) instead.
@@ -157,4 +167,10 @@ export async function main(args: string[]): Promise<void> {
   writeFileSync(file, JSON.stringify(results, null, 2));
   writeFileSync('bench/results/latest.md', `${report}\n`);
   log(`figures written to ${file} and bench/results/latest.md`);
+  if (onlySoak) {
+    // A soak alone renews its own section of the figures doc, the other benches' figures left as they are.
+    const section = [`${SOAK_HEADING} (${startedAt}, load average ${results.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')})`, ...results.sizes.map(heapTable)].join('\n\n');
+    writeFileSync(FIGURES_DOC, spliceSection(readFileSync(FIGURES_DOC, 'utf8'), SOAK_HEADING, section));
+    log(`soak figures written to ${FIGURES_DOC}`);
+  }
 }

@@ -5,15 +5,22 @@
  *   npm run bench && npm run bench -- --per-operation && npm run docs:performance
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { AB_CHART, COLD_SIZES_CHART, FIGURES_DOC, coldSearchSection, figuresDoc, figuresSection, newestAb, newestColdSizes, newestNewsroom, newestPerOperationBySize, NEWSROOM_CHART, perOperationChartName, replaceSection } from '../bench/figures-doc';
-import { newsroomChart } from '../bench/newsroom/report';
+import { AB_CHART, COLD_SIZES_CHART, FIGURES_DOC, coldSearchSection, figuresDoc, figuresSection, newestAb, newestColdSizes, newestNewsroom, newestPerOperationBySize, NEWSROOM_CHART, perOperationChartName, replaceSection, spliceSection } from '../bench/figures-doc';
+import { NEWSROOM_HEADING, newsroomChart, newsroomReport } from '../bench/newsroom/report';
 import { abChart } from '../bench/per-operation/ab-report';
 import { coldSizesChart } from '../bench/cold-sizes-chart';
 import { perOperationChart } from '../bench/per-operation/chart';
 
-// `-- --only search-cold`: renew only bench/search-cold.ts's section, from the newest run.
+// `-- --only search-cold` (or `newsroom`): renew only that bench's section, from its newest run.
 if (process.argv.includes('--only')) {
   const only = process.argv[process.argv.indexOf('--only') + 1];
+  const day = only === 'newsroom' ? newestNewsroom('bench/results') : undefined;
+  if (day) {
+    writeFileSync(`docs/${NEWSROOM_CHART}`, newsroomChart(day));
+    writeFileSync(FIGURES_DOC, spliceSection(readFileSync(FIGURES_DOC, 'utf8'), NEWSROOM_HEADING, newsroomReport(day, NEWSROOM_CHART)));
+    console.log(`${FIGURES_DOC}: the newsroom section from bench/results/`);
+    process.exit(0);
+  }
   const section = only === 'search-cold' ? coldSearchSection('bench/results') : undefined;
   if (!section) throw new Error(`--only ${only}: no such section, or no results for it in bench/results/`);
   writeFileSync(FIGURES_DOC, replaceSection(readFileSync(FIGURES_DOC, 'utf8'), 'bench/search-cold.ts', section));

@@ -33,3 +33,10 @@ export const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+
+/** The page sizes the query cost prices lists at (src/query-rules/query-cost.ts CostOptions). */
+export const COST_PRICING = {
+  defaultPageSize: LIMITS.defaultPageSize,
+  maxPageSize: LIMITS.maxPageSize,
+  largerPages: { changes: LIMITS.maxChangesPageSize },
+};

@@ -10,7 +10,7 @@ import { POINTER_KEY } from '../../src/model/keys';
 import type { SourceFile } from '../../tools/data/read-data-set';
 import { readSourceFiles } from '../../tools/data/source-files';
 import { publishChanges } from '../../tools/delta/publish-changes';
-import { publishDelta } from '../../tools/delta/publish-delta';
+import { publishDelta, type DeltaOptions } from '../../tools/delta/publish-delta';
 import { renameEntityDelta } from '../../tools/delta/rename-entity';
 import { generateArticle } from '../../tools/fixtures/corpus';
 import type { KvWriter } from '../../tools/publish/kv-writer';
@@ -19,6 +19,8 @@ import type { DeskAction } from './day-plan';
 export interface Published {
   version: string;
   keysWritten: number;
+  /** Bytes of those keys' values. */
+  bytesWritten: number;
   compacted: boolean;
   /** The chain was folded into level 1 (src/model/level-one.ts). */
   folded?: boolean;
@@ -40,22 +42,29 @@ export function deskStory(story: number, publishedAt?: string, modifiedAt?: stri
   return { path: `articles/${storySlug(story)}.json`, text: JSON.stringify({ ...filed, ...corrected }) };
 }
 
-/** `publishedAt`: when each story added this day went out (a correction keeps it). */
-export async function publishAction(kv: KvWriter, action: DeskAction, renames: number, publishedAt: Map<number, string>): Promise<Published> {
+/** The entity files every publish sends: read once a run (the desk does not edit them). */
+let entityFiles: SourceFile[] | undefined;
+
+/**
+ * `publishedAt`: when each story added this day went out (a correction keeps it). `options`:
+ * the publish's own (the sync log's clock, say, so a step is dated by the day's time).
+ */
+export async function publishAction(kv: KvWriter, action: DeskAction, renames: number, publishedAt: Map<number, string>, options: DeltaOptions = {}): Promise<Published> {
   const started = performance.now();
   if (action.kind === 'rename') {
     const current = JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!) as VersionPointer;
     const version = (await sha256(`${current.version} rename ${action.at}`)).slice(0, 16);
     const spelling = renames % 2 === 0 ? 'Kim Jong-un' : 'Kim Jong Un';
     const delta = await renameEntityDelta(kv, current, { type: 'Person', slug: 'kim-jong-un', list: 'people' }, { language: 'en', value: spelling }, version, action.at);
-    const done = await publishDelta(kv, delta);
-    return { version, keysWritten: done.keysWritten, compacted: done.compacted, folded: done.folded, ms: performance.now() - started };
+    const done = await publishDelta(kv, delta, () => {}, options);
+    return { version, keysWritten: done.keysWritten, bytesWritten: done.bytesWritten, compacted: done.compacted, folded: done.folded, ms: performance.now() - started };
   }
-  const files: SourceFile[] = [...readSourceFiles('data', 'entities')];
+  entityFiles ??= readSourceFiles('data', 'entities');
+  const files: SourceFile[] = [...entityFiles];
   if (action.kind === 'add') publishedAt.set(action.story, action.at);
   if (action.kind !== 'withdraw') files.push(deskStory(action.story, publishedAt.get(action.story), action.kind === 'correct' ? action.at : undefined));
   const withdrawn = action.kind === 'withdraw' ? [storySlug(action.story)] : [];
-  const done = await publishChanges(kv, files, withdrawn, { builtAt: action.at, hash: sha256 });
+  const done = await publishChanges(kv, files, withdrawn, { builtAt: action.at, hash: sha256 }, () => {}, options);
   if (done.mode !== 'incremental') throw new Error('nothing published to build the day on');
-  return { version: done.delta.pointer.version, keysWritten: done.published.keysWritten, compacted: done.published.compacted, folded: done.published.folded, ms: performance.now() - started };
+  return { version: done.delta.pointer.version, keysWritten: done.published.keysWritten, bytesWritten: done.published.bytesWritten, compacted: done.published.compacted, folded: done.published.folded, ms: performance.now() - started };
 }

@@ -13,12 +13,14 @@
  * --why asks the warm worker, before each request, what it keeps for it (bench/worker/kept-probe.ts),
  * to say why an unchanged screen was answered anew; it perturbs the serving isolate's heap figure.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../../tools/fixtures/corpus';
 import { fromKvNamespace } from '../../tools/publish/kv-writer';
 import { Inspector } from '../isolate-heap';
+import { cloneKvDir } from '../kv-clone';
 import { loadedCorpus } from '../loaded-state';
 import { bundleBenchWorker, startRuntime } from '../runtime';
 import { dayPlan, type DeskKind } from './day-plan';
@@ -27,6 +29,7 @@ import { askScreen, newTally, type ReaderTally } from './readers';
 import { screenChooser } from './screens';
 import { resync, type SyncClient, type SyncReturn } from './sync-clients';
 import { FIGURES_DOC, NEWSROOM_CHART, spliceSection } from '../figures-doc';
+import { levelOneTracker } from './level-one-growth';
 import { NEWSROOM_HEADING, newsroomChart, newsroomReport, type NewsroomResults } from './report';
 
 /** How long sync clients stay away, in publishes: minutes to the whole day on a live desk. */
@@ -43,6 +46,8 @@ export async function main(args: string[]): Promise<void> {
       clients: { type: 'string', default: '12' },
       day: { type: 'string', default: '2026-12-07' },
       fresh: { type: 'boolean', default: false },
+      // A corpus loaded under an earlier state key (inputs changed since in ways that leave the data as it was).
+      'state-key': { type: 'string' },
       why: { type: 'boolean', default: false },
     },
   });
@@ -51,10 +56,13 @@ export async function main(args: string[]): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.error(`[newsroom ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
   const bundle = await bundleBenchWorker();
-  const state = await loadedCorpus(bundle, articles, { fresh: values.fresh }, log);
-  // The day changes the KV: it runs on a copy of the loaded corpus, dropped at the end.
-  const kvDir = mkdtempSync(`${process.platform === 'linux' ? '/dev/shm' : '/tmp'}/newsroom-`);
-  cpSync(state.kvDir, kvDir, { recursive: true });
+  const state = await loadedCorpus(bundle, articles, { fresh: values.fresh, stateKey: values['state-key'] }, log);
+  // The day changes the KV: it runs on a clone of the loaded corpus beside it (blobs hard-linked), dropped at the end.
+  const kvDir = mkdtempSync(join(dirname(dirname(state.kvDir)), 'newsroom-'));
+  log(`cloning the loaded KV (${state.figures.keys} keys) to ${kvDir}`);
+  const cloned = cloneKvDir(state.kvDir, kvDir);
+  log(`  ${cloned.linked} blobs linked, ${cloned.copied} files copied`);
+  log('starting the serving and the checking workerd');
   // Every request checks the pointer, so a publish is visible to the next one (production: VERSION_CHECK_SECONDS).
   const runtime = await startRuntime(bundle, kvDir, { VERSION_CHECK_SECONDS: '0' });
   // The fresh executions that check each answer run in a second workerd on the same KV, so the
@@ -65,6 +73,7 @@ export async function main(args: string[]): Promise<void> {
   try {
     const kv = fromKvNamespace(await runtime.kv());
     const plan = dayPlan(publishes, articles, values.day!);
+    const levelOne = levelOneTracker(kv);
     const rand = seededRandom(7);
     const byKind = new Map<DeskKind, ReaderTally>();
     const byHour = Array.from({ length: 24 }, newTally);
@@ -96,6 +105,8 @@ export async function main(args: string[]): Promise<void> {
         returns.push(back);
         clients[c] = { since: back.version, away: client.away, leftAt: i + 1 };
       }
+      const fold = await levelOne.observe(i + 1, done.compacted);
+      if (fold) log(`level 1 after publish ${i + 1}: ${fold.entries} entries (+${fold.added}; the folded generations wrote ${fold.keysWritten} keys), ${fold.generations} generations, ${fold.bytes} bytes`);
       heapPeak = Math.max(heapPeak, (await inspector.heap()).totalMiB);
       loads.push(loadavg()[0]!);
       log(`publish ${i + 1}/${plan.length} ${action.kind} at ${action.at}: ${done.keysWritten} keys, ${done.ms.toFixed(0)} ms${done.compacted ? ' (new base)' : done.folded ? ' (folded into level 1)' : ''}; ` +
@@ -104,8 +115,8 @@ export async function main(args: string[]): Promise<void> {
     const results: NewsroomResults = {
       kind: 'newsroom', startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), articles, publishes, requestsPerPublish: requests,
       loadAverage: `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
-      day, byKind: Object.fromEntries(byKind), byHour, desk: desk.map(({ kind, at, keysWritten, ms, compacted, folded }) => ({ kind, at, keysWritten, ms: Math.round(ms), compacted, folded })),
-      returns, heapPeakMiB: heapPeak,
+      day, byKind: Object.fromEntries(byKind), byHour, desk: desk.map(({ kind, at, keysWritten, bytesWritten, ms, compacted, folded }) => ({ kind, at, keysWritten, bytesWritten, ms: Math.round(ms), compacted, folded })),
+      returns, heapPeakMiB: heapPeak, corpus: { keys: state.figures.keys, bytes: state.figures.bytes }, levelOne: levelOne.day,
     };
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/newsroom-${results.startedAt.replace(/[:.]/g, '-')}.json`;

@@ -6,6 +6,8 @@
 import type { DeskKind } from './day-plan';
 import type { ReaderTally } from './readers';
 import type { SyncReturn } from './sync-clients';
+import type { LevelOneDay } from './level-one-growth';
+import { levelOneSection } from './level-one-report';
 
 export interface NewsroomResults {
   kind: 'newsroom';
@@ -17,9 +19,13 @@ export interface NewsroomResults {
   day: ReaderTally;
   byKind: Partial<Record<DeskKind, ReaderTally>>;
   byHour: ReaderTally[];
-  desk: Array<{ kind: DeskKind; at: string; keysWritten: number; ms: number; compacted: boolean; folded?: boolean }>;
+  desk: Array<{ kind: DeskKind; at: string; keysWritten: number; bytesWritten?: number; ms: number; compacted: boolean; folded?: boolean }>;
   returns: SyncReturn[];
   heapPeakMiB: number;
+  /** The loaded corpus's keys and bytes (a base). */
+  corpus?: { keys: number; bytes: number };
+  /** Level 1 over the day (level-one-growth.ts). */
+  levelOne?: LevelOneDay;
 }
 
 /** The section's heading, without its time stamp: where a new run's section replaces the last one's. */
@@ -59,11 +65,12 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     `Publishes: median ${median(r.desk.map((d) => d.keysWritten))} keys and ${median(r.desk.map((d) => d.ms))} ms each (build and write, pointer switch included), ` +
       `${r.desk.filter((d) => d.folded).length} folding the chain into level 1, ${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
     '',
-    'Sync bytes: what the client downloads over all its pages of the shipped Changes operation (each change: its id, nodeId, kind, and the node\'s type, id, slug, headline or name, date), against the same node selection of the same nodes fetched alone by `nodes(ids:)`; as JSON and gzipped (what a client sending Accept-Encoding: gzip receives); then the same with each story as the feed\'s card (LatestArticles\' node selection) in both.',
+    'Sync bytes: what the client downloads over all its pages of the shipped Changes operation (each change: its id and nodeId, and the node\'s type, id, slug, headline or name, date; pages of 500, the operation\'s own), against the same node selection of the same nodes fetched alone by `nodes(ids:)`; as JSON and gzipped (what a client sending Accept-Encoding: gzip receives); then the same with each story as the feed\'s card (LatestArticles\' node selection) in both.',
     '',
     '| sync client away (publishes) | returns | told to refresh | changes (mean) | requests (max) | bytes / changed records\' bytes | gzipped | with feed cards | gzipped |\n|---|---|---|---|---|---|---|---|---|',
     ...syncRows,
     '',
+    ...levelOneSection(r),
     `![unchanged screens kept, by hour](${chart})`,
   ].join('\n');
 }

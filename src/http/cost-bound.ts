@@ -2,7 +2,7 @@ import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema } from '
 import { queryTooComplex } from '../errors';
 import type { LinkedOperation } from '../graph/compiled/link';
 import { schema } from '../graph/schema';
-import { LIMITS } from '../limits';
+import { COST_PRICING, LIMITS } from '../limits';
 import { queryCost } from '../query-rules/query-cost';
 
 /**
@@ -11,7 +11,7 @@ import { queryCost } from '../query-rules/query-cost';
  * compiled stage both ask here. The cost depends on the variables (`first: $n`), so it is
  * checked per request at execution, not at validation.
  */
-const PRICING = { defaultPageSize: LIMITS.defaultPageSize, maxPageSize: LIMITS.maxPageSize, largerPages: { changes: LIMITS.maxChangesPageSize } };
+const PRICING = COST_PRICING;
 /** The largest page any field takes: what a variable is priced at when the worst is asked. */
 const LARGEST_PAGE = Math.max(PRICING.maxPageSize, ...Object.values(PRICING.largerPages));
 

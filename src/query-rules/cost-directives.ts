@@ -15,14 +15,16 @@ import {
  *     every field, scalar or not); on an argument, added when the argument is given;
  *   - `@listSize(slicingArguments:, assumedSize:)` on a field whose selections are resolved
  *     once per item: the largest slicing argument given (a list-valued one, such as
- *     `nodes(ids:)`, counts its items), else that argument's default, else `assumedSize`.
+ *     `nodes(ids:)`, counts its items), else that argument's default, else `assumedSize`;
+ *     with `sizedFields`, only those fields of the returned type are resolved once per item
+ *     (a connection's `edges` and `nodes`), the others once a page (its `totalCount`).
  * Read once per schema object from its SDL (`astNode`).
  */
 export interface FieldCost {
   weight: number;
   /** Argument name -> weight added when it is given. */
   argumentWeights: ReadonlyMap<string, number>;
-  listSize?: { slicingArguments: readonly GraphQLArgument[]; assumedSize: number | undefined };
+  listSize?: { slicingArguments: readonly GraphQLArgument[]; assumedSize: number | undefined; sizedFields: readonly string[] };
 }
 
 const costs = new WeakMap<GraphQLField<unknown, unknown>, FieldCost>();
@@ -45,14 +47,14 @@ function readFieldCost(field: GraphQLField<unknown, unknown>): FieldCost {
   const weight = intArgument(directive(field.astNode?.directives, 'cost'), 'weight') ?? typeWeight(getNamedType(field.type)) ?? 1;
   const listSize = directive(field.astNode?.directives, 'listSize');
   if (!listSize) return { weight, argumentWeights };
-  const names = listSize.arguments?.find((a) => a.name.value === 'slicingArguments')?.value;
-  const slicing = names?.kind === Kind.LIST ? names.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : [];
+  const slicing = stringList(listSize, 'slicingArguments');
   return {
     weight,
     argumentWeights,
     listSize: {
       slicingArguments: field.args.filter((arg) => slicing.includes(arg.name)),
       assumedSize: intArgument(listSize, 'assumedSize'),
+      sizedFields: stringList(listSize, 'sizedFields'),
     },
   };
 }
@@ -63,6 +65,11 @@ function typeWeight(type: GraphQLNamedType): number | undefined {
 
 function directive(directives: readonly ConstDirectiveNode[] | undefined, name: string): ConstDirectiveNode | undefined {
   return directives?.find((d) => d.name.value === name);
+}
+
+function stringList(node: ConstDirectiveNode, name: string): string[] {
+  const value = node.arguments?.find((a) => a.name.value === name)?.value;
+  return value?.kind === Kind.LIST ? value.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : [];
 }
 
 function intArgument(node: ConstDirectiveNode | undefined, name: string): number | undefined {

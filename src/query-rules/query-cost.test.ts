@@ -64,15 +64,34 @@ describe('queryCost', () => {
     expect(cost('{ suggest(prefix: "k", first: 3) { slug ... on Person { birthDate } ...E } } fragment E on Event { startDate endDate }')).toBe(1 + 3 * (1 + 2));
     // Per item of a page: the Changes screen's node selection (an Article's card or an entity's name).
     const changes = `{ changes(since: "a", first: 10) { nodes { id node { __typename id ... on Article { slug headline datePublished } ... on Entity { slug name } } } } }`;
-    expect(cost(changes)).toBe(1 + 10 * (1 + 0 + (1 + 2 + Math.max(3, 2))));
+    expect(cost(changes)).toBe(1 + 1 + 10 * (0 + (1 + 2 + Math.max(3, 2))));
   });
 
-  it('prices the shipped Changes operation at 12 a change (14 when its node branches were summed)', () => {
+  it('prices the shipped Changes operation at 6 a change, its page\'s own fields once: 3,009 for a page of 500', () => {
     const changes = readFileSync(new URL('../../operations/changes.graphql', import.meta.url), 'utf8');
     const priced = (first: number) => queryCost(schema, parse(changes), 'Changes', { since: 'a', first }, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } });
-    expect(priced(2) - priced(1)).toBe(12);
-    // changes 1 + 100 x 12 + dataVersion { id } 2: the figure docs/api.md gives.
-    expect(priced(100)).toBe(1203);
+    expect(priced(2) - priced(1)).toBe(6);
+    // changes 1 + version, totalCount, pageInfo { 2 } 5 + nodes 1 + 500 x 6 + dataVersion { id } 2: under maxCost
+    // (5,000), so a day away (about 1,000 changes) is two requests; the figure docs/api.md gives.
+    expect(priced(500)).toBe(3009);
+    expect(priced(500)).toBeLessThanOrEqual(5000);
+  });
+
+  it('multiplies only the fields @listSize(sizedFields:) names: a page of changes prices its own fields once', () => {
+    const larger = (query: string) => queryCost(schema, parse(query), undefined, {}, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } });
+    // version, totalCount and pageInfo { hasNextPage } once; each of the 300 items' node { id } twice (edges and nodes).
+    expect(larger('{ changes(since: "a", first: 300) { version totalCount pageInfo { hasNextPage } edges { cursor node { node { id } } } nodes { node { id } } } }'))
+      .toBe(1 + 1 + 1 + (1 + 1) + (1 + 300 * (1 + (1 + (1 + 1)))) + (1 + 300 * (1 + 1)));
+    // Through a fragment on the connection, and nested lists under a sized field still multiply.
+    expect(larger('{ changes(since: "a", first: 50) { ...C } } fragment C on ChangeConnection { totalCount nodes { node { ... on Article { related(first: 4) { slug } } } } }'))
+      .toBe(1 + 1 + (1 + 50 * (1 + (1 + 4 * 1))));
+    // Without sizedFields (articles), the page size multiplies the connection's own fields too.
+    expect(larger('{ articles(first: 50) { totalCount nodes { slug } } }')).toBe(1 + 50 * (1 + 1 + 1));
+    // The directive decides: without its sizedFields, a page of changes is priced as any connection.
+    const unsized = edited('sizedFields: ["edges", "nodes"], ', '');
+    const q = '{ changes(since: "a", first: 300) { totalCount nodes { node { id } } } }';
+    expect(queryCost(unsized, parse(q), undefined, {}, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } })).toBe(1 + 300 * (1 + 1 + (1 + 1)));
+    expect(larger(q)).toBe(1 + 1 + (1 + 300 * (1 + 1)));
   });
 
   it('prices a fragment once however often it is spread (linear time on fragment bombs)', () => {
@@ -100,10 +119,10 @@ describe('queryCost', () => {
   it('prices a field with a larger page (changes) up to its own maximum, and its free fields at 0', () => {
     const larger = (query: string) => queryCost(schema, parse(query), undefined, {}, { defaultPageSize: 20, maxPageSize: 100, largerPages: { changes: 500 } });
     // Change's own fields weigh 0: the list is read already; node and its fields are priced.
-    expect(larger('{ changes(since: "a", first: 500) { nodes { id nodeId kind } } }')).toBe(1 + 500 * 1);
-    expect(larger('{ changes(since: "a", first: 900) { nodes { id node { id } } } }')).toBe(1 + 500 * (1 + 1 + 1));
+    expect(larger('{ changes(since: "a", first: 500) { nodes { id nodeId kind } } }')).toBe(1 + 1 + 500 * 0);
+    expect(larger('{ changes(since: "a", first: 900) { nodes { id node { id } } } }')).toBe(1 + 1 + 500 * (1 + 1));
     expect(larger('{ articles(first: 500) { totalCount } }')).toBe(1 + 100 * 1);
-    expect(cost('{ changes(since: "a", first: 500) { nodes { id } } }')).toBe(1 + 100 * 1);
+    expect(cost('{ changes(since: "a", first: 500) { nodes { node { id } } } }')).toBe(1 + 1 + 100 * (1 + 1));
   });
 
   it('takes @cost weights from a field, from the type it returns, and from a given argument', () => {

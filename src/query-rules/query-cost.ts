@@ -22,8 +22,9 @@ import { fieldCost, type FieldCost } from './cost-directives';
  * (the connections, `nodes(ids:)`, `suggest`, `related`) cost as many times as it returns items:
  * the `first`/`last` given, else the argument's default, else the directive's `assumedSize`,
  * else the default page size; values are clamped to [0, max], as the resolvers refuse anything
- * larger. The page size multiplies the whole selection (`totalCount` and `pageInfo` too: the
- * directive names no `sizedFields`), so the cost never undercounts. Nested lists multiply, so
+ * larger. The page size multiplies the whole selection (`totalCount` and `pageInfo` too), so
+ * the cost never undercounts, unless the directive names `sizedFields`: then only those fields'
+ * selections (`edges`, `nodes`) are multiplied, as IBM's draft reads them. Nested lists multiply, so
  * `articles(first: 100) { nodes { people { articles(first: 100) ... } } }` costs about
  * 100 x 100. This is the static analysis of IBM's draft (and Contentful's "estimated
  * complexity"), computed with the request's variables so that `first: $n` counts what `$n` is.
@@ -36,6 +37,12 @@ import { fieldCost, type FieldCost } from './cost-directives';
  * Fragment cycles cost nothing here; validation rejects them (NoFragmentCyclesRule).
  */
 const IN_PROGRESS = -1;
+
+/** Inside a field with `sizedFields`: which fields of its type are resolved per item, and how many items. */
+interface Sized {
+  names: readonly string[];
+  times: number;
+}
 
 export interface CostOptions {
   defaultPageSize: number;
@@ -89,22 +96,24 @@ export function queryCost(
   // once per (set, type), so a document that spreads fragments into fragments (a "fragment
   // bomb") costs linear time to price.
   const priced = new Map<SelectionSetNode, Map<string, number>>();
+  const memoKey = (type: GraphQLNamedType, sized: Sized | undefined) => (sized ? `${type.name}@${sized.times}:${sized.names.join()}` : type.name);
   const applies = (condition: GraphQLNamedType | null | undefined, on: GraphQLNamedType): boolean =>
     !condition || condition === on || (isAbstractType(condition) && isObjectType(on) && schema.isSubType(condition, on));
 
   /** An item of an abstract type is one of its object types: the dearest of them, not their sum. */
-  function costOf(set: SelectionSetNode, type: GraphQLNamedType): number {
-    if (!isAbstractType(type)) return costOn(set, type);
+  function costOf(set: SelectionSetNode, type: GraphQLNamedType, sized?: Sized): number {
+    if (!isAbstractType(type)) return costOn(set, type, sized);
     const possible = schema.getPossibleTypes(type);
-    return possible.length === 0 ? costOn(set, type) : Math.max(...possible.map((t) => costOn(set, t)));
+    return possible.length === 0 ? costOn(set, type, sized) : Math.max(...possible.map((t) => costOn(set, t, sized)));
   }
 
   /** The cost of `set` for an item of type `type`: fragments on other types are not resolved for it. */
-  function costOn(set: SelectionSetNode, type: GraphQLNamedType): number {
+  function costOn(set: SelectionSetNode, type: GraphQLNamedType, sized?: Sized): number {
     const memo = priced.get(set) ?? priced.set(set, new Map()).get(set)!;
-    const known = memo.get(type.name);
+    const key = memoKey(type, sized);
+    const known = memo.get(key);
     if (known !== undefined) return known === IN_PROGRESS ? 0 : known;
-    memo.set(type.name, IN_PROGRESS);
+    memo.set(key, IN_PROGRESS);
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -119,17 +128,22 @@ export function queryCost(
         cost += weights.weight;
         for (const arg of selection.arguments ?? []) cost += weights.argumentWeights.get(arg.name.value) ?? 0;
         if (!selection.selectionSet) continue;
-        const times = weights.listSize ? multiplier(selection, weights.listSize) : 1;
+        const items = weights.listSize ? multiplier(selection, weights.listSize) : 1;
+        if (weights.listSize && weights.listSize.sizedFields.length > 0) {
+          cost += costOf(selection.selectionSet, getNamedType(def.type), { names: weights.listSize.sizedFields, times: items });
+          continue;
+        }
+        const times = sized?.names.includes(name) ? sized.times * items : items;
         cost += times * costOf(selection.selectionSet, getNamedType(def.type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition && schema.getType(selection.typeCondition.name.value);
-        if (applies(condition, type)) cost += costOn(selection.selectionSet, type);
+        if (applies(condition, type)) cost += costOn(selection.selectionSet, type, sized);
       } else {
         const fragment = fragments.get(selection.name.value);
-        if (fragment && applies(schema.getType(fragment.typeCondition.name.value), type)) cost += costOn(fragment.selectionSet, type);
+        if (fragment && applies(schema.getType(fragment.typeCondition.name.value), type)) cost += costOn(fragment.selectionSet, type, sized);
       }
     }
-    memo.set(type.name, cost);
+    memo.set(key, cost);
     return cost;
   }
   return costOf(operation.selectionSet, root);

@@ -1,10 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import changesOperation from '../../operations/changes.graphql?raw';
 import { syncSeqKey } from '../../src/model/keys';
 import { coverBlocks } from '../../src/model/sync-log';
 import { utf8Length } from '../../src/text/utf8-length';
 import { generateCorpus } from '../../tools/fixtures/corpus';
 import { fromKvNamespace } from '../../tools/publish/kv-writer';
+import { nodeSelection } from '../../tools/operations/node-selection';
 import { syncEntries } from '../../tools/publish/sync-writer';
 import { freshWorker } from './helpers';
 import { buildAndPublish, seedFiles } from './publish-data';
@@ -130,6 +132,33 @@ describe('the sync window at 2,100 publishes over 7.3 days', { timeout: 600_000 
       expect(full.bytes / fullBytes).toBeLessThanOrEqual(1.2);
     });
   }
+
+  it('brings an app away 1,000 publishes back in 2 requests of the shipped Changes operation, at most 1.2 times the changed records', async () => {
+    const query = freshWorker();
+    const gzipped = async (text: string) => (await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()).byteLength;
+    const sum = { requests: 0, bytes: 0, gzip: 0, recordBytes: 0, recordGzip: 0 };
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      // The operation's own page size (its `first` default): no variable but the cursor.
+      const r: any = await query(changesOperation, { since: versionBack(1000), after });
+      expect(r.body.errors).toBeUndefined();
+      const text = JSON.stringify(r.body);
+      Object.assign(sum, { requests: sum.requests + 1, bytes: sum.bytes + utf8Length(text), gzip: sum.gzip + (await gzipped(text)) });
+      ids.push(...r.body.data.changes.nodes.map((c: { nodeId: string; node: { id: string } | null }) => c.node?.id ?? c.nodeId));
+      after = r.body.data.changes.pageInfo.hasNextPage ? r.body.data.changes.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(sum.requests).toBe(2);
+    expect(new Set(ids).size).toBe(1000);
+    // The yardstick: the same node selection of the same nodes, alone.
+    for (let i = 0; i < ids.length; i += 100) {
+      const r: any = await query(`query ($ids: [ID!]!) { nodes(ids: $ids) ${nodeSelection(changesOperation, 'nodes {')} }`, { ids: ids.slice(i, i + 100) });
+      const text = JSON.stringify(r.body);
+      Object.assign(sum, { recordBytes: sum.recordBytes + utf8Length(text), recordGzip: sum.recordGzip + (await gzipped(text)) });
+    }
+    console.log(`shipped Changes, 1,000 back: ${sum.requests} requests, ${sum.bytes} bytes vs ${sum.recordBytes} (x${(sum.bytes / sum.recordBytes).toFixed(2)}), gzipped ${sum.gzip} vs ${sum.recordGzip} (x${(sum.gzip / sum.recordGzip).toFixed(2)})`);
+    expect(sum.gzip / sum.recordGzip).toBeLessThanOrEqual(1.2);
+  });
 
   it('tells an app away past both 7 days and 2,000 publishes to refresh, and still answers the rest', async () => {
     // 2,050 publishes back, 7.1 days: its place was cleaned up.

@@ -3,7 +3,7 @@ import type { BuildOptions } from '../compile/build-data-set';
 import { buildDelta, type Delta } from './incremental';
 import type { KvWriter } from '../publish/kv-writer';
 import { previousFromKv } from './previous-version';
-import { publishDelta, type DeltaResult } from './publish-delta';
+import { publishDelta, type DeltaOptions, type DeltaResult } from './publish-delta';
 import { PublishError } from '../publish/version-state';
 import type { SourceFile } from '../data/read-data-set';
 
@@ -25,6 +25,8 @@ export async function publishChanges(
   withdrawn: string[],
   options: BuildOptions,
   log: (line: string) => void = () => {},
+  /** The publish's own settings (the sync log's clock and window, say). */
+  deltaOptions: DeltaOptions = {},
 ): Promise<ChangesPublished> {
   const started = performance.now();
   const previous = await previousFromKv(kv);
@@ -38,6 +40,6 @@ export async function publishChanges(
   const built = performance.now();
   const { summary } = delta;
   log(`delta ${delta.pointer.version}: ${summary.upserted} upserted, ${summary.withdrawn} withdrawn, ${summary.keys} key(s), ${summary.bytes} byte(s), ${summary.reads} key(s) read`);
-  const published = await publishDelta(kv, delta, log);
+  const published = await publishDelta(kv, delta, log, deltaOptions);
   return { mode: 'incremental', delta, published, ms: { build: built - started, publish: performance.now() - built } };
 }

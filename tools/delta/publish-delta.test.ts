@@ -212,6 +212,17 @@ describe('publishDelta', { timeout: 60_000 }, () => {
     expect(await view()).toEqual(expected('d4', { 'a:item-1': 'd1', 'a:item-2': 'd2', 'a:item-3': 'd3', 'a:item-4': 'd4' }));
   });
 
+  it('counts a base loaded without a history (bulk put, pointer last) at its keys, so its chain folds into level 1', async () => {
+    await kv.putMany(ITEMS.map((l) => ({ key: `v:b0:${l}`, value: JSON.stringify({ l, version: 'b0' }) })));
+    await kv.putMany([{ key: POINTER_KEY, value: JSON.stringify(fields('b0')) }]);
+    const bound = { maxGenerations: 1, levelOneShare: 0.25 };
+    await publishDelta(kv, delta('b0', 'd1', ['a:item-1']), undefined, bound);
+    // Two keys in level 1 of a ten-key base is within a quarter: a fold, not a new base of ten keys.
+    expect(await publishDelta(kv, delta('d1', 'd2', ['a:item-2']), undefined, bound)).toMatchObject({ folded: true, compacted: false });
+    expect(JSON.parse((await kv.getMany([POINTER_KEY])).get(POINTER_KEY)!)).toMatchObject({ base: 'b0', level1: { version: 'd2', entries: 2, generations: 2 } });
+    expect(await view()).toEqual(expected('d2', { 'a:item-1': 'd1', 'a:item-2': 'd2' }));
+  });
+
   it('reads two keys of one hash from their own generations across folds', async () => {
     const [k1, k2] = collidingKeys();
     await base();

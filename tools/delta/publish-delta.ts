@@ -115,7 +115,9 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const written = changedEntries.map(logicalOf).filter((l) => !isVersionLocal(l));
   const deleted = delta.deleted.filter((l) => before.get(l) && before.get(l)!.value !== TOMBSTONE);
   const tombstones = deleted.map((l) => ({ key: `${prefix}${l}`, value: TOMBSTONE }));
-  const reach = (parentRecord?.reach ?? parentRecord?.keys ?? 0) + written.filter((l) => !before.get(l)).length;
+  // Keys the parent reaches; a base loaded without a history (kv bulk put, by hand) is counted as listed, as switchTo records it.
+  const parentReach = parentRecord?.reach ?? parentRecord?.keys ?? (await kv.list(versionPrefix(current.base ?? current.version))).length;
+  const reach = parentReach + written.filter((l) => !before.get(l)).length;
   const sync = await syncEntries(kv, current.version, version, delta.changes ?? null, options.sync, delta.moves ?? null);
 
   // Leaves also name the prefixes they changed, so a page of a leaf's first items outlives a change past them.
@@ -128,8 +130,7 @@ export async function publishDelta(kv: KvWriter, delta: DeltaToPublish, log: (li
   const full = chain.length > (options.maxGenerations ?? MAX_DELTA_GENERATIONS) || hashes > (options.maxChainKeys ?? MAX_CHAIN_KEYS);
   // At the bound: fold the chain into level 1, unless level 1 would outgrow its share of the base.
   const level = full ? await nextLevelOne(kv, current, { version, keys: [...written, ...deleted, ...ranges] }) : null;
-  // A parent loaded before there was a history (or by hand): its base counted as found.
-  const baseKeys = level ? (parentRecord?.reach ?? parentRecord?.keys ?? (await kv.list(versionPrefix(current.base ?? current.version))).length) : 0;
+  const baseKeys = level ? parentReach : 0;
   const outgrown = level !== null &&
     (level.hashes.length > baseKeys * (options.levelOneShare ?? LEVEL1_SHARE) || level.generations.length > (options.maxLevelOneGenerations ?? MAX_LEVEL1_GENERATIONS));
   if (outgrown) {

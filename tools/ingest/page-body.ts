@@ -10,7 +10,7 @@ import { nodeParagraphs } from './html-text';
 import { dropLinkBlocks } from './link-density';
 import { removeNonText } from './page-clean';
 import { letters, removeStandfirst } from './standfirst';
-import type { Doc } from './page-meta';
+import { metaContent, type Doc } from './page-meta';
 
 /**
  * The article text a page's markup holds, by Mozilla's Readability (Firefox Reader View) on
@@ -92,6 +92,9 @@ export function markupBody(html: string, document: Doc, description?: string, ba
   // page has no body to publish.
   const share = proseShare(paragraphs);
   if (share < 1 / 3 && share * paragraphs.join('').length < 500) paragraphs = [];
+  // A page that calls itself a video (Open Graph's object types video.movie, video.episode,
+  // video.other: ogp.me) with less than an article's worth of text holds the video's teaser.
+  if (/^video\b/i.test(metaContent(document, 'og:type') ?? '') && paragraphs.join('').length < 500) paragraphs = [];
   return { paragraphs, blocks, title: article?.title?.trim() || undefined, byline: article?.byline?.trim() || undefined, lang: article?.lang?.trim() || undefined };
 }
 

@@ -157,7 +157,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'a body block of a kind the format does not know',
     files: (seed) => [seedWith(seed, (a) => ({ ...a, body: [0, { type: 'carousel', items: [1] }, 2, 3, 4] }))],
-    problems: [/: \/body\/1: must be a paragraph index or a block whose type is one of paragraph, heading, quote, list, image, embed$/],
+    problems: [/: \/body\/1: must be a paragraph index or a block whose type is one of paragraph, heading, quote, list, image, embed, table$/],
   },
   {
     name: 'a body that skips a paragraph, and a mark past the end of its text',

@@ -104,6 +104,16 @@ describe('structured data first, validated', () => {
   });
 });
 
+describe('video pages', () => {
+  it('refuses a page Open Graph calls a video when its text is a teaser, and keeps an article one', () => {
+    const teaser = '<p>Mit Schaufel und Sonnenbrille hat der Schauspieler ein vermeintliches Schlagloch beseitigt. Die Stadt beschwert sich.</p>';
+    const video = (body: string) => page('<title>Clip</title><meta property="og:type" content="video.other">', `<h1>Clip</h1>${body}`);
+    expect(storyOf(video(teaser)).paragraphs).toEqual([]);
+    expect(storyOf(page('<title>Clip</title><meta property="og:type" content="article">', `<h1>Clip</h1>${teaser}`)).paragraphs).toHaveLength(1);
+    expect(storyOf(video(prose(6))).paragraphs).toHaveLength(6);
+  });
+});
+
 describe('language identification', () => {
   it('names the language of a page that declares none', () => {
     const s = storyOf(page('<title>Council argues</title>', `<h1>Council argues</h1>${prose(6)}`));
