@@ -7,7 +7,8 @@
  */
 import { decodeReads, type AnswerReads } from '../../src/model/answer-reads';
 import type { VersionPointer } from '../../src/model/documents';
-import { chainIndex, keyHash } from '../../src/model/generations';
+import { attachLevelOne, chainIndex, keyHash } from '../../src/model/generations';
+import { readLevelOneKey } from '../../src/store/read-pointer';
 import { generationKey, POINTER_KEY } from '../../src/model/keys';
 import { edgeCacheKey } from '../../src/http/edge-cache';
 import { READS_HEADER, VERSION_HEADER } from '../../src/http/kept-reads';
@@ -26,6 +27,12 @@ export async function keptProbe(request: Request, env: Env, isolate: IsolateStat
   if (!stored) return { state: 'unknown' };
   // The isolate's own object of that version: the chain it decoded, with level 1 and the lineage it followed.
   const pointer = isolate?.pointer?.value.version === stored.version ? isolate.pointer.value : stored;
+  // A version the isolate has not read yet: its level 1, read as the worker will read it.
+  if (pointer === stored && stored.level1) {
+    const level = await readLevelOneKey(env.NEWS, stored.level1.version);
+    if (!level) return { state: 'unknown' };
+    attachLevelOne(stored, level);
+  }
   const facts = requestFacts(request);
   let reads: AnswerReads | null;
   if (request.method === 'POST') {
