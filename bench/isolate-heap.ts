@@ -95,12 +95,6 @@ export class Inspector {
     return toUsage(await this.call<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage'));
   }
 
-  /** The heap after a full collection (HeapProfiler.collectGarbage): `used` is then what is live, apart from V8's headroom. */
-  async liveHeap(): Promise<HeapUsage> {
-    await this.call('HeapProfiler.collectGarbage');
-    return this.heap();
-  }
-
   /**
    * Reads the heap every `everyMs` until stopped; returns the readings' peaks. A reading that
    * fails (the runtime busy past the timeout) is skipped, not fatal.

@@ -112,14 +112,11 @@ export async function main(args: string[]): Promise<void> {
       log(`publish ${i + 1}/${plan.length} ${action.kind} at ${action.at}: ${done.keysWritten} keys, ${done.ms.toFixed(0)} ms${done.compacted ? ' (new base)' : done.folded ? ' (folded into level 1)' : ''}; ` +
         `${tally.requests} requests of this kind so far, ${tally.wrong} wrong, ${tally.untouchedHits}/${tally.untouched} unchanged screens kept; heap peak ${heapPeak} MiB`);
     }
-    // Read once the day is over, so the collection it forces does not shape the peak above.
-    const live = await inspector.liveHeap();
-    log(`heap after a full collection: ${live.usedMiB} MiB live of ${live.totalMiB} MiB reserved`);
     const results: NewsroomResults = {
       kind: 'newsroom', startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), articles, publishes, requestsPerPublish: requests,
       loadAverage: `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
       day, byKind: Object.fromEntries(byKind), byHour, desk: desk.map(({ kind, at, keysWritten, bytesWritten, ms, compacted, folded }) => ({ kind, at, keysWritten, bytesWritten, ms: Math.round(ms), compacted, folded })),
-      returns, heapPeakMiB: heapPeak, heapLive: live, corpus: { keys: state.figures.keys, bytes: state.figures.bytes }, levelOne: levelOne.day,
+      returns, heapPeakMiB: heapPeak, corpus: { keys: state.figures.keys, bytes: state.figures.bytes }, levelOne: levelOne.day,
     };
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/newsroom-${results.startedAt.replace(/[:.]/g, '-')}.json`;

@@ -36,8 +36,6 @@ describe('the newsroom report', () => {
     expect(text).toContain('median 40 keys and 900 ms');
     expect(text).toContain('1 folding the chain into level 1, 1 written as a new base');
     expect(text).toContain('at most 12.5 MiB');
-    expect(text).not.toContain('full collection');
-    expect(newsroomReport({ ...results, heapLive: { usedMiB: 30.5, totalMiB: 40 } }, 'chart.svg')).toContain('after a full collection at the end of the day 30.5 MiB live of 40 MiB reserved.');
     // Two returns after one publish away: 4 changes, at most 2 requests, 1,200 bytes for 500 of records (600 for 500 gzipped); cards 800 for 250.
     expect(text).toContain('| 1 | 2 | 0 | 2 | 2 | 2.40 | 1.20 | 3.20 | 1.80 |');
   });

@@ -22,8 +22,6 @@ export interface NewsroomResults {
   desk: Array<{ kind: DeskKind; at: string; keysWritten: number; bytesWritten?: number; ms: number; compacted: boolean; folded?: boolean }>;
   returns: SyncReturn[];
   heapPeakMiB: number;
-  /** Used and reserved heap after a full collection at the end of the day (older results have none). */
-  heapLive?: { usedMiB: number; totalMiB: number };
   /** The loaded corpus's keys and bytes (a base). */
   corpus?: { keys: number; bytes: number };
   /** Level 1 over the day (level-one-growth.ts). */
@@ -65,7 +63,7 @@ export function newsroomReport(r: NewsroomResults, chart: string): string {
     '',
     ...(Object.keys(r.day.missedWhy ?? {}).length === 0 ? [] : [`Why (what the warm worker kept for the request just before it was sent: \`absent\` evicted or never kept, \`changed\` a key it read written since, with the keys' families): ${Object.entries(r.day.missedWhy ?? {}).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ')}.`, '']),
     `Publishes: median ${median(r.desk.map((d) => d.keysWritten))} keys and ${median(r.desk.map((d) => d.ms))} ms each (build and write, pointer switch included), ` +
-      `${r.desk.filter((d) => d.folded).length} folding the chain into level 1, ${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd)${r.heapLive ? `; after a full collection at the end of the day ${r.heapLive.usedMiB} MiB live of ${r.heapLive.totalMiB} MiB reserved` : ''}.`,
+      `${r.desk.filter((d) => d.folded).length} folding the chain into level 1, ${r.desk.filter((d) => d.compacted).length} written as a new base. Serving isolate's heap at most ${r.heapPeakMiB} MiB (total V8 reserved, read after each publish's requests; the fresh executions that check answers run in a second workerd).`,
     '',
     'Sync bytes: what the client downloads over all its pages of the shipped Changes operation (each change: its id and nodeId, and the node\'s type, id, slug, headline or name, date; pages of 500, the operation\'s own), against the same node selection of the same nodes fetched alone by `nodes(ids:)`; as JSON and gzipped (what a client sending Accept-Encoding: gzip receives); then the same with each story as the feed\'s card (LatestArticles\' node selection) in both.',
     '',
