@@ -35,7 +35,11 @@ export async function verifyReach(kv: KvWriter, target: VersionRecord): Promise<
     // A generation's set also names the ranges of the leaves it wrote (src/model/list-ranges.ts), listed in its manifest: no keys of their own.
     const present = new Set(logicals);
     const manifest = JSON.parse((await kv.getMany([generationKey(generation)])).get(generationKey(generation)) ?? '{}') as { keys?: string[] };
-    const ranges = (manifest.keys ?? []).filter((n) => present.has(leafOfRange(n) ?? ''));
+    // A range goes with its leaf: present while the leaf is, overridden once a newer generation rewrote the leaf.
+    const ranges = (manifest.keys ?? []).filter((n) => {
+      const leaf = leafOfRange(n);
+      return leaf !== null && (present.has(leaf) || newer.has(keyHash(leaf)));
+    });
     const listed = new Set([...logicals, ...ranges].map(keyHash));
     const lost = membership.filter((h) => !listed.has(h) && !newer.has(h)).length;
     if (lost > 0) throw new PublishError(`Generation ${generation} of version ${target.version} lost ${lost} key(s); not switching.`);
