@@ -28,7 +28,9 @@ function rowsOf(table: Element): TableFound['rows'] | undefined {
   const rows: TableFound['rows'] = [];
   const own = [...table.querySelectorAll('tr')].filter((tr) => tr.closest('table') === table);
   if (own.length > INPUT_LIMITS.tableRows) return undefined;
-  for (const tr of own) {
+  // A <tfoot> is shown after the body wherever it stands in the source (HTML, "the tfoot element").
+  const inFoot = (tr: Element) => tr.parentElement?.tagName === 'TFOOT';
+  for (const tr of [...own.filter((tr) => !inFoot(tr)), ...own.filter(inFoot)]) {
     const cells = [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
     if (cells.length === 0) continue;
     if (cells.length > INPUT_LIMITS.tableColumns) return undefined;
@@ -36,6 +38,8 @@ function rowsOf(table: Element): TableFound['rows'] | undefined {
     if (texts.every((t) => t === '')) continue;
     if (texts.some((t) => t.length > INPUT_LIMITS.tableCellLength)) return undefined;
     const header = tr.parentElement?.tagName === 'THEAD' || cells.every((c) => c.tagName === 'TH');
+    // A footer repeating the header row (long tables print it at both ends) adds nothing.
+    if (inFoot(tr) && rows[0]?.header && rows[0].cells.join('\t') === texts.join('\t')) continue;
     rows.push(header ? { header: true, cells: texts } : { cells: texts });
   }
   return rows;

@@ -44,6 +44,15 @@ describe('tables of figures in a page', () => {
     expect(tableOf(table('<table><tr><th>One cell</th></tr></table>'))).toBeUndefined();
   });
 
+  it('puts a footer after the body wherever the source has it, and drops one that repeats the header', () => {
+    const head = '<thead><tr><th>Pos</th><th>Player</th><th>Plays</th></tr></thead>';
+    const body = '<tbody><tr><td>DL</td><td>Garrett</td><td>57</td></tr></tbody>';
+    expect(tableOf(table(`<table>${head}<tfoot><tr><th>Pos</th><th>Player</th><th>Plays</th></tr></tfoot>${body}</table>`))?.rows)
+      .toEqual([{ header: true, cells: ['Pos', 'Player', 'Plays'] }, { cells: ['DL', 'Garrett', '57'] }]);
+    expect(tableOf(table(`<table>${head}<tfoot><tr><td>Total</td><td></td><td>57</td></tr></tfoot>${body}</table>`))?.rows?.at(-1))
+      .toEqual({ cells: ['Total', '', '57'] });
+  });
+
   it('keeps a layout table\'s prose as paragraphs', () => {
     const draft = draftOf(page(`<table><tr><td>${prose(4)}</td><td><ul><li>Home</li></ul></td></tr></table>`));
     expect(draft.paragraphs.filter((p) => p.startsWith('The county'))).toHaveLength(4);
